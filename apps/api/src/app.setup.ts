@@ -1,0 +1,32 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter, createValidationPipe } from '@qualcert/shared';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything main.ts does to the app besides listening, so that the e2e tests exercise exactly
+ * the same pipeline as production.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('qualcert API')
+      .setDescription(
+        'Qualification assessment and certification against the professional standards of the ' +
+          'Republic of Kazakhstan. Every error has the shape { statusCode, code, message, details? }.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

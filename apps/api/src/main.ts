@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, loadConfig } from '@qualcert/shared';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+
+async function bootstrap(): Promise<void> {
+  // Fail before anything connects when the environment is wrong.
+  loadConfig();
+  const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  configureApp(app);
+  const config = app.get(AppConfig);
+  await app.listen(config.PORT);
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

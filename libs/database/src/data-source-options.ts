@@ -1,0 +1,23 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from './entities';
+
+/**
+ * The one definition of the database connection, used by the HTTP app, the worker, the CLI and
+ * the TypeORM migration commands. The schema only ever changes through migrations.
+ */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // Not 'error': TypeORM would log a failed query with its parameters, which may hold personal
+    // data. Failures surface as exceptions and are logged, without parameters, where handled.
+    logging: ['warn', 'migration'],
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'qualcert' },
+  };
+}

@@ -1,0 +1,68 @@
+import { ConfigValidationError, loadConfig, redisConnectionOptions } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives local defaults when nothing is set', () => {
+    const sut = loadConfig({});
+    expect(sut).toMatchObject({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/qualcert',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      BULLMQ_PREFIX: 'qualcert',
+    });
+  });
+
+  it('reads the variables it is given', () => {
+    const sut = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u:p@db:5432/x', REDIS_URL: 'redis://r:6380/3' });
+    expect(sut).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgresql://u:p@db:5432/x',
+      REDIS_URL: 'redis://r:6380/3',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/x'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['BULLMQ_PREFIX', 'has spaces'],
+  ])('stops on a malformed %s, naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${name}=`));
+  });
+
+  it('never prints connection URLs, which may hold passwords', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@h/x' })).toThrow(/DATABASE_URL=<redacted>/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:secret@h/x' })).not.toThrow(/secret/);
+  });
+
+  it('names every variable at fault at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      fail('expected an error');
+    } catch (error) {
+      expect((error as ConfigValidationError).problems.map((p) => p.split('=')[0])).toEqual(['PORT', 'LOG_LEVEL']);
+    }
+  });
+});
+
+describe('redisConnectionOptions', () => {
+  it('honours the database number, credentials and TLS', () => {
+    expect(redisConnectionOptions('redis://127.0.0.1:6379/4')).toEqual({ host: '127.0.0.1', port: 6379, db: 4 });
+    expect(redisConnectionOptions('rediss://user:p%40ss@cache:6380')).toEqual({
+      host: 'cache',
+      port: 6380,
+      db: 0,
+      username: 'user',
+      password: 'p@ss',
+      tls: {},
+    });
+  });
+
+  it('refuses a database that is not a number', () => {
+    expect(() => redisConnectionOptions('redis://127.0.0.1:6379/abc')).toThrow(/database number/);
+  });
+});

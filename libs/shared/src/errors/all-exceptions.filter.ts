@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainException } from './domain.exception';
+import { ErrorBody, ErrorCode } from './error-codes';
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'MALFORMED_REQUEST',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.CONFLICT]: 'CONFLICT',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+/** PostgreSQL errors that mean the client sent something the schema refuses. */
+const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
+  '23505': 'CONFLICT', // unique_violation
+  '23503': 'CONFLICT', // foreign_key_violation
+  '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22007': 'VALIDATION_FAILED', // invalid_datetime_format
+  '22008': 'VALIDATION_FAILED', // datetime_field_overflow
+  '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
+  '22001': 'VALIDATION_FAILED', // string_data_right_truncation
+};
+
+/**
+ * The one place errors become HTTP responses, all in the shape `{ statusCode, code, message,
+ * details? }`. Unknown errors are logged and answered with a bare 500 that leaks nothing.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (body.code === 'TOO_MANY_REQUESTS' && exception instanceof DomainException) {
+      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainException) return exception.toBody();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST');
+      return { statusCode: status, code, message: this.httpMessage(exception) };
+    }
+    if (exception instanceof QueryFailedError) {
+      const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+      const code = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
+      if (code === 'CONFLICT') {
+        return { statusCode: HttpStatus.CONFLICT, code, message: 'The request conflicts with existing data' };
+      }
+      if (code) {
+        return { statusCode: HttpStatus.BAD_REQUEST, code, message: 'A value has the wrong format' };
+      }
+    }
+    // body-parser and multer errors carry an HTTP status of their own.
+    const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: unknown }).type;
+      const message =
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'The request body is too large'
+            : 'The request could not be read';
+      return { statusCode: status, code: STATUS_CODES[status] ?? 'MALFORMED_REQUEST', message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error' };
+  }
+
+  private httpMessage(exception: HttpException): string {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
+  }
+}

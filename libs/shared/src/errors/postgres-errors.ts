@@ -1,0 +1,8 @@
+import { QueryFailedError } from 'typeorm';
+
+/** True when PostgreSQL refused a write for a unique constraint (optionally a named one). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; constraint?: string } | undefined;
+  return driver?.code === '23505' && (constraint === undefined || driver.constraint === constraint);
+}

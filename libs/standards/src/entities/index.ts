@@ -1,0 +1,4 @@
+export * from './standard.entity';
+export * from './profession-card.entity';
+export * from './labour-function.entity';
+export * from './skill.entity';

@@ -1,0 +1,67 @@
+import type { ParseWarning } from './parsed-standard';
+
+/**
+ * Stable codes of the source defects the parser works around. Reviewers, the importer and the
+ * corrections workflow key on them, so a code is never renamed once published.
+ */
+export const WarningCode = {
+  // standard / cards
+  TITLE_MISSING: 'TITLE_MISSING',
+  CARD_MISNUMBERED: 'CARD_MISNUMBERED',
+  CARD_HEADER_FALLBACK: 'CARD_HEADER_FALLBACK',
+  CARD_LEVEL_MISMATCH: 'CARD_LEVEL_MISMATCH',
+  CARD_LIST_MISMATCH: 'CARD_LIST_MISMATCH',
+  FIELD_EMPTY: 'FIELD_EMPTY',
+  VALUE_OUT_OF_PLACE: 'VALUE_OUT_OF_PLACE',
+  STACKED_LABELS: 'STACKED_LABELS',
+  UNRECOGNISED_FRAGMENT: 'UNRECOGNISED_FRAGMENT',
+  FOOTER_LABEL_MISSING: 'FOOTER_LABEL_MISSING',
+  FUNCTION_LIST_UNLABELLED: 'FUNCTION_LIST_UNLABELLED',
+  SKILL_TABLE_HEADING_MISSING: 'SKILL_TABLE_HEADING_MISSING',
+  // cleanup
+  CHAR_REPLACED: 'CHAR_REPLACED',
+  // skill tables
+  SKILL_MISNUMBERED: 'SKILL_MISNUMBERED',
+  SKILL_HEADING_LATE: 'SKILL_HEADING_LATE',
+  SKILL_HEADING_MALFORMED: 'SKILL_HEADING_MALFORMED',
+  SKILL_HEADING_JUNK: 'SKILL_HEADING_JUNK',
+  SKILL_HEADING_MISSING: 'SKILL_HEADING_MISSING',
+  SKILL_TITLE_SPLIT: 'SKILL_TITLE_SPLIT',
+  SKILL_TITLE_DISPLACED: 'SKILL_TITLE_DISPLACED',
+  SKILL_NO_ABILITIES: 'SKILL_NO_ABILITIES',
+  SKILL_NO_KNOWLEDGE: 'SKILL_NO_KNOWLEDGE',
+  ITEM_MISNUMBERED: 'ITEM_MISNUMBERED',
+  ITEM_NUMBER_DOUBLED: 'ITEM_NUMBER_DOUBLED',
+  ITEM_UNNUMBERED: 'ITEM_UNNUMBERED',
+  ITEMS_ON_ONE_LINE: 'ITEMS_ON_ONE_LINE',
+  ITEM_EMPTY: 'ITEM_EMPTY',
+  MARKER_MISSPELT: 'MARKER_MISSPELT',
+  MARKER_NUMBERED: 'MARKER_NUMBERED',
+  MARKER_DUPLICATED: 'MARKER_DUPLICATED',
+  MARKER_MALFORMED: 'MARKER_MALFORMED',
+  MARKER_MISSING: 'MARKER_MISSING',
+  FLAG_MISSPELT: 'FLAG_MISSPELT',
+  FLAG_NUMBERED: 'FLAG_NUMBERED',
+  FLAG_LABEL_BROKEN: 'FLAG_LABEL_BROKEN',
+  FUNCTION_LABEL_INTERLEAVED: 'FUNCTION_LABEL_INTERLEAVED',
+  FUNCTION_LABEL_MISMATCH: 'FUNCTION_LABEL_MISMATCH',
+  FUNCTION_LABEL_TITLE_DIFFERS: 'FUNCTION_LABEL_TITLE_DIFFERS',
+  FUNCTION_LABEL_UNKNOWN: 'FUNCTION_LABEL_UNKNOWN',
+  JUNK_FRAGMENT: 'JUNK_FRAGMENT',
+} as const;
+
+export type WarningCode = (typeof WarningCode)[keyof typeof WarningCode];
+
+/** Collects warnings while the text is read; the parser's output lists them in line order. */
+export class WarningLog {
+  private readonly list: ParseWarning[] = [];
+
+  add(line: number, code: WarningCode, message: string): void {
+    this.list.push({ line, code, message });
+  }
+
+  sorted(): ParseWarning[] {
+    // A stable sort keeps the order in which defects were met on one line.
+    return [...this.list].sort((a, b) => a.line - b.line);
+  }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Quick start: installs, builds, prepares the database, imports the seed standard and runs the
+# API and the worker in the foreground (Ctrl-C stops both). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/qualcert}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0}
+export PORT=${PORT:-3000}
+
+ensure_postgres
+ensure_redis
+npm ci --no-audit --no-fund
+npm run build
+ensure_database "$DATABASE_URL"
+npm run migration:run
+for text in standards/*.txt; do
+  npm run --silent standards:import -- "$text"
+done
+
+node dist/apps/api/src/main.js &
+api=$!
+node dist/apps/worker/src/main.js &
+worker=$!
+trap 'kill $api $worker 2>/dev/null; wait' INT TERM EXIT
+wait_for "the API" curl -fsS "http://127.0.0.1:$PORT/health"
+echo
+echo "qualcert is running:"
+echo "  API        http://127.0.0.1:$PORT/api/v1/standards"
+echo "  OpenAPI    http://127.0.0.1:$PORT/api/docs"
+echo "  health     http://127.0.0.1:$PORT/health"
+echo "Press Ctrl-C to stop."
+wait -n $api $worker

@@ -1,0 +1,15 @@
+// Prints one closing line for the unit and e2e runs together, from Jest's JSON reports.
+const { existsSync, readFileSync } = require('node:fs');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of ['.jest/unit.json', '.jest/e2e.json']) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+}
+process.stdout.write(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
