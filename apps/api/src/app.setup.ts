@@ -1,4 +1,5 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe } from '@qualcert/shared';
@@ -11,6 +12,7 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  (app as NestExpressApplication).disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
