@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@qualcert/database';
 import { loadConfig } from '@qualcert/shared';
@@ -21,6 +22,7 @@ const corrections = readCorrectionsFile(
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
+  Logger.overrideLogger(['warn', 'error']);
   const dataSource = await new DataSource(dataSourceOptions(loadConfig().DATABASE_URL)).initialize();
   const importer = new StandardImportService(dataSource);
   const parse: number[] = [];
