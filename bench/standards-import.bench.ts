@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@qualcert/database';
-import { loadConfig } from '@qualcert/shared';
+import { AuditService, loadConfig } from '@qualcert/shared';
 import { parseStandard, readCorrectionsFile, StandardImportService } from '@qualcert/standards';
 
 /**
@@ -24,13 +24,13 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   Logger.overrideLogger(['warn', 'error']);
   const dataSource = await new DataSource(dataSourceOptions(loadConfig().DATABASE_URL)).initialize();
-  const importer = new StandardImportService(dataSource);
+  const importer = new StandardImportService(dataSource, new AuditService());
   const parse: number[] = [];
   const store: number[] = [];
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       await dataSource.query(
-        'TRUNCATE skill_ability, skill_knowledge, skill, labour_function, profession_card, standard_version, standard',
+        'TRUNCATE skill_ability, skill_knowledge, skill, labour_function, profession_card, standard_version, standard CASCADE',
       );
       let started = performance.now();
       parseStandard(text);

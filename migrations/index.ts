@@ -1,8 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { StandardsCatalogue1795605846119 } from './1795605846119-standards-catalogue';
+import { IdentityCentresAudit1795608076021 } from './1795608076021-identity-centres-audit';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
  * (tests) and from the build (CLI, processes). A new migration is added here.
  */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [StandardsCatalogue1795605846119];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  StandardsCatalogue1795605846119,
+  IdentityCentresAudit1795608076021,
+];

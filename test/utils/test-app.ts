@@ -24,6 +24,6 @@ export async function createTestApp(): Promise<TestContext> {
 /** Empties the catalogue, children first. */
 export async function resetCatalogue(dataSource: DataSource): Promise<void> {
   await dataSource.query(
-    'TRUNCATE skill_ability, skill_knowledge, skill, labour_function, profession_card, standard_version, standard',
+    'TRUNCATE skill_ability, skill_knowledge, skill, labour_function, profession_card, standard_version, standard CASCADE',
   );
 }

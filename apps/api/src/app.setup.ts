@@ -12,7 +12,11 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  (app as NestExpressApplication).disable('x-powered-by');
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
+  express.useBodyParser('json', { limit: '6mb' });
+  express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

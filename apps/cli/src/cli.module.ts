@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@qualcert/database';
-import { ConfigModule } from '@qualcert/shared';
+import { IdentityModule } from '@qualcert/identity';
+import { AuditModule, ConfigModule } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 
 /** What the command-line tools need: configuration, the database and the services they drive. */
-@Module({ imports: [ConfigModule, DatabaseModule, StandardsModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, StandardsModule] })
 export class CliModule {}
+
+@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule] })
+export class AdminCliModule {}

@@ -1,3 +1,6 @@
+import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
+import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
+import { AuditLogEntity } from '@qualcert/shared/audit/audit-log.entity';
 import {
   AbilityEntity,
   KnowledgeItemEntity,
@@ -10,6 +13,7 @@ import {
 
 /** Every entity of every bounded context: the one list the app, the worker and the CLI share. */
 export const ENTITIES = [
+  AuditLogEntity,
   StandardEntity,
   StandardVersionEntity,
   ProfessionCardEntity,
@@ -17,4 +21,9 @@ export const ENTITIES = [
   SkillEntity,
   AbilityEntity,
   KnowledgeItemEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  CentreMembershipEntity,
+  CentreEntity,
+  AccreditationEntity,
 ];

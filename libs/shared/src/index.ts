@@ -9,3 +9,8 @@ export * from './logging/logging.module';
 export * from './queue/queue.module';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';
+export * from './http/request-context';
+export * from './audit/audit-log.entity';
+export * from './audit/audit.service';
+export * from './audit/personal-data';
+export * from './audit/audit.module';

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { StandardImportController } from './import/standard-import.controller';
 import { StandardImportService } from './import/standard-import.service';
 
 @Module({
-  controllers: [CatalogueController],
+  controllers: [CatalogueController, StandardImportController],
   providers: [CatalogueRepository, CatalogueService, StandardImportService],
   exports: [CatalogueService, StandardImportService],
 })

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PublicRoute } from '@qualcert/shared';
 import type { Response } from 'express';
 import { HealthReport, HealthService } from './health.service';
 
@@ -9,8 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis are checked' })
-  @ApiResponse({ status: 200, description: 'Every dependency answers' })
+  @PublicRoute({ summary: 'Liveness and readiness: PostgreSQL and Redis are checked' })
   @ApiResponse({ status: 503, description: 'A dependency does not answer' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();

@@ -1,7 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
 /**
  * Every setting a process reads from its environment. Validated once at start-up so that a
@@ -17,7 +32,7 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379/0';
 
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -33,7 +48,60 @@ export class AppConfig {
   @IsString()
   @Matches(/^(true|false)$/, { message: 'must be true or false' })
   LOG_PRETTY = 'false';
+
+  /**
+   * Signs access tokens. Required in production; elsewhere a random one is made per process
+   * (tokens then do not survive a restart), so that no secret is ever written in the code.
+   */
+  @ValidateIf((c: AppConfig) => c.JWT_SECRET !== '' || c.NODE_ENV === 'production')
+  @MinLength(32, { message: 'must be at least 32 characters (required in production)' })
+  JWT_SECRET = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Failed logins allowed per account, and per client address, within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  /** When both are set, the first admin is created at start-up if no admin exists yet. */
+  @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== '' || c.ADMIN_PASSWORD !== '')
+  @IsEmail({}, { message: 'must be an email address (set together with ADMIN_PASSWORD)' })
+  ADMIN_EMAIL = '';
+
+  @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== '' || c.ADMIN_PASSWORD !== '')
+  @MinLength(12, { message: 'must be at least 12 characters (set together with ADMIN_EMAIL)' })
+  ADMIN_PASSWORD = '';
+
+  @IsString()
+  @MaxLength(300)
+  ADMIN_NAME = 'Administrator';
 }
+
+// One per process, so that every module of the process signs and verifies with the same secret.
+let generatedSecret: string | undefined;
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -51,11 +119,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
+  if (errors.length === 0 && config.JWT_SECRET === '') {
+    generatedSecret ??= randomBytes(48).toString('base64url');
+    config.JWT_SECRET = generatedSecret;
+  }
   if (errors.length > 0) {
     throw new ConfigValidationError(
       errors.map((e) => {
         const shown = JSON.stringify(String(e.value ?? '')).slice(0, 80);
-        return `${e.property}=${e.property === 'DATABASE_URL' || e.property === 'REDIS_URL' ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+        const secret = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'].includes(e.property);
+        return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
       }),
     );
   }

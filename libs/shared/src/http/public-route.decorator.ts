@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { ERROR_STATUS } from '../errors/error-codes';
 
 export const IS_PUBLIC_ROUTE = 'qualcert:public-route';
@@ -16,7 +16,12 @@ export interface RouteOptions {
   summary: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- swagger accepts a class or [class]
   type?: Type<unknown> | [Type<unknown>] | Function;
+  /** The HTTP status of success, when not 200. */
+  status?: number;
   notFound?: boolean;
+  conflict?: boolean;
+  /** Answers 429 with Retry-After past a rate limit. */
+  throttled?: boolean;
 }
 
 /**
@@ -27,9 +32,19 @@ export function PublicRoute(options: RouteOptions): MethodDecorator {
   const decorators = [
     SetMetadata(IS_PUBLIC_ROUTE, true),
     ApiOperation({ summary: options.summary }),
-    ApiOkResponse(options.type ? { type: options.type as Type<unknown> } : {}),
+    ApiResponse({
+      status: options.status ?? 200,
+      description: 'Success',
+      ...(options.type ? { type: options.type as Type<unknown> } : {}),
+    }),
     ApiResponse({ status: 400, description: 'VALIDATION_FAILED: a parameter is malformed', type: ErrorBodyDto }),
   ];
   if (options.notFound) decorators.push(ApiResponse({ status: 404, description: 'NOT_FOUND', type: ErrorBodyDto }));
+  if (options.conflict) decorators.push(ApiResponse({ status: 409, description: 'CONFLICT', type: ErrorBodyDto }));
+  if (options.throttled) {
+    decorators.push(
+      ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (see Retry-After)', type: ErrorBodyDto }),
+    );
+  }
   return applyDecorators(...decorators);
 }

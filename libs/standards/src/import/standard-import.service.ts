@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AuditActor, AuditService, DomainException, isUniqueViolation, SYSTEM_ACTOR } from '@qualcert/shared';
 import { applyCorrections, Correction } from '../corrections/corrections';
 import {
   AbilityEntity,
@@ -74,7 +74,10 @@ interface PreparedImport {
 export class StandardImportService {
   private readonly logger = new Logger(StandardImportService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Parses and checks without touching the database. */
   prepare(request: ImportRequest): PreparedImport {
@@ -112,20 +115,27 @@ export class StandardImportService {
     return { parsed, corrections, prerequisites, textHash, contentHash };
   }
 
-  async import(request: ImportRequest): Promise<ImportSummary> {
+  /** Imports in one transaction; the CLI acts as the system, the API as the signed-in admin. */
+  async import(request: ImportRequest, actor: AuditActor = SYSTEM_ACTOR): Promise<ImportSummary> {
     const prepared = this.prepare(request);
+    const write = (manager: EntityManager) => this.write(manager, request.sourceName, prepared, actor);
     try {
-      return await this.dataSource.transaction((manager) => this.write(manager, request.sourceName, prepared));
+      return await this.dataSource.transaction(write);
     } catch (error) {
       // Two imports of the same new text raced; the other one stored it.
       if (isUniqueViolation(error, 'uq_standard_version_content_hash')) {
-        return this.dataSource.transaction((manager) => this.write(manager, request.sourceName, prepared));
+        return this.dataSource.transaction(write);
       }
       throw error;
     }
   }
 
-  private async write(manager: EntityManager, sourceName: string, prepared: PreparedImport): Promise<ImportSummary> {
+  private async write(
+    manager: EntityManager,
+    sourceName: string,
+    prepared: PreparedImport,
+    actor: AuditActor,
+  ): Promise<ImportSummary> {
     const { parsed, contentHash } = prepared;
     const existing = await manager.findOne(StandardVersionEntity, { where: { contentHash } });
     if (existing) return this.summary('unchanged', existing, prepared);
@@ -166,6 +176,22 @@ export class StandardImportService {
     };
     await manager.insert(StandardVersionEntity, version);
     await this.writeTree(manager, version.id, prepared);
+    await this.audit.record(manager, {
+      actor,
+      action: 'standard.version_imported',
+      entityType: 'standard_version',
+      entityId: version.id,
+      after: {
+        standardId: standard.id,
+        title: parsed.title,
+        version: version.version,
+        contentHash,
+        sourceName: version.sourceName,
+        cards: parsed.cards.length,
+        warnings: parsed.warnings.length,
+        corrections: prepared.corrections.filter((c) => c.applied).length,
+      },
+    });
     this.logger.log(
       { standardId: standard.id, version: version.version, cards: parsed.cards.length },
       'standard imported',

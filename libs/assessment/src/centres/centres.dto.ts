@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { CENTRE_STATUSES } from './centre.entity';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateCentreDto {
+  @ApiProperty({
+    description: 'Unique; appears in certificate numbers. 2-10 capital letters or digits',
+    example: 'AST01',
+  })
+  @Matches(/^[A-Z0-9]{2,10}$/, { message: 'code must be 2-10 capital Latin letters or digits' })
+  code: string;
+
+  @ApiProperty({ example: 'Центр оценки квалификаций «Астана»' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: 'г. Астана' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  region: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  address: string;
+
+  @ApiPropertyOptional({ example: '+7 7172 000000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
+
+export class UpdateCentreDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: CENTRE_STATUSES, description: 'A suspended centre can start nothing new' })
+  @IsOptional()
+  @IsIn(CENTRE_STATUSES)
+  status?: (typeof CENTRE_STATUSES)[number];
+}
+
+export class CentreDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() region: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: CENTRE_STATUSES }) status: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class CreateAccreditationDto {
+  @ApiProperty({ type: [String], description: 'Profession cards (of one or more standard versions)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  cardIds: string[];
+
+  @ApiProperty({ format: 'date', example: '2026-01-01' })
+  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  validFrom: string;
+
+  @ApiProperty({ format: 'date', example: '2028-12-31' })
+  @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  validTo: string;
+
+  @ApiProperty({ description: 'The accreditation document, e.g. its number and date', example: '№ 12-А от 15.12.2025' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  documentRef: string;
+}
+
+export class AccreditationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) centreId: string;
+  @ApiProperty({ format: 'uuid' }) cardId: string;
+  @ApiProperty({ format: 'uuid' }) standardVersionId: string;
+  @ApiProperty({ format: 'date' }) validFrom: string;
+  @ApiProperty({ format: 'date' }) validTo: string;
+  @ApiProperty() documentRef: string;
+  @ApiProperty({ enum: ['active', 'revoked'] }) status: string;
+  @ApiProperty({ description: 'In force today: not revoked, within its dates, and the centre is active' })
+  inForce: boolean;
+  @ApiProperty() createdAt: Date;
+}
+
+export class CreateCentreStaffDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  fullName: string;
+
+  @ApiProperty({ enum: ['centre_manager', 'assessor'], description: 'A centre manager may create assessors only' })
+  @IsIn(['centre_manager', 'assessor'])
+  role: 'centre_manager' | 'assessor';
+
+  @ApiProperty({ description: 'Initial password; at least 10 characters, not a common password' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}

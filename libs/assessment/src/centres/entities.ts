@@ -1,0 +1,2 @@
+export * from './centre.entity';
+export * from './accreditation.entity';

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '@qualcert/shared';
+import type { Actor } from '../auth/actor';
+import { AccessRepository } from './access.repository';
+
+/**
+ * What an actor may do to which rows. Later contexts add their permissions here, each with the
+ * query that decides it.
+ */
+export enum Permission {
+  /** See a centre and its accreditations. */
+  CentreRead = 'centre.read',
+  /** Manage a centre's staff. */
+  CentreManageStaff = 'centre.staff.manage',
+  /** See a user account. */
+  UserRead = 'user.read',
+}
+
+/**
+ * The row-level checks every service calls before it touches data. A row the actor may not
+ * reach is answered as not found (404), so that ids cannot be probed.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly repository: AccessRepository) {}
+
+  async requireAccess(actor: Actor, permission: Permission, ids: string[], entity = 'Resource'): Promise<void> {
+    const allowed = await this.checkAccess(actor, permission, ids);
+    const denied = ids.find((id) => !allowed.has(id));
+    if (denied !== undefined) throw DomainException.notFound(entity, denied);
+  }
+
+  async checkAccess(actor: Actor, permission: Permission, ids: string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (actor.role === 'admin') return new Set(unique);
+    switch (permission) {
+      case Permission.CentreRead:
+        return new Set(unique.filter((id) => actor.centreIds.includes(id)));
+      case Permission.CentreManageStaff:
+        return actor.role === 'centre_manager'
+          ? new Set(unique.filter((id) => actor.centreIds.includes(id)))
+          : new Set();
+      case Permission.UserRead: {
+        const self = unique.filter((id) => id === actor.userId);
+        const colleagues =
+          actor.role === 'centre_manager'
+            ? await this.repository.usersInCentres(unique, actor.centreIds)
+            : new Set<string>();
+        return new Set([...self, ...colleagues]);
+      }
+    }
+  }
+}

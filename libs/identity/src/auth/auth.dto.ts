@@ -1,0 +1,80 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '../entities/user.entity';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class LoginDto {
+  @ApiProperty({ example: 'manager@centre.kz' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class RegisterDto {
+  @ApiProperty({ example: 'aigerim@mail.kz' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ description: 'At least 10 characters, not a common password' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Айгерим Нурланова' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  fullName: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token of the last pair' })
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'At least 10 characters, not a common password' })
+  @IsString()
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Single use: each refresh returns the next one' }) refreshToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ROLES }) role: string;
+  @ApiProperty({ enum: ['active', 'disabled'] }) status: string;
+  @ApiProperty({ type: [String], description: 'Centres the user belongs to' }) centreIds: string[];
+  @ApiProperty() createdAt: Date;
+}
+
+export class SessionDto extends TokenPairDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}

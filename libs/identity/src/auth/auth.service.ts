@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, DomainException } from '@qualcert/shared';
+import { UserEntity } from '../entities/user.entity';
+import { PasswordHasher } from '../password/password-hasher';
+import { assertPasswordStrong, toAuditActor, UsersService } from '../users/users.service';
+import type { Actor } from './actor';
+import type { SessionDto, TokenPairDto, UserDto } from './auth.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { TokenService } from './token.service';
+
+const WRONG_CREDENTIALS = 'Email or password is wrong';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Checks a login. An unknown email and a wrong password get the same answer in the same time
+   * (a decoy hash is verified), so the answer does not tell which accounts exist.
+   */
+  async validateCredentials(email: string, password: string, address: string): Promise<UserEntity> {
+    await this.throttle.assertAllowed(email, address);
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { emailKey: email.toLowerCase() } });
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      await this.throttle.recordFailure(email, address);
+      throw new DomainException('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    if (user.status !== 'active') throw new DomainException('UNAUTHENTICATED', 'This account is disabled');
+    await this.throttle.recordSuccess(email, address);
+    return user;
+  }
+
+  async login(user: UserEntity): Promise<SessionDto> {
+    const { pair, centreIds } = await this.dataSource.transaction(async (manager) => {
+      const issued = await this.tokens.issue(manager, user);
+      await this.audit.record(manager, {
+        actor: { userId: user.id, role: user.role },
+        action: 'session.created',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return { pair: issued, centreIds: (await this.users.centreIdsOf([user.id], manager)).get(user.id) ?? [] };
+    });
+    return { ...pair, user: this.users.toDto(user, centreIds) };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    return (await this.tokens.rotate(refreshToken)).pair;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.tokens.revoke(refreshToken);
+  }
+
+  /**
+   * Changing the password ends every session (other devices included) and returns a fresh one
+   * for the device that changed it.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<TokenPairDto> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.userId } });
+    if (!user) throw new DomainException('UNAUTHENTICATED', 'A valid access token is required');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new DomainException('PASSWORD_INCORRECT', 'The current password is wrong', {
+        fields: [{ field: 'currentPassword', messages: ['is wrong'] }],
+      });
+    }
+    assertPasswordStrong(newPassword, user, 'newPassword');
+    const passwordHash = await this.hasher.hash(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, sessionVersion: () => 'session_version + 1' });
+      await this.tokens.revokeAllOfUser(manager, user.id, 'password_changed');
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'user.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      const updated = await manager.findOneOrFail(UserEntity, { where: { id: user.id } });
+      return this.tokens.issue(manager, updated);
+    });
+  }
+
+  me(actor: Actor): Promise<UserDto> {
+    return this.users.getUser(actor, actor.userId);
+  }
+}

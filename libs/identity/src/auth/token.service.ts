@@ -1,0 +1,138 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig, DomainException } from '@qualcert/shared';
+import { RefreshTokenEntity } from '../entities/refresh-token.entity';
+import { UserEntity } from '../entities/user.entity';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+  role: string;
+  /** The user's session version when issued (see UserEntity.sessionVersion). */
+  sv: number;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const invalid = (): DomainException => new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+
+/** A refresh token is `<id>.<secret>`: the id finds the row, the secret proves possession. */
+function splitToken(token: string): { id: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  return match ? { id: match[1], secret: match[2] } : null;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** A new session: a new family of refresh tokens. */
+  issue(manager: EntityManager, user: Pick<UserEntity, 'id' | 'role' | 'sessionVersion'>): Promise<TokenPair> {
+    return this.issueInFamily(manager, user, randomUUID());
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token presented twice was copied: its whole
+   * family is revoked, so that neither the thief nor the owner can go on with it.
+   */
+  async rotate(token: string): Promise<{ userId: string; pair: TokenPair }> {
+    const parts = splitToken(token);
+    if (!parts) throw invalid();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(RefreshTokenEntity, {
+        where: { id: parts.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(parts.secret)))) throw invalid();
+      if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
+      if (row.usedAt) {
+        await this.revokeFamily(manager, row.familyId, 'reuse_detected');
+        return { reused: true as const };
+      }
+      const user = await manager.findOne(UserEntity, { where: { id: row.userId } });
+      if (user?.status !== 'active') throw invalid();
+      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
+      return {
+        reused: false as const,
+        userId: row.userId,
+        pair: await this.issueInFamily(manager, user, row.familyId),
+      };
+    });
+    // The revocation above is committed before the client hears about it.
+    if (outcome.reused)
+      throw new DomainException('UNAUTHENTICATED', 'The refresh token was already used; the session is revoked');
+    return { userId: outcome.userId, pair: outcome.pair };
+  }
+
+  /** Ends the session the token belongs to. Unknown tokens are ignored: logout always succeeds. */
+  async revoke(token: string): Promise<string | null> {
+    const parts = splitToken(token);
+    if (!parts) return null;
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(RefreshTokenEntity, { where: { id: parts.id } });
+      if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(parts.secret)))) return null;
+      await this.revokeFamily(manager, row.familyId, 'logout');
+      return row.userId;
+    });
+  }
+
+  /** Ends every session of a user (password change, account disabled). */
+  async revokeAllOfUser(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    await manager.update(
+      RefreshTokenEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokeReason: reason },
+    );
+  }
+
+  verifyAccess(token: string): AccessTokenPayload {
+    return this.jwt.verify<AccessTokenPayload>(token);
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
+    await manager.update(
+      RefreshTokenEntity,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokeReason: reason },
+    );
+  }
+
+  private async issueInFamily(
+    manager: EntityManager,
+    user: Pick<UserEntity, 'id' | 'role' | 'sessionVersion'>,
+    familyId: string,
+  ): Promise<TokenPair> {
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshTokenEntity, {
+      id,
+      familyId,
+      userId: user.id,
+      tokenHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000),
+      usedAt: null,
+      revokedAt: null,
+      revokeReason: null,
+    });
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, sv: user.sessionVersion };
+    return {
+      accessToken: await this.jwt.signAsync(payload),
+      refreshToken: `${id}.${secret}`,
+      tokenType: 'Bearer',
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ROLES, STAFF_ROLES, USER_STATUSES } from '../entities/user.entity';
+import { UserDto } from '../auth/auth.dto';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateStaffUserDto {
+  @ApiProperty()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  fullName: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role: (typeof STAFF_ROLES)[number];
+
+  @ApiProperty({ description: 'Initial password; at least 10 characters, not a common password' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Centres a manager or assessor belongs to' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  centreIds?: string[];
+}
+
+export class UpdateUserStatusDto {
+  @ApiProperty({ enum: USER_STATUSES })
+  @IsIn(USER_STATUSES)
+  status: (typeof USER_STATUSES)[number];
+}
+
+export class ListUsersQueryDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: (typeof ROLES)[number];
+
+  @ApiPropertyOptional({ description: 'Part of the email or name' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 50;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class UsersPageDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

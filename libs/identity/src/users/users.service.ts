@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditActor, AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import type { Actor } from '../auth/actor';
+import type { UserDto } from '../auth/auth.dto';
+import { TokenService } from '../auth/token.service';
+import { CentreMembershipEntity } from '../entities/centre-membership.entity';
+import { Role, UserEntity, UserStatus } from '../entities/user.entity';
+import { PasswordHasher } from '../password/password-hasher';
+import { passwordProblems } from '../password/password-policy';
+import { AccessService, Permission } from '../access/access.service';
+import type { ListUsersQueryDto, UsersPageDto } from './users.dto';
+
+export interface NewUser {
+  email: string;
+  fullName: string;
+  role: Role;
+  password: string;
+  centreIds?: string[];
+}
+
+export function toAuditActor(actor: Actor): AuditActor {
+  return { userId: actor.userId, role: actor.role };
+}
+
+/** What the audit trail keeps of an account: never the password hash. */
+function auditView(user: UserEntity, centreIds: string[]): Record<string, unknown> {
+  return { email: user.email, fullName: user.fullName, role: user.role, status: user.status, centreIds };
+}
+
+export function assertPasswordStrong(
+  password: string,
+  person: { email?: string; fullName?: string },
+  field = 'password',
+): void {
+  const problems = passwordProblems(password, person);
+  if (problems.length > 0) {
+    throw new DomainException('PASSWORD_TOO_WEAK', `The ${field} is too weak`, {
+      fields: [{ field, messages: problems }],
+    });
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Creates an account in the caller's transaction, audited. The database decides uniqueness of
+   * the email (case-insensitive), so two simultaneous sign-ups cannot both succeed.
+   */
+  async createUser(manager: EntityManager, actor: AuditActor | 'self', input: NewUser): Promise<UserEntity> {
+    assertPasswordStrong(input.password, input);
+    const centreIds = [...new Set(input.centreIds ?? [])];
+    if (centreIds.length > 0 && input.role !== 'centre_manager' && input.role !== 'assessor') {
+      throw new DomainException('ROLE_NOT_ALLOWED', 'Only centre managers and assessors belong to centres', {
+        fields: [{ field: 'centreIds', messages: ['only for centre managers and assessors'] }],
+      });
+    }
+    const user: UserEntity = {
+      id: randomUUID(),
+      email: input.email,
+      emailKey: input.email.toLowerCase(),
+      fullName: input.fullName,
+      role: input.role,
+      status: 'active',
+      passwordHash: await this.hasher.hash(input.password),
+      sessionVersion: 0,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+    try {
+      // A savepoint, so that a duplicate email is answered without aborting the caller's transaction.
+      await manager.transaction(async (inner) => {
+        await inner.insert(UserEntity, user);
+        if (centreIds.length > 0) {
+          await inner.insert(
+            CentreMembershipEntity,
+            centreIds.map((centreId) => ({ centreId, userId: user.id })),
+          );
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_app_user_email_key')) {
+        throw new DomainException('EMAIL_TAKEN', 'An account with this email already exists', {
+          fields: [{ field: 'email', messages: ['is already registered'] }],
+        });
+      }
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw new DomainException('NOT_FOUND', 'A centre was not found', {
+          fields: [{ field: 'centreIds', messages: ['unknown centre'] }],
+        });
+      }
+      throw error;
+    }
+    await this.audit.record(manager, {
+      // A person signing up acts for themselves.
+      actor: actor === 'self' ? { userId: user.id, role: user.role } : actor,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      after: auditView(user, centreIds),
+    });
+    return user;
+  }
+
+  async registerCandidate(input: Omit<NewUser, 'role' | 'centreIds'>): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.createUser(manager, 'self', { ...input, role: 'candidate' });
+      return this.toDto(user, []);
+    });
+  }
+
+  async createStaff(actor: Actor, input: NewUser): Promise<UserDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.createUser(manager, toAuditActor(actor), input);
+      return this.toDto(user, input.centreIds ?? []);
+    });
+  }
+
+  async getUser(actor: Actor, id: string): Promise<UserDto> {
+    await this.access.requireAccess(actor, Permission.UserRead, [id], 'User');
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+    if (!user) throw DomainException.notFound('User', id);
+    return this.toDto(user, await this.centreIdsOf([id]).then((m) => m.get(id) ?? []));
+  }
+
+  async listUsers(query: ListUsersQueryDto): Promise<UsersPageDto> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      const q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.email_key ILIKE :q OR u.full_name ILIKE :q)', { q });
+    }
+    const [users, total] = await qb
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    const centres = await this.centreIdsOf(users.map((u) => u.id));
+    return {
+      items: users.map((u) => this.toDto(u, centres.get(u.id) ?? [])),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /** Disabling an account ends its sessions at once; enabling lets it log in again. */
+  async setStatus(actor: Actor, id: string, status: UserStatus): Promise<UserDto> {
+    if (id === actor.userId && status === 'disabled') {
+      throw new DomainException('CONFLICT', 'You cannot disable your own account');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainException.notFound('User', id);
+      if (user.status !== status) {
+        const before = { status: user.status };
+        await manager.update(UserEntity, { id }, { status, sessionVersion: () => 'session_version + 1' });
+        if (status === 'disabled') await this.tokens.revokeAllOfUser(manager, id, 'account_disabled');
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: status === 'disabled' ? 'user.disabled' : 'user.enabled',
+          entityType: 'user',
+          entityId: id,
+          before,
+          after: { status },
+        });
+        user.status = status;
+      }
+      const centres = await this.centreIdsOf([id], manager);
+      return this.toDto(user, centres.get(id) ?? []);
+    });
+  }
+
+  async listCentreStaff(centreId: string): Promise<UserDto[]> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(CentreMembershipEntity, 's', 's.user_id = u.id AND s.centre_id = :centreId', { centreId })
+      .orderBy('u.full_name', 'ASC')
+      .getMany();
+    const centres = await this.centreIdsOf(users.map((u) => u.id));
+    return users.map((u) => this.toDto(u, centres.get(u.id) ?? []));
+  }
+
+  async centreIdsOf(
+    userIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (userIds.length === 0) return map;
+    const rows = await manager.find(CentreMembershipEntity, { where: { userId: In(userIds) } });
+    for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row.centreId]);
+    return map;
+  }
+
+  toDto(user: UserEntity, centreIds: string[]): UserDto {
+    return {
+      id: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      role: user.role,
+      status: user.status,
+      centreIds,
+      createdAt: user.createdAt,
+    };
+  }
+}

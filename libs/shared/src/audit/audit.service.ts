@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { currentRequest } from '../http/request-context';
+import { AuditLogEntity } from './audit-log.entity';
+import { maskRecord } from './personal-data';
+
+/** Who did it: a signed-in user, or the system itself. */
+export interface AuditActor {
+  userId: string | null;
+  role: string;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, role: 'system' };
+
+export interface AuditEntry {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object;
+  after?: object;
+}
+
+/**
+ * Writes audit records. It takes the caller's EntityManager so that the record commits or rolls
+ * back with the change it describes: a failed change leaves no record, a change never lacks one.
+ */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    const row: Omit<AuditLogEntity, 'occurredAt'> = {
+      id: randomUUID(),
+      actorId: entry.actor.userId,
+      actorRole: entry.actor.role,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : maskRecord(entry.before),
+      after: entry.after === undefined ? null : maskRecord(entry.after),
+      requestId: currentRequest().requestId,
+    };
+    // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
+    await manager.insert(AuditLogEntity, row as QueryDeepPartialEntity<AuditLogEntity>);
+  }
+}

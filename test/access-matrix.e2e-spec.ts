@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import {
+  bearer,
+  newCentre,
+  newSession,
+  newUser,
+  login,
+  strongPassword,
+  uniqueCentreCode,
+  uniqueEmail,
+  TestSession,
+} from './utils/fixtures';
+import { importSeed } from './utils/seed';
+import { createTestApp, TestContext } from './utils/test-app';
+
+/**
+ * Every route × every kind of caller → the expected status. A new route is one line in ROUTES;
+ * a caller not named in a row gets `others` (or, for the invalid tokens, 401 unless public).
+ */
+type Caller = 'anonymous' | 'expired' | 'disabled' | 'admin' | 'manager' | 'otherManager' | 'assessor' | 'candidate';
+const SIGNED_IN: Caller[] = ['admin', 'manager', 'otherManager', 'assessor', 'candidate'];
+const ALL: Caller[] = ['anonymous', 'expired', 'disabled', ...SIGNED_IN];
+
+interface Fixture {
+  centreId: string;
+  cardId: string;
+  accreditationId: string;
+  managerId: string;
+  candidateId: string;
+  standardId: string;
+}
+
+interface Row {
+  method: 'get' | 'post' | 'patch';
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  public?: boolean;
+  expect: Partial<Record<Caller, number>> & { others: number };
+}
+
+const staffBody = () => ({
+  email: uniqueEmail('staff'),
+  fullName: 'Асель Бекова',
+  role: 'assessor',
+  password: strongPassword(),
+});
+
+const ROUTES: Row[] = [
+  { method: 'get', path: () => '/health', public: true, expect: { others: 200 } },
+  { method: 'get', path: () => '/api/v1/standards', public: true, expect: { others: 200 } },
+  { method: 'get', path: (f) => `/api/v1/standards/${f.standardId}`, public: true, expect: { others: 200 } },
+  { method: 'get', path: (f) => `/api/v1/standards/${f.standardId}/cards`, public: true, expect: { others: 200 } },
+  { method: 'get', path: (f) => `/api/v1/cards/${f.cardId}`, public: true, expect: { others: 200 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/standards/import',
+    body: () => ({ text: 'not a standard' }),
+    expect: { admin: 422, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/register',
+    public: true,
+    body: () => ({ email: uniqueEmail(), password: strongPassword(), fullName: 'Ержан Ахметов' }),
+    expect: { others: 201 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/refresh',
+    public: true,
+    body: () => ({ refreshToken: `${randomUUID()}.${'x'.repeat(43)}` }),
+    expect: { others: 401 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/logout',
+    public: true,
+    body: () => ({ refreshToken: 'unknown' }),
+    expect: { others: 204 },
+  },
+  { method: 'get', path: () => '/api/v1/auth/me', expect: { others: 200 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/password',
+    body: () => ({ currentPassword: 'wrong-password', newPassword: strongPassword() }),
+    expect: { others: 422 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/users',
+    body: () => ({ email: uniqueEmail(), fullName: 'Гульнара Сейткали', role: 'assessor', password: strongPassword() }),
+    expect: { admin: 201, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/users', expect: { admin: 200, others: 403 } },
+  { method: 'get', path: (f) => `/api/v1/users/${f.managerId}`, expect: { admin: 200, manager: 200, others: 404 } },
+  { method: 'get', path: (f) => `/api/v1/users/${f.candidateId}`, expect: { admin: 200, candidate: 200, others: 404 } },
+  {
+    method: 'patch',
+    path: () => `/api/v1/users/${randomUUID()}/status`,
+    body: () => ({ status: 'disabled' }),
+    expect: { admin: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/centres',
+    body: () => ({ code: uniqueCentreCode(), name: 'Центр', region: 'Алматы', address: 'ул. Абая, 1' }),
+    expect: { admin: 201, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/centres',
+    expect: { admin: 200, manager: 200, otherManager: 200, assessor: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'patch',
+    path: (f) => `/api/v1/centres/${f.centreId}`,
+    body: () => ({ address: 'пр. Республики, 10' }),
+    expect: { admin: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/accreditations`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/accreditations`,
+    body: (f) => ({ cardIds: [f.cardId], validFrom: '2020-01-01', validTo: '2020-01-31', documentRef: 'матрица' }),
+    expect: { admin: 409, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/accreditations/${f.accreditationId}/revoke`,
+    expect: { admin: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/staff`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/staff`,
+    body: staffBody,
+    expect: { admin: 201, manager: 201, otherManager: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/audit', expect: { admin: 200, others: 403 } },
+];
+
+const PLACEHOLDERS: Fixture = {
+  centreId: ':centreId',
+  cardId: ':cardId',
+  accreditationId: ':accreditationId',
+  managerId: ':managerId',
+  candidateId: ':candidateId',
+  standardId: ':standardId',
+};
+
+function expected(row: Row, caller: Caller): number {
+  if (!row.public && (caller === 'anonymous' || caller === 'expired' || caller === 'disabled'))
+    return row.expect[caller] ?? 401;
+  return row.expect[caller] ?? row.expect.others;
+}
+
+describe('access matrix', () => {
+  let ctx: TestContext;
+  let server: App;
+  let fixture: Fixture;
+  const tokens: Partial<Record<Caller, string>> = {};
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    server = ctx.app.getHttpServer();
+    const summary = await importSeed(ctx.app);
+    const cards = await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200);
+    const admin = await newSession(ctx, 'admin');
+    const centre = await newCentre(ctx, admin);
+    const otherCentre = await newCentre(ctx, admin);
+    const accreditation = await request(server)
+      .post(`/api/v1/centres/${centre.id}/accreditations`)
+      .set(...bearer(admin))
+      .send({ cardIds: [cards.body.items[0].id], validFrom: '2020-01-01', validTo: '2099-12-31', documentRef: '№ 1' })
+      .expect(201);
+    const manager = await newSession(ctx, 'centre_manager', [centre.id]);
+    const candidate = await newSession(ctx, 'candidate');
+    const sessions: Record<string, TestSession> = {
+      admin,
+      manager,
+      otherManager: await newSession(ctx, 'centre_manager', [otherCentre.id]),
+      assessor: await newSession(ctx, 'assessor', [centre.id]),
+      candidate,
+    };
+    for (const [caller, session] of Object.entries(sessions)) tokens[caller as Caller] = session.accessToken;
+
+    const disabledUser = await newUser(ctx, 'assessor', [centre.id]);
+    const disabled = await login(server, disabledUser);
+    await request(server)
+      .patch(`/api/v1/users/${disabledUser.id}/status`)
+      .set(...bearer(admin))
+      .send({ status: 'disabled' })
+      .expect(200);
+    tokens.disabled = disabled.accessToken;
+    // Signed with the right key, but expired an hour ago.
+    tokens.expired = ctx.app.get(JwtService).sign({ sub: admin.id, role: 'admin', sv: 0 }, { expiresIn: -3600 });
+
+    fixture = {
+      centreId: centre.id,
+      cardId: cards.body.items[0].id,
+      accreditationId: accreditation.body[0].id,
+      managerId: manager.id,
+      candidateId: candidate.id,
+      standardId: summary.standardId,
+    };
+  });
+  afterAll(() => ctx.close());
+
+  const cases = ROUTES.flatMap((row) =>
+    ALL.map((caller) => [`${row.method.toUpperCase()} ${row.path(PLACEHOLDERS)}`, caller, row] as const),
+  );
+
+  it.each(cases)('%s as %s', async (_label, caller, row) => {
+    const path = row.path(fixture);
+    let req = request(server)[row.method](path);
+    const token = tokens[caller];
+    if (token) req = req.set('Authorization', `Bearer ${token}`);
+    const res = row.body ? await req.send(row.body(fixture) as object) : await req;
+    expect({ path, caller, status: res.status }).toEqual({ path, caller, status: expected(row, caller) });
+    if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String) });
+  });
+});
