@@ -19,6 +19,19 @@ for text in standards/*.txt; do
   npm run --silent standards:import -- "$text"
 done
 
+# The first admin, with a password made here on the first run and kept (outside git) for the next.
+credentials=.qualcert/admin.env
+if [ ! -f "$credentials" ]; then
+  admin_email=admin@qualcert.local
+  admin_password=$(node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("base64url"))')
+  if ADMIN_PASSWORD="$admin_password" npm run --silent admin:create -- --email "$admin_email" --name "Администратор"; then
+    (umask 077 && mkdir -p .qualcert && printf 'ADMIN_EMAIL=%s\nADMIN_PASSWORD=%s\n' "$admin_email" "$admin_password" > "$credentials")
+  else
+    echo "(an admin account exists already; npm run admin:create adds another)"
+  fi
+fi
+npm run --silent demo:centre
+
 node dist/apps/api/src/main.js &
 api=$!
 node dist/apps/worker/src/main.js &
@@ -30,5 +43,6 @@ echo "qualcert is running:"
 echo "  API        http://127.0.0.1:$PORT/api/v1/standards"
 echo "  OpenAPI    http://127.0.0.1:$PORT/api/docs"
 echo "  health     http://127.0.0.1:$PORT/health"
+[ -f "$credentials" ] && echo "  admin      $(sed -n 's/^ADMIN_EMAIL=//p' "$credentials") / $(sed -n 's/^ADMIN_PASSWORD=//p' "$credentials")  (kept in $credentials)"
 echo "Press Ctrl-C to stop."
 wait -n $api $worker

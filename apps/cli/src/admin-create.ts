@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@qualcert/identity';
-import { DomainException, SYSTEM_ACTOR } from '@qualcert/shared';
+import { DomainException, loadConfig, SYSTEM_ACTOR } from '@qualcert/shared';
 import { AdminCliModule } from './cli.module';
 
 const USAGE =
@@ -17,7 +17,10 @@ function option(args: string[], name: string): string | undefined {
 
 /** There is no default password: it comes from the environment or from the operator. */
 async function readPassword(): Promise<string> {
-  if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
+  const fromEnv = process.env.ADMIN_PASSWORD;
+  // Taken here, so the start-up bootstrap (ADMIN_EMAIL + ADMIN_PASSWORD) does not see half a pair.
+  delete process.env.ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     let input = '';
     for await (const chunk of process.stdin) input += String(chunk);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   const name = option(args, '--name') ?? 'Administrator';
   if (!email) throw new Error(USAGE);
   const password = await readPassword();
+  loadConfig();
   const app = await NestFactory.createApplicationContext(AdminCliModule, { logger: ['error', 'warn'] });
   try {
     const users = app.get(UsersService);

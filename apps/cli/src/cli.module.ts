@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '@qualcert/assessment';
 import { DatabaseModule } from '@qualcert/database';
 import { IdentityModule } from '@qualcert/identity';
 import { AuditModule, ConfigModule } from '@qualcert/shared';
@@ -10,3 +11,6 @@ export class CliModule {}
 
 @Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule] })
 export class AdminCliModule {}
+
+@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule, AssessmentModule] })
+export class DemoCliModule {}
