@@ -58,8 +58,8 @@ export function formatSummary(s: ImportSummary): string {
       (c) =>
         `    [${c.applied ? 'applied' : 'NOT APPLIED'}] ${c.target}, ${c.field}: "${c.shouldRead}"${c.applied ? '' : ` (${c.reason ?? ''})`}`,
     ),
-    `  warnings: ${s.warnings.length}`,
-    ...s.warnings.map((w) => `    line ${w.line}: ${w.code}: ${w.message}`),
+    `  warnings: ${s.warnings.length}${s.status === 'unchanged' ? ' (listed when the version was first imported)' : ''}`,
+    ...(s.status === 'created' ? s.warnings.map((w) => `    line ${w.line}: ${w.code}: ${w.message}`) : []),
   ];
   return lines.join('\n');
 }
