@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { pdfFile } from './utils/files';
 import {
   bearer,
+  newCandidate,
   newCentre,
   newSession,
   newUser,
@@ -31,10 +33,14 @@ interface Fixture {
   managerId: string;
   candidateId: string;
   standardId: string;
+  applicationId: string;
+  withdrawnApplicationId: string;
+  evidenceId: string;
+  skillId: string;
 }
 
 interface Row {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   public?: boolean;
@@ -153,9 +159,125 @@ const ROUTES: Row[] = [
     expect: { admin: 201, manager: 201, otherManager: 404, others: 403 },
   },
   { method: 'get', path: () => '/api/v1/audit', expect: { admin: 200, others: 403 } },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/cards/${f.cardId}/prerequisites/confirm`,
+    expect: { admin: 200, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/candidates/me/profile', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'put',
+    path: () => '/api/v1/candidates/me/profile',
+    body: () => ({ iin: '000000000000', birthDate: '2000-01-01', sex: 'male' }),
+    expect: { candidate: 422, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/candidates/me/education', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/candidates/me/education',
+    body: () => ({ level: 'higher', institution: 'ЕНУ', graduationYear: 2015, documentRef: 'ЖБ 1' }),
+    expect: { candidate: 201, others: 403 },
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/candidates/me/education/${randomUUID()}`,
+    expect: { candidate: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/candidates/me/employment', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/candidates/me/employment',
+    body: () => ({
+      employer: 'ТОО',
+      position: 'Оператор',
+      field: 'other',
+      startDate: '2020-01-01',
+      documentRef: 'Справка',
+    }),
+    expect: { candidate: 201, others: 403 },
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/candidates/me/employment/${randomUUID()}`,
+    expect: { candidate: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/candidates/${f.candidateId}`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/applications',
+    body: (f) => ({ centreId: f.centreId, cardId: f.cardId, pathway: 'recognition' }),
+    expect: { candidate: 409, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/applications',
+    expect: { admin: 200, manager: 200, otherManager: 200, candidate: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.withdrawnApplicationId}/submit`,
+    expect: { candidate: 409, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.withdrawnApplicationId}/withdraw`,
+    expect: { candidate: 409, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/eligibility-override`,
+    body: () => ({ justification: 'Опыт подтверждён документами работодателя' }),
+    expect: { manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/skills`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/claims`,
+    body: (f) => ({ evidenceId: f.evidenceId, skillIds: [f.skillId] }),
+    expect: { candidate: 422, others: 403 },
+  },
+  {
+    method: 'delete',
+    path: (f) => `/api/v1/applications/${f.applicationId}/claims/${f.evidenceId}/${f.skillId}`,
+    expect: { candidate: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => '/api/v1/evidence',
+    body: () => ({ type: 'other', issuer: 'Центр', issueDate: '2024-01-01' }),
+    expect: { candidate: 400, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/evidence', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/evidence/${f.evidenceId}`,
+    expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 404 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/evidence/${f.evidenceId}/download`,
+    expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 404 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {
+  applicationId: ':applicationId',
+  withdrawnApplicationId: ':withdrawnApplicationId',
+  evidenceId: ':evidenceId',
+  skillId: ':skillId',
   centreId: ':centreId',
   cardId: ':cardId',
   accreditationId: ':accreditationId',
@@ -180,17 +302,51 @@ describe('access matrix', () => {
     ctx = await createTestApp();
     server = ctx.app.getHttpServer();
     const summary = await importSeed(ctx.app);
-    const cards = await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200);
+    const cards = await request(server)
+      .get(`/api/v1/standards/${summary.standardId}/cards?occupationCode=4224-5-003`)
+      .expect(200);
     const admin = await newSession(ctx, 'admin');
     const centre = await newCentre(ctx, admin);
     const otherCentre = await newCentre(ctx, admin);
     const accreditation = await request(server)
       .post(`/api/v1/centres/${centre.id}/accreditations`)
       .set(...bearer(admin))
-      .send({ cardIds: [cards.body.items[0].id], validFrom: '2020-01-01', validTo: '2099-12-31', documentRef: '№ 1' })
+      .send({
+        cardIds: cards.body.items.map((c: { id: string }) => c.id),
+        validFrom: '2020-01-01',
+        validTo: '2099-12-31',
+        documentRef: '№ 1',
+      })
       .expect(201);
     const manager = await newSession(ctx, 'centre_manager', [centre.id]);
-    const candidate = await newSession(ctx, 'candidate');
+    const candidate = await newCandidate(ctx);
+    const cardId = cards.body.items[0].id;
+    const application = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: centre.id, cardId, pathway: 'recognition' })
+      .expect(201);
+    const withdrawn = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: centre.id, cardId: cards.body.items[1].id, pathway: 'assessment' })
+      .expect(201);
+    await request(server)
+      .post(`/api/v1/applications/${withdrawn.body.id}/withdraw`)
+      .set(...bearer(candidate))
+      .expect(200);
+    const evidence = await request(server)
+      .post('/api/v1/evidence')
+      .set(...bearer(candidate))
+      .attach('file', pdfFile(), 'matrix.pdf')
+      .field('type', 'course_certificate')
+      .field('issuer', 'Учебный центр')
+      .field('issueDate', '2024-01-01')
+      .expect(201);
+    const card = await request(server).get(`/api/v1/cards/${cardId}`).expect(200);
+    const notRecommended = card.body.functions
+      .flatMap((f: { skills: { id: string; recognition: string }[] }) => f.skills)
+      .find((sk: { recognition: string }) => sk.recognition === 'not_recommended');
     const sessions: Record<string, TestSession> = {
       admin,
       manager,
@@ -218,6 +374,10 @@ describe('access matrix', () => {
       managerId: manager.id,
       candidateId: candidate.id,
       standardId: summary.standardId,
+      applicationId: application.body.id,
+      withdrawnApplicationId: withdrawn.body.id,
+      evidenceId: evidence.body.id,
+      skillId: notRecommended.id,
     };
   });
   afterAll(() => ctx.close());

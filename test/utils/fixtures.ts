@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
+import { makeIin } from '@qualcert/candidates/iin/iin';
 import { Role, UsersService } from '@qualcert/identity';
 import { SYSTEM_ACTOR } from '@qualcert/shared';
 import type { TestContext } from './test-app';
@@ -64,4 +65,52 @@ export async function newCentre(ctx: TestContext, admin: TestSession, overrides:
     });
   if (res.status !== 201) throw new Error(`centre not created: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; code: string; status: string };
+}
+
+/** A candidate with a valid profile, signed in. */
+export async function newCandidate(
+  ctx: TestContext,
+  birthDate = '1995-03-14',
+  sex: 'male' | 'female' = 'female',
+): Promise<TestSession & { iin: string }> {
+  const session = await newSession(ctx, 'candidate');
+  const server = ctx.app.getHttpServer();
+  // Serials are random so that parallel fixtures do not collide on the unique ИИН.
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const iin = makeIin(birthDate, sex, 1 + Math.floor(Math.random() * 9000));
+    const res = await request(server)
+      .put('/api/v1/candidates/me/profile')
+      .set(...bearer(session))
+      .send({ iin, birthDate, sex });
+    if (res.status === 200) return { ...session, iin };
+    if (res.status !== 409) throw new Error(`profile not created: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  throw new Error('no free ИИН found');
+}
+
+/** A centre accredited today for the given cards. */
+export async function newAccreditedCentre(ctx: TestContext, admin: TestSession, cardIds: string[]) {
+  const centre = await newCentre(ctx, admin);
+  const res = await request(ctx.app.getHttpServer())
+    .post(`/api/v1/centres/${centre.id}/accreditations`)
+    .set(...bearer(admin))
+    .send({ cardIds, validFrom: '2020-01-01', validTo: '2099-12-31', documentRef: '№ тест' });
+  if (res.status !== 201) throw new Error(`accreditation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return centre;
+}
+
+/** Waits until check() holds, polling; for results that a worker produces. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 15000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

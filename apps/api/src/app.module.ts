@@ -1,8 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
+import { CandidatesModule } from '@qualcert/candidates';
 import { DatabaseModule } from '@qualcert/database';
+import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
-import { AuditModule, ConfigModule, LoggingModule, RequestContextMiddleware } from '@qualcert/shared';
+import { AuditModule, ConfigModule, LoggingModule, OutboxModule, RequestContextMiddleware } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 import { HealthModule } from './health/health.module';
 
@@ -12,10 +14,13 @@ import { HealthModule } from './health/health.module';
     LoggingModule,
     DatabaseModule,
     AuditModule,
+    OutboxModule,
     IdentityModule,
     HealthModule,
     StandardsModule,
     AssessmentModule,
+    CandidatesModule,
+    EvidenceModule,
   ],
 })
 export class AppModule implements NestModule {

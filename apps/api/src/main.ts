@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { readStorageConfig } from '@qualcert/evidence';
 import { AppConfig, loadConfig } from '@qualcert/shared';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -7,6 +8,7 @@ import { configureApp } from './app.setup';
 async function bootstrap(): Promise<void> {
   // Fail before anything connects when the environment is wrong.
   loadConfig();
+  readStorageConfig(process.env);
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   configureApp(app);
   const config = app.get(AppConfig);

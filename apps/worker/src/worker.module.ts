@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { CandidatesWorkerModule } from '@qualcert/candidates';
 import { DatabaseModule } from '@qualcert/database';
-import { ConfigModule, LoggingModule, QueueModule, QUEUES } from '@qualcert/shared';
+import { AuditModule, ConfigModule, LoggingModule, OutboxRelayService, QueueModule, QUEUES } from '@qualcert/shared';
 import { SystemProcessor } from './system.processor';
 
 @Module({
@@ -10,8 +11,10 @@ import { SystemProcessor } from './system.processor';
     LoggingModule,
     DatabaseModule,
     QueueModule,
+    AuditModule,
     BullModule.registerQueue({ name: QUEUES.system }),
+    CandidatesWorkerModule,
   ],
-  providers: [SystemProcessor],
+  providers: [SystemProcessor, OutboxRelayService],
 })
 export class WorkerModule {}

@@ -1,5 +1,13 @@
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
+import {
+  ApplicationEntity,
+  CandidateProfileEntity,
+  EducationRecordEntity,
+  EmploymentRecordEntity,
+} from '@qualcert/candidates/entities';
+import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence/entities';
 import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
+import { OutboxEventEntity } from '@qualcert/shared/outbox/outbox-event.entity';
 import { AuditLogEntity } from '@qualcert/shared/audit/audit-log.entity';
 import {
   AbilityEntity,
@@ -26,4 +34,11 @@ export const ENTITIES = [
   CentreMembershipEntity,
   CentreEntity,
   AccreditationEntity,
+  CandidateProfileEntity,
+  EducationRecordEntity,
+  EmploymentRecordEntity,
+  ApplicationEntity,
+  EvidenceFileEntity,
+  EvidenceClaimEntity,
+  OutboxEventEntity,
 ];

@@ -14,3 +14,8 @@ export * from './audit/audit-log.entity';
 export * from './audit/audit.service';
 export * from './audit/personal-data';
 export * from './audit/audit.module';
+export * from './outbox/outbox-event.entity';
+export * from './outbox/outbox.service';
+export * from './outbox/outbox.module';
+export * from './outbox/outbox-routes';
+export * from './outbox/outbox-relay.service';

@@ -50,4 +50,34 @@ export class AccessRepository {
     );
     return new Set(rows.map((r) => r.user_id));
   }
+
+  /** Applications among ids that are the actor's own ('own') or at one of their centres ('centre'). */
+  async applicationsVisibleTo(
+    actor: { userId: string; centreIds: string[] },
+    ids: string[],
+    scope: 'own' | 'centre',
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] =
+      scope === 'own'
+        ? await this.dataSource.query('SELECT id FROM application WHERE id = ANY($1::uuid[]) AND candidate_id = $2', [
+            ids,
+            actor.userId,
+          ])
+        : await this.dataSource.query(
+            'SELECT id FROM application WHERE id = ANY($1::uuid[]) AND centre_id = ANY($2::uuid[])',
+            [ids, actor.centreIds],
+          );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Candidates among ids who applied at one of the centres. */
+  async candidatesOfCentres(candidateIds: string[], centreIds: string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0 || centreIds.length === 0) return new Set();
+    const rows: { candidate_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT candidate_id FROM application WHERE candidate_id = ANY($1::uuid[]) AND centre_id = ANY($2::uuid[])',
+      [candidateIds, centreIds],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
 }

@@ -14,6 +14,14 @@ export enum Permission {
   CentreManageStaff = 'centre.staff.manage',
   /** See a user account. */
   UserRead = 'user.read',
+  /** See an application (and its eligibility, evidence and claims). */
+  ApplicationRead = 'application.read',
+  /** Act for the candidate on their own application: submit, withdraw, claim evidence. */
+  ApplicationOwn = 'application.own',
+  /** Act for the centre on an application: override an eligibility result. */
+  ApplicationManage = 'application.manage',
+  /** See a candidate's profile and records. */
+  CandidateRead = 'candidate.read',
 }
 
 /**
@@ -47,6 +55,22 @@ export class AccessService {
             ? await this.repository.usersInCentres(unique, actor.centreIds)
             : new Set<string>();
         return new Set([...self, ...colleagues]);
+      }
+      case Permission.ApplicationRead:
+        return this.repository.applicationsVisibleTo(actor, unique, actor.role === 'candidate' ? 'own' : 'centre');
+      case Permission.ApplicationOwn:
+        return actor.role === 'candidate' ? this.repository.applicationsVisibleTo(actor, unique, 'own') : new Set();
+      case Permission.ApplicationManage:
+        return actor.role === 'centre_manager'
+          ? this.repository.applicationsVisibleTo(actor, unique, 'centre')
+          : new Set();
+      case Permission.CandidateRead: {
+        const self = unique.filter((id) => id === actor.userId);
+        const applicants =
+          actor.role === 'centre_manager' || actor.role === 'assessor'
+            ? await this.repository.candidatesOfCentres(unique, actor.centreIds)
+            : new Set<string>();
+        return new Set([...self, ...applicants]);
       }
     }
   }

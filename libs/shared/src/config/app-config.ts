@@ -98,6 +98,13 @@ export class AppConfig {
   @IsString()
   @MaxLength(300)
   ADMIN_NAME = 'Administrator';
+
+  /** The largest evidence file accepted, in bytes (storage settings: STORAGE_DRIVER and others). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 }
 
 // One per process, so that every module of the process signs and verifies with the same secret.

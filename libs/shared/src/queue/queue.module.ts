@@ -35,4 +35,5 @@ export class QueueModule {}
 /** Queues by name, so producers and processors can't drift apart. */
 export const QUEUES = {
   system: 'system',
+  eligibility: 'eligibility',
 } as const;

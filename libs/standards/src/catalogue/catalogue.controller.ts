@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Actor, Authenticated, CurrentActor, toAuditActor } from '@qualcert/identity';
 import { ApiTags } from '@nestjs/swagger';
 import { PublicRoute, UuidParamPipe } from '@qualcert/shared';
 import {
@@ -60,5 +61,17 @@ export class CatalogueController {
   })
   getSkill(@Param('id', UuidParamPipe) id: string): Promise<SkillDetailDto> {
     return this.catalogue.getSkill(id);
+  }
+
+  @Post('cards/:id/prerequisites/confirm')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated({
+    roles: ['admin'],
+    summary: 'Confirm a card’s prerequisite rules (a card needing review can then be applied for)',
+    type: CardDetailDto,
+    notFound: true,
+  })
+  confirmPrerequisites(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CardDetailDto> {
+    return this.catalogue.confirmPrerequisites(toAuditActor(actor), id);
   }
 }

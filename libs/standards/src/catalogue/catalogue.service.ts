@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@qualcert/shared';
-import type { ProfessionCardEntity, SkillEntity, StandardEntity, StandardVersionEntity } from '../entities';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditActor, AuditService, DomainException } from '@qualcert/shared';
+import { ProfessionCardEntity } from '../entities';
+import type { SkillEntity, StandardEntity, StandardVersionEntity } from '../entities';
 import { CatalogueRepository, SkillItems, VersionWithCounts } from './catalogue.repository';
 import {
   CardDetailDto,
@@ -73,7 +76,36 @@ function toSkill(s: SkillEntity, items: SkillItems): SkillDto {
 /** Read side of the catalogue: every version stays readable, since decisions point at them. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly repository: CatalogueRepository) {}
+  constructor(
+    private readonly repository: CatalogueRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * An admin confirms a card's prerequisite rules after reading them against its text; a card
+   * that needed review can then be applied for.
+   */
+  async confirmPrerequisites(actor: AuditActor, cardId: string): Promise<CardDetailDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const card = await manager.findOne(ProfessionCardEntity, {
+        where: { id: cardId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!card) throw DomainException.notFound('Card', cardId);
+      if (card.prerequisiteStatus === 'confirmed') return;
+      await manager.update(ProfessionCardEntity, { id: cardId }, { prerequisiteStatus: 'confirmed' });
+      await this.audit.record(manager, {
+        actor,
+        action: 'card.prerequisites_confirmed',
+        entityType: 'profession_card',
+        entityId: cardId,
+        before: { status: card.prerequisiteStatus },
+        after: { status: 'confirmed', routes: card.prerequisites.routes },
+      });
+    });
+    return this.getCard(cardId);
+  }
 
   async listStandards(): Promise<StandardDto[]> {
     const standards = await this.repository.listStandards();

@@ -14,12 +14,9 @@ const text = readFileSync(SEED, 'utf8');
 const rawLines = text.split('\n');
 
 let parsed: ParsedStandard;
-let elapsed: number;
 beforeAll(() => {
-  parseStandard(text); // warm-up: the first call pays for compiling the regexes
-  const started = performance.now();
+  // Parsing speed is measured in bench/, never asserted in a test.
   parsed = parseStandard(text);
-  elapsed = performance.now() - started;
 });
 
 const allSkills = (c: ParsedCard) => c.functions.flatMap((f) => f.skills);
@@ -44,10 +41,6 @@ function passportList(): { name: string; level: number }[] {
 }
 
 describe('seed standard: kz-ps-reference-information-services-2025', () => {
-  it('parses well under 200 ms', () => {
-    expect(elapsed).toBeLessThan(200);
-  });
-
   it('reads the title, order and ОКЭД codes', () => {
     expect(parsed.title).toBe('Деятельность справочно-информационных служб');
     expect(parsed.orderNumber).toBe('394/НҚ');

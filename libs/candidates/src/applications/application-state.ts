@@ -1,0 +1,45 @@
+import { DomainException } from '@qualcert/shared';
+
+export const PATHWAYS = ['assessment', 'recognition'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type ApplicationEvent = 'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw';
+
+/**
+ * The application's life so far (later issues continue it: enrolment, assessment, decision).
+ * An ineligible application may be submitted again after the candidate completes their records.
+ */
+const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>> = {
+  draft: { submit: 'submitted', withdraw: 'withdrawn' },
+  submitted: { mark_eligible: 'eligible', mark_ineligible: 'ineligible', withdraw: 'withdrawn' },
+  ineligible: { submit: 'submitted', override: 'eligible', withdraw: 'withdrawn' },
+  eligible: { withdraw: 'withdrawn' },
+  withdrawn: {},
+};
+
+export function nextStatus(current: ApplicationStatus, event: ApplicationEvent): ApplicationStatus | null {
+  return TRANSITIONS[current][event] ?? null;
+}
+
+/** The next status, or 409 INVALID_TRANSITION naming the current one. */
+export function requireTransition(current: ApplicationStatus, event: ApplicationEvent): ApplicationStatus {
+  const next = nextStatus(current, event);
+  if (!next) {
+    throw new DomainException(
+      'INVALID_TRANSITION',
+      `An application that is ${current} cannot ${event.replace('_', ' ')}`,
+      {
+        currentStatus: current,
+        event,
+        allowed: Object.keys(TRANSITIONS[current]),
+      },
+    );
+  }
+  return next;
+}
+
+/** While an application is in these states its evidence and claims may change. */
+export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft'];

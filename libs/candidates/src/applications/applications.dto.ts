@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { APPLICATION_STATUSES, PATHWAYS } from './application-state';
+
+export class CreateApplicationDto {
+  @ApiProperty({ format: 'uuid', description: 'A centre accredited for the card' })
+  @IsUUID()
+  centreId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A profession card of a published standard version' })
+  @IsUUID()
+  cardId: string;
+
+  @ApiProperty({
+    enum: PATHWAYS,
+    description: 'assessment: every skill at an exam; recognition: evidence for recommended skills',
+  })
+  @IsIn(PATHWAYS)
+  pathway: (typeof PATHWAYS)[number];
+}
+
+export class OverrideEligibilityDto {
+  @ApiProperty({
+    description: 'Why the candidate is admitted despite the failed check (kept in the audit trail)',
+    minLength: 20,
+  })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(20)
+  @MaxLength(2000)
+  justification: string;
+}
+
+export class ListApplicationsQueryDto {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: (typeof APPLICATION_STATUSES)[number];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  centreId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 50;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class EligibilityConditionDto {
+  @ApiProperty({ enum: ['education', 'experience', 'learning_evidence'] }) kind: string;
+  @ApiProperty() holds: boolean;
+  @ApiProperty({ description: 'e.g. "needs 12 months in …, has 7"' }) message: string;
+}
+
+export class EligibilityRouteDto {
+  @ApiProperty() index: number;
+  @ApiProperty({ enum: ['formal', 'informal'] }) kind: string;
+  @ApiProperty() holds: boolean;
+  @ApiProperty() sourceText: string;
+  @ApiProperty({ type: [EligibilityConditionDto] }) conditions: EligibilityConditionDto[];
+}
+
+export class EligibilityResultDto {
+  @ApiProperty({ enum: ['eligible', 'ineligible', 'needs_review'] }) outcome: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ type: [EligibilityRouteDto], description: 'Every route of the card; any route that holds suffices' })
+  routes: EligibilityRouteDto[];
+}
+
+export class EligibilityOverrideDto {
+  @ApiProperty({ format: 'uuid' }) byUserId: string;
+  @ApiProperty() justification: string;
+  @ApiProperty() at: string;
+}
+
+export class ApplicationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) candidateId: string;
+  @ApiProperty({ format: 'uuid' }) centreId: string;
+  @ApiProperty({ format: 'uuid' }) cardId: string;
+  @ApiProperty({ format: 'uuid' }) standardVersionId: string;
+  @ApiProperty({ enum: PATHWAYS }) pathway: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
+  @ApiProperty({ type: EligibilityResultDto, nullable: true }) eligibility: EligibilityResultDto | null;
+  @ApiProperty({ nullable: true, type: Date }) eligibilityCheckedAt: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: EligibilityOverrideDto,
+    description: 'Set when a centre manager admitted the candidate',
+  })
+  eligibilityOverride: EligibilityOverrideDto | null;
+  @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class ApplicationsPageDto {
+  @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

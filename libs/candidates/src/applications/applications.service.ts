@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, isUniqueViolation, OutboxService } from '@qualcert/shared';
+import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { ApplicationEntity } from '../entities/application.entity';
+import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
+import { today } from '../profile/candidates.service';
+import { ApplicationEvent, requireTransition } from './application-state';
+import type {
+  ApplicationDto,
+  ApplicationsPageDto,
+  CreateApplicationDto,
+  ListApplicationsQueryDto,
+} from './applications.dto';
+
+export function toApplicationDto(a: ApplicationEntity): ApplicationDto {
+  return {
+    id: a.id,
+    candidateId: a.candidateId,
+    centreId: a.centreId,
+    cardId: a.cardId,
+    standardVersionId: a.standardVersionId,
+    pathway: a.pathway,
+    status: a.status,
+    eligibility: a.eligibility,
+    eligibilityCheckedAt: a.eligibilityCheckedAt,
+    eligibilityOverride: a.eligibilityOverride,
+    submittedAt: a.submittedAt,
+    createdAt: a.createdAt,
+  };
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /**
+   * A candidate applies for a card at a centre that is accredited for it today. The card's rules
+   * must be machine-checkable (or confirmed by an admin) so that eligibility can be explained.
+   */
+  async apply(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationDto> {
+    const application = await this.dataSource
+      .transaction(async (manager) => {
+        const profile = await manager.findOne(CandidateProfileEntity, { where: { userId: actor.userId } });
+        if (!profile) {
+          throw new DomainException('PROFILE_REQUIRED', 'Complete your profile (ИИН, birth date, sex) before applying');
+        }
+        const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
+        if (!card)
+          throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
+            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+          });
+        if (card.prerequisiteStatus === 'needs_review') {
+          throw new DomainException(
+            'CARD_NEEDS_REVIEW',
+            'This card’s prerequisites await an admin’s review; it cannot be applied for yet',
+            { cardId: card.id },
+          );
+        }
+        const centre = await manager.findOne(CentreEntity, { where: { id: dto.centreId } });
+        if (!centre)
+          throw new DomainException('NOT_FOUND', `Centre ${dto.centreId} was not found`, {
+            fields: [{ field: 'centreId', messages: ['unknown centre'] }],
+          });
+        const on = today();
+        const inForce = await manager
+          .createQueryBuilder(AccreditationEntity, 'a')
+          .where('a.centre_id = :centreId AND a.card_id = :cardId AND a.status = :status', {
+            centreId: centre.id,
+            cardId: card.id,
+            status: 'active',
+          })
+          .andWhere('a.valid_from <= :on AND a.valid_to >= :on', { on })
+          .getExists();
+        if (centre.status !== 'active' || !inForce) {
+          throw new DomainException(
+            'CENTRE_NOT_ACCREDITED',
+            `Centre ${centre.code} is not accredited for this card today`,
+            {
+              fields: [{ field: 'centreId', messages: ['not accredited for the card'] }],
+            },
+          );
+        }
+        const row: ApplicationEntity = {
+          id: randomUUID(),
+          candidateId: actor.userId,
+          centreId: centre.id,
+          cardId: card.id,
+          standardVersionId: card.standardVersionId,
+          pathway: dto.pathway,
+          status: 'draft',
+          eligibility: null,
+          eligibilityCheckedAt: null,
+          eligibilityOverride: null,
+          submission: 0,
+          submittedAt: null,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        };
+        await manager.insert(ApplicationEntity, row);
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'application.created',
+          entityType: 'application',
+          entityId: row.id,
+          after: { centreId: row.centreId, cardId: row.cardId, pathway: row.pathway, status: row.status },
+        });
+        return row;
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'uq_application_open')) {
+          throw new DomainException('APPLICATION_EXISTS', 'You already have an open application for this card', {
+            fields: [{ field: 'cardId', messages: ['an open application exists'] }],
+          });
+        }
+        throw error;
+      });
+    return toApplicationDto(application);
+  }
+
+  /**
+   * Submits the application and, in the same transaction, records the event that asks the worker
+   * for an eligibility check: the check is queued only if the submission commits.
+   */
+  async submit(actor: Actor, id: string): Promise<ApplicationDto> {
+    await this.access.requireAccess(actor, Permission.ApplicationOwn, [id], 'Application');
+    return this.transition(actor, id, 'submit', async (manager, app) => {
+      const submission = app.submission + 1;
+      await manager.update(
+        ApplicationEntity,
+        { id },
+        { submission, submittedAt: new Date(), eligibility: null, eligibilityCheckedAt: null },
+      );
+      await this.outbox.publish(manager, 'application.submitted', { applicationId: id, submission });
+    });
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<ApplicationDto> {
+    await this.access.requireAccess(actor, Permission.ApplicationOwn, [id], 'Application');
+    return this.transition(actor, id, 'withdraw');
+  }
+
+  /** A centre manager admits an ineligible candidate, in writing; the reason is audited. */
+  async overrideEligibility(actor: Actor, id: string, justification: string): Promise<ApplicationDto> {
+    await this.access.requireAccess(actor, Permission.ApplicationManage, [id], 'Application');
+    return this.transition(
+      actor,
+      id,
+      'override',
+      async (manager) => {
+        await manager.update(
+          ApplicationEntity,
+          { id },
+          {
+            eligibilityOverride: { byUserId: actor.userId, justification, at: new Date().toISOString() },
+          },
+        );
+      },
+      { justification },
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationDto> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
+    const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
+    return toApplicationDto(row);
+  }
+
+  async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
+    const qb = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a');
+    if (actor.role === 'candidate') qb.where('a.candidate_id = :me', { me: actor.userId });
+    else if (actor.role !== 'admin')
+      qb.where('a.centre_id IN (:...centres)', {
+        centres: actor.centreIds.length > 0 ? actor.centreIds : [randomUUID()],
+      });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: query.centreId });
+    const [rows, total] = await qb
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: rows.map(toApplicationDto), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Loads the application locked, applies the transition (409 if illegal), audits it. */
+  private async transition(
+    actor: Actor,
+    id: string,
+    event: ApplicationEvent,
+    effect?: (manager: EntityManager, app: ApplicationEntity) => Promise<void>,
+    auditExtra: Record<string, unknown> = {},
+  ): Promise<ApplicationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!app) throw DomainException.notFound('Application', id);
+      const status = requireTransition(app.status, event);
+      await manager.update(ApplicationEntity, { id }, { status });
+      await effect?.(manager, app);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: `application.${event}`,
+        entityType: 'application',
+        entityId: id,
+        before: { status: app.status },
+        after: { status, ...auditExtra },
+      });
+      return toApplicationDto(await manager.findOneOrFail(ApplicationEntity, { where: { id } }));
+    });
+  }
+}

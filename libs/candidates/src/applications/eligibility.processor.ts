@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { QUEUES } from '@qualcert/shared';
+import { CheckOutcome, EligibilityCheckService } from './eligibility-check.service';
+
+interface EligibilityJob {
+  applicationId: string;
+  submission: number;
+}
+
+@Processor(QUEUES.eligibility)
+export class EligibilityProcessor extends WorkerHost {
+  constructor(private readonly checks: EligibilityCheckService) {
+    super();
+  }
+
+  process(job: Job<EligibilityJob>): Promise<CheckOutcome> {
+    return this.checks.check(job.data.applicationId, Number(job.data.submission));
+  }
+}

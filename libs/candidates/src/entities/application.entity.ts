@@ -1,0 +1,89 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { CentreEntity } from '@qualcert/assessment/centres/entities';
+import { UserEntity } from '@qualcert/identity/entities';
+import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import type { ApplicationStatus, Pathway } from '../applications/application-state';
+import type { EligibilityResult } from '../eligibility/eligibility';
+
+export interface EligibilityOverride {
+  byUserId: string;
+  justification: string;
+  at: string;
+}
+
+/**
+ * A candidate's application for one profession card at one centre. At most one open application
+ * per candidate and card (a partial unique index: withdrawn ones do not count).
+ */
+@Entity({ name: 'application' })
+@Index('uq_application_open', ['candidateId', 'cardId'], { unique: true, where: `"status" <> 'withdrawn'` })
+@Index('ix_application_centre', ['centreId', 'status'])
+@Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
+@Check('ck_application_status', `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'withdrawn')`)
+export class ApplicationEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_application' })
+  id: string;
+
+  @Column('uuid', { name: 'candidate_id' })
+  candidateId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'candidate_id', foreignKeyConstraintName: 'fk_application_candidate' })
+  candidate?: UserEntity;
+
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
+  @ManyToOne(() => CentreEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'centre_id', foreignKeyConstraintName: 'fk_application_centre' })
+  centre?: CentreEntity;
+
+  @Column('uuid', { name: 'card_id' })
+  cardId: string;
+
+  @ManyToOne(() => ProfessionCardEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'card_id', foreignKeyConstraintName: 'fk_application_card' })
+  card?: ProfessionCardEntity;
+
+  @Column('uuid', { name: 'standard_version_id' })
+  standardVersionId: string;
+
+  @Column('varchar', { length: 20 })
+  pathway: Pathway;
+
+  @Column('varchar', { length: 20, default: 'draft' })
+  status: ApplicationStatus;
+
+  /** The last eligibility check: every route of the card, each condition met or not. */
+  @Column('jsonb', { nullable: true })
+  eligibility: EligibilityResult | null;
+
+  @Column('timestamptz', { name: 'eligibility_checked_at', nullable: true })
+  eligibilityCheckedAt: Date | null;
+
+  @Column('jsonb', { name: 'eligibility_override', nullable: true })
+  eligibilityOverride: EligibilityOverride | null;
+
+  /** Raised at each submission: the eligibility job of an earlier submission then does nothing. */
+  @Column('integer', { name: 'submission', default: 0 })
+  submission: number;
+
+  @Column('timestamptz', { name: 'submitted_at', nullable: true })
+  submittedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

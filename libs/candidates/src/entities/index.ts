@@ -1,0 +1,4 @@
+export * from './candidate-profile.entity';
+export * from './education-record.entity';
+export * from './employment-record.entity';
+export * from './application.entity';

@@ -1,0 +1,6 @@
+export * from './candidates.module';
+export * from './candidates-worker.module';
+export * from './entities';
+export * from './applications/application-state';
+export * from './entities/application.entity';
+export * from './applications/eligibility-check.service';

@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
+import { UuidParamPipe } from '@qualcert/shared';
+import {
+  CandidateDetailDto,
+  CreateEducationDto,
+  CreateEmploymentDto,
+  EducationDto,
+  EmploymentDto,
+  ProfileDto,
+  UpsertProfileDto,
+} from './candidates.dto';
+import { CandidatesService } from './candidates.service';
+
+@ApiTags('candidates')
+@Controller('candidates')
+export class CandidatesController {
+  constructor(private readonly candidates: CandidatesService) {}
+
+  @Get('me/profile')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Your profile, with your experience per field',
+    type: ProfileDto,
+    notFound: true,
+  })
+  profile(@CurrentActor() actor: Actor): Promise<ProfileDto> {
+    return this.candidates.getOwnProfile(actor);
+  }
+
+  @Put('me/profile')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Create or update your profile (the ИИН is checked)',
+    type: ProfileDto,
+    conflict: true,
+  })
+  upsertProfile(@CurrentActor() actor: Actor, @Body() dto: UpsertProfileDto): Promise<ProfileDto> {
+    return this.candidates.upsertProfile(actor, dto);
+  }
+
+  @Get('me/education')
+  @Authenticated({ roles: ['candidate'], summary: 'Your education records', type: [EducationDto] })
+  education(@CurrentActor() actor: Actor): Promise<EducationDto[]> {
+    return this.candidates.listEducation(actor.userId);
+  }
+
+  @Post('me/education')
+  @Authenticated({ roles: ['candidate'], summary: 'Add an education record', type: EducationDto, status: 201 })
+  addEducation(@CurrentActor() actor: Actor, @Body() dto: CreateEducationDto): Promise<EducationDto> {
+    return this.candidates.addEducation(actor, dto);
+  }
+
+  @Delete('me/education/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated({ roles: ['candidate'], summary: 'Remove an education record', status: 204, notFound: true })
+  removeEducation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    return this.candidates.removeRecord(actor, 'education', id);
+  }
+
+  @Get('me/employment')
+  @Authenticated({ roles: ['candidate'], summary: 'Your employment records', type: [EmploymentDto] })
+  employment(@CurrentActor() actor: Actor): Promise<EmploymentDto[]> {
+    return this.candidates.listEmployment(actor.userId);
+  }
+
+  @Post('me/employment')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Add an employment record (no future dates)',
+    type: EmploymentDto,
+    status: 201,
+  })
+  addEmployment(@CurrentActor() actor: Actor, @Body() dto: CreateEmploymentDto): Promise<EmploymentDto> {
+    return this.candidates.addEmployment(actor, dto);
+  }
+
+  @Delete('me/employment/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated({ roles: ['candidate'], summary: 'Remove an employment record', status: 204, notFound: true })
+  removeEmployment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    return this.candidates.removeRecord(actor, 'employment', id);
+  }
+
+  @Get(':id')
+  @Authenticated({
+    roles: ['admin', 'centre_manager', 'assessor'],
+    summary: 'A candidate who applied at your centre: profile (ИИН masked for assessors) and records',
+    type: CandidateDetailDto,
+    notFound: true,
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CandidateDetailDto> {
+    return this.candidates.getCandidate(actor, id);
+  }
+}

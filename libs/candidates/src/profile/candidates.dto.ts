@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { EXPERIENCE_FIELDS } from '@qualcert/standards/prerequisites/prerequisite-parser';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const EMPLOYMENT_FIELDS = [...Object.keys(EXPERIENCE_FIELDS), 'other'];
+
+export class UpsertProfileDto {
+  @ApiProperty({ description: 'ИИН: 12 digits, consistent with the birth date and sex', example: '950101300038' })
+  @Transform(trim)
+  @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
+  iin: string;
+
+  @ApiProperty({ format: 'date', example: '1995-01-01' })
+  @Matches(DATE, { message: 'birthDate must be a date (YYYY-MM-DD)' })
+  birthDate: string;
+
+  @ApiProperty({ enum: ['male', 'female'] })
+  @IsIn(['male', 'female'])
+  sex: 'male' | 'female';
+
+  @ApiPropertyOptional({ example: '+7 701 000 00 00' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class ExperienceDto {
+  @ApiProperty({ example: 'remote_information_consulting' }) field: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'Whole months, overlapping periods merged' }) months: number;
+}
+
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({
+    description: 'Shown in full to its owner, their centre’s managers and admins; masked (9501******34) to others',
+  })
+  iin: string;
+  @ApiProperty() iinMasked: boolean;
+  @ApiProperty({ format: 'date' }) birthDate: string;
+  @ApiProperty({ enum: ['male', 'female'] }) sex: string;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ type: [ExperienceDto] }) experience: ExperienceDto[];
+}
+
+export class CreateEducationDto {
+  @ApiProperty({ enum: EDUCATION_LEVELS })
+  @IsIn(EDUCATION_LEVELS)
+  level: (typeof EDUCATION_LEVELS)[number];
+
+  @ApiProperty({ example: 'Астанинский высший колледж связи' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  institution: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  specialty?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  qualification?: string;
+
+  @ApiProperty({ example: 2015 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1940)
+  @Max(new Date().getUTCFullYear())
+  graduationYear: number;
+
+  @ApiProperty({ description: 'The diploma or certificate: series and number', example: 'ТКБ 0123456' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  documentRef: string;
+}
+
+export class EducationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: EDUCATION_LEVELS }) level: string;
+  @ApiProperty() institution: string;
+  @ApiProperty({ nullable: true, type: String }) specialty: string | null;
+  @ApiProperty({ nullable: true, type: String }) qualification: string | null;
+  @ApiProperty() graduationYear: number;
+  @ApiProperty() documentRef: string;
+}
+
+export class CreateEmploymentDto {
+  @ApiProperty({ example: 'АО «Казахтелеком»' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  employer: string;
+
+  @ApiProperty({ example: 'Оператор контакт-центра' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  position: string;
+
+  @ApiProperty({ enum: EMPLOYMENT_FIELDS, description: 'The field of activity, as the cards’ rules name them' })
+  @IsIn(EMPLOYMENT_FIELDS)
+  field: string;
+
+  @ApiProperty({ format: 'date' })
+  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Omitted while the job goes on' })
+  @IsOptional()
+  @Matches(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
+  endDate?: string;
+
+  @ApiProperty({
+    description: 'The employment record book entry or employer’s certificate',
+    example: 'Трудовая книжка, запись 12',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  documentRef: string;
+}
+
+export class EmploymentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() employer: string;
+  @ApiProperty() position: string;
+  @ApiProperty() field: string;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
+  @ApiProperty() documentRef: string;
+}
+
+export class CandidateDetailDto {
+  @ApiProperty({ type: ProfileDto, nullable: true }) profile: ProfileDto | null;
+  @ApiProperty({ type: [EducationDto] }) education: EducationDto[];
+  @ApiProperty({ type: [EmploymentDto] }) employment: EmploymentDto[];
+}

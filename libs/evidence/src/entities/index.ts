@@ -1,0 +1,2 @@
+export * from './evidence-file.entity';
+export * from './evidence-claim.entity';

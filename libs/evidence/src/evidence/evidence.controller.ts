@@ -1,0 +1,147 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
+import { UuidParamPipe } from '@qualcert/shared';
+import { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
+import { EvidenceService, UploadedFile as StoredUpload } from './evidence.service';
+
+/** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name (Cyrillic names survive). */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+@ApiTags('evidence')
+@Controller()
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post('evidence')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'type', 'issuer', 'issueDate'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'PDF, JPEG or PNG; size limit EVIDENCE_MAX_BYTES (20 MB)',
+        },
+        type: {
+          type: 'string',
+          enum: ['course_certificate', 'employer_reference', 'work_sample', 'employment_record', 'diploma', 'other'],
+        },
+        issuer: { type: 'string' },
+        issueDate: { type: 'string', format: 'date' },
+        description: { type: 'string' },
+      },
+    },
+  })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Upload evidence (201; 200 when the same file was uploaded before)',
+    type: UploadResultDto,
+    status: 201,
+  })
+  async upload(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: StoredUpload | undefined,
+    @Body() dto: UploadEvidenceDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UploadResultDto> {
+    const result = await this.evidence.upload(actor, file, dto);
+    res.status(result.duplicate ? HttpStatus.OK : HttpStatus.CREATED);
+    return result;
+  }
+
+  @Get('evidence')
+  @Authenticated({ roles: ['candidate'], summary: 'Your evidence files', type: [EvidenceDto] })
+  list(@CurrentActor() actor: Actor): Promise<EvidenceDto[]> {
+    return this.evidence.listOwn(actor);
+  }
+
+  @Get('evidence/:id')
+  @Authenticated({
+    summary: 'An evidence file’s details (owner, the centre’s staff, admins)',
+    type: EvidenceDto,
+    notFound: true,
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<EvidenceDto> {
+    return this.evidence.get(actor, id);
+  }
+
+  @Get('evidence/:id/download')
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @Authenticated({ summary: 'Download an evidence file (owner, the centre’s staff, admins)', notFound: true })
+  async download(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
+    const { row, data } = await this.evidence.download(actor, id);
+    return new StreamableFile(data, {
+      type: row.mime,
+      disposition: contentDisposition(row.fileName),
+      length: data.length,
+    });
+  }
+
+  @Post('applications/:id/claims')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Claim that an evidence file proves skills (recommended skills only)',
+    type: [SkillPlanDto],
+    status: 201,
+    notFound: true,
+    conflict: true,
+  })
+  claim(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CreateClaimDto,
+  ): Promise<SkillPlanDto[]> {
+    return this.evidence.addClaims(actor, id, dto);
+  }
+
+  @Delete('applications/:id/claims/:evidenceId/:skillId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove a claim (before submission)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
+  unclaim(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('evidenceId', UuidParamPipe) evidenceId: string,
+    @Param('skillId', UuidParamPipe) skillId: string,
+  ): Promise<void> {
+    return this.evidence.removeClaim(actor, id, evidenceId, skillId);
+  }
+
+  @Get('applications/:id/skills')
+  @Authenticated({
+    roles: ['admin', 'centre_manager', 'candidate'],
+    summary: 'Per skill of the card: evidence review or exam, and why',
+    type: [SkillPlanDto],
+    notFound: true,
+  })
+  skills(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<SkillPlanDto[]> {
+    return this.evidence.skillPlan(actor, id);
+  }
+}

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards/entities';
+import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
+import { EvidenceFileEntity } from '../entities/evidence-file.entity';
+import { detectFileType, sanitizeFileName, sha256Hex } from '../files/file-type';
+import { FILE_STORAGE, FileStorage } from '../storage/file-storage';
+import type { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+function toEvidenceDto(e: EvidenceFileEntity): EvidenceDto {
+  const { id, candidateId, type, issuer, issueDate, description, fileName, mime, sizeBytes, sha256, createdAt } = e;
+  return { id, candidateId, type, issuer, issueDate, description, fileName, mime, sizeBytes, sha256, createdAt };
+}
+
+const fileFault = (messages: string[]) => ({ fields: [{ field: 'file', messages }] });
+
+@Injectable()
+export class EvidenceService {
+  private readonly logger = new Logger(EvidenceService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Stores the file first, then its row: a row never points at a missing file. If the row cannot
+   * be written, a file that no row references is removed again, so a failed upload leaves nothing.
+   * The same content uploaded again by the same candidate is stored once.
+   */
+  async upload(actor: Actor, file: UploadedFile | undefined, meta: UploadEvidenceDto): Promise<UploadResultDto> {
+    if (!file) throw DomainException.validation([{ field: 'file', messages: ['a file is required'] }]);
+    if (file.buffer.length === 0) throw new DomainException('FILE_EMPTY', 'The file is empty', fileFault(['is empty']));
+    const detected = detectFileType(file.buffer);
+    if (!detected) {
+      throw new DomainException(
+        'UNSUPPORTED_FILE_TYPE',
+        'Only PDF, JPEG and PNG files are accepted (judged by their content)',
+        fileFault(['is not a PDF, JPEG or PNG file']),
+      );
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.issueDate) || meta.issueDate > new Date().toISOString().slice(0, 10)) {
+      throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate must not be in the future'] }]);
+    }
+    const sha256 = sha256Hex(file.buffer);
+    const existing = await this.findByContent(actor.userId, sha256);
+    if (existing) return { ...toEvidenceDto(existing), duplicate: true };
+
+    const row: EvidenceFileEntity = {
+      id: randomUUID(),
+      candidateId: actor.userId,
+      sha256,
+      sizeBytes: file.buffer.length,
+      mime: detected.mime,
+      fileName: sanitizeFileName(file.originalname, detected.extension),
+      storageKey: `evidence/${actor.userId}/${sha256}`,
+      type: meta.type,
+      issuer: meta.issuer,
+      issueDate: meta.issueDate,
+      description: meta.description ?? null,
+      createdAt: new Date(),
+    };
+    await this.storage.put(row.storageKey, file.buffer, detected.mime);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(EvidenceFileEntity, row);
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'evidence.uploaded',
+          entityType: 'evidence',
+          entityId: row.id,
+          after: {
+            type: row.type,
+            issuer: row.issuer,
+            issueDate: row.issueDate,
+            fileName: row.fileName,
+            mime: row.mime,
+            sha256,
+            sizeBytes: row.sizeBytes,
+          },
+        });
+      });
+    } catch (error) {
+      // The same file uploaded twice at once: the other request stored it under the same key.
+      const stored = await this.findByContent(actor.userId, sha256);
+      if (stored && isUniqueViolation(error, 'uq_evidence_file_content'))
+        return { ...toEvidenceDto(stored), duplicate: true };
+      if (!stored)
+        await this.storage
+          .delete(row.storageKey)
+          .catch(() => this.logger.warn({ key: row.storageKey }, 'orphan file not removed'));
+      throw error;
+    }
+    return { ...toEvidenceDto(row), duplicate: false };
+  }
+
+  async listOwn(actor: Actor): Promise<EvidenceDto[]> {
+    const rows = await this.dataSource
+      .getRepository(EvidenceFileEntity)
+      .find({ where: { candidateId: actor.userId }, order: { createdAt: 'DESC' } });
+    return rows.map(toEvidenceDto);
+  }
+
+  async get(actor: Actor, id: string): Promise<EvidenceDto> {
+    return toEvidenceDto(await this.requireReadable(actor, id));
+  }
+
+  async download(actor: Actor, id: string): Promise<{ row: EvidenceDto; data: Buffer }> {
+    const row = await this.requireReadable(actor, id);
+    return { row: toEvidenceDto(row), data: await this.storage.get(row.storageKey) };
+  }
+
+  /**
+   * Links evidence to skills of the application's card. Only skills whose recognition is
+   * recommended may be credited on evidence; a claim for any other is refused, naming it.
+   */
+  async addClaims(actor: Actor, applicationId: string, dto: CreateClaimDto): Promise<SkillPlanDto[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationOwn, [applicationId], 'Application');
+    await this.dataSource.transaction(async (manager) => {
+      const app = await manager.findOne(ApplicationEntity, {
+        where: { id: applicationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!app) throw DomainException.notFound('Application', applicationId);
+      this.assertEditable(app);
+      if (app.pathway !== 'recognition') {
+        throw new DomainException(
+          'PATHWAY_MISMATCH',
+          'Evidence is claimed on the recognition pathway only; on the assessment pathway every skill is examined',
+        );
+      }
+      const evidence = await manager.findOne(EvidenceFileEntity, {
+        where: { id: dto.evidenceId, candidateId: app.candidateId },
+      });
+      if (!evidence) throw DomainException.notFound('Evidence', dto.evidenceId);
+      const skillIds = [...new Set(dto.skillIds)];
+      const skills = await manager.find(SkillEntity, { where: { id: In(skillIds) } });
+      const foreign = skillIds.filter((id) => !skills.some((s) => s.id === id && s.cardId === app.cardId));
+      if (foreign.length > 0) {
+        throw new DomainException('SKILL_NOT_IN_CARD', 'A skill claimed is not a skill of the application’s card', {
+          fields: [{ field: 'skillIds', messages: foreign.map((id) => `${id} is not a skill of this card`) }],
+          skillIds: foreign,
+        });
+      }
+      const refused = skills.filter((s) => s.recognition !== 'recommended');
+      if (refused.length > 0) {
+        throw new DomainException(
+          'SKILL_NOT_RECOGNISABLE',
+          `Recognition of ${refused.map((s) => `"${s.title}"`).join(', ')} on evidence is not recommended by the standard: ${refused.length === 1 ? 'it is' : 'they are'} assessed at an exam`,
+          {
+            fields: [{ field: 'skillIds', messages: refused.map((s) => `${s.id}: recognition ${s.recognition}`) }],
+            skills: refused.map((s) => ({ id: s.id, title: s.title, recognition: s.recognition })),
+          },
+        );
+      }
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EvidenceClaimEntity)
+        .values(skillIds.map((skillId) => ({ applicationId, evidenceId: evidence.id, skillId })))
+        .orIgnore()
+        .execute();
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'application.evidence_claimed',
+        entityType: 'application',
+        entityId: applicationId,
+        after: { evidenceId: evidence.id, skillIds },
+      });
+    });
+    return this.skillPlan(actor, applicationId);
+  }
+
+  async removeClaim(actor: Actor, applicationId: string, evidenceId: string, skillId: string): Promise<void> {
+    await this.access.requireAccess(actor, Permission.ApplicationOwn, [applicationId], 'Application');
+    await this.dataSource.transaction(async (manager) => {
+      const app = await manager.findOne(ApplicationEntity, {
+        where: { id: applicationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!app) throw DomainException.notFound('Application', applicationId);
+      this.assertEditable(app);
+      const result = await manager.delete(EvidenceClaimEntity, { applicationId, evidenceId, skillId });
+      if (!result.affected) throw DomainException.notFound('Claim', `${evidenceId}/${skillId}`);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'application.evidence_unclaimed',
+        entityType: 'application',
+        entityId: applicationId,
+        before: { evidenceId, skillId },
+      });
+    });
+  }
+
+  /** Per skill of the card: judged on evidence, or at an exam, and why. */
+  async skillPlan(actor: Actor, applicationId: string): Promise<SkillPlanDto[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    const app = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id: applicationId } });
+    const [functions, skills, claims] = await Promise.all([
+      this.dataSource
+        .getRepository(LabourFunctionEntity)
+        .find({ where: { cardId: app.cardId }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(SkillEntity).find({ where: { cardId: app.cardId }, order: { number: 'ASC' } }),
+      this.dataSource.getRepository(EvidenceClaimEntity).find({ where: { applicationId } }),
+    ]);
+    return functions.flatMap((fn) =>
+      skills
+        .filter((s) => s.functionId === fn.id)
+        .map((s) => {
+          const evidenceIds = claims.filter((c) => c.skillId === s.id).map((c) => c.evidenceId);
+          const [route, reason] =
+            app.pathway === 'assessment'
+              ? ['exam', 'the assessment pathway examines every skill']
+              : s.recognition !== 'recommended'
+                ? ['exam', 'the standard does not recommend recognising this skill on evidence']
+                : evidenceIds.length === 0
+                  ? ['exam', 'no evidence is claimed for this skill']
+                  : ['evidence_review', 'evidence is claimed; assessors will review it'];
+          return {
+            skillId: s.id,
+            functionKind: fn.kind,
+            functionNumber: fn.number,
+            functionTitle: fn.title,
+            skillNumber: s.number,
+            title: s.title,
+            recognition: s.recognition,
+            route,
+            reason,
+            evidenceIds,
+          };
+        }),
+    );
+  }
+
+  private assertEditable(app: ApplicationEntity): void {
+    if (!EDITABLE_STATUSES.includes(app.status)) {
+      throw new DomainException(
+        'APPLICATION_FROZEN',
+        `The application is ${app.status}: its evidence and claims can no longer change`,
+        {
+          currentStatus: app.status,
+        },
+      );
+    }
+  }
+
+  private findByContent(candidateId: string, sha256: string): Promise<EvidenceFileEntity | null> {
+    return this.dataSource.getRepository(EvidenceFileEntity).findOne({ where: { candidateId, sha256 } });
+  }
+
+  /** The owner, admins, and staff of a centre the candidate applied to; 404 for everyone else. */
+  private async requireReadable(actor: Actor, id: string): Promise<EvidenceFileEntity> {
+    const row = await this.dataSource.getRepository(EvidenceFileEntity).findOne({ where: { id } });
+    if (!row) throw DomainException.notFound('Evidence', id);
+    const allowed = await this.access.checkAccess(actor, Permission.CandidateRead, [row.candidateId]);
+    if (!allowed.has(row.candidateId)) throw DomainException.notFound('Evidence', id);
+    return row;
+  }
+}

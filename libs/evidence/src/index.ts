@@ -1,0 +1,4 @@
+export * from './evidence.module';
+export * from './entities';
+export * from './storage/file-storage';
+export * from './storage/storage.config';

@@ -1,0 +1,304 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import {
+  bearer,
+  eventually,
+  newAccreditedCentre,
+  newCandidate,
+  newCentre,
+  newSession,
+  TestSession,
+} from './utils/fixtures';
+import { importSeed } from './utils/seed';
+import { createTestApp, TestContext } from './utils/test-app';
+import { startWorker } from './utils/worker';
+
+interface Card {
+  id: string;
+  orkLevel: number;
+  occupationCode: string;
+}
+
+describe('applications and explained eligibility (through the real worker)', () => {
+  let ctx: TestContext;
+  let worker: INestApplicationContext;
+  let server: App;
+  let admin: TestSession;
+  let cards: Card[];
+  let centre: { id: string };
+  const level = (n: number) => cards.find((c) => c.orkLevel === n) as Card;
+
+  const applicationOf = (session: TestSession, id: string) =>
+    request(server)
+      .get(`/api/v1/applications/${id}`)
+      .set(...bearer(session))
+      .then((r) => r.body);
+
+  async function apply(candidate: TestSession, cardId: string, pathway = 'assessment') {
+    const res = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: centre.id, cardId, pathway });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; status: string };
+  }
+
+  async function submitAndWait(candidate: TestSession, id: string) {
+    const submitted = await request(server)
+      .post(`/api/v1/applications/${id}/submit`)
+      .set(...bearer(candidate))
+      .expect(200);
+    expect(submitted.body.status).toBe('submitted');
+    return eventually(
+      () => applicationOf(candidate, id),
+      (a) => a.status !== 'submitted',
+    );
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    worker = await startWorker();
+    server = ctx.app.getHttpServer();
+    const summary = await importSeed(ctx.app);
+    const list = await request(server).get(`/api/v1/standards/${summary.standardId}/cards`).expect(200);
+    cards = list.body.items;
+    admin = await newSession(ctx, 'admin');
+    centre = await newAccreditedCentre(
+      ctx,
+      admin,
+      cards.map((c) => c.id),
+    );
+  });
+  afterAll(async () => {
+    await worker.close();
+    await ctx.close();
+  });
+
+  it('walks register → profile → records → apply → submit → an explained result', async () => {
+    const candidate = await newCandidate(ctx);
+    await request(server)
+      .post('/api/v1/candidates/me/education')
+      .set(...bearer(candidate))
+      .send({
+        level: 'tvet_specialist',
+        institution: 'Колледж связи',
+        graduationYear: 2016,
+        documentRef: 'ТКБ 0012345',
+      })
+      .expect(201);
+    await request(server)
+      .post('/api/v1/candidates/me/employment')
+      .set(...bearer(candidate))
+      .send({
+        employer: 'АО «Казахтелеком»',
+        position: 'Оператор',
+        field: 'remote_information_consulting',
+        startDate: '2023-01-01',
+        endDate: '2023-07-31',
+        documentRef: 'Трудовая книжка',
+      })
+      .expect(201);
+    // ОРК 4 operator: ТиПО (специалист) and 12 months in remote consulting; 7 months are recorded.
+    const app = await apply(candidate, level(4).id);
+    expect(app.status).toBe('draft');
+    const result = await submitAndWait(candidate, app.id);
+    expect(result.status).toBe('ineligible');
+    expect(result.eligibility.outcome).toBe('ineligible');
+    const formal = result.eligibility.routes.find((r: { kind: string }) => r.kind === 'formal');
+    const experience = formal.conditions.find((c: { kind: string }) => c.kind === 'experience');
+    expect(experience).toMatchObject({ holds: false });
+    expect(experience.message).toMatch(/needs 12 months.*has 7/);
+    expect(formal.conditions.find((c: { kind: string }) => c.kind === 'education').holds).toBe(true);
+
+    // The candidate completes the record, withdraws nothing, and submits again.
+    await request(server)
+      .post('/api/v1/candidates/me/employment')
+      .set(...bearer(candidate))
+      .send({
+        employer: 'ТОО «Колл-центр»',
+        position: 'Оператор',
+        field: 'remote_information_consulting',
+        startDate: '2023-06-01',
+        endDate: '2024-03-31',
+        documentRef: 'Справка',
+      })
+      .expect(201);
+    const again = await submitAndWait(candidate, app.id);
+    expect(again.status).toBe('eligible');
+    expect(again.eligibility.summary).toBeTruthy();
+  });
+
+  it('lets a higher education level satisfy a lower requirement', async () => {
+    const candidate = await newCandidate(ctx);
+    await request(server)
+      .post('/api/v1/candidates/me/education')
+      .set(...bearer(candidate))
+      .send({ level: 'higher', institution: 'ЕНУ им. Гумилёва', graduationYear: 2018, documentRef: 'ЖБ-Б 0001' })
+      .expect(201);
+    const app = await apply(candidate, level(3).id);
+    expect((await submitAndWait(candidate, app.id)).status).toBe('eligible');
+  });
+
+  it('lets a centre manager override an ineligible result only with a justification, audited', async () => {
+    const candidate = await newCandidate(ctx);
+    const app = await apply(candidate, level(5).id);
+    expect((await submitAndWait(candidate, app.id)).status).toBe('ineligible');
+    const manager = await newSession(ctx, 'centre_manager', [centre.id]);
+    const short = await request(server)
+      .post(`/api/v1/applications/${app.id}/eligibility-override`)
+      .set(...bearer(manager))
+      .send({ justification: 'ok' })
+      .expect(400);
+    expect(short.body.details.fields[0].field).toBe('justification');
+    const other = await newSession(ctx, 'centre_manager', [(await newCentre(ctx, admin)).id]);
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/eligibility-override`)
+      .set(...bearer(other))
+      .send({ justification: 'Опыт подтверждён приказом работодателя № 15 от 01.02.2024' })
+      .expect(404);
+    const res = await request(server)
+      .post(`/api/v1/applications/${app.id}/eligibility-override`)
+      .set(...bearer(manager))
+      .send({ justification: 'Опыт подтверждён приказом работодателя № 15 от 01.02.2024' })
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'eligible', eligibilityOverride: { byUserId: manager.id } });
+    const [record] = await ctx.dataSource.query(
+      "SELECT * FROM audit_log WHERE entity_id = $1 AND action = 'application.override'",
+      [app.id],
+    );
+    expect(record.after.justification).toContain('приказом');
+    const twice = await request(server)
+      .post(`/api/v1/applications/${app.id}/eligibility-override`)
+      .set(...bearer(manager))
+      .send({ justification: 'Опыт подтверждён приказом работодателя № 15 от 01.02.2024' })
+      .expect(409);
+    expect(twice.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { currentStatus: 'eligible' } });
+  });
+
+  it('answers an illegal transition with 409 and the current state', async () => {
+    const candidate = await newCandidate(ctx);
+    const app = await apply(candidate, level(3).id);
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/withdraw`)
+      .set(...bearer(candidate))
+      .expect(200);
+    const res = await request(server)
+      .post(`/api/v1/applications/${app.id}/submit`)
+      .set(...bearer(candidate))
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { currentStatus: 'withdrawn' } });
+    // A withdrawn application does not block a new one for the same card.
+    await apply(candidate, level(3).id);
+  });
+
+  it('allows one open application per candidate and card', async () => {
+    const candidate = await newCandidate(ctx);
+    await apply(candidate, level(3).id);
+    const res = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: centre.id, cardId: level(3).id, pathway: 'recognition' })
+      .expect(409);
+    expect(res.body.code).toBe('APPLICATION_EXISTS');
+  });
+
+  it('refuses an application without a profile, at a centre not accredited, or for a card needing review', async () => {
+    const noProfile = await newSession(ctx, 'candidate');
+    const res = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(noProfile))
+      .send({ centreId: centre.id, cardId: level(3).id, pathway: 'assessment' })
+      .expect(422);
+    expect(res.body.code).toBe('PROFILE_REQUIRED');
+
+    const candidate = await newCandidate(ctx);
+    const bare = await newCentre(ctx, admin);
+    const notAccredited = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: bare.id, cardId: level(3).id, pathway: 'assessment' })
+      .expect(409);
+    expect(notAccredited.body.code).toBe('CENTRE_NOT_ACCREDITED');
+
+    await ctx.dataSource.query("UPDATE profession_card SET prerequisite_status = 'needs_review' WHERE id = $1", [
+      level(7).id,
+    ]);
+    try {
+      const review = await request(server)
+        .post('/api/v1/applications')
+        .set(...bearer(candidate))
+        .send({ centreId: centre.id, cardId: level(7).id, pathway: 'assessment' })
+        .expect(409);
+      expect(review.body.code).toBe('CARD_NEEDS_REVIEW');
+      await request(server)
+        .post(`/api/v1/cards/${level(7).id}/prerequisites/confirm`)
+        .set(...bearer(admin))
+        .expect(200);
+      await request(server)
+        .post('/api/v1/applications')
+        .set(...bearer(candidate))
+        .send({ centreId: centre.id, cardId: level(7).id, pathway: 'assessment' })
+        .expect(201);
+    } finally {
+      await ctx.dataSource.query("UPDATE profession_card SET prerequisite_status = 'structured' WHERE id = $1", [
+        level(7).id,
+      ]);
+    }
+  });
+
+  it('shows each their own: candidates theirs, managers their centre’s (404 otherwise)', async () => {
+    const a = await newCandidate(ctx);
+    const b = await newCandidate(ctx);
+    const app = await apply(a, level(3).id);
+    await request(server)
+      .get(`/api/v1/applications/${app.id}`)
+      .set(...bearer(b))
+      .expect(404);
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/submit`)
+      .set(...bearer(b))
+      .expect(404);
+    const mine = await request(server)
+      .get('/api/v1/applications')
+      .set(...bearer(b))
+      .expect(200);
+    expect(mine.body.items.map((x: { id: string }) => x.id)).not.toContain(app.id);
+    const manager = await newSession(ctx, 'centre_manager', [centre.id]);
+    await request(server)
+      .get(`/api/v1/applications/${app.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    const profile = await request(server)
+      .get(`/api/v1/candidates/${a.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(profile.body.profile).toMatchObject({ iin: a.iin, iinMasked: false });
+    const assessor = await newSession(ctx, 'assessor', [centre.id]);
+    const masked = await request(server)
+      .get(`/api/v1/candidates/${a.id}`)
+      .set(...bearer(assessor))
+      .expect(200);
+    expect(masked.body.profile.iinMasked).toBe(true);
+    expect(masked.body.profile.iin).toBe(`${a.iin.slice(0, 4)}******${a.iin.slice(10)}`);
+    const stranger = await newSession(ctx, 'centre_manager', [(await newCentre(ctx, admin)).id]);
+    await request(server)
+      .get(`/api/v1/candidates/${a.id}`)
+      .set(...bearer(stranger))
+      .expect(404);
+  });
+
+  it('checks a submission once even when its job runs twice', async () => {
+    const candidate = await newCandidate(ctx);
+    const app = await apply(candidate, level(3).id);
+    await submitAndWait(candidate, app.id);
+    const { EligibilityCheckService } = await import('@qualcert/candidates');
+    const checks = worker.get(EligibilityCheckService);
+    expect(await checks.check(app.id, 1)).toBe('skipped');
+    const records = await ctx.dataSource.query(
+      "SELECT COUNT(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.eligibility_checked'",
+      [app.id],
+    );
+    expect(records[0].n).toBe(1);
+  });
+});
