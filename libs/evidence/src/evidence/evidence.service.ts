@@ -52,7 +52,11 @@ export class EvidenceService {
         fileFault(['is not a PDF, JPEG or PNG file']),
       );
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.issueDate) || meta.issueDate > new Date().toISOString().slice(0, 10)) {
+    const issued = new Date(`${meta.issueDate}T00:00:00Z`);
+    if (Number.isNaN(issued.getTime()) || issued.toISOString().slice(0, 10) !== meta.issueDate) {
+      throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate is not a real date'] }]);
+    }
+    if (meta.issueDate > new Date().toISOString().slice(0, 10)) {
       throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate must not be in the future'] }]);
     }
     const sha256 = sha256Hex(file.buffer);
