@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { StandardsCatalogue1795605846119 } from './1795605846119-standards-catalogue';
 import { IdentityCentresAudit1795608076021 } from './1795608076021-identity-centres-audit';
 import { CandidatesEvidenceOutbox1795608874474 } from './1795608874474-candidates-evidence-outbox';
+import { AssessorsPrograms1795610186553 } from './1795610186553-assessors-programs';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StandardsCatalogue1795605846119,
   IdentityCentresAudit1795608076021,
   CandidatesEvidenceOutbox1795608874474,
+  AssessorsPrograms1795610186553,
 ];

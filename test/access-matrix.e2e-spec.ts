@@ -37,6 +37,9 @@ interface Fixture {
   withdrawnApplicationId: string;
   evidenceId: string;
   skillId: string;
+  assessorId: string;
+  programId: string;
+  questionId: string;
 }
 
 interface Row {
@@ -271,9 +274,134 @@ const ROUTES: Row[] = [
     path: (f) => `/api/v1/evidence/${f.evidenceId}/download`,
     expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 404 },
   },
+  {
+    method: 'post',
+    path: () => '/api/v1/assessors/me/conflicts',
+    body: () => ({ kind: 'employer', employer: 'ТОО «Тест»', reason: 'Работал там ранее' }),
+    expect: { assessor: 201, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/assessors/me/conflicts/${randomUUID()}/close`,
+    body: () => ({ reason: 'Закрыто по ошибке' }),
+    expect: { assessor: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/assessors/${f.assessorId}`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'put',
+    path: (f) => `/api/v1/assessors/${f.assessorId}/profile`,
+    body: () => ({ orkLevel: 5, field: 'Контакт-центры' }),
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/assessors/${f.assessorId}/accreditations`,
+    body: (f) => ({ cardIds: [f.cardId], validFrom: '2020-01-01', validTo: '2099-12-31' }),
+    expect: { admin: 201, manager: 201, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/assessors/${f.assessorId}/accreditations/${randomUUID()}/revoke`,
+    expect: { admin: 404, manager: 404, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/assessors/${f.assessorId}/assignability?cardId=${f.cardId}`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/programs`,
+    body: (f) => ({ cardId: f.cardId }),
+    expect: { admin: 409, manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/programs`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/programs/${f.programId}`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'patch',
+    path: (f) => `/api/v1/programs/${f.programId}`,
+    body: () => ({ passMarkPercent: 75 }),
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/programs/${f.programId}/tasks`,
+    body: (f) => ({ skillId: f.skillId, text: 'Задание для проверки доступа', abilityIds: [randomUUID()] }),
+    expect: { admin: 400, manager: 400, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'delete',
+    path: (f) => `/api/v1/programs/${f.programId}/tasks/${randomUUID()}`,
+    expect: { admin: 404, manager: 404, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/programs/${f.programId}/activate`,
+    expect: { admin: 422, manager: 422, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/questions`,
+    body: (f) => ({
+      cardId: f.cardId,
+      skillId: f.skillId,
+      type: 'single',
+      text: 'Вопрос с двумя ответами',
+      options: ['да', 'нет'],
+      correctOptions: [0, 1],
+    }),
+    expect: { admin: 422, manager: 422, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/questions?cardId=${f.cardId}`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/questions/import`,
+    body: (f) => ({
+      cardId: f.cardId,
+      questions: [
+        { skillId: f.skillId, type: 'single', text: 'Вопрос без верного', options: ['да', 'нет'], correctOptions: [3] },
+      ],
+    }),
+    expect: { admin: 422, manager: 422, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/questions/export?cardId=${f.cardId}`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'put',
+    path: (f) => `/api/v1/questions/${f.questionId}`,
+    body: () => ({ type: 'single', text: 'Исправленный вопрос', options: ['да', 'нет'], correctOptions: [0] }),
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/questions/${f.questionId}/retire`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {
+  assessorId: ':assessorId',
+  programId: ':programId',
+  questionId: ':questionId',
   applicationId: ':applicationId',
   withdrawnApplicationId: ':withdrawnApplicationId',
   evidenceId: ':evidenceId',
@@ -367,7 +495,28 @@ describe('access matrix', () => {
     // Signed with the right key, but expired an hour ago.
     tokens.expired = ctx.app.get(JwtService).sign({ sub: admin.id, role: 'admin', sv: 0 }, { expiresIn: -3600 });
 
+    const program = await request(server)
+      .post(`/api/v1/centres/${centre.id}/programs`)
+      .set(...bearer(admin))
+      .send({ cardId })
+      .expect(201);
+    const question = await request(server)
+      .post(`/api/v1/centres/${centre.id}/questions`)
+      .set(...bearer(admin))
+      .send({
+        cardId,
+        skillId: notRecommended.id,
+        type: 'single',
+        text: 'Вопрос для матрицы доступа',
+        options: ['да', 'нет'],
+        correctOptions: [0],
+      })
+      .expect(201);
+
     fixture = {
+      assessorId: sessions.assessor.id,
+      programId: program.body.id,
+      questionId: question.body.id,
       centreId: centre.id,
       cardId: cards.body.items[0].id,
       accreditationId: accreditation.body[0].id,

@@ -1,4 +1,14 @@
-import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
+import {
+  AccreditationEntity,
+  AssessorAccreditationEntity,
+  AssessorProfileEntity,
+  CentreEntity,
+  ConflictDeclarationEntity,
+  PracticalTaskEntity,
+  QualificationProgramEntity,
+  QuestionEntity,
+  QuestionVersionEntity,
+} from '@qualcert/assessment/centres/entities';
 import {
   ApplicationEntity,
   CandidateProfileEntity,
@@ -41,4 +51,11 @@ export const ENTITIES = [
   EvidenceFileEntity,
   EvidenceClaimEntity,
   OutboxEventEntity,
+  AssessorProfileEntity,
+  AssessorAccreditationEntity,
+  ConflictDeclarationEntity,
+  QualificationProgramEntity,
+  PracticalTaskEntity,
+  QuestionEntity,
+  QuestionVersionEntity,
 ];

@@ -1,2 +1,4 @@
 export * from './centre.entity';
 export * from './accreditation.entity';
+export * from '../assessors/assessor.entities';
+export * from '../programs/program.entities';

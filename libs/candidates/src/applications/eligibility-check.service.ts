@@ -31,15 +31,14 @@ export class EligibilityCheckService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!app || app.status !== 'submitted' || app.submission !== submission) return 'skipped';
-      const [card, education, employment, evidence] = await Promise.all([
-        manager.findOneOrFail(ProfessionCardEntity, { where: { id: app.cardId } }),
-        manager.find(EducationRecordEntity, { where: { candidateId: app.candidateId } }),
-        manager.find(EmploymentRecordEntity, { where: { candidateId: app.candidateId } }),
-        manager.query<{ n: number }[]>(
-          'SELECT COUNT(DISTINCT evidence_id)::int AS n FROM evidence_claim WHERE application_id = $1',
-          [app.id],
-        ),
-      ]);
+      // One after another: a transaction's queries share one connection.
+      const card = await manager.findOneOrFail(ProfessionCardEntity, { where: { id: app.cardId } });
+      const education = await manager.find(EducationRecordEntity, { where: { candidateId: app.candidateId } });
+      const employment = await manager.find(EmploymentRecordEntity, { where: { candidateId: app.candidateId } });
+      const evidence = await manager.query<{ n: number }[]>(
+        'SELECT COUNT(DISTINCT evidence_id)::int AS n FROM evidence_claim WHERE application_id = $1',
+        [app.id],
+      );
       const result = evaluateEligibility(
         card.prerequisites,
         {

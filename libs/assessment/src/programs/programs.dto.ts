@@ -1,0 +1,266 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PROGRAM_STATUSES, QUESTION_TYPES } from './program.entities';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class ProgramSettingsDto {
+  @ApiPropertyOptional({ default: 3, minimum: 1, maximum: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  questionsPerSkill?: number;
+
+  @ApiPropertyOptional({ default: 60, minimum: 5, maximum: 600 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  timeLimitMinutes?: number;
+
+  @ApiPropertyOptional({
+    default: 70,
+    minimum: 1,
+    maximum: 100,
+    description: 'Share of a skill’s theory questions to answer correctly, %',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passMarkPercent?: number;
+
+  @ApiPropertyOptional({ default: 2, minimum: 1, maximum: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  assessorsPerSession?: number;
+
+  @ApiPropertyOptional({ default: 60, minimum: 1, maximum: 240 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  certificateValidityMonths?: number;
+
+  @ApiPropertyOptional({
+    default: 12,
+    minimum: 1,
+    maximum: 120,
+    description: 'How long credited skills stay valid for a retake',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  creditValidityMonths?: number;
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 90 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  appealWindowDays?: number;
+
+  @ApiPropertyOptional({ default: 30, minimum: 0, maximum: 365 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  retakeWaitDays?: number;
+}
+
+export class CreateProgramDto extends ProgramSettingsDto {
+  @ApiProperty({ format: 'uuid', description: 'A card the centre is accredited for' })
+  @IsUUID()
+  cardId: string;
+}
+
+export class CreateTaskDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  skillId: string;
+
+  @ApiProperty({ example: 'Обработать входящее обращение клиента по сценарию с жалобой на качество связи' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
+  text: string;
+
+  @ApiProperty({ type: [String], description: 'Abilities of the skill the task observes' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  abilityIds: string[];
+}
+
+export class PracticalTaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String] }) abilityIds: string[];
+}
+
+export class ReadinessDto {
+  @ApiProperty() ready: boolean;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: '[{ skillId, reasons }] for every mandatory skill not yet covered',
+  })
+  missing: { skillId: string; reasons: string[] }[];
+}
+
+export class ProgramDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) centreId: string;
+  @ApiProperty({ format: 'uuid' }) cardId: string;
+  @ApiProperty({ format: 'uuid' }) standardVersionId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: PROGRAM_STATUSES }) status: string;
+  @ApiProperty() questionsPerSkill: number;
+  @ApiProperty() timeLimitMinutes: number;
+  @ApiProperty() passMarkPercent: number;
+  @ApiProperty() assessorsPerSession: number;
+  @ApiProperty() certificateValidityMonths: number;
+  @ApiProperty() creditValidityMonths: number;
+  @ApiProperty() appealWindowDays: number;
+  @ApiProperty() retakeWaitDays: number;
+  @ApiProperty({ type: [PracticalTaskDto] }) tasks: PracticalTaskDto[];
+  @ApiProperty({ type: ReadinessDto }) readiness: ReadinessDto;
+  @ApiProperty({ nullable: true, type: Date }) activatedAt: Date | null;
+}
+
+export class QuestionInputDto {
+  @ApiProperty({ enum: QUESTION_TYPES })
+  @IsIn(QUESTION_TYPES)
+  type: (typeof QUESTION_TYPES)[number];
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(4000)
+  text: string;
+
+  @ApiProperty({ type: [String], minItems: 2, maxItems: 8 })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(8)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(1000, { each: true })
+  options: string[];
+
+  @ApiProperty({
+    type: [Number],
+    description: 'Positions (from 0) of the correct options; exactly one for single choice',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(7, { each: true })
+  correctOptions: number[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(4000)
+  explanation?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A knowledge item of the skill' })
+  @IsOptional()
+  @IsUUID()
+  knowledgeItemId?: string;
+}
+
+export class CreateQuestionDto extends QuestionInputDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cardId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  skillId: string;
+}
+
+export class ImportQuestionDto extends QuestionInputDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  skillId: string;
+}
+
+export class ImportQuestionsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cardId: string;
+
+  @ApiProperty({ type: [ImportQuestionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => ImportQuestionDto)
+  questions: ImportQuestionDto[];
+}
+
+export class ListQuestionsQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cardId: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  skillId?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'retired'] })
+  @IsOptional()
+  @IsIn(['active', 'retired'])
+  status?: 'active' | 'retired';
+}
+
+export class QuestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cardId: string;
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ enum: ['active', 'retired'] }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) versionId: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [String] }) options: string[];
+  @ApiProperty({ type: [Number] }) correctOptions: number[];
+  @ApiProperty({ nullable: true, type: String }) explanation: string | null;
+  @ApiProperty({ nullable: true, type: String }) knowledgeItemId: string | null;
+}

@@ -1,0 +1,336 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AbilityEntity, ProfessionCardEntity, SkillEntity } from '@qualcert/standards/entities';
+import { AccreditationEntity } from '../centres/accreditation.entity';
+import { programReadiness } from '../rules/program-readiness';
+import { PracticalTaskEntity, QualificationProgramEntity } from './program.entities';
+import type { CreateProgramDto, CreateTaskDto, ProgramDto, ProgramSettingsDto, ReadinessDto } from './programs.dto';
+
+const SETTINGS = [
+  'questionsPerSkill',
+  'timeLimitMinutes',
+  'passMarkPercent',
+  'assessorsPerSession',
+  'certificateValidityMonths',
+  'creditValidityMonths',
+  'appealWindowDays',
+  'retakeWaitDays',
+] as const;
+
+function settingsOf(dto: ProgramSettingsDto): Partial<QualificationProgramEntity> {
+  return Object.fromEntries(SETTINGS.filter((k) => dto[k] !== undefined).map((k) => [k, dto[k]]));
+}
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A centre's program for a card it is accredited for; version 1, a draft. */
+  async create(actor: Actor, centreId: string, dto: CreateProgramDto): Promise<ProgramDto> {
+    await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
+    const id = randomUUID();
+    await this.dataSource
+      .transaction(async (manager) => {
+        const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
+        if (!card)
+          throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
+            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+          });
+        const accredited = await manager.exists(AccreditationEntity, {
+          where: { centreId, cardId: card.id, status: 'active' },
+        });
+        if (!accredited) {
+          throw new DomainException('CENTRE_NOT_ACCREDITED', 'The centre is not accredited for this card', {
+            fields: [{ field: 'cardId', messages: ['not accredited'] }],
+          });
+        }
+        const existing = await manager.exists(QualificationProgramEntity, { where: { centreId, cardId: card.id } });
+        if (existing)
+          throw new DomainException(
+            'PROGRAM_EXISTS',
+            'The centre already has a program for this card: change it instead',
+            { cardId: card.id },
+          );
+        await manager.insert(QualificationProgramEntity, {
+          id,
+          centreId,
+          cardId: card.id,
+          standardVersionId: card.standardVersionId,
+          version: 1,
+          status: 'draft',
+          ...settingsOf(dto),
+        });
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'program.created',
+          entityType: 'program',
+          entityId: id,
+          after: { centreId, cardId: card.id, version: 1, ...settingsOf(dto) },
+        });
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'uq_program_version'))
+          throw new DomainException('PROGRAM_EXISTS', 'The centre already has a program for this card');
+        throw error;
+      });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, centreId: string): Promise<ProgramDto[]> {
+    await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
+    const programs = await this.dataSource
+      .getRepository(QualificationProgramEntity)
+      .find({ where: { centreId }, order: { cardId: 'ASC', version: 'DESC' } });
+    return Promise.all(programs.map((p) => this.toDto(this.dataSource.manager, p)));
+  }
+
+  async get(actor: Actor, id: string): Promise<ProgramDto> {
+    const program = await this.requireProgram(actor, id, Permission.CentreRead);
+    return this.toDto(this.dataSource.manager, program);
+  }
+
+  /**
+   * A draft changes in place. An active program is never changed: the change makes a new draft
+   * version (with the same tasks) that replaces it when activated; sessions keep their version.
+   */
+  async update(actor: Actor, id: string, dto: ProgramSettingsDto): Promise<ProgramDto> {
+    await this.requireProgram(actor, id, Permission.CentreManageStaff);
+    const changes = settingsOf(dto);
+    const resultId = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneOrFail(QualificationProgramEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (current.status === 'superseded')
+        throw new DomainException('PROGRAM_NOT_EDITABLE', 'A superseded version cannot change; change the newest one', {
+          currentStatus: current.status,
+        });
+      if (current.status === 'draft') {
+        if (Object.keys(changes).length > 0) await manager.update(QualificationProgramEntity, { id }, changes);
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'program.updated',
+          entityType: 'program',
+          entityId: id,
+          after: changes,
+        });
+        return id;
+      }
+      const draft = await manager.findOne(QualificationProgramEntity, {
+        where: { centreId: current.centreId, cardId: current.cardId, status: 'draft' },
+      });
+      if (draft)
+        throw new DomainException(
+          'PROGRAM_EXISTS',
+          `Version ${draft.version} is already being drafted: change that one`,
+          { draftId: draft.id },
+        );
+      const next = await this.copyAsDraft(manager, current, changes);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'program.version_drafted',
+        entityType: 'program',
+        entityId: next,
+        after: { from: id, ...changes },
+      });
+      return next;
+    });
+    return this.get(actor, resultId);
+  }
+
+  async addTask(actor: Actor, id: string, dto: CreateTaskDto): Promise<ProgramDto> {
+    await this.requireProgram(actor, id, Permission.CentreManageStaff);
+    await this.dataSource.transaction(async (manager) => {
+      const program = await this.lockDraft(manager, id);
+      const skill = await manager.findOne(SkillEntity, { where: { id: dto.skillId } });
+      if (!skill || skill.cardId !== program.cardId) {
+        throw new DomainException('SKILL_NOT_IN_CARD', 'The skill is not a skill of the program’s card', {
+          fields: [{ field: 'skillId', messages: ['not a skill of this card'] }],
+        });
+      }
+      const abilities = await manager.find(AbilityEntity, { where: { skillId: skill.id }, select: { id: true } });
+      const foreign = dto.abilityIds.filter((a) => !abilities.some((x) => x.id === a));
+      if (foreign.length > 0) {
+        throw DomainException.validation([
+          { field: 'abilityIds', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+        ]);
+      }
+      const task = {
+        id: randomUUID(),
+        programId: id,
+        skillId: skill.id,
+        text: dto.text,
+        abilityIds: [...new Set(dto.abilityIds)],
+      };
+      await manager.insert(PracticalTaskEntity, task);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'program.task_added',
+        entityType: 'program',
+        entityId: id,
+        after: task,
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async removeTask(actor: Actor, id: string, taskId: string): Promise<ProgramDto> {
+    await this.requireProgram(actor, id, Permission.CentreManageStaff);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockDraft(manager, id);
+      const task = await manager.findOne(PracticalTaskEntity, { where: { id: taskId, programId: id } });
+      if (!task) throw DomainException.notFound('PracticalTask', taskId);
+      await manager.delete(PracticalTaskEntity, { id: taskId });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'program.task_removed',
+        entityType: 'program',
+        entityId: id,
+        before: { id: task.id, skillId: task.skillId, text: task.text },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Activates a draft that covers every mandatory skill; the version it replaces is superseded. */
+  async activate(actor: Actor, id: string): Promise<ProgramDto> {
+    await this.requireProgram(actor, id, Permission.CentreManageStaff);
+    await this.dataSource.transaction(async (manager) => {
+      const program = await this.lockDraft(manager, id);
+      const readiness = await this.readiness(manager, program);
+      if (!readiness.ready) {
+        throw new DomainException('PROGRAM_NOT_READY', 'The program does not yet cover every mandatory skill', {
+          missing: readiness.missing,
+        });
+      }
+      const previous = await manager.findOne(QualificationProgramEntity, {
+        where: { centreId: program.centreId, cardId: program.cardId, status: 'active' },
+      });
+      if (previous) await manager.update(QualificationProgramEntity, { id: previous.id }, { status: 'superseded' });
+      await manager.update(QualificationProgramEntity, { id }, { status: 'active', activatedAt: new Date() });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'program.activated',
+        entityType: 'program',
+        entityId: id,
+        before: { status: 'draft', supersedes: previous?.id ?? null },
+        after: { status: 'active', version: program.version },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async readiness(manager: EntityManager, program: QualificationProgramEntity): Promise<ReadinessDto> {
+    // One after another: called inside transactions, whose queries share one connection.
+    const mandatory = await manager.query<{ id: string }[]>(
+      `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id WHERE s.card_id = $1 AND f.kind = 'mandatory'`,
+      [program.cardId],
+    );
+    const tasks = await manager.query<{ skill_id: string; n: number }[]>(
+      'SELECT skill_id, COUNT(*)::int AS n FROM practical_task WHERE program_id = $1 GROUP BY skill_id',
+      [program.id],
+    );
+    const questions = await manager.query<{ skill_id: string; n: number }[]>(
+      `SELECT skill_id, COUNT(*)::int AS n FROM question WHERE centre_id = $1 AND card_id = $2 AND status = 'active' GROUP BY skill_id`,
+      [program.centreId, program.cardId],
+    );
+    return programReadiness({
+      mandatorySkillIds: mandatory.map((m) => m.id),
+      tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
+      activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
+      questionsPerSkill: program.questionsPerSkill,
+    });
+  }
+
+  private async copyAsDraft(
+    manager: EntityManager,
+    current: QualificationProgramEntity,
+    changes: Partial<QualificationProgramEntity>,
+  ): Promise<string> {
+    const id = randomUUID();
+    const { centreId, cardId, standardVersionId } = current;
+    const settings = Object.fromEntries(SETTINGS.map((k) => [k, current[k]]));
+    await manager.insert(QualificationProgramEntity, {
+      ...settings,
+      ...changes,
+      id,
+      centreId,
+      cardId,
+      standardVersionId,
+      version: current.version + 1,
+      status: 'draft',
+    });
+    const tasks = await manager.find(PracticalTaskEntity, { where: { programId: current.id } });
+    if (tasks.length > 0) {
+      await manager.insert(
+        PracticalTaskEntity,
+        tasks.map((t) => ({
+          id: randomUUID(),
+          programId: id,
+          skillId: t.skillId,
+          text: t.text,
+          abilityIds: t.abilityIds,
+        })),
+      );
+    }
+    return id;
+  }
+
+  private async lockDraft(manager: EntityManager, id: string): Promise<QualificationProgramEntity> {
+    const program = await manager.findOne(QualificationProgramEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!program) throw DomainException.notFound('Program', id);
+    if (program.status !== 'draft') {
+      throw new DomainException(
+        'PROGRAM_NOT_EDITABLE',
+        `The program is ${program.status}: change its settings to draft a new version`,
+        { currentStatus: program.status },
+      );
+    }
+    return program;
+  }
+
+  private async requireProgram(actor: Actor, id: string, permission: Permission): Promise<QualificationProgramEntity> {
+    const program = await this.dataSource.getRepository(QualificationProgramEntity).findOne({ where: { id } });
+    if (!program) throw DomainException.notFound('Program', id);
+    const allowed = await this.access.checkAccess(actor, permission, [program.centreId]);
+    if (!allowed.has(program.centreId)) throw DomainException.notFound('Program', id);
+    return program;
+  }
+
+  private async toDto(manager: EntityManager, p: QualificationProgramEntity): Promise<ProgramDto> {
+    const [tasks, readiness] = await Promise.all([
+      manager.find(PracticalTaskEntity, { where: { programId: p.id }, order: { createdAt: 'ASC' } }),
+      this.readiness(manager, p),
+    ]);
+    return {
+      id: p.id,
+      centreId: p.centreId,
+      cardId: p.cardId,
+      standardVersionId: p.standardVersionId,
+      version: p.version,
+      status: p.status,
+      questionsPerSkill: p.questionsPerSkill,
+      timeLimitMinutes: p.timeLimitMinutes,
+      passMarkPercent: p.passMarkPercent,
+      assessorsPerSession: p.assessorsPerSession,
+      certificateValidityMonths: p.certificateValidityMonths,
+      creditValidityMonths: p.creditValidityMonths,
+      appealWindowDays: p.appealWindowDays,
+      retakeWaitDays: p.retakeWaitDays,
+      tasks: tasks.map(({ id, skillId, text, abilityIds }) => ({ id, skillId, text, abilityIds })),
+      readiness,
+      activatedAt: p.activatedAt,
+    };
+  }
+}

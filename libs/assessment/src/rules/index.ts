@@ -1,0 +1,6 @@
+export * from './application-progress';
+export * from './exam-outcome';
+export * from './impartiality';
+export * from './program-readiness';
+export * from './scoring';
+export * from './test-assembly';

@@ -1,0 +1,124 @@
+import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { programReadiness, ProgramReadinessInput } from './program-readiness';
+
+function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
+  return programReadiness({
+    mandatorySkillIds: ['s1', 's2'],
+    tasksBySkill: { s1: 1, s2: 3 },
+    activeQuestionsBySkill: { s1: 5, s2: 12 },
+    questionsPerSkill: 5,
+    ...overrides,
+  });
+}
+
+function thrown(action: () => unknown): DomainException {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainException) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainException');
+}
+
+describe('programReadiness', () => {
+  it('is ready when every mandatory skill has a task and enough questions, at the boundary', () => {
+    expect(readiness()).toEqual({ ready: true, missing: [] });
+  });
+
+  it('names a skill without a practical task', () => {
+    expect(readiness({ tasksBySkill: { s1: 1, s2: 0 } })).toEqual({
+      ready: false,
+      missing: [{ skillId: 's2', reasons: ['no practical task'] }],
+    });
+  });
+
+  it('treats a skill absent from the task counts as having none', () => {
+    expect(readiness({ tasksBySkill: { s1: 1 } }).missing).toEqual([{ skillId: 's2', reasons: ['no practical task'] }]);
+  });
+
+  it('names a skill one question short', () => {
+    expect(readiness({ activeQuestionsBySkill: { s1: 4, s2: 12 } })).toEqual({
+      ready: false,
+      missing: [{ skillId: 's1', reasons: ['has 4 active questions, needs 5'] }],
+    });
+  });
+
+  it('says "1 active question" and "0 active questions"', () => {
+    expect(readiness({ activeQuestionsBySkill: { s1: 1 } }).missing).toEqual([
+      { skillId: 's1', reasons: ['has 1 active question, needs 5'] },
+      { skillId: 's2', reasons: ['has 0 active questions, needs 5'] },
+    ]);
+  });
+
+  it('gives every reason of every skill, in the order of the skills', () => {
+    expect(
+      readiness({
+        mandatorySkillIds: ['s3', 's1', 's2'],
+        tasksBySkill: { s1: 2 },
+        activeQuestionsBySkill: { s1: 5, s2: 2 },
+      }),
+    ).toEqual({
+      ready: false,
+      missing: [
+        { skillId: 's3', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
+        { skillId: 's2', reasons: ['no practical task', 'has 2 active questions, needs 5'] },
+      ],
+    });
+  });
+
+  it('ignores counts of skills that are not mandatory', () => {
+    expect(
+      readiness({ tasksBySkill: { s1: 1, s2: 1, extra: 0 }, activeQuestionsBySkill: { s1: 5, s2: 5, extra: 0 } }),
+    ).toEqual({ ready: true, missing: [] });
+  });
+
+  it('lists a skill named twice once', () => {
+    expect(readiness({ mandatorySkillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
+      { skillId: 's2', reasons: ['no practical task'] },
+    ]);
+  });
+
+  it('treats negative, fractional and non-finite counts conservatively', () => {
+    expect(
+      readiness({
+        mandatorySkillIds: ['a', 'b', 'c'],
+        tasksBySkill: { a: -1, b: Number.NaN, c: 0.5 },
+        activeQuestionsBySkill: { a: 5.9, b: Number.POSITIVE_INFINITY, c: 5 },
+      }).missing,
+    ).toEqual([
+      { skillId: 'a', reasons: ['no practical task'] },
+      { skillId: 'b', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
+      { skillId: 'c', reasons: ['no practical task'] },
+    ]);
+  });
+
+  it('does not read inherited properties as counts', () => {
+    expect(
+      readiness({ mandatorySkillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} })
+        .missing,
+    ).toEqual([
+      { skillId: 'constructor', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
+      { skillId: 'toString', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
+    ]);
+  });
+
+  it('is not ready with no mandatory skill, though no skill is at fault', () => {
+    expect(readiness({ mandatorySkillIds: [] })).toEqual({ ready: false, missing: [] });
+  });
+
+  it('needs one question a skill when questionsPerSkill is 1', () => {
+    expect(readiness({ questionsPerSkill: 1, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual({
+      ready: true,
+      missing: [],
+    });
+  });
+
+  it.each([0, -3, 2.5, Number.NaN])('throws VALIDATION_FAILED for questionsPerSkill %p', (questionsPerSkill) => {
+    const error = thrown(() => readiness({ questionsPerSkill }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      fields: [{ field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] }],
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Whether a qualification program can run an exam session (DOMAIN.md §5): every skill of the
+ * card's mandatory labour functions needs at least one practical task and enough active theory
+ * questions to assemble a test (questionsPerSkill of them).
+ *
+ * Every skill that falls short is listed with every reason, in the order the skills are given,
+ * so the centre can complete the program in one pass. A program with no mandatory skill at all is
+ * not ready: it could assess nothing, and it means the card was loaded wrongly; `missing` is then
+ * empty because no skill is at fault.
+ */
+import { DomainException } from '@qualcert/shared/errors/domain.exception';
+
+export interface ProgramReadinessInput {
+  mandatorySkillIds: string[];
+  /** Practical tasks per skill id; a skill that is absent has none. */
+  tasksBySkill: Record<string, number>;
+  /** Active questions per skill id; a skill that is absent has none. */
+  activeQuestionsBySkill: Record<string, number>;
+  questionsPerSkill: number;
+}
+
+export interface MissingSkill {
+  skillId: string;
+  reasons: string[];
+}
+
+export interface ProgramReadiness {
+  ready: boolean;
+  missing: MissingSkill[];
+}
+
+function countOf(counts: Record<string, number>, skillId: string): number {
+  // Own keys only: a skill id such as "constructor" must not read the prototype.
+  if (!Object.prototype.hasOwnProperty.call(counts, skillId)) return 0;
+  const count = counts[skillId];
+  return Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Throws VALIDATION_FAILED when questionsPerSkill is not a positive whole number. */
+export function programReadiness(input: ProgramReadinessInput): ProgramReadiness {
+  const { questionsPerSkill } = input;
+  if (!Number.isInteger(questionsPerSkill) || questionsPerSkill < 1) {
+    throw DomainException.validation([
+      { field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] },
+    ]);
+  }
+
+  const skillIds = [...new Set(input.mandatorySkillIds)];
+  const missing: MissingSkill[] = [];
+  for (const skillId of skillIds) {
+    const reasons: string[] = [];
+    if (countOf(input.tasksBySkill, skillId) < 1) reasons.push('no practical task');
+    const questions = countOf(input.activeQuestionsBySkill, skillId);
+    if (questions < questionsPerSkill) {
+      reasons.push(`has ${plural(questions, 'active question')}, needs ${questionsPerSkill}`);
+    }
+    if (reasons.length > 0) missing.push({ skillId, reasons });
+  }
+  return { ready: skillIds.length > 0 && missing.length === 0, missing };
+}

@@ -1,0 +1,305 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { bearer, newAccreditedCentre, newCentre, newSession, TestSession } from './utils/fixtures';
+import { importSeed } from './utils/seed';
+import { createTestApp, TestContext } from './utils/test-app';
+
+interface Skill {
+  id: string;
+  abilities: { id: string }[];
+  knowledge: { id: string }[];
+}
+
+describe('qualification programs and the item bank', () => {
+  let ctx: TestContext;
+  let server: App;
+  let admin: TestSession;
+  let manager: TestSession;
+  let centreId: string;
+  let cardId: string;
+  let mandatory: Skill[];
+  let additional: Skill[];
+
+  const question = (skill: Skill, i = 0) => ({
+    skillId: skill.id,
+    type: 'single',
+    text: `Какой порядок действий оператора верен? (${i})`,
+    options: ['Выслушать клиента и уточнить запрос', 'Сразу перевести звонок', 'Завершить разговор'],
+    correctOptions: [0],
+    explanation: 'Сначала выявляется потребность клиента',
+    knowledgeItemId: skill.knowledge[0]?.id,
+  });
+
+  async function coveredDraft(questionsPerSkill = 1) {
+    const program = await request(server)
+      .post(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .send({ cardId, questionsPerSkill })
+      .expect(201);
+    for (const skill of mandatory) {
+      await request(server)
+        .post(`/api/v1/programs/${program.body.id}/tasks`)
+        .set(...bearer(manager))
+        .send({
+          skillId: skill.id,
+          text: 'Обработать обращение клиента по сценарию центра',
+          abilityIds: [skill.abilities[0].id],
+        })
+        .expect(201);
+    }
+    return program.body as { id: string };
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    server = ctx.app.getHttpServer();
+    const summary = await importSeed(ctx.app);
+    const cards = (await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200))
+      .body.items;
+    cardId = cards[0].id;
+    const card = (await request(server).get(`/api/v1/cards/${cardId}`).expect(200)).body;
+    mandatory = card.functions
+      .filter((f: { kind: string }) => f.kind === 'mandatory')
+      .flatMap((f: { skills: Skill[] }) => f.skills);
+    additional = card.functions
+      .filter((f: { kind: string }) => f.kind === 'additional')
+      .flatMap((f: { skills: Skill[] }) => f.skills);
+    admin = await newSession(ctx, 'admin');
+  });
+  beforeEach(async () => {
+    centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
+    manager = await newSession(ctx, 'centre_manager', [centreId]);
+  });
+  afterAll(() => ctx.close());
+
+  it('creates a draft with the default settings', async () => {
+    const res = await request(server)
+      .post(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .send({ cardId })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      version: 1,
+      status: 'draft',
+      passMarkPercent: 70,
+      assessorsPerSession: 2,
+      certificateValidityMonths: 60,
+      creditValidityMonths: 12,
+      appealWindowDays: 10,
+      readiness: { ready: false },
+    });
+    expect(res.body.readiness.missing).toHaveLength(mandatory.length);
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .send({ cardId })
+      .expect(409);
+  });
+
+  it('refuses a program for a card the centre is not accredited for', async () => {
+    const bare = await newCentre(ctx, admin);
+    const res = await request(server)
+      .post(`/api/v1/centres/${bare.id}/programs`)
+      .set(...bearer(admin))
+      .send({ cardId })
+      .expect(409);
+    expect(res.body.code).toBe('CENTRE_NOT_ACCREDITED');
+  });
+
+  it('activates only once every mandatory skill has a task and enough active questions', async () => {
+    const program = await coveredDraft(2);
+    const notYet = await request(server)
+      .post(`/api/v1/programs/${program.id}/activate`)
+      .set(...bearer(manager))
+      .expect(422);
+    expect(notYet.body.code).toBe('PROGRAM_NOT_READY');
+    expect(notYet.body.details.missing).toHaveLength(mandatory.length);
+
+    const imported = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: mandatory.flatMap((s) => [question(s, 1), question(s, 2)]) })
+      .expect(201);
+    expect(imported.body.imported).toBe(mandatory.length * 2);
+    // Additional skills are not required for activation.
+    expect(additional.length).toBeGreaterThan(0);
+    const active = await request(server)
+      .post(`/api/v1/programs/${program.id}/activate`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(active.body).toMatchObject({ status: 'active', readiness: { ready: true } });
+
+    // Retiring a question takes a skill below the count the program needs.
+    const bank = await request(server)
+      .get(`/api/v1/centres/${centreId}/questions`)
+      .query({ cardId, skillId: mandatory[0].id })
+      .set(...bearer(manager))
+      .expect(200);
+    await request(server)
+      .post(`/api/v1/questions/${bank.body[0].id}/retire`)
+      .set(...bearer(manager))
+      .expect(200);
+    const after = await request(server)
+      .get(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(after.body.readiness.missing.map((m: { skillId: string }) => m.skillId)).toEqual([mandatory[0].id]);
+  });
+
+  it('versions an active program on change; the old version is superseded on activation', async () => {
+    const program = await coveredDraft();
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: mandatory.map((s) => question(s)) })
+      .expect(201);
+    await request(server)
+      .post(`/api/v1/programs/${program.id}/activate`)
+      .set(...bearer(manager))
+      .expect(200);
+    const changed = await request(server)
+      .patch(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .send({ passMarkPercent: 80 })
+      .expect(200);
+    expect(changed.body).toMatchObject({ version: 2, status: 'draft', passMarkPercent: 80 });
+    expect(changed.body.id).not.toBe(program.id);
+    expect(changed.body.tasks).toHaveLength(mandatory.length);
+    const v1 = await request(server)
+      .get(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(v1.body).toMatchObject({ status: 'active', passMarkPercent: 70 });
+    await request(server)
+      .post(`/api/v1/programs/${program.id}/tasks`)
+      .set(...bearer(manager))
+      .send({
+        skillId: mandatory[0].id,
+        text: 'Ещё одно задание для навыка',
+        abilityIds: [mandatory[0].abilities[0].id],
+      })
+      .expect(409);
+    await request(server)
+      .post(`/api/v1/programs/${changed.body.id}/activate`)
+      .set(...bearer(manager))
+      .expect(200);
+    const list = await request(server)
+      .get(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(list.body.map((p: { version: number; status: string }) => [p.version, p.status])).toEqual([
+      [2, 'active'],
+      [1, 'superseded'],
+    ]);
+  });
+
+  it('checks questions: 2–8 options, one correct for single choice, the skill’s own knowledge item', async () => {
+    const base = { cardId, ...question(mandatory[0]) };
+    const two = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions`)
+      .set(...bearer(manager))
+      .send({ ...base, correctOptions: [0, 1] })
+      .expect(422);
+    expect(two.body).toMatchObject({ code: 'QUESTION_INVALID', details: { fields: [{ field: 'correctOptions' }] } });
+    const one = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions`)
+      .set(...bearer(manager))
+      .send({ ...base, options: ['только один'] })
+      .expect(400);
+    expect(one.body.details.fields[0].field).toBe('options');
+    const wrongKnowledge = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions`)
+      .set(...bearer(manager))
+      .send({ ...base, knowledgeItemId: mandatory[1].knowledge[0].id })
+      .expect(422);
+    expect(wrongKnowledge.body.details.fields[0].field).toBe('knowledgeItemId');
+    const multiple = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions`)
+      .set(...bearer(manager))
+      .send({ ...base, type: 'multiple', correctOptions: [0, 2] })
+      .expect(201);
+    expect(multiple.body).toMatchObject({ version: 1, type: 'multiple', correctOptions: [0, 2] });
+  });
+
+  it('imports all or nothing, exports in the import format, and revises by new versions', async () => {
+    const bad = await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: [question(mandatory[0]), { ...question(mandatory[1]), correctOptions: [5] }] })
+      .expect(422);
+    expect(bad.body.details.fields[0].field).toBe('questions[1].correctOptions');
+    const none = await request(server)
+      .get(`/api/v1/centres/${centreId}/questions`)
+      .query({ cardId })
+      .set(...bearer(manager))
+      .expect(200);
+    expect(none.body).toEqual([]);
+
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: [question(mandatory[0])] })
+      .expect(201);
+    const exported = await request(server)
+      .get(`/api/v1/centres/${centreId}/questions/export`)
+      .query({ cardId })
+      .set(...bearer(manager))
+      .expect(200);
+    expect(exported.body.questions).toHaveLength(1);
+    const { id, ...rest } = exported.body.questions[0];
+    const revised = await request(server)
+      .put(`/api/v1/questions/${id}`)
+      .set(...bearer(manager))
+      .send({
+        type: rest.type,
+        text: `${rest.text} (уточнено)`,
+        options: rest.options,
+        correctOptions: rest.correctOptions,
+      })
+      .expect(200);
+    expect(revised.body).toMatchObject({ version: 2, text: expect.stringContaining('уточнено') });
+    const versions = await ctx.dataSource.query(
+      'SELECT version FROM question_version WHERE question_id = $1 ORDER BY version',
+      [id],
+    );
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    // The exported file imports back as it is.
+    const reimport = exported.body.questions.map(
+      ({ skillId, type, text, options, correctOptions }: Record<string, unknown>) => ({
+        skillId,
+        type,
+        text,
+        options,
+        correctOptions,
+      }),
+    );
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: reimport })
+      .expect(201);
+  });
+
+  it('keeps each centre’s bank and programs to itself (404)', async () => {
+    const program = await request(server)
+      .post(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .send({ cardId })
+      .expect(201);
+    const stranger = await newSession(ctx, 'centre_manager', [(await newCentre(ctx, admin)).id]);
+    await request(server)
+      .get(`/api/v1/programs/${program.body.id}`)
+      .set(...bearer(stranger))
+      .expect(404);
+    await request(server)
+      .patch(`/api/v1/programs/${program.body.id}`)
+      .set(...bearer(stranger))
+      .send({ passMarkPercent: 50 })
+      .expect(404);
+    await request(server)
+      .get(`/api/v1/centres/${centreId}/questions`)
+      .query({ cardId })
+      .set(...bearer(stranger))
+      .expect(404);
+  });
+});
