@@ -3,6 +3,7 @@ import { StandardsCatalogue1795605846119 } from './1795605846119-standards-catal
 import { IdentityCentresAudit1795608076021 } from './1795608076021-identity-centres-audit';
 import { CandidatesEvidenceOutbox1795608874474 } from './1795608874474-candidates-evidence-outbox';
 import { AssessorsPrograms1795610186553 } from './1795610186553-assessors-programs';
+import { SessionsTheoryTests1795610533199 } from './1795610533199-sessions-theory-tests';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityCentresAudit1795608076021,
   CandidatesEvidenceOutbox1795608874474,
   AssessorsPrograms1795610186553,
+  SessionsTheoryTests1795610533199,
 ];

@@ -396,6 +396,57 @@ const ROUTES: Row[] = [
     path: (f) => `/api/v1/questions/${f.questionId}/retire`,
     expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
   },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/centres/${f.centreId}/sessions`,
+    body: (f) => ({
+      programId: f.programId,
+      startsAt: '2030-01-01T09:00:00Z',
+      endsAt: '2030-01-01T17:00:00Z',
+      capacity: 5,
+      assessorIds: [f.assessorId],
+    }),
+    expect: { admin: 409, manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/sessions`,
+    expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => `/api/v1/sessions/${randomUUID()}`,
+    expect: { admin: 404, manager: 404, assessor: 404, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/sessions/${randomUUID()}/enrolments`,
+    body: (f) => ({ applicationId: f.applicationId }),
+    expect: { admin: 404, manager: 404, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/enrolments/${randomUUID()}/withdraw`,
+    expect: { admin: 404, manager: 404, otherManager: 404, candidate: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/me/enrolments', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'post',
+    path: () => `/api/v1/enrolments/${randomUUID()}/theory-test`,
+    expect: { candidate: 404, others: 403 },
+  },
+  { method: 'get', path: () => `/api/v1/theory-tests/${randomUUID()}`, expect: { candidate: 404, others: 403 } },
+  {
+    method: 'put',
+    path: () => `/api/v1/theory-tests/${randomUUID()}/answers/1`,
+    body: () => ({ optionIds: ['a'] }),
+    expect: { candidate: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/theory-tests/${randomUUID()}/submit`,
+    expect: { candidate: 404, others: 403 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {

@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { AssessmentWorkerModule } from '@qualcert/assessment';
 import { CandidatesWorkerModule } from '@qualcert/candidates';
 import { DatabaseModule } from '@qualcert/database';
-import { AuditModule, ConfigModule, LoggingModule, OutboxRelayService, QueueModule, QUEUES } from '@qualcert/shared';
+import {
+  AuditModule,
+  ConfigModule,
+  LoggingModule,
+  OutboxModule,
+  OutboxRelayService,
+  QueueModule,
+  QUEUES,
+} from '@qualcert/shared';
 import { SystemProcessor } from './system.processor';
 
 @Module({
@@ -12,8 +21,10 @@ import { SystemProcessor } from './system.processor';
     DatabaseModule,
     QueueModule,
     AuditModule,
+    OutboxModule,
     BullModule.registerQueue({ name: QUEUES.system }),
     CandidatesWorkerModule,
+    AssessmentWorkerModule,
   ],
   providers: [SystemProcessor, OutboxRelayService],
 })

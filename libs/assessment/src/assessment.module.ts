@@ -6,12 +6,15 @@ import { CentresController } from './centres/centres.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { QuestionsService } from './programs/questions.service';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
+import { TheoryTestsService } from './sessions/theory-tests.service';
 import { CentresService } from './centres/centres.service';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [CentresController, AssessorsController, ProgramsController],
-  providers: [CentresService, AssessorsService, ProgramsService, QuestionsService],
-  exports: [CentresService, AssessorsService, ProgramsService, QuestionsService],
+  controllers: [CentresController, AssessorsController, ProgramsController, SessionsController],
+  providers: [CentresService, AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService],
+  exports: [CentresService, AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService],
 })
 export class AssessmentModule {}

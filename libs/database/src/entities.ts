@@ -8,6 +8,11 @@ import {
   QualificationProgramEntity,
   QuestionEntity,
   QuestionVersionEntity,
+  EnrolmentEntity,
+  ExamSessionEntity,
+  SessionAssessorEntity,
+  TheoryTestEntity,
+  TheoryTestItemEntity,
 } from '@qualcert/assessment/centres/entities';
 import {
   ApplicationEntity,
@@ -58,4 +63,9 @@ export const ENTITIES = [
   PracticalTaskEntity,
   QuestionEntity,
   QuestionVersionEntity,
+  ExamSessionEntity,
+  SessionAssessorEntity,
+  EnrolmentEntity,
+  TheoryTestEntity,
+  TheoryTestItemEntity,
 ];

@@ -19,3 +19,4 @@ export * from './outbox/outbox.service';
 export * from './outbox/outbox.module';
 export * from './outbox/outbox-routes';
 export * from './outbox/outbox-relay.service';
+export * from './database-helpers';

@@ -2,3 +2,4 @@ export * from './centre.entity';
 export * from './accreditation.entity';
 export * from '../assessors/assessor.entities';
 export * from '../programs/program.entities';
+export * from '../sessions/session.entities';

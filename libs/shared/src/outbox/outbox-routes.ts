@@ -9,6 +9,8 @@ export interface OutboxRoute {
   jobName: string;
   /** BullMQ job ids may not contain ':'. */
   jobId: (eventId: string, payload: Record<string, unknown>) => string;
+  /** Milliseconds to wait before the job runs (scheduled work such as a test's deadline). */
+  delay?: (payload: Record<string, unknown>) => number;
 }
 
 export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
@@ -16,5 +18,11 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
     queue: QUEUES.eligibility,
     jobName: 'check-eligibility',
     jobId: (eventId, payload) => `eligibility-${String(payload.applicationId)}-${eventId}`,
+  },
+  'theory_test.started': {
+    queue: QUEUES.theoryDeadline,
+    jobName: 'submit-at-deadline',
+    jobId: (_eventId, payload) => `theory-deadline-${String(payload.testId)}`,
+    delay: (payload) => Math.max(0, Date.parse(String(payload.deadlineAt)) - Date.now()),
   },
 };

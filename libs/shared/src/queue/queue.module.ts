@@ -36,4 +36,5 @@ export class QueueModule {}
 export const QUEUES = {
   system: 'system',
   eligibility: 'eligibility',
+  theoryDeadline: 'theory-deadline',
 } as const;

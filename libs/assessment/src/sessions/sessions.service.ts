@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, isUniqueViolation, updateReturning } from '@qualcert/shared';
+import { AssessorsService } from '../assessors/assessors.service';
+import { QualificationProgramEntity } from '../programs/program.entities';
+import { applicationSkillOutcomes } from '../rules/application-progress';
+import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity, TheoryTestEntity } from './session.entities';
+import type { CreateSessionDto, EnrolmentDto, SessionDto } from './sessions.dto';
+
+interface ApplicationRow {
+  id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  status: string;
+  pathway: 'assessment' | 'recognition';
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly assessors: AssessorsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Schedules a session of an active program with assessors who pass the impartiality rules. */
+  async schedule(actor: Actor, centreId: string, dto: CreateSessionDto): Promise<SessionDto> {
+    await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
+    if (dto.endsAt <= dto.startsAt)
+      throw DomainException.validation([{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
+    const assessorIds = [...new Set(dto.assessorIds)];
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      const program = await manager.findOne(QualificationProgramEntity, { where: { id: dto.programId, centreId } });
+      if (!program)
+        throw new DomainException('NOT_FOUND', 'The program was not found at this centre', {
+          fields: [{ field: 'programId', messages: ['unknown program'] }],
+        });
+      if (program.status !== 'active')
+        throw new DomainException('PROGRAM_NOT_ACTIVE', 'Only an active program can have sessions', {
+          currentStatus: program.status,
+        });
+      if (assessorIds.length < program.assessorsPerSession) {
+        throw new DomainException(
+          'NOT_ENOUGH_ASSESSORS',
+          `The program needs ${program.assessorsPerSession} assessors per session`,
+          {
+            fields: [{ field: 'assessorIds', messages: [`at least ${program.assessorsPerSession} assessors`] }],
+          },
+        );
+      }
+      const staff = await manager.query<{ user_id: string }[]>(
+        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id WHERE s.centre_id = $1 AND u.role = 'assessor' AND u.status = 'active' AND s.user_id = ANY($2::uuid[])`,
+        [centreId, assessorIds],
+      );
+      const strangers = assessorIds.filter((a) => !staff.some((s) => s.user_id === a));
+      if (strangers.length > 0) {
+        throw new DomainException('NOT_FOUND', 'Some assessors are not active assessors of this centre', {
+          fields: [{ field: 'assessorIds', messages: strangers }],
+        });
+      }
+      for (const assessorId of assessorIds) {
+        const refusals = await this.assessors.refusals(
+          manager,
+          assessorId,
+          program.cardId,
+          [],
+          dto.startsAt.toISOString().slice(0, 10),
+        );
+        if (refusals.length > 0) {
+          throw new DomainException(
+            'ASSESSOR_NOT_ASSIGNABLE',
+            `Assessor ${assessorId} may not assess this card: ${refusals.map((r) => r.message).join('; ')}`,
+            { assessorId, refusals },
+          );
+        }
+      }
+      await manager.insert(ExamSessionEntity, {
+        id,
+        centreId,
+        programId: program.id,
+        cardId: program.cardId,
+        startsAt: dto.startsAt,
+        endsAt: dto.endsAt,
+        place: dto.place ?? null,
+        capacity: dto.capacity,
+        enrolledCount: 0,
+        status: 'scheduled',
+      });
+      await manager.insert(
+        SessionAssessorEntity,
+        assessorIds.map((assessorId) => ({ sessionId: id, assessorId })),
+      );
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'session.scheduled',
+        entityType: 'session',
+        entityId: id,
+        after: {
+          programId: program.id,
+          startsAt: dto.startsAt,
+          endsAt: dto.endsAt,
+          place: dto.place ?? null,
+          capacity: dto.capacity,
+          assessorIds,
+        },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Enrols an eligible application. The seat is taken by one conditional UPDATE of the session's
+   * counter, so concurrent enrolments can never exceed the capacity; the unique index on live
+   * enrolments keeps an application in at most one session.
+   */
+  async enrol(actor: Actor, sessionId: string, applicationId: string): Promise<EnrolmentDto> {
+    const session = await this.requireSession(actor, sessionId, Permission.CentreManageStaff);
+    const enrolmentId = randomUUID();
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const [app] = await manager.query<ApplicationRow[]>(
+          'SELECT id, candidate_id, centre_id, card_id, status, pathway FROM application WHERE id = $1',
+          [applicationId],
+        );
+        if (!app || app.centre_id !== session.centreId) {
+          throw new DomainException('NOT_FOUND', `Application ${applicationId} was not found at this centre`, {
+            fields: [{ field: 'applicationId', messages: ['unknown application'] }],
+          });
+        }
+        if (app.card_id !== session.cardId)
+          throw new DomainException('CONFLICT', 'The application is for another card than the session’s');
+        if (app.status !== 'eligible')
+          throw new DomainException(
+            'NOT_ELIGIBLE',
+            `Only eligible applications are enrolled; this one is ${app.status}`,
+            { currentStatus: app.status },
+          );
+        const assessorIds = (await manager.find(SessionAssessorEntity, { where: { sessionId } })).map(
+          (a) => a.assessorId,
+        );
+        for (const assessorId of assessorIds) {
+          const refusals = await this.assessors.refusals(
+            manager,
+            assessorId,
+            session.cardId,
+            [app.candidate_id],
+            session.startsAt.toISOString().slice(0, 10),
+          );
+          if (refusals.length > 0) {
+            throw new DomainException(
+              'ASSESSOR_NOT_ASSIGNABLE',
+              `Assessor ${assessorId} may not assess this candidate: ${refusals.map((r) => r.message).join('; ')}`,
+              { assessorId, refusals },
+            );
+          }
+        }
+        const seat = await updateReturning<{ id: string }>(
+          manager,
+          `UPDATE exam_session SET enrolled_count = enrolled_count + 1 WHERE id = $1 AND status = 'scheduled' AND enrolled_count < capacity RETURNING id`,
+          [sessionId],
+        );
+        if (seat.length === 0)
+          throw new DomainException('SESSION_FULL', 'The session has no free seat', { capacity: session.capacity });
+        const examinedSkillIds = await this.examinedSkills(manager, app);
+        await manager.insert(EnrolmentEntity, {
+          id: enrolmentId,
+          sessionId,
+          applicationId,
+          candidateId: app.candidate_id,
+          examinedSkillIds,
+          status: 'enrolled',
+        });
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'session.enrolled',
+          entityType: 'session',
+          entityId: sessionId,
+          after: { enrolmentId, applicationId, examinedSkillIds },
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_enrolment_application')) {
+        throw new DomainException('ALREADY_ENROLLED', 'The application is already enrolled in a session', {
+          fields: [{ field: 'applicationId', messages: ['already enrolled'] }],
+        });
+      }
+      throw error;
+    }
+    return this.enrolmentDto(enrolmentId);
+  }
+
+  /** Frees the seat. The centre's manager or the candidate may withdraw before the test starts. */
+  async withdraw(actor: Actor, enrolmentId: string): Promise<EnrolmentDto> {
+    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    if (!enrolment) throw DomainException.notFound('Enrolment', enrolmentId);
+    const session = await this.dataSource
+      .getRepository(ExamSessionEntity)
+      .findOneOrFail({ where: { id: enrolment.sessionId } });
+    const mine = actor.role === 'candidate' && enrolment.candidateId === actor.userId;
+    const manages = (await this.access.checkAccess(actor, Permission.CentreManageStaff, [session.centreId])).has(
+      session.centreId,
+    );
+    if (!mine && !manages) throw DomainException.notFound('Enrolment', enrolmentId);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOneOrFail(EnrolmentEntity, {
+        where: { id: enrolmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (row.status !== 'enrolled')
+        throw new DomainException('INVALID_TRANSITION', 'The enrolment is already withdrawn', {
+          currentStatus: row.status,
+        });
+      if (await manager.exists(TheoryTestEntity, { where: { enrolmentId } })) {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          'The theory test has started: the enrolment can no longer be withdrawn',
+          { currentStatus: 'testing' },
+        );
+      }
+      await manager.update(EnrolmentEntity, { id: enrolmentId }, { status: 'withdrawn' });
+      await manager.query('UPDATE exam_session SET enrolled_count = enrolled_count - 1 WHERE id = $1', [row.sessionId]);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'session.withdrawn',
+        entityType: 'session',
+        entityId: row.sessionId,
+        after: { enrolmentId },
+      });
+    });
+    return this.enrolmentDto(enrolmentId);
+  }
+
+  async list(actor: Actor, centreId: string): Promise<SessionDto[]> {
+    await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
+    const sessions = await this.dataSource
+      .getRepository(ExamSessionEntity)
+      .find({ where: { centreId }, order: { startsAt: 'DESC' } });
+    const visible =
+      actor.role === 'assessor'
+        ? await this.assignedTo(
+            actor.userId,
+            sessions.map((s) => s.id),
+          )
+        : new Set(sessions.map((s) => s.id));
+    return Promise.all(sessions.filter((s) => visible.has(s.id)).map((s) => this.toDto(s)));
+  }
+
+  /** Managers of the centre, admins, and the session's own assessors (404 for anyone else). */
+  async get(actor: Actor, id: string): Promise<SessionDto> {
+    return this.toDto(await this.requireSession(actor, id, Permission.CentreRead));
+  }
+
+  async myEnrolments(actor: Actor): Promise<EnrolmentDto[]> {
+    const rows = await this.dataSource
+      .getRepository(EnrolmentEntity)
+      .find({ where: { candidateId: actor.userId }, order: { createdAt: 'DESC' } });
+    return Promise.all(rows.map((r) => this.enrolmentDto(r.id)));
+  }
+
+  async requireSession(actor: Actor, id: string, permission: Permission): Promise<ExamSessionEntity> {
+    const session = await this.dataSource.getRepository(ExamSessionEntity).findOne({ where: { id } });
+    if (!session) throw DomainException.notFound('Session', id);
+    const allowed = (await this.access.checkAccess(actor, permission, [session.centreId])).has(session.centreId);
+    const ok =
+      actor.role === 'assessor'
+        ? (await this.assignedTo(actor.userId, [id])).has(id) && permission === Permission.CentreRead
+        : allowed;
+    if (!ok) throw DomainException.notFound('Session', id);
+    return session;
+  }
+
+  private async assignedTo(assessorId: string, sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.dataSource
+      .getRepository(SessionAssessorEntity)
+      .find({ where: { assessorId, sessionId: In(sessionIds) } });
+    return new Set(rows.map((r) => r.sessionId));
+  }
+
+  /** The skills the exam must examine: all of them, less those left to evidence review. */
+  private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
+    const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
+      'SELECT id, recognition FROM skill WHERE card_id = $1 ORDER BY number',
+      [app.card_id],
+    );
+    const claims = await manager.query<{ skill_id: string }[]>(
+      'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
+      [app.id],
+    );
+    const progress = applicationSkillOutcomes({
+      pathway: app.pathway,
+      skills,
+      claimedSkillIds: claims.map((c) => c.skill_id),
+      reviews: [],
+      exams: [],
+    });
+    return progress.examSkillIds;
+  }
+
+  private async enrolmentDto(id: string): Promise<EnrolmentDto> {
+    const row = await this.dataSource.getRepository(EnrolmentEntity).findOneOrFail({ where: { id } });
+    const test = await this.dataSource
+      .getRepository(TheoryTestEntity)
+      .findOne({ where: { enrolmentId: id }, select: { id: true } });
+    const { sessionId, applicationId, candidateId, examinedSkillIds, status } = row;
+    return { id, sessionId, applicationId, candidateId, examinedSkillIds, status, theoryTestId: test?.id ?? null };
+  }
+
+  private async toDto(s: ExamSessionEntity): Promise<SessionDto> {
+    const [assessors, enrolments] = await Promise.all([
+      this.dataSource.getRepository(SessionAssessorEntity).find({ where: { sessionId: s.id } }),
+      this.dataSource.getRepository(EnrolmentEntity).find({ where: { sessionId: s.id }, order: { createdAt: 'ASC' } }),
+    ]);
+    const tests =
+      enrolments.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(TheoryTestEntity)
+            .find({ where: { enrolmentId: In(enrolments.map((e) => e.id)) }, select: { id: true, enrolmentId: true } });
+    return {
+      id: s.id,
+      centreId: s.centreId,
+      programId: s.programId,
+      cardId: s.cardId,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      place: s.place,
+      online: s.place === null,
+      capacity: s.capacity,
+      enrolledCount: s.enrolledCount,
+      status: s.status,
+      assessorIds: assessors.map((a) => a.assessorId),
+      enrolments: enrolments.map((e) => ({
+        id: e.id,
+        sessionId: e.sessionId,
+        applicationId: e.applicationId,
+        candidateId: e.candidateId,
+        examinedSkillIds: e.examinedSkillIds,
+        status: e.status,
+        theoryTestId: tests.find((t) => t.enrolmentId === e.id)?.id ?? null,
+      })),
+    };
+  }
+}

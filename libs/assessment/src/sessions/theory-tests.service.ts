@@ -1,0 +1,265 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { Actor, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, OutboxService, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
+import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
+import { scoreTest } from '../rules/scoring';
+import { assembleTest } from '../rules/test-assembly';
+import { EnrolmentEntity, ExamSessionEntity, TheoryTestEntity, TheoryTestItemEntity } from './session.entities';
+import type { TheoryTestDto } from './sessions.dto';
+
+// Live tests draw from the operating system's randomness; seeded draws are for tests of the rule.
+const cryptoRandom = (): number => randomInt(0, 2 ** 32) / 2 ** 32;
+
+/**
+ * The computer-based theory test: assembled when the candidate starts it, timed by the server,
+ * answers saved one at a time, submitted by the candidate or at the deadline by a queued job.
+ */
+@Injectable()
+export class TheoryTestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async start(actor: Actor, enrolmentId: string, now = new Date()): Promise<TheoryTestDto> {
+    const testId = await this.dataSource.transaction(async (manager) => {
+      const enrolment = await manager.findOne(EnrolmentEntity, {
+        where: { id: enrolmentId, candidateId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!enrolment || enrolment.status !== 'enrolled') throw DomainException.notFound('Enrolment', enrolmentId);
+      const existing = await manager.findOne(TheoryTestEntity, { where: { enrolmentId } });
+      if (existing) return existing.id;
+      const session = await manager.findOneOrFail(ExamSessionEntity, { where: { id: enrolment.sessionId } });
+      if (session.status !== 'scheduled' || now < session.startsAt || now >= session.endsAt) {
+        throw new DomainException('SESSION_NOT_OPEN', 'The theory test can be started only during the session', {
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+        });
+      }
+      const program = await manager.findOneOrFail(QualificationProgramEntity, { where: { id: session.programId } });
+      const bank = await this.activeBank(manager, session.centreId, session.cardId, enrolment.examinedSkillIds);
+      const assembled = assembleTest(bank, enrolment.examinedSkillIds, program.questionsPerSkill, cryptoRandom);
+      if (!assembled.ok) {
+        throw new DomainException(
+          'NOT_ENOUGH_QUESTIONS',
+          'The item bank does not hold enough active questions for every examined skill',
+          { short: assembled.short },
+        );
+      }
+      const deadline = new Date(Math.min(now.getTime() + program.timeLimitMinutes * 60_000, session.endsAt.getTime()));
+      const id = randomUUID();
+      await manager.insert(TheoryTestEntity, {
+        id,
+        enrolmentId,
+        candidateId: actor.userId,
+        status: 'in_progress',
+        startedAt: now,
+        deadlineAt: deadline,
+        submittedAt: null,
+        submittedBy: null,
+        score: null,
+      });
+      await manager.insert(
+        TheoryTestItemEntity,
+        assembled.items.map((item, i) => ({
+          id: randomUUID(),
+          testId: id,
+          position: i + 1,
+          questionVersionId: item.questionVersionId,
+          skillId: item.skillId,
+          optionOrder: item.optionOrder,
+          answerOptionIds: null,
+          answeredAt: null,
+        })),
+      );
+      // The deadline is enforced by a job even if nobody calls the API again.
+      await this.outbox.publish(manager, 'theory_test.started', { testId: id, deadlineAt: deadline.toISOString() });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'theory_test.started',
+        entityType: 'theory_test',
+        entityId: id,
+        after: { enrolmentId, deadlineAt: deadline.toISOString(), items: assembled.items.length },
+      });
+      return id;
+    });
+    return this.view(actor, testId);
+  }
+
+  /** Saves one answer; the last save before the deadline wins, and every save after it is refused. */
+  async saveAnswer(
+    actor: Actor,
+    testId: string,
+    position: number,
+    optionIds: string[],
+    now = new Date(),
+  ): Promise<void> {
+    const test = await this.ownTest(actor, testId);
+    if (test.status !== 'in_progress' || now >= test.deadlineAt) {
+      throw new DomainException(
+        'TEST_CLOSED',
+        test.status === 'submitted' ? 'The test is submitted' : 'The time for the test is over',
+        {
+          deadlineAt: test.deadlineAt,
+          status: test.status,
+        },
+      );
+    }
+    const item = await this.dataSource.getRepository(TheoryTestItemEntity).findOne({ where: { testId, position } });
+    if (!item) throw DomainException.notFound('TestItem', String(position));
+    const unknown = optionIds.filter((o) => !item.optionOrder.includes(o));
+    if (unknown.length > 0)
+      throw DomainException.validation([
+        { field: 'optionIds', messages: unknown.map((o) => `${o} is not an option of this question`) },
+      ]);
+    // The condition in the UPDATE makes the deadline hold even for a save racing the clock.
+    const saved = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE theory_test_item i SET answer_option_ids = $1::jsonb, answered_at = now()
+         FROM theory_test t
+        WHERE i.id = $2 AND t.id = i.test_id AND t.status = 'in_progress' AND t.deadline_at > now()
+        RETURNING i.id`,
+      [JSON.stringify([...new Set(optionIds)].sort()), item.id],
+    );
+    if (saved.length === 0)
+      throw new DomainException('TEST_CLOSED', 'The time for the test is over', { deadlineAt: test.deadlineAt });
+  }
+
+  async submit(actor: Actor, testId: string): Promise<TheoryTestDto> {
+    await this.ownTest(actor, testId);
+    await this.dataSource.transaction((manager) => this.close(manager, testId, 'candidate', toAuditActor(actor)));
+    return this.view(actor, testId);
+  }
+
+  /** Run by the worker at the deadline; does nothing for a test already submitted or not yet due. */
+  async submitAtDeadline(testId: string, now = new Date()): Promise<'submitted' | 'skipped' | 'not_due'> {
+    return this.dataSource.transaction(async (manager) => {
+      const test = await manager.findOne(TheoryTestEntity, {
+        where: { id: testId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!test || test.status !== 'in_progress') return 'skipped';
+      if (now < test.deadlineAt) return 'not_due';
+      await this.close(manager, testId, 'deadline', SYSTEM_ACTOR);
+      return 'submitted';
+    });
+  }
+
+  /** Tests past their deadline: a safety net under the delayed jobs. */
+  async overdue(now = new Date()): Promise<string[]> {
+    const rows = await this.dataSource
+      .getRepository(TheoryTestEntity)
+      .find({ where: { status: 'in_progress', deadlineAt: LessThanOrEqual(now) }, select: { id: true }, take: 100 });
+    return rows.map((r) => r.id);
+  }
+
+  async view(actor: Actor, testId: string, now = new Date()): Promise<TheoryTestDto> {
+    const test = await this.ownTest(actor, testId);
+    const items = await this.dataSource
+      .getRepository(TheoryTestItemEntity)
+      .find({ where: { testId }, order: { position: 'ASC' } });
+    const versions = await this.dataSource
+      .getRepository(QuestionVersionEntity)
+      .find({ where: { id: In(items.map((i) => i.questionVersionId)) } });
+    return {
+      id: test.id,
+      enrolmentId: test.enrolmentId,
+      status: test.status,
+      startedAt: test.startedAt,
+      deadlineAt: test.deadlineAt,
+      secondsLeft:
+        test.status === 'in_progress' ? Math.max(0, Math.floor((test.deadlineAt.getTime() - now.getTime()) / 1000)) : 0,
+      submittedAt: test.submittedAt,
+      submittedBy: test.submittedBy,
+      items: items.map((item) => {
+        const v = versions.find((x) => x.id === item.questionVersionId) as QuestionVersionEntity;
+        return {
+          position: item.position,
+          skillId: item.skillId,
+          type: v.type,
+          text: v.text,
+          options: item.optionOrder.map((id) => ({ id, text: v.options.find((o) => o.id === id)?.text ?? '' })),
+          answer: item.answerOptionIds,
+        };
+      }),
+      score: test.score,
+    };
+  }
+
+  private async close(
+    manager: EntityManager,
+    testId: string,
+    by: 'candidate' | 'deadline',
+    actor: { userId: string | null; role: string },
+  ): Promise<void> {
+    const test = await manager.findOne(TheoryTestEntity, {
+      where: { id: testId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!test) throw DomainException.notFound('TheoryTest', testId);
+    if (test.status === 'submitted') {
+      if (by === 'candidate')
+        throw new DomainException('TEST_CLOSED', 'The test is already submitted', { status: test.status });
+      return;
+    }
+    const items = await manager.find(TheoryTestItemEntity, { where: { testId } });
+    const versions = await manager.find(QuestionVersionEntity, {
+      where: { id: In(items.map((i) => i.questionVersionId)) },
+    });
+    const score = scoreTest(
+      items
+        .sort((a, b) => a.position - b.position)
+        .map((item) => {
+          const v = versions.find((x) => x.id === item.questionVersionId) as QuestionVersionEntity;
+          return {
+            skillId: item.skillId,
+            type: v.type,
+            correctOptionIds: v.correctOptionIds,
+            answerOptionIds: item.answerOptionIds,
+          };
+        }),
+    );
+    const submittedAt = new Date();
+    await manager.update(
+      TheoryTestEntity,
+      { id: testId },
+      { status: 'submitted', submittedAt, submittedBy: by, score },
+    );
+    await this.audit.record(manager, {
+      actor,
+      action: 'theory_test.submitted',
+      entityType: 'theory_test',
+      entityId: testId,
+      after: { submittedBy: by, score },
+    });
+  }
+
+  private async activeBank(manager: EntityManager, centreId: string, cardId: string, skillIds: string[]) {
+    if (skillIds.length === 0) return [];
+    const questions = await manager.find(QuestionEntity, {
+      where: { centreId, cardId, status: 'active', skillId: In(skillIds) },
+    });
+    if (questions.length === 0) return [];
+    const versions = await manager
+      .createQueryBuilder(QuestionVersionEntity, 'v')
+      .innerJoin(QuestionEntity, 'q', 'q.id = v.question_id AND q.current_version = v.version')
+      .where('v.question_id IN (:...ids)', { ids: questions.map((q) => q.id) })
+      .getMany();
+    return versions.map((v) => ({
+      questionVersionId: v.id,
+      skillId: (questions.find((q) => q.id === v.questionId) as QuestionEntity).skillId,
+      optionIds: v.options.map((o) => o.id),
+    }));
+  }
+
+  private async ownTest(actor: Actor, testId: string): Promise<TheoryTestEntity> {
+    const test = await this.dataSource.getRepository(TheoryTestEntity).findOne({ where: { id: testId } });
+    if (!test || test.candidateId !== actor.userId) throw DomainException.notFound('TheoryTest', testId);
+    return test;
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { bearer, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
+import { importSeed } from './seed';
+import type { TestContext } from './test-app';
+
+export interface Skill {
+  id: string;
+  recognition: string;
+  abilities: { id: string }[];
+}
+
+export interface ExamDay {
+  admin: TestSession;
+  manager: TestSession;
+  assessors: TestSession[];
+  centreId: string;
+  cardId: string;
+  programId: string;
+  skills: Skill[];
+  mandatory: Skill[];
+  /** The bank as staff see it: for answering correctly or not on purpose. */
+  questions: { id: string; skillId: string; type: string; correctOptions: number[] }[];
+}
+
+/**
+ * A centre ready to examine the ОРК 3 call-centre operator: an active program (two questions a
+ * skill, one single and one multiple choice), tasks for every mandatory skill, two accredited
+ * assessors of a sufficient level.
+ */
+export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
+  const server = ctx.app.getHttpServer();
+  const summary = await importSeed(ctx.app);
+  const cards = (await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200)).body
+    .items;
+  const cardId: string = cards[0].id;
+  const card = (await request(server).get(`/api/v1/cards/${cardId}`).expect(200)).body;
+  const skills: Skill[] = card.functions.flatMap((f: { skills: Skill[] }) => f.skills);
+  const mandatory: Skill[] = card.functions
+    .filter((f: { kind: string }) => f.kind === 'mandatory')
+    .flatMap((f: { skills: Skill[] }) => f.skills);
+  const admin = await newSession(ctx, 'admin');
+  const centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
+  const manager = await newSession(ctx, 'centre_manager', [centreId]);
+  const assessors: TestSession[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const assessor = await newSession(ctx, 'assessor', [centreId]);
+    await request(server)
+      .put(`/api/v1/assessors/${assessor.id}/profile`)
+      .set(...bearer(manager))
+      .send({ orkLevel: 5, field: 'Контакт-центры' })
+      .expect(200);
+    await request(server)
+      .post(`/api/v1/assessors/${assessor.id}/accreditations`)
+      .set(...bearer(manager))
+      .send({ cardIds: [cardId], validFrom: '2020-01-01', validTo: '2099-12-31' })
+      .expect(201);
+    assessors.push(assessor);
+  }
+  const program = (
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .send({ cardId, questionsPerSkill: 2, passMarkPercent: 50 })
+      .expect(201)
+  ).body;
+  for (const skill of mandatory) {
+    await request(server)
+      .post(`/api/v1/programs/${program.id}/tasks`)
+      .set(...bearer(manager))
+      .send({
+        skillId: skill.id,
+        text: 'Обработать обращение клиента по сценарию центра',
+        abilityIds: [skill.abilities[0].id],
+      })
+      .expect(201);
+  }
+  const bank = skills.flatMap((s) => [
+    {
+      skillId: s.id,
+      type: 'single',
+      text: `Навык ${s.id.slice(0, 4)}: верное действие?`,
+      options: ['Верно', 'Неверно', 'Не знаю'],
+      correctOptions: [0],
+    },
+    {
+      skillId: s.id,
+      type: 'multiple',
+      text: `Навык ${s.id.slice(0, 4)}: верные утверждения?`,
+      options: ['Первое', 'Второе', 'Третье', 'Четвёртое'],
+      correctOptions: [1, 3],
+    },
+  ]);
+  const imported = (
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: bank })
+      .expect(201)
+  ).body;
+  await request(server)
+    .post(`/api/v1/programs/${program.id}/activate`)
+    .set(...bearer(manager))
+    .expect(200);
+  return {
+    admin,
+    manager,
+    assessors,
+    centreId,
+    cardId,
+    programId: program.id,
+    skills,
+    mandatory,
+    questions: imported.questions,
+  };
+}
+
+/** Eligible applications written directly: the enrolment rules, not eligibility, are under test. */
+export async function eligibleApplications(
+  ctx: TestContext,
+  day: ExamDay,
+  count: number,
+): Promise<{ candidate: TestUser; applicationId: string }[]> {
+  const result: { candidate: TestUser; applicationId: string }[] = [];
+  const [card] = await ctx.dataSource.query('SELECT standard_version_id FROM profession_card WHERE id = $1', [
+    day.cardId,
+  ]);
+  for (let i = 0; i < count; i += 1) {
+    const candidate = await newUser(ctx, 'candidate');
+    const applicationId = randomUUID();
+    await ctx.dataSource.query(
+      `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission) VALUES ($1, $2, $3, $4, $5, 'assessment', 'eligible', 1)`,
+      [applicationId, candidate.id, day.centreId, day.cardId, card.standard_version_id],
+    );
+    result.push({ candidate, applicationId });
+  }
+  return result;
+}
+
+export async function scheduleSession(
+  ctx: TestContext,
+  day: ExamDay,
+  options: { startsAt?: Date; endsAt?: Date; capacity?: number } = {},
+) {
+  const res = await request(ctx.app.getHttpServer())
+    .post(`/api/v1/centres/${day.centreId}/sessions`)
+    .set(...bearer(day.manager))
+    .send({
+      programId: day.programId,
+      startsAt: (options.startsAt ?? new Date(Date.now() - 60_000)).toISOString(),
+      endsAt: (options.endsAt ?? new Date(Date.now() + 3600_000)).toISOString(),
+      place: 'г. Астана, пр. Мангилик Ел, 55, ауд. 301',
+      capacity: options.capacity ?? 10,
+      assessorIds: day.assessors.map((a) => a.id),
+    });
+  if (res.status !== 201) throw new Error(`session not scheduled: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string };
+}
