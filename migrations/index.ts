@@ -4,6 +4,7 @@ import { IdentityCentresAudit1795608076021 } from './1795608076021-identity-cent
 import { CandidatesEvidenceOutbox1795608874474 } from './1795608874474-candidates-evidence-outbox';
 import { AssessorsPrograms1795610186553 } from './1795610186553-assessors-programs';
 import { SessionsTheoryTests1795610533199 } from './1795610533199-sessions-theory-tests';
+import { PracticalReviews1795611167634 } from './1795611167634-practical-reviews';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CandidatesEvidenceOutbox1795608874474,
   AssessorsPrograms1795610186553,
   SessionsTheoryTests1795610533199,
+  PracticalReviews1795611167634,
 ];

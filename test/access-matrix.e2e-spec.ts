@@ -447,6 +447,41 @@ const ROUTES: Row[] = [
     path: () => `/api/v1/theory-tests/${randomUUID()}/submit`,
     expect: { candidate: 404, others: 403 },
   },
+  {
+    method: 'put',
+    path: (f) => `/api/v1/enrolments/${randomUUID()}/practical/${f.skillId}`,
+    body: () => ({ verdict: 'competent', abilitiesObserved: [], comment: 'Наблюдение' }),
+    expect: { assessor: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/enrolments/${randomUUID()}/practical/sign`,
+    expect: { assessor: 404, others: 403 },
+  },
+  { method: 'get', path: () => `/api/v1/enrolments/${randomUUID()}/results`, expect: { others: 404 } },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/evidence-reviews`,
+    body: (f) => ({ assessorId: f.assessorId }),
+    expect: { manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/evidence-reviews`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/evidence-reviews', expect: { assessor: 200, others: 403 } },
+  {
+    method: 'put',
+    path: () => `/api/v1/evidence-reviews/${randomUUID()}`,
+    body: () => ({ decision: 'reject', comment: 'Недостаточно' }),
+    expect: { assessor: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/progress`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {

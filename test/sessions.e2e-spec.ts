@@ -162,7 +162,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
         .expect(204);
     }
     // The last save wins.
-    const firstItem = test.items[0];
+    const firstItem = test.items.find((i: { skillId: string }) => i.skillId === firstSkill);
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${firstItem.position}`)
       .set(...bearer(candidate))

@@ -23,6 +23,8 @@ import { SystemProcessor } from './system.processor';
     AuditModule,
     OutboxModule,
     BullModule.registerQueue({ name: QUEUES.system }),
+    // Filled by the outbox for the decisions workflow, which processes it.
+    BullModule.registerQueue({ name: QUEUES.decisions }),
     CandidatesWorkerModule,
     AssessmentWorkerModule,
   ],

@@ -6,6 +6,9 @@ import { CentresController } from './centres/centres.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { QuestionsService } from './programs/questions.service';
+import { ProgressService } from './results/progress.service';
+import { ResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
@@ -13,8 +16,17 @@ import { CentresService } from './centres/centres.service';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [CentresController, AssessorsController, ProgramsController, SessionsController],
-  providers: [CentresService, AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService],
+  controllers: [CentresController, AssessorsController, ProgramsController, SessionsController, ResultsController],
+  providers: [
+    CentresService,
+    AssessorsService,
+    ProgramsService,
+    QuestionsService,
+    SessionsService,
+    TheoryTestsService,
+    ProgressService,
+    ResultsService,
+  ],
   exports: [CentresService, AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService],
 })
 export class AssessmentModule {}

@@ -13,6 +13,9 @@ import {
   SessionAssessorEntity,
   TheoryTestEntity,
   TheoryTestItemEntity,
+  EvidenceReviewEntity,
+  PracticalSheetEntity,
+  PracticalVerdictEntity,
 } from '@qualcert/assessment/centres/entities';
 import {
   ApplicationEntity,
@@ -68,4 +71,7 @@ export const ENTITIES = [
   EnrolmentEntity,
   TheoryTestEntity,
   TheoryTestItemEntity,
+  PracticalVerdictEntity,
+  PracticalSheetEntity,
+  EvidenceReviewEntity,
 ];

@@ -286,7 +286,8 @@ export class SessionsService {
   /** The skills the exam must examine: all of them, less those left to evidence review. */
   private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
-      'SELECT id, recognition FROM skill WHERE card_id = $1 ORDER BY number',
+      `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
       [app.card_id],
     );
     const claims = await manager.query<{ skill_id: string }[]>(

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Actor, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, OutboxService, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
 import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
+import { ProgressService } from '../results/progress.service';
 import { scoreTest } from '../rules/scoring';
 import { assembleTest } from '../rules/test-assembly';
 import { EnrolmentEntity, ExamSessionEntity, TheoryTestEntity, TheoryTestItemEntity } from './session.entities';
@@ -23,6 +24,7 @@ export class TheoryTestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly progress: ProgressService,
   ) {}
 
   async start(actor: Actor, enrolmentId: string, now = new Date()): Promise<TheoryTestDto> {
@@ -237,6 +239,9 @@ export class TheoryTestsService {
       entityId: testId,
       after: { submittedBy: by, score },
     });
+    // The theory part may be the last outcome the application was waiting for.
+    const enrolment = await manager.findOneOrFail(EnrolmentEntity, { where: { id: test.enrolmentId } });
+    await this.progress.handOverIfComplete(manager, enrolment.applicationId, actor);
   }
 
   private async activeBank(manager: EntityManager, centreId: string, cardId: string, skillIds: string[]) {

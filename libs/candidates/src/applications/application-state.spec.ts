@@ -1,6 +1,13 @@
 import { APPLICATION_STATUSES, ApplicationEvent, nextStatus, requireTransition } from './application-state';
 
-const EVENTS: ApplicationEvent[] = ['submit', 'mark_eligible', 'mark_ineligible', 'override', 'withdraw'];
+const EVENTS: ApplicationEvent[] = [
+  'submit',
+  'mark_eligible',
+  'mark_ineligible',
+  'override',
+  'withdraw',
+  'complete_assessment',
+];
 
 describe('application state machine', () => {
   it.each([
@@ -11,6 +18,7 @@ describe('application state machine', () => {
     ['ineligible', 'override', 'eligible'],
     ['ineligible', 'submit', 'submitted'],
     ['eligible', 'withdraw', 'withdrawn'],
+    ['eligible', 'complete_assessment', 'awaiting_decision'],
   ] as const)('%s --%s--> %s', (from, event, to) => {
     expect(nextStatus(from, event)).toBe(to);
   });
@@ -26,6 +34,7 @@ describe('application state machine', () => {
       'ineligible:override',
       'ineligible:withdraw',
       'eligible:withdraw',
+      'eligible:complete_assessment',
     ]);
     for (const status of APPLICATION_STATUSES) {
       for (const event of EVENTS) {

@@ -3,20 +3,30 @@ import { DomainException } from '@qualcert/shared';
 export const PATHWAYS = ['assessment', 'recognition'] as const;
 export type Pathway = (typeof PATHWAYS)[number];
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'eligible',
+  'ineligible',
+  'awaiting_decision',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type ApplicationEvent = 'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw';
+export type ApplicationEvent =
+  'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw' | 'complete_assessment';
 
 /**
- * The application's life so far (later issues continue it: enrolment, assessment, decision).
+ * The application's life so far (the decisions workflow continues it).
  * An ineligible application may be submitted again after the candidate completes their records.
  */
 const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>> = {
   draft: { submit: 'submitted', withdraw: 'withdrawn' },
   submitted: { mark_eligible: 'eligible', mark_ineligible: 'ineligible', withdraw: 'withdrawn' },
   ineligible: { submit: 'submitted', override: 'eligible', withdraw: 'withdrawn' },
-  eligible: { withdraw: 'withdrawn' },
+  eligible: { complete_assessment: 'awaiting_decision', withdraw: 'withdrawn' },
+  // Every skill has an outcome; the decisions workflow takes it from here.
+  awaiting_decision: {},
   withdrawn: {},
 };
 

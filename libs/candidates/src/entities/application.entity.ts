@@ -29,7 +29,10 @@ export interface EligibilityOverride {
 @Index('uq_application_open', ['candidateId', 'cardId'], { unique: true, where: `"status" <> 'withdrawn'` })
 @Index('ix_application_centre', ['centreId', 'status'])
 @Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
-@Check('ck_application_status', `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'withdrawn')`)
+@Check(
+  'ck_application_status',
+  `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'awaiting_decision', 'withdrawn')`,
+)
 export class ApplicationEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_application' })
   id: string;

@@ -139,7 +139,13 @@ export class EvidenceService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!app) throw DomainException.notFound('Application', applicationId);
-      this.assertEditable(app);
+      const skillIds = [...new Set(dto.skillIds)];
+      // After submission only the claims an assessor asked more evidence for may grow.
+      const reopened = await manager.query<{ skill_id: string }[]>(
+        `SELECT skill_id FROM evidence_review WHERE application_id = $1 AND status = 'more_requested' AND skill_id = ANY($2::uuid[])`,
+        [applicationId, skillIds],
+      );
+      if (reopened.length !== skillIds.length) this.assertEditable(app);
       if (app.pathway !== 'recognition') {
         throw new DomainException(
           'PATHWAY_MISMATCH',
@@ -150,7 +156,6 @@ export class EvidenceService {
         where: { id: dto.evidenceId, candidateId: app.candidateId },
       });
       if (!evidence) throw DomainException.notFound('Evidence', dto.evidenceId);
-      const skillIds = [...new Set(dto.skillIds)];
       const skills = await manager.find(SkillEntity, { where: { id: In(skillIds) } });
       const foreign = skillIds.filter((id) => !skills.some((s) => s.id === id && s.cardId === app.cardId));
       if (foreign.length > 0) {

@@ -69,7 +69,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
               queue.add(
                 route.jobName,
                 { ...event.payload, outboxEventId: event.id },
-                { jobId: route.jobId(event.id, event.payload) },
+                {
+                  jobId: route.jobId(event.id, event.payload),
+                  ...(route.delay ? { delay: route.delay(event.payload) } : {}),
+                },
               ),
               ENQUEUE_TIMEOUT_MS,
             );

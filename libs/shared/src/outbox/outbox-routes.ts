@@ -19,6 +19,12 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
     jobName: 'check-eligibility',
     jobId: (eventId, payload) => `eligibility-${String(payload.applicationId)}-${eventId}`,
   },
+  // Consumed by the decisions workflow; jobs wait in their queue until a processor takes them.
+  'application.awaiting_decision': {
+    queue: QUEUES.decisions,
+    jobName: 'compute-decision',
+    jobId: (eventId, payload) => `decision-${String(payload.applicationId)}-${eventId}`,
+  },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
     jobName: 'submit-at-deadline',

@@ -37,4 +37,5 @@ export const QUEUES = {
   system: 'system',
   eligibility: 'eligibility',
   theoryDeadline: 'theory-deadline',
+  decisions: 'decisions',
 } as const;

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
+import { AuditActor, AuditService, OutboxService } from '@qualcert/shared';
+import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
+import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
+
+interface ApplicationRow {
+  id: string;
+  card_id: string;
+  status: ApplicationStatus;
+  pathway: 'assessment' | 'recognition';
+}
+
+export interface ExamSkillResult extends SkillExamOutcome {
+  skillId: string;
+  theoryShare: number | null;
+  verdicts: { assessorId: string; verdict: 'competent' | 'not_yet_competent'; signed: boolean; comment: string }[];
+}
+
+export interface EnrolmentResults {
+  enrolmentId: string;
+  passMark: number;
+  assessorsInSession: number;
+  skills: ExamSkillResult[];
+}
+
+/**
+ * Where every skill an application needs stands: evidence accepted, exam passed or failed, or
+ * pending. When nothing is pending any more, the application moves to awaiting decision and the
+ * event for the decisions workflow is written in the same transaction.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** The exam outcome per examined skill of an enrolment (signed sheets only count). */
+  async enrolmentResults(manager: EntityManager, enrolmentId: string): Promise<EnrolmentResults> {
+    const [enrolment] = await manager.query<{ session_id: string; examined_skill_ids: string[] }[]>(
+      'SELECT session_id, examined_skill_ids FROM enrolment WHERE id = $1',
+      [enrolmentId],
+    );
+    const [program] = await manager.query<{ pass_mark_percent: number; assessors: number }[]>(
+      `SELECT p.pass_mark_percent, (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = s.id) AS assessors
+         FROM exam_session s JOIN qualification_program p ON p.id = s.program_id WHERE s.id = $1`,
+      [enrolment.session_id],
+    );
+    const [test] = await manager.query<{ score: { perSkill: { skillId: string; share: number }[] } | null }[]>(
+      `SELECT score FROM theory_test WHERE enrolment_id = $1 AND status = 'submitted'`,
+      [enrolmentId],
+    );
+    const verdicts = await manager.query<
+      {
+        assessor_id: string;
+        skill_id: string;
+        verdict: 'competent' | 'not_yet_competent';
+        comment: string;
+        signed: boolean;
+      }[]
+    >(
+      `SELECT v.assessor_id, v.skill_id, v.verdict, v.comment, (s.enrolment_id IS NOT NULL) AS signed
+         FROM practical_verdict v
+         LEFT JOIN practical_sheet s ON s.enrolment_id = v.enrolment_id AND s.assessor_id = v.assessor_id
+        WHERE v.enrolment_id = $1`,
+      [enrolmentId],
+    );
+    const passMark = program.pass_mark_percent / 100;
+    return {
+      enrolmentId,
+      passMark,
+      assessorsInSession: program.assessors,
+      skills: enrolment.examined_skill_ids.map((skillId) => {
+        const theoryShare = test?.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
+        const mine = verdicts.filter((v) => v.skill_id === skillId);
+        const outcome = skillExamOutcome({
+          theoryShare,
+          passMark,
+          verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
+          assessorsInSession: program.assessors,
+        });
+        return {
+          skillId,
+          theoryShare,
+          verdicts: mine.map((v) => ({
+            assessorId: v.assessor_id,
+            verdict: v.verdict,
+            signed: v.signed,
+            comment: v.comment,
+          })),
+          ...outcome,
+        };
+      }),
+    };
+  }
+
+  async progress(
+    manager: EntityManager,
+    applicationId: string,
+  ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
+    const [app] = await manager.query<ApplicationRow[]>(
+      'SELECT id, card_id, status, pathway FROM application WHERE id = $1',
+      [applicationId],
+    );
+    const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
+      `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
+      [app.card_id],
+    );
+    const claims = await manager.query<{ skill_id: string }[]>(
+      'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
+      [app.id],
+    );
+    const reviews = await manager.query<
+      { skill_id: string; status: 'pending' | 'more_requested' | 'accepted' | 'rejected' }[]
+    >('SELECT skill_id, status FROM evidence_review WHERE application_id = $1', [app.id]);
+    const [enrolment] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM enrolment WHERE application_id = $1 AND status = 'enrolled' ORDER BY created_at DESC LIMIT 1`,
+      [app.id],
+    );
+    const exams = enrolment
+      ? (await this.enrolmentResults(manager, enrolment.id)).skills.map((s) => ({
+          skillId: s.skillId,
+          status: s.status,
+        }))
+      : [];
+    const progress = applicationSkillOutcomes({
+      pathway: app.pathway,
+      skills,
+      claimedSkillIds: claims.map((c) => c.skill_id),
+      reviews: reviews.map((r) => ({ skillId: r.skill_id, status: r.status })),
+      exams,
+    });
+    return { ...progress, status: app.status };
+  }
+
+  /** Re-reads the application inside the caller's transaction and hands it over when complete. */
+  async handOverIfComplete(manager: EntityManager, applicationId: string, actor: AuditActor): Promise<boolean> {
+    await manager.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [applicationId]);
+    const progress = await this.progress(manager, applicationId);
+    if (!progress.complete || progress.status !== 'eligible') return false;
+    const status = requireTransition(progress.status, 'complete_assessment');
+    await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
+      status,
+      applicationId,
+    ]);
+    await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
+    await this.audit.record(manager, {
+      actor,
+      action: 'application.assessment_completed',
+      entityType: 'application',
+      entityId: applicationId,
+      before: { status: progress.status },
+      after: { status, skills: progress.skills },
+    });
+    return true;
+  }
+}

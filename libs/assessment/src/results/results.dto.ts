@@ -1,0 +1,116 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class RecordVerdictDto {
+  @ApiProperty({ enum: ['competent', 'not_yet_competent'] })
+  @IsIn(['competent', 'not_yet_competent'])
+  verdict: 'competent' | 'not_yet_competent';
+
+  @ApiProperty({ type: [String], description: 'Abilities of the skill the assessor observed' })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  abilitiesObserved: string[];
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  comment: string;
+}
+
+export class AssignReviewerDto {
+  @ApiProperty({ format: 'uuid', description: 'An assessor of the centre who passes the impartiality rules' })
+  @IsUUID()
+  assessorId: string;
+}
+
+export class CriteriaDto {
+  @ApiProperty() @IsBoolean() valid: boolean;
+  @ApiProperty() @IsBoolean() sufficient: boolean;
+  @ApiProperty() @IsBoolean() authentic: boolean;
+  @ApiProperty() @IsBoolean() current: boolean;
+}
+
+export class ReviewDecisionDto {
+  @ApiProperty({ enum: ['accept', 'reject', 'request_more'], description: 'request_more: once per review' })
+  @IsIn(['accept', 'reject', 'request_more'])
+  decision: 'accept' | 'reject' | 'request_more';
+
+  @ApiProperty({ type: CriteriaDto, description: 'Accepting needs all four' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CriteriaDto)
+  criteria?: CriteriaDto;
+
+  @ApiProperty()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(4000)
+  comment: string;
+}
+
+export class VerdictDto {
+  @ApiProperty({ format: 'uuid' }) assessorId: string;
+  @ApiProperty({ enum: ['competent', 'not_yet_competent'] }) verdict: string;
+  @ApiProperty() signed: boolean;
+  @ApiProperty() comment: string;
+}
+
+export class SkillResultDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ nullable: true, type: Number }) theoryShare: number | null;
+  @ApiProperty({ type: [VerdictDto] }) verdicts: VerdictDto[];
+  @ApiProperty({ enum: ['pending', 'passed', 'failed'] }) status: string;
+  @ApiProperty({ nullable: true, type: Boolean }) theoryPassed: boolean | null;
+  @ApiProperty({ nullable: true, type: Boolean }) practicalPassed: boolean | null;
+  @ApiProperty() reason: string;
+}
+
+export class EnrolmentResultsDto {
+  @ApiProperty({ format: 'uuid' }) enrolmentId: string;
+  @ApiProperty({ description: '0..1' }) passMark: number;
+  @ApiProperty() assessorsInSession: number;
+  @ApiProperty({ type: [SkillResultDto] }) skills: SkillResultDto[];
+}
+
+export class EvidenceReviewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ format: 'uuid' }) assessorId: string;
+  @ApiProperty({ enum: ['pending', 'more_requested', 'accepted', 'rejected'] }) status: string;
+  @ApiProperty({ type: CriteriaDto, nullable: true }) criteria: CriteriaDto | null;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, type: Date }) moreRequestedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+}
+
+export class SkillProgressDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ enum: ['evidence', 'exam'] }) route: string;
+  @ApiProperty({ enum: ['pending', 'credited_by_evidence', 'passed', 'failed'] }) outcome: string;
+}
+
+export class ApplicationProgressDto {
+  @ApiProperty() status: string;
+  @ApiProperty({ description: 'Every skill the application needs has an outcome' }) complete: boolean;
+  @ApiProperty({ type: [SkillProgressDto] }) skills: SkillProgressDto[];
+  @ApiProperty({ type: [String], description: 'Skills still to be examined' }) examSkillIds: string[];
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException } from '@qualcert/shared';
+import { AbilityEntity } from '@qualcert/standards/entities';
+import { AssessorsService } from '../assessors/assessors.service';
+import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
+import { ProgressService } from './progress.service';
+import { EvidenceReviewEntity, PracticalSheetEntity, PracticalVerdictEntity } from './result.entities';
+import type {
+  ApplicationProgressDto,
+  EnrolmentResultsDto,
+  EvidenceReviewDto,
+  RecordVerdictDto,
+  ReviewDecisionDto,
+} from './results.dto';
+
+function toReviewDto(r: EvidenceReviewEntity): EvidenceReviewDto {
+  const { id, applicationId, skillId, assessorId, status, criteria, comment, moreRequestedAt, decidedAt } = r;
+  return { id, applicationId, skillId, assessorId, status, criteria, comment, moreRequestedAt, decidedAt };
+}
+
+/** Practical sheets, evidence reviews, and what they add up to for each application. */
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly assessors: AssessorsService,
+    private readonly progress: ProgressService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** An assigned assessor records a verdict on an examined skill, until they sign their sheet. */
+  async recordVerdict(
+    actor: Actor,
+    enrolmentId: string,
+    skillId: string,
+    dto: RecordVerdictDto,
+  ): Promise<EnrolmentResultsDto> {
+    const enrolment = await this.assignedEnrolment(actor, enrolmentId);
+    if (!enrolment.examinedSkillIds.includes(skillId)) {
+      throw new DomainException('SKILL_NOT_EXAMINED', 'The skill is not examined for this candidate', {
+        fields: [{ field: 'skillId', messages: ['not examined'] }],
+      });
+    }
+    const abilities = await this.dataSource
+      .getRepository(AbilityEntity)
+      .find({ where: { skillId }, select: { id: true } });
+    const foreign = dto.abilitiesObserved.filter((a) => !abilities.some((x) => x.id === a));
+    if (foreign.length > 0)
+      throw DomainException.validation([
+        { field: 'abilitiesObserved', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+      ]);
+    await this.dataSource.transaction(async (manager) => {
+      await this.assertUnsigned(manager, enrolmentId, actor.userId);
+      await manager.upsert(
+        PracticalVerdictEntity,
+        {
+          id: randomUUID(),
+          enrolmentId,
+          assessorId: actor.userId,
+          skillId,
+          verdict: dto.verdict,
+          abilitiesObserved: [...new Set(dto.abilitiesObserved)],
+          comment: dto.comment,
+        },
+        { conflictPaths: ['enrolmentId', 'assessorId', 'skillId'], skipUpdateIfNoValuesChanged: false },
+      );
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'practical.verdict_recorded',
+        entityType: 'enrolment',
+        entityId: enrolmentId,
+        after: { skillId, verdict: dto.verdict, abilitiesObserved: dto.abilitiesObserved },
+      });
+    });
+    return this.results(actor, enrolmentId);
+  }
+
+  /** Signing locks the assessor's verdicts; every examined skill must have one. */
+  async sign(actor: Actor, enrolmentId: string): Promise<EnrolmentResultsDto> {
+    const enrolment = await this.assignedEnrolment(actor, enrolmentId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM enrolment WHERE id = $1 FOR UPDATE', [enrolmentId]);
+      await this.assertUnsigned(manager, enrolmentId, actor.userId);
+      const recorded = await manager.find(PracticalVerdictEntity, { where: { enrolmentId, assessorId: actor.userId } });
+      const missing = enrolment.examinedSkillIds.filter((s) => !recorded.some((v) => v.skillId === s));
+      if (missing.length > 0)
+        throw new DomainException('SHEET_INCOMPLETE', 'Record a verdict for every examined skill before signing', {
+          missingSkillIds: missing,
+        });
+      await manager.insert(PracticalSheetEntity, { enrolmentId, assessorId: actor.userId });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'practical.sheet_signed',
+        entityType: 'enrolment',
+        entityId: enrolmentId,
+        after: { verdicts: recorded.map((v) => ({ skillId: v.skillId, verdict: v.verdict })) },
+      });
+      await this.progress.handOverIfComplete(manager, enrolment.applicationId, toAuditActor(actor));
+    });
+    return this.results(actor, enrolmentId);
+  }
+
+  /** The session's assessors, the centre's managers, admins, and the candidate themselves. */
+  async results(actor: Actor, enrolmentId: string): Promise<EnrolmentResultsDto> {
+    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    if (!enrolment) throw DomainException.notFound('Enrolment', enrolmentId);
+    const session = await this.dataSource
+      .getRepository(ExamSessionEntity)
+      .findOneOrFail({ where: { id: enrolment.sessionId } });
+    const allowed =
+      (actor.role === 'candidate' && enrolment.candidateId === actor.userId) ||
+      (actor.role === 'assessor' &&
+        (await this.dataSource
+          .getRepository(SessionAssessorEntity)
+          .exists({ where: { sessionId: session.id, assessorId: actor.userId } }))) ||
+      ((actor.role === 'admin' || actor.role === 'centre_manager') &&
+        (await this.access.checkAccess(actor, Permission.CentreManageStaff, [session.centreId])).has(session.centreId));
+    if (!allowed) throw DomainException.notFound('Enrolment', enrolmentId);
+    return this.progress.enrolmentResults(this.dataSource.manager, enrolmentId);
+  }
+
+  /**
+   * A centre manager assigns an impartial assessor to review the evidence claimed for the
+   * recommended skills of a submitted recognition application: one review per claimed skill.
+   */
+  async assignReviewer(actor: Actor, applicationId: string, assessorId: string): Promise<EvidenceReviewDto[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
+    return this.dataSource.transaction(async (manager) => {
+      const [app] = await manager.query<
+        { id: string; centre_id: string; card_id: string; candidate_id: string; status: string; pathway: string }[]
+      >('SELECT id, centre_id, card_id, candidate_id, status, pathway FROM application WHERE id = $1 FOR UPDATE', [
+        applicationId,
+      ]);
+      if (app.pathway !== 'recognition' || app.status !== 'eligible') {
+        throw new DomainException(
+          'INVALID_TRANSITION',
+          'Evidence is reviewed for eligible applications on the recognition pathway',
+          { currentStatus: app.status, pathway: app.pathway },
+        );
+      }
+      const member = await manager.query<{ user_id: string }[]>(
+        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id WHERE s.centre_id = $1 AND s.user_id = $2 AND u.role = 'assessor'`,
+        [app.centre_id, assessorId],
+      );
+      if (member.length === 0)
+        throw new DomainException('NOT_FOUND', 'The assessor is not an assessor of this centre', {
+          fields: [{ field: 'assessorId', messages: ['unknown assessor'] }],
+        });
+      const refusals = await this.assessors.refusals(manager, assessorId, app.card_id, [app.candidate_id]);
+      if (refusals.length > 0) {
+        throw new DomainException(
+          'ASSESSOR_NOT_ASSIGNABLE',
+          `The assessor may not review this candidate: ${refusals.map((r) => r.message).join('; ')}`,
+          { assessorId, refusals },
+        );
+      }
+      const claimed = await manager.query<{ skill_id: string }[]>(
+        `SELECT DISTINCT c.skill_id FROM evidence_claim c JOIN skill s ON s.id = c.skill_id WHERE c.application_id = $1 AND s.recognition = 'recommended'`,
+        [applicationId],
+      );
+      const existing = await manager.find(EvidenceReviewEntity, { where: { applicationId } });
+      const rows = claimed
+        .filter((c) => !existing.some((e) => e.skillId === c.skill_id))
+        .map((c) => ({
+          id: randomUUID(),
+          applicationId,
+          skillId: c.skill_id,
+          assessorId,
+          status: 'pending' as const,
+          criteria: null,
+          comment: null,
+          moreRequestedAt: null,
+          decidedAt: null,
+        }));
+      if (rows.length > 0) await manager.insert(EvidenceReviewEntity, rows);
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'evidence_review.assigned',
+        entityType: 'application',
+        entityId: applicationId,
+        after: { assessorId, skillIds: rows.map((r) => r.skillId) },
+      });
+      return (await manager.find(EvidenceReviewEntity, { where: { applicationId }, order: { createdAt: 'ASC' } })).map(
+        toReviewDto,
+      );
+    });
+  }
+
+  async myReviews(actor: Actor): Promise<EvidenceReviewDto[]> {
+    const rows = await this.dataSource
+      .getRepository(EvidenceReviewEntity)
+      .find({ where: { assessorId: actor.userId }, order: { createdAt: 'DESC' } });
+    return rows.map(toReviewDto);
+  }
+
+  async reviewsOf(actor: Actor, applicationId: string): Promise<EvidenceReviewDto[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    const rows = await this.dataSource
+      .getRepository(EvidenceReviewEntity)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    return rows.map(toReviewDto);
+  }
+
+  /**
+   * The assigned assessor accepts (all four criteria met), rejects (the skill goes to the exam),
+   * or asks once for more evidence, which the candidate may then add to that claim only.
+   */
+  async decide(actor: Actor, reviewId: string, dto: ReviewDecisionDto): Promise<EvidenceReviewDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const review = await manager.findOne(EvidenceReviewEntity, {
+        where: { id: reviewId, assessorId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!review) throw DomainException.notFound('EvidenceReview', reviewId);
+      if (review.status === 'accepted' || review.status === 'rejected') {
+        throw new DomainException('REVIEW_DECIDED', `The review is already ${review.status}`, {
+          currentStatus: review.status,
+        });
+      }
+      const criteria = dto.criteria ?? null;
+      let next: EvidenceReviewEntity['status'];
+      if (dto.decision === 'request_more') {
+        if (review.moreRequestedAt)
+          throw new DomainException('MORE_EVIDENCE_ALREADY_REQUESTED', 'More evidence can be asked for once', {
+            moreRequestedAt: review.moreRequestedAt,
+          });
+        next = 'more_requested';
+      } else if (dto.decision === 'accept') {
+        const met = criteria && criteria.valid && criteria.sufficient && criteria.authentic && criteria.current;
+        if (!met) {
+          throw new DomainException(
+            'CRITERIA_NOT_MET',
+            'Evidence is accepted only when it is valid, sufficient, authentic and current',
+            {
+              fields: [{ field: 'criteria', messages: ['all four criteria must hold to accept'] }],
+            },
+          );
+        }
+        next = 'accepted';
+      } else {
+        next = 'rejected';
+      }
+      const now = new Date();
+      await manager.update(
+        EvidenceReviewEntity,
+        { id: reviewId },
+        {
+          status: next,
+          criteria,
+          comment: dto.comment,
+          ...(next === 'more_requested' ? { moreRequestedAt: now } : { decidedAt: now }),
+        },
+      );
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: `evidence_review.${next}`,
+        entityType: 'application',
+        entityId: review.applicationId,
+        before: { reviewId, status: review.status },
+        after: { reviewId, skillId: review.skillId, status: next, criteria, comment: dto.comment },
+      });
+      await this.progress.handOverIfComplete(manager, review.applicationId, toAuditActor(actor));
+      return toReviewDto(await manager.findOneOrFail(EvidenceReviewEntity, { where: { id: reviewId } }));
+    });
+  }
+
+  async applicationProgress(actor: Actor, applicationId: string): Promise<ApplicationProgressDto> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    return this.progress.progress(this.dataSource.manager, applicationId);
+  }
+
+  private async assignedEnrolment(actor: Actor, enrolmentId: string): Promise<EnrolmentEntity> {
+    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    const assigned =
+      enrolment &&
+      enrolment.status === 'enrolled' &&
+      (await this.dataSource
+        .getRepository(SessionAssessorEntity)
+        .exists({ where: { sessionId: enrolment.sessionId, assessorId: actor.userId } }));
+    if (!enrolment || !assigned) throw DomainException.notFound('Enrolment', enrolmentId);
+    return enrolment;
+  }
+
+  private async assertUnsigned(manager: EntityManager, enrolmentId: string, assessorId: string): Promise<void> {
+    if (await manager.exists(PracticalSheetEntity, { where: { enrolmentId, assessorId } })) {
+      throw new DomainException('SHEET_SIGNED', 'Your sheet for this candidate is signed: its verdicts are locked');
+    }
+  }
+}

@@ -1,0 +1,331 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { pdfFile } from './utils/files';
+import { eligibleApplications, ExamDay, prepareExamDay, scheduleSession } from './utils/exam-day';
+import { bearer, login, newCandidate, newSession, TestSession } from './utils/fixtures';
+import { createTestApp, TestContext } from './utils/test-app';
+
+describe('practical assessment, evidence review and the hand-over to decisions', () => {
+  let ctx: TestContext;
+  let server: App;
+  let day: ExamDay;
+
+  /** Enrols a candidate and lets them answer every theory question right, then submit. */
+  async function examined() {
+    const session = await scheduleSession(ctx, day);
+    const [app] = await eligibleApplications(ctx, day, 1);
+    const enrolment = (
+      await request(server)
+        .post(`/api/v1/sessions/${session.id}/enrolments`)
+        .set(...bearer(day.manager))
+        .send({ applicationId: app.applicationId })
+        .expect(201)
+    ).body;
+    const candidate = await login(server, app.candidate);
+    const test = (
+      await request(server)
+        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body;
+    for (const item of test.items as { position: number; type: string }[]) {
+      await request(server)
+        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
+        .set(...bearer(candidate))
+        .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+        .expect(204);
+    }
+    await request(server)
+      .post(`/api/v1/theory-tests/${test.id}/submit`)
+      .set(...bearer(candidate))
+      .expect(200);
+    return {
+      enrolment: enrolment as { id: string; examinedSkillIds: string[] },
+      applicationId: app.applicationId,
+      candidate,
+    };
+  }
+
+  const ability = (skillId: string) => day.skills.find((s) => s.id === skillId)?.abilities[0].id as string;
+  const record = (assessor: TestSession, enrolmentId: string, skillId: string, verdict: string) =>
+    request(server)
+      .put(`/api/v1/enrolments/${enrolmentId}/practical/${skillId}`)
+      .set(...bearer(assessor))
+      .send({ verdict, abilitiesObserved: [ability(skillId)], comment: 'Наблюдение на рабочем месте' });
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    server = ctx.app.getHttpServer();
+    day = await prepareExamDay(ctx);
+  });
+  afterAll(() => ctx.close());
+
+  it('passes a skill on a majority of assessors; a tie is not a majority; complete results hand over to decisions', async () => {
+    const { enrolment, applicationId } = await examined();
+    const [a, b] = day.assessors;
+    const contested = enrolment.examinedSkillIds[0];
+    for (const skillId of enrolment.examinedSkillIds) {
+      await record(a, enrolment.id, skillId, 'competent').expect(200);
+      await record(b, enrolment.id, skillId, skillId === contested ? 'not_yet_competent' : 'competent').expect(200);
+    }
+    // Before any sheet is signed nothing counts.
+    const unsigned = (
+      await request(server)
+        .get(`/api/v1/enrolments/${enrolment.id}/results`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    expect(unsigned.skills.every((s: { status: string }) => s.status === 'pending')).toBe(true);
+
+    await request(server)
+      .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
+      .set(...bearer(a))
+      .expect(200);
+    const locked = await record(a, enrolment.id, contested, 'not_yet_competent').expect(409);
+    expect(locked.body.code).toBe('SHEET_SIGNED');
+    let app = (
+      await request(server)
+        .get(`/api/v1/applications/${applicationId}/progress`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    expect(app.complete).toBe(false);
+
+    await request(server)
+      .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
+      .set(...bearer(b))
+      .expect(200);
+    const results = (
+      await request(server)
+        .get(`/api/v1/enrolments/${enrolment.id}/results`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    const byId = (id: string) => results.skills.find((s: { skillId: string }) => s.skillId === id);
+    expect(byId(contested)).toMatchObject({ status: 'failed', theoryPassed: true, practicalPassed: false });
+    expect(byId(contested).reason).toMatch(/1 of 2/);
+    expect(results.skills.filter((s: { status: string }) => s.status === 'passed')).toHaveLength(
+      enrolment.examinedSkillIds.length - 1,
+    );
+
+    app = (
+      await request(server)
+        .get(`/api/v1/applications/${applicationId}/progress`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    expect(app).toMatchObject({ complete: true, status: 'awaiting_decision' });
+    const events = await ctx.dataSource.query(
+      "SELECT payload FROM outbox_event WHERE event_type = 'application.awaiting_decision' AND payload->>'applicationId' = $1",
+      [applicationId],
+    );
+    expect(events).toHaveLength(1);
+  });
+
+  it('hands over when the theory test is the last outcome to arrive', async () => {
+    const session = await scheduleSession(ctx, day);
+    const [app] = await eligibleApplications(ctx, day, 1);
+    const enrolment = (
+      await request(server)
+        .post(`/api/v1/sessions/${session.id}/enrolments`)
+        .set(...bearer(day.manager))
+        .send({ applicationId: app.applicationId })
+        .expect(201)
+    ).body;
+    for (const assessor of day.assessors) {
+      for (const skillId of enrolment.examinedSkillIds as string[])
+        await record(assessor, enrolment.id, skillId, 'competent').expect(200);
+      await request(server)
+        .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
+        .set(...bearer(assessor))
+        .expect(200);
+    }
+    const candidate = await login(server, app.candidate);
+    const test = (
+      await request(server)
+        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body;
+    for (const item of test.items as { position: number; type: string }[]) {
+      await request(server)
+        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
+        .set(...bearer(candidate))
+        .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+        .expect(204);
+    }
+    await request(server)
+      .post(`/api/v1/theory-tests/${test.id}/submit`)
+      .set(...bearer(candidate))
+      .expect(200);
+    const progress = (
+      await request(server)
+        .get(`/api/v1/applications/${app.applicationId}/progress`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body;
+    expect(progress).toMatchObject({ complete: true, status: 'awaiting_decision' });
+    expect(progress.skills.every((s: { outcome: string }) => s.outcome === 'passed')).toBe(true);
+  });
+
+  it('refuses to sign an incomplete sheet, and a verdict on a skill not examined', async () => {
+    const { enrolment } = await examined();
+    const [a] = day.assessors;
+    await record(a, enrolment.id, enrolment.examinedSkillIds[0], 'competent').expect(200);
+    const incomplete = await request(server)
+      .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
+      .set(...bearer(a))
+      .expect(422);
+    expect(incomplete.body).toMatchObject({ code: 'SHEET_INCOMPLETE' });
+    expect(incomplete.body.details.missingSkillIds).toHaveLength(enrolment.examinedSkillIds.length - 1);
+    const bad = await request(server)
+      .put(`/api/v1/enrolments/${enrolment.id}/practical/${enrolment.examinedSkillIds[0]}`)
+      .set(...bearer(a))
+      .send({ verdict: 'maybe', abilitiesObserved: ['x'], comment: '' })
+      .expect(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'abilitiesObserved',
+      'comment',
+      'verdict',
+    ]);
+  });
+
+  it('hides a session’s candidates from an assessor of another session (404)', async () => {
+    const { enrolment, candidate } = await examined();
+    const outsider = await newSession(ctx, 'assessor', [day.centreId]);
+    await record(outsider, enrolment.id, enrolment.examinedSkillIds[0], 'competent').expect(404);
+    await request(server)
+      .get(`/api/v1/enrolments/${enrolment.id}/results`)
+      .set(...bearer(outsider))
+      .expect(404);
+    // The candidate sees their own results.
+    await request(server)
+      .get(`/api/v1/enrolments/${enrolment.id}/results`)
+      .set(...bearer(candidate))
+      .expect(200);
+  });
+
+  it('reviews evidence: accepts on all four criteria, asks for more once, and sends a rejected skill to the exam', async () => {
+    const candidate = await newCandidate(ctx);
+    await request(server)
+      .post('/api/v1/candidates/me/education')
+      .set(...bearer(candidate))
+      .send({ level: 'tvet_worker', institution: 'Колледж', graduationYear: 2015, documentRef: 'ТКБ 9' })
+      .expect(201);
+    const app = (
+      await request(server)
+        .post('/api/v1/applications')
+        .set(...bearer(candidate))
+        .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'recognition' })
+        .expect(201)
+    ).body;
+    const upload = (text: string) =>
+      request(server)
+        .post('/api/v1/evidence')
+        .set(...bearer(candidate))
+        .attach('file', pdfFile(text), `${text}.pdf`)
+        .field('type', 'course_certificate')
+        .field('issuer', 'Учебный центр')
+        .field('issueDate', '2024-03-01')
+        .expect(201)
+        .then((r) => r.body as { id: string });
+    const evidence = await upload('курс');
+    const recommended = day.skills.filter((s) => s.recognition === 'recommended').slice(0, 2);
+    expect(recommended).toHaveLength(2);
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/claims`)
+      .set(...bearer(candidate))
+      .send({ evidenceId: evidence.id, skillIds: recommended.map((s) => s.id) })
+      .expect(201);
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/submit`)
+      .set(...bearer(candidate))
+      .expect(200);
+    // Eligibility is the worker's; this test writes the result to stay on the review rules.
+    await ctx.dataSource.query("UPDATE application SET status = 'eligible' WHERE id = $1", [app.id]);
+
+    const reviewer = day.assessors[0];
+    const reviews = (
+      await request(server)
+        .post(`/api/v1/applications/${app.id}/evidence-reviews`)
+        .set(...bearer(day.manager))
+        .send({ assessorId: reviewer.id })
+        .expect(201)
+    ).body;
+    expect(reviews).toHaveLength(2);
+    const [first, second] = reviews as { id: string; skillId: string }[];
+    const mine = (
+      await request(server)
+        .get('/api/v1/evidence-reviews')
+        .set(...bearer(reviewer))
+        .expect(200)
+    ).body;
+    expect(mine.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+
+    const decide = (id: string, body: object) =>
+      request(server)
+        .put(`/api/v1/evidence-reviews/${id}`)
+        .set(...bearer(reviewer))
+        .send({ comment: 'Проверено', ...body });
+    await decide(first.id, { decision: 'request_more' }).expect(200);
+    const twice = await decide(first.id, { decision: 'request_more' }).expect(409);
+    expect(twice.body.code).toBe('MORE_EVIDENCE_ALREADY_REQUESTED');
+
+    // The candidate may add to the reopened claim only.
+    const more = await upload('справка');
+    await request(server)
+      .post(`/api/v1/applications/${app.id}/claims`)
+      .set(...bearer(candidate))
+      .send({ evidenceId: more.id, skillIds: [first.skillId] })
+      .expect(201);
+    const frozen = await request(server)
+      .post(`/api/v1/applications/${app.id}/claims`)
+      .set(...bearer(candidate))
+      .send({ evidenceId: more.id, skillIds: [second.skillId] })
+      .expect(409);
+    expect(frozen.body.code).toBe('APPLICATION_FROZEN');
+
+    const half = await decide(first.id, {
+      decision: 'accept',
+      criteria: { valid: true, sufficient: true, authentic: false, current: true },
+    }).expect(422);
+    expect(half.body.code).toBe('CRITERIA_NOT_MET');
+    await decide(first.id, {
+      decision: 'accept',
+      criteria: { valid: true, sufficient: true, authentic: true, current: true },
+    }).expect(200);
+    await decide(second.id, {
+      decision: 'reject',
+      criteria: { valid: true, sufficient: false, authentic: true, current: true },
+    }).expect(200);
+    const again = await decide(second.id, {
+      decision: 'accept',
+      criteria: { valid: true, sufficient: true, authentic: true, current: true },
+    }).expect(409);
+    expect(again.body.code).toBe('REVIEW_DECIDED');
+
+    const progress = (
+      await request(server)
+        .get(`/api/v1/applications/${app.id}/progress`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body;
+    const skill = (id: string) => progress.skills.find((s: { skillId: string }) => s.skillId === id);
+    expect(skill(first.skillId)).toMatchObject({ route: 'evidence', outcome: 'credited_by_evidence' });
+    expect(skill(second.skillId)).toMatchObject({ route: 'exam', outcome: 'pending' });
+    expect(progress.examSkillIds).toContain(second.skillId);
+    expect(progress.examSkillIds).not.toContain(first.skillId);
+  });
+
+  it('assigns only an impartial assessor of the centre as reviewer', async () => {
+    const [app] = await eligibleApplications(ctx, day, 1);
+    await ctx.dataSource.query("UPDATE application SET pathway = 'recognition' WHERE id = $1", [app.applicationId]);
+    const junior = await newSession(ctx, 'assessor', [day.centreId]);
+    const refused = await request(server)
+      .post(`/api/v1/applications/${app.applicationId}/evidence-reviews`)
+      .set(...bearer(day.manager))
+      .send({ assessorId: junior.id })
+      .expect(409);
+    expect(refused.body.code).toBe('ASSESSOR_NOT_ASSIGNABLE');
+  });
+});
