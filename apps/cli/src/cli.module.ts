@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { DatabaseModule } from '@qualcert/database';
 import { IdentityModule } from '@qualcert/identity';
-import { AuditModule, ConfigModule } from '@qualcert/shared';
+import { AuditModule, ConfigModule, OutboxModule } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 
 /** What the command-line tools need: configuration, the database and the services they drive. */
@@ -12,5 +12,5 @@ export class CliModule {}
 @Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule] })
 export class AdminCliModule {}
 
-@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule, AssessmentModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, OutboxModule, IdentityModule, AssessmentModule] })
 export class DemoCliModule {}

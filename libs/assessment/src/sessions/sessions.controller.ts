@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post,
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, UuidParamPipe } from '@qualcert/shared';
-import { CreateSessionDto, EnrolDto, EnrolmentDto, SaveAnswerDto, SessionDto, TheoryTestDto } from './sessions.dto';
+import { CreateSessionDto, EnrolDto, EnrolmentDto, SaveAnswerDto, ExamSessionDto, TheoryTestDto } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 import { TheoryTestsService } from './theory-tests.service';
 
@@ -23,7 +23,7 @@ export class SessionsController {
   @Authenticated({
     roles: ['admin', 'centre_manager'],
     summary: 'Schedule an exam session of an active program',
-    type: SessionDto,
+    type: ExamSessionDto,
     status: 201,
     notFound: true,
     conflict: true,
@@ -32,7 +32,7 @@ export class SessionsController {
     @CurrentActor() actor: Actor,
     @Param('centreId', UuidParamPipe) centreId: string,
     @Body() dto: CreateSessionDto,
-  ): Promise<SessionDto> {
+  ): Promise<ExamSessionDto> {
     return this.sessions.schedule(actor, centreId, dto);
   }
 
@@ -40,10 +40,10 @@ export class SessionsController {
   @Authenticated({
     roles: ['admin', 'centre_manager', 'assessor'],
     summary: 'The centre’s sessions (an assessor sees the ones assigned to them)',
-    type: [SessionDto],
+    type: [ExamSessionDto],
     notFound: true,
   })
-  list(@CurrentActor() actor: Actor, @Param('centreId', UuidParamPipe) centreId: string): Promise<SessionDto[]> {
+  list(@CurrentActor() actor: Actor, @Param('centreId', UuidParamPipe) centreId: string): Promise<ExamSessionDto[]> {
     return this.sessions.list(actor, centreId);
   }
 
@@ -51,10 +51,10 @@ export class SessionsController {
   @Authenticated({
     roles: ['admin', 'centre_manager', 'assessor'],
     summary: 'A session with its assessors and enrolments',
-    type: SessionDto,
+    type: ExamSessionDto,
     notFound: true,
   })
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<SessionDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ExamSessionDto> {
     return this.sessions.get(actor, id);
   }
 

@@ -79,7 +79,7 @@ export class EnrolmentDto {
     string | null;
 }
 
-export class SessionDto {
+export class ExamSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) centreId: string;
   @ApiProperty({ format: 'uuid' }) programId: string;

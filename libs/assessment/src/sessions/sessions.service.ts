@@ -8,7 +8,7 @@ import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
 import { applicationSkillOutcomes } from '../rules/application-progress';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity, TheoryTestEntity } from './session.entities';
-import type { CreateSessionDto, EnrolmentDto, SessionDto } from './sessions.dto';
+import type { CreateSessionDto, EnrolmentDto, ExamSessionDto } from './sessions.dto';
 
 interface ApplicationRow {
   id: string;
@@ -29,7 +29,7 @@ export class SessionsService {
   ) {}
 
   /** Schedules a session of an active program with assessors who pass the impartiality rules. */
-  async schedule(actor: Actor, centreId: string, dto: CreateSessionDto): Promise<SessionDto> {
+  async schedule(actor: Actor, centreId: string, dto: CreateSessionDto): Promise<ExamSessionDto> {
     await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
     if (dto.endsAt <= dto.startsAt)
       throw DomainException.validation([{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
@@ -236,7 +236,7 @@ export class SessionsService {
     return this.enrolmentDto(enrolmentId);
   }
 
-  async list(actor: Actor, centreId: string): Promise<SessionDto[]> {
+  async list(actor: Actor, centreId: string): Promise<ExamSessionDto[]> {
     await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
     const sessions = await this.dataSource
       .getRepository(ExamSessionEntity)
@@ -252,7 +252,7 @@ export class SessionsService {
   }
 
   /** Managers of the centre, admins, and the session's own assessors (404 for anyone else). */
-  async get(actor: Actor, id: string): Promise<SessionDto> {
+  async get(actor: Actor, id: string): Promise<ExamSessionDto> {
     return this.toDto(await this.requireSession(actor, id, Permission.CentreRead));
   }
 
@@ -313,7 +313,7 @@ export class SessionsService {
     return { id, sessionId, applicationId, candidateId, examinedSkillIds, status, theoryTestId: test?.id ?? null };
   }
 
-  private async toDto(s: ExamSessionEntity): Promise<SessionDto> {
+  private async toDto(s: ExamSessionEntity): Promise<ExamSessionDto> {
     const [assessors, enrolments] = await Promise.all([
       this.dataSource.getRepository(SessionAssessorEntity).find({ where: { sessionId: s.id } }),
       this.dataSource.getRepository(EnrolmentEntity).find({ where: { sessionId: s.id }, order: { createdAt: 'ASC' } }),
