@@ -20,3 +20,4 @@ export * from './outbox/outbox.module';
 export * from './outbox/outbox-routes';
 export * from './outbox/outbox-relay.service';
 export * from './database-helpers';
+export * from './http/dto-helpers';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,8 +16,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Trimmed } from '@qualcert/shared';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SetAssessorProfileDto {
@@ -29,7 +29,7 @@ export class SetAssessorProfileDto {
   orkLevel: number;
 
   @ApiProperty({ example: 'Управление контакт-центрами' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -68,14 +68,14 @@ export class DeclareConflictDto {
     example: 'ТОО «Колл-центр Плюс»',
   })
   @ValidateIf((d: DeclareConflictDto) => d.kind === 'employer')
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   employer?: string;
 
   @ApiProperty({ example: 'Работал в этой организации до 2023 года' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(5)
   @MaxLength(2000)
@@ -84,7 +84,7 @@ export class DeclareConflictDto {
 
 export class CloseConflictDto {
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(5)
   @MaxLength(2000)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,8 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CENTRE_STATUSES } from './centre.entity';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '@qualcert/shared';
 
 export class CreateCentreDto {
   @ApiProperty({
@@ -27,21 +25,21 @@ export class CreateCentreDto {
   code: string;
 
   @ApiProperty({ example: 'Центр оценки квалификаций «Астана»' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   name: string;
 
   @ApiProperty({ example: 'г. Астана' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(100)
   region: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -62,7 +60,7 @@ export class CreateCentreDto {
 export class UpdateCentreDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -70,7 +68,7 @@ export class UpdateCentreDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(100)
@@ -78,7 +76,7 @@ export class UpdateCentreDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -132,7 +130,7 @@ export class CreateAccreditationDto {
   validTo: string;
 
   @ApiProperty({ description: 'The accreditation document, e.g. its number and date', example: '№ 12-А от 15.12.2025' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -155,13 +153,13 @@ export class AccreditationDto {
 
 export class CreateCentreStaffDto {
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)

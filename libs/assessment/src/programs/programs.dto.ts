@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,8 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PROGRAM_STATUSES, QUESTION_TYPES } from './program.entities';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '@qualcert/shared';
 
 export class ProgramSettingsDto {
   @ApiPropertyOptional({ default: 3, minimum: 1, maximum: 50 })
@@ -107,7 +106,7 @@ export class CreateTaskDto {
   skillId: string;
 
   @ApiProperty({ example: 'Обработать входящее обращение клиента по сценарию с жалобой на качество связи' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(10)
   @MaxLength(4000)
@@ -164,7 +163,7 @@ export class QuestionInputDto {
   type: (typeof QUESTION_TYPES)[number];
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(5)
   @MaxLength(4000)
@@ -193,7 +192,7 @@ export class QuestionInputDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(4000)
   explanation?: string;

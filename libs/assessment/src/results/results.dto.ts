@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,8 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '@qualcert/shared';
 
 export class RecordVerdictDto {
   @ApiProperty({ enum: ['competent', 'not_yet_competent'] })
@@ -27,7 +26,7 @@ export class RecordVerdictDto {
   abilitiesObserved: string[];
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(3)
   @MaxLength(4000)
@@ -59,7 +58,7 @@ export class ReviewDecisionDto {
   criteria?: CriteriaDto;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(3)
   @MaxLength(4000)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { Trimmed } from '@qualcert/shared';
 
 export class CreateSessionDto {
   @ApiProperty({ format: 'uuid', description: 'An active program of the centre' })
@@ -32,7 +33,7 @@ export class CreateSessionDto {
 
   @ApiPropertyOptional({ description: 'The address; omitted for an online session' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(500)

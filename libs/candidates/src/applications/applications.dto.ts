@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { APPLICATION_STATUSES, PATHWAYS } from './application-state';
+import { Trimmed, PageQueryDto } from '@qualcert/shared';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'A centre accredited for the card' })
@@ -25,14 +25,14 @@ export class OverrideEligibilityDto {
     description: 'Why the candidate is admitted despite the failed check (kept in the audit trail)',
     minLength: 20,
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @MinLength(20)
   @MaxLength(2000)
   justification: string;
 }
 
-export class ListApplicationsQueryDto {
+export class ListApplicationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
@@ -42,21 +42,6 @@ export class ListApplicationsQueryDto {
   @IsOptional()
   @IsUUID()
   centreId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class EligibilityConditionDto {

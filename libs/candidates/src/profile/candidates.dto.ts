@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
 import { EXPERIENCE_FIELDS } from '@qualcert/standards/prerequisites/prerequisite-parser';
+import { Trimmed } from '@qualcert/shared';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const EMPLOYMENT_FIELDS = [...Object.keys(EXPERIENCE_FIELDS), 'other'];
 
 export class UpsertProfileDto {
   @ApiProperty({ description: 'ИИН: 12 digits, consistent with the birth date and sex', example: '950101300038' })
-  @Transform(trim)
+  @Trimmed()
   @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
   iin: string;
 
@@ -29,7 +29,7 @@ export class UpsertProfileDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(500)
   address?: string;
@@ -63,7 +63,7 @@ export class CreateEducationDto {
   level: (typeof EDUCATION_LEVELS)[number];
 
   @ApiProperty({ example: 'Астанинский высший колледж связи' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -71,14 +71,14 @@ export class CreateEducationDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(300)
   specialty?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(300)
   qualification?: string;
@@ -91,7 +91,7 @@ export class CreateEducationDto {
   graduationYear: number;
 
   @ApiProperty({ description: 'The diploma or certificate: series and number', example: 'ТКБ 0123456' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -110,14 +110,14 @@ export class EducationDto {
 
 export class CreateEmploymentDto {
   @ApiProperty({ example: 'АО «Казахтелеком»' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   employer: string;
 
   @ApiProperty({ example: 'Оператор контакт-центра' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -140,7 +140,7 @@ export class CreateEmploymentDto {
     description: 'The employment record book entry or employer’s certificate',
     example: 'Трудовая книжка, запись 12',
   })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(200)

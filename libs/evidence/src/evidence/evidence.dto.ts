@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,8 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { EVIDENCE_TYPES } from '../entities/evidence-file.entity';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '@qualcert/shared';
 
 /** The form fields sent with the file (multipart/form-data). */
 export class UploadEvidenceDto {
@@ -23,7 +21,7 @@ export class UploadEvidenceDto {
   type: (typeof EVIDENCE_TYPES)[number];
 
   @ApiProperty({ description: 'Who issued the document', example: 'Учебный центр «Digital Skills»' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -35,7 +33,7 @@ export class UploadEvidenceDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(2000)
   description?: string;

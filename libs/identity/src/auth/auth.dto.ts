@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '../entities/user.entity';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '@qualcert/shared';
 
 export class LoginDto {
   @ApiProperty({ example: 'manager@centre.kz' })
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
@@ -21,7 +19,7 @@ export class LoginDto {
 
 export class RegisterDto {
   @ApiProperty({ example: 'aigerim@mail.kz' })
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
@@ -32,7 +30,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Айгерим Нурланова' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)

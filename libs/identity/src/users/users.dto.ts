@@ -1,33 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { ROLES, STAFF_ROLES, USER_STATUSES } from '../entities/user.entity';
 import { UserDto } from '../auth/auth.dto';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed, PageQueryDto } from '@qualcert/shared';
 
 export class CreateStaffUserDto {
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
 
   @ApiProperty()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(300)
@@ -56,7 +51,7 @@ export class UpdateUserStatusDto {
   status: (typeof USER_STATUSES)[number];
 }
 
-export class ListUsersQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
@@ -68,21 +63,6 @@ export class ListUsersQueryDto {
   @MinLength(2)
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class UsersPageDto {

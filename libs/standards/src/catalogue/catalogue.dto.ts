@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EDUCATION_LEVELS } from '../prerequisites/prerequisite-rules';
+import { PageQueryDto } from '@qualcert/shared';
 
-export class ListCardsQueryDto {
+export class ListCardsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Version number of the standard; the latest when omitted', minimum: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -33,21 +34,6 @@ export class ListCardsQueryDto {
   @MinLength(2)
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
 }
 
 export class OkedCodeDto {
