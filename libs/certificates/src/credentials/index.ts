@@ -1,0 +1,5 @@
+export * from './base58btc';
+export * from './credential-builder';
+export * from './credential-signer';
+export * from './credential-types';
+export * from './jcs';
