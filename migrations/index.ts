@@ -5,6 +5,7 @@ import { CandidatesEvidenceOutbox1795608874474 } from './1795608874474-candidate
 import { AssessorsPrograms1795610186553 } from './1795610186553-assessors-programs';
 import { SessionsTheoryTests1795610533199 } from './1795610533199-sessions-theory-tests';
 import { PracticalReviews1795611167634 } from './1795611167634-practical-reviews';
+import { Decisions1795612541768 } from './1795612541768-decisions';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AssessorsPrograms1795610186553,
   SessionsTheoryTests1795610533199,
   PracticalReviews1795611167634,
+  Decisions1795612541768,
 ];

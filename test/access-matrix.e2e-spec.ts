@@ -482,6 +482,27 @@ const ROUTES: Row[] = [
     path: (f) => `/api/v1/applications/${f.applicationId}/progress`,
     expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
   },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/decisions`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/decisions`,
+    expect: { manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/decisions/${randomUUID()}/approve`,
+    expect: { manager: 404, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: () => `/api/v1/decisions/${randomUUID()}/return`,
+    body: () => ({ reason: 'Проверить протокол ещё раз' }),
+    expect: { manager: 404, otherManager: 404, others: 403 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
 import { DatabaseModule } from '@qualcert/database';
+import { DecisionsModule } from '@qualcert/decisions';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
 import { AuditModule, ConfigModule, LoggingModule, OutboxModule, RequestContextMiddleware } from '@qualcert/shared';
@@ -21,6 +22,7 @@ import { HealthModule } from './health/health.module';
     AssessmentModule,
     CandidatesModule,
     EvidenceModule,
+    DecisionsModule,
   ],
 })
 export class AppModule implements NestModule {

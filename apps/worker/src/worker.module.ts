@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AssessmentWorkerModule } from '@qualcert/assessment';
 import { CandidatesWorkerModule } from '@qualcert/candidates';
 import { DatabaseModule } from '@qualcert/database';
+import { DecisionsWorkerModule } from '@qualcert/decisions';
 import {
   AuditModule,
   ConfigModule,
@@ -23,10 +24,11 @@ import { SystemProcessor } from './system.processor';
     AuditModule,
     OutboxModule,
     BullModule.registerQueue({ name: QUEUES.system }),
-    // Filled by the outbox for the decisions workflow, which processes it.
-    BullModule.registerQueue({ name: QUEUES.decisions }),
+    // Filled by the outbox for certificate issuance, which processes it.
+    BullModule.registerQueue({ name: QUEUES.certificates }),
     CandidatesWorkerModule,
     AssessmentWorkerModule,
+    DecisionsWorkerModule,
   ],
   providers: [SystemProcessor, OutboxRelayService],
 })

@@ -27,6 +27,14 @@ import { CentresService } from './centres/centres.service';
     ProgressService,
     ResultsService,
   ],
-  exports: [CentresService, AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService],
+  exports: [
+    CentresService,
+    AssessorsService,
+    ProgramsService,
+    QuestionsService,
+    SessionsService,
+    TheoryTestsService,
+    ProgressService,
+  ],
 })
 export class AssessmentModule {}

@@ -23,6 +23,7 @@ import {
   EducationRecordEntity,
   EmploymentRecordEntity,
 } from '@qualcert/candidates/entities';
+import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
 import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence/entities';
 import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
 import { OutboxEventEntity } from '@qualcert/shared/outbox/outbox-event.entity';
@@ -74,4 +75,5 @@ export const ENTITIES = [
   PracticalVerdictEntity,
   PracticalSheetEntity,
   EvidenceReviewEntity,
+  DecisionEntity,
 ];

@@ -7,6 +7,7 @@ const EVENTS: ApplicationEvent[] = [
   'override',
   'withdraw',
   'complete_assessment',
+  'decide',
 ];
 
 describe('application state machine', () => {
@@ -19,6 +20,7 @@ describe('application state machine', () => {
     ['ineligible', 'submit', 'submitted'],
     ['eligible', 'withdraw', 'withdrawn'],
     ['eligible', 'complete_assessment', 'awaiting_decision'],
+    ['awaiting_decision', 'decide', 'decided'],
   ] as const)('%s --%s--> %s', (from, event, to) => {
     expect(nextStatus(from, event)).toBe(to);
   });
@@ -35,6 +37,7 @@ describe('application state machine', () => {
       'ineligible:withdraw',
       'eligible:withdraw',
       'eligible:complete_assessment',
+      'awaiting_decision:decide',
     ]);
     for (const status of APPLICATION_STATUSES) {
       for (const event of EVENTS) {

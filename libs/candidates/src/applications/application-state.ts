@@ -9,12 +9,13 @@ export const APPLICATION_STATUSES = [
   'eligible',
   'ineligible',
   'awaiting_decision',
+  'decided',
   'withdrawn',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type ApplicationEvent =
-  'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw' | 'complete_assessment';
+  'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw' | 'complete_assessment' | 'decide';
 
 /**
  * The application's life so far (the decisions workflow continues it).
@@ -26,7 +27,9 @@ const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, Ap
   ineligible: { submit: 'submitted', override: 'eligible', withdraw: 'withdrawn' },
   eligible: { complete_assessment: 'awaiting_decision', withdraw: 'withdrawn' },
   // Every skill has an outcome; the decisions workflow takes it from here.
-  awaiting_decision: {},
+  awaiting_decision: { decide: 'decided' },
+  // Decided: certificates and appeals continue from the decision.
+  decided: {},
   withdrawn: {},
 };
 

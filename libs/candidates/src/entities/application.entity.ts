@@ -31,7 +31,7 @@ export interface EligibilityOverride {
 @Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
 @Check(
   'ck_application_status',
-  `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'awaiting_decision', 'withdrawn')`,
+  `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'awaiting_decision', 'decided', 'withdrawn')`,
 )
 export class ApplicationEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_application' })

@@ -25,6 +25,12 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
     jobName: 'compute-decision',
     jobId: (eventId, payload) => `decision-${String(payload.applicationId)}-${eventId}`,
   },
+  // Consumed by certificate issuance; jobs wait in their queue until a processor takes them.
+  'decision.approved': {
+    queue: QUEUES.certificates,
+    jobName: 'issue-certificate',
+    jobId: (eventId, payload) => `certificate-${String(payload.decisionId)}-${eventId}`,
+  },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
     jobName: 'submit-at-deadline',

@@ -38,4 +38,5 @@ export const QUEUES = {
   eligibility: 'eligibility',
   theoryDeadline: 'theory-deadline',
   decisions: 'decisions',
+  certificates: 'certificates',
 } as const;

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Trimmed } from '@qualcert/shared';
+
+export class ReturnDecisionDto {
+  @ApiProperty({ description: 'Why the decision goes back' })
+  @Trimmed()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
+  reason: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty() sequence: number;
+  @ApiProperty({ enum: ['pending_signoff', 'approved', 'returned', 'superseded'] }) status: string;
+  @ApiProperty({ enum: ['awarded', 'partial', 'not_awarded'] }) outcome: string;
+  @ApiProperty({ type: [String] }) creditedSkillIds: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Reasoning per function and skill, and the conclusion (skills to improve with their abilities and knowledge)',
+  })
+  result: unknown;
+  @ApiProperty() computedAt: Date;
+  @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
+  @ApiProperty({ nullable: true, type: Date }) signedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+}

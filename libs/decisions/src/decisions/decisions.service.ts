@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProgressService } from '@qualcert/assessment/results/progress.service';
+import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AuditService, DomainException, isUniqueViolation, OutboxService, SYSTEM_ACTOR } from '@qualcert/shared';
+import { decide, type CarriedCredit, type DecisionCard, type SkillOutcomeRecord } from '../rules/decision-rule';
+import { DecisionEntity } from './decision.entity';
+
+export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+function addMonths(date: Date, months: number): string {
+  const d = new Date(date.getTime());
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Decisions: computed by the worker from the application's outcomes (the rule is a pure
+ * function), then signed off by the centre's manager. A job that runs twice leaves one decision.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly progress: ProgressService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async compute(applicationId: string): Promise<ComputeOutcome> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [app] = await manager.query<
+          { id: string; candidate_id: string; centre_id: string; card_id: string; status: ApplicationStatus }[]
+        >('SELECT id, candidate_id, centre_id, card_id, status FROM application WHERE id = $1 FOR UPDATE', [
+          applicationId,
+        ]);
+        if (!app || app.status !== 'awaiting_decision') return 'skipped';
+        if (
+          await manager.exists(DecisionEntity, {
+            where: [
+              { applicationId, status: 'pending_signoff' },
+              { applicationId, status: 'approved' },
+            ],
+          })
+        )
+          return 'skipped';
+        const card = await this.card(manager, app.card_id);
+        const outcomes = await this.outcomes(manager, applicationId);
+        const carriedCredits = await this.carriedCredits(manager, app);
+        const result = decide({ card, outcomes, carriedCredits, asOf: today() });
+        if (result.outcome === 'incomplete') return 'incomplete';
+        const [{ next }] = await manager.query<{ next: number }[]>(
+          'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM decision WHERE application_id = $1',
+          [applicationId],
+        );
+        const id = randomUUID();
+        await manager.insert(DecisionEntity, {
+          id,
+          applicationId,
+          sequence: Number(next),
+          status: 'pending_signoff',
+          outcome: result.outcome,
+          creditedSkillIds: result.creditedSkillIds,
+          result,
+          signedBy: null,
+          signedAt: null,
+          returnReason: null,
+        });
+        await this.audit.record(manager, {
+          actor: SYSTEM_ACTOR,
+          action: 'decision.computed',
+          entityType: 'decision',
+          entityId: id,
+          after: {
+            applicationId,
+            sequence: Number(next),
+            outcome: result.outcome,
+            creditedSkillIds: result.creditedSkillIds,
+          },
+        });
+        return 'computed';
+      });
+    } catch (error) {
+      // Two workers raced: the other one stored the decision.
+      if (isUniqueViolation(error, 'uq_decision_live') || isUniqueViolation(error, 'uq_decision_sequence'))
+        return 'skipped';
+      throw error;
+    }
+  }
+
+  /**
+   * The centre's manager approves the decision; a manager who assessed the application, or
+   * reviewed its evidence, may not sign it.
+   */
+  async approve(actor: Actor, decisionId: string): Promise<DecisionEntity> {
+    const decision = await this.requireManageable(actor, decisionId);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOneOrFail(DecisionEntity, {
+        where: { id: decision.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (row.status !== 'pending_signoff')
+        throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
+      const involved = await manager.query<{ user_id: string }[]>(
+        `SELECT a.assessor_id AS user_id FROM enrolment e JOIN session_assessor a ON a.session_id = e.session_id WHERE e.application_id = $1
+         UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1`,
+        [row.applicationId],
+      );
+      if (involved.some((i) => i.user_id === actor.userId)) {
+        throw new DomainException('FORBIDDEN', 'You assessed this application: another manager signs its decision');
+      }
+      const [app] = await manager.query<{ status: ApplicationStatus }[]>(
+        'SELECT status FROM application WHERE id = $1 FOR UPDATE',
+        [row.applicationId],
+      );
+      const status = requireTransition(app.status, 'decide');
+      const signedAt = new Date();
+      await manager.update(DecisionEntity, { id: row.id }, { status: 'approved', signedBy: actor.userId, signedAt });
+      await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
+        status,
+        row.applicationId,
+      ]);
+      await this.outbox.publish(manager, 'decision.approved', { decisionId: row.id });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'decision.approved',
+        entityType: 'decision',
+        entityId: row.id,
+        before: { status: 'pending_signoff' },
+        after: { status: 'approved', outcome: row.outcome, applicationStatus: status },
+      });
+      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+    });
+  }
+
+  /** The manager returns a decision with a reason; a new computation can then be requested. */
+  async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionEntity> {
+    const decision = await this.requireManageable(actor, decisionId);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOneOrFail(DecisionEntity, {
+        where: { id: decision.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (row.status !== 'pending_signoff')
+        throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
+      await manager.update(
+        DecisionEntity,
+        { id: row.id },
+        { status: 'returned', returnReason: reason, signedBy: actor.userId, signedAt: new Date() },
+      );
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'decision.returned',
+        entityType: 'decision',
+        entityId: row.id,
+        before: { status: 'pending_signoff' },
+        after: { status: 'returned', reason },
+      });
+      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+    });
+  }
+
+  /** Asks the worker for a new computation (after a returned decision), through the outbox. */
+  async requestComputation(actor: Actor, applicationId: string): Promise<void> {
+    await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
+    await this.dataSource.transaction(async (manager) => {
+      const [app] = await manager.query<{ status: ApplicationStatus }[]>(
+        'SELECT status FROM application WHERE id = $1 FOR UPDATE',
+        [applicationId],
+      );
+      if (app.status !== 'awaiting_decision')
+        throw new DomainException('INVALID_TRANSITION', `The application is ${app.status}`, {
+          currentStatus: app.status,
+        });
+      if (
+        await manager.exists(DecisionEntity, {
+          where: [
+            { applicationId, status: 'pending_signoff' },
+            { applicationId, status: 'approved' },
+          ],
+        })
+      ) {
+        throw new DomainException('CONFLICT', 'A decision is already awaiting sign-off or approved');
+      }
+      await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'decision.requested',
+        entityType: 'application',
+        entityId: applicationId,
+      });
+    });
+  }
+
+  async list(actor: Actor, applicationId: string): Promise<DecisionEntity[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .find({ where: { applicationId }, order: { sequence: 'DESC' } });
+  }
+
+  private async requireManageable(actor: Actor, decisionId: string): Promise<DecisionEntity> {
+    const decision = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id: decisionId } });
+    if (!decision) throw DomainException.notFound('Decision', decisionId);
+    const allowed = await this.access.checkAccess(actor, Permission.ApplicationManage, [decision.applicationId]);
+    if (!allowed.has(decision.applicationId)) throw DomainException.notFound('Decision', decisionId);
+    return decision;
+  }
+
+  private async card(manager: EntityManager, cardId: string): Promise<DecisionCard> {
+    const functions = await manager.query<
+      { id: string; kind: 'mandatory' | 'additional'; number: number; title: string }[]
+    >('SELECT id, kind, number, title FROM labour_function WHERE card_id = $1 ORDER BY position', [cardId]);
+    const skills = await manager.query<
+      {
+        id: string;
+        function_id: string;
+        number: number;
+        title: string;
+        recognition: 'recommended' | 'not_recommended';
+      }[]
+    >('SELECT id, function_id, number, title, recognition FROM skill WHERE card_id = $1 ORDER BY number', [cardId]);
+    const abilities = await manager.query<{ skill_id: string; text: string }[]>(
+      'SELECT a.skill_id, a.text FROM skill_ability a JOIN skill s ON s.id = a.skill_id WHERE s.card_id = $1 ORDER BY a.position',
+      [cardId],
+    );
+    const knowledge = await manager.query<{ skill_id: string; text: string }[]>(
+      'SELECT k.skill_id, k.text FROM skill_knowledge k JOIN skill s ON s.id = k.skill_id WHERE s.card_id = $1 ORDER BY k.position',
+      [cardId],
+    );
+    return {
+      functions: functions.map((f) => ({
+        ...f,
+        skills: skills
+          .filter((s) => s.function_id === f.id)
+          .map((s) => ({
+            id: s.id,
+            number: s.number,
+            title: s.title,
+            recognition: s.recognition,
+            abilities: abilities.filter((a) => a.skill_id === s.id).map((a) => a.text),
+            knowledge: knowledge.filter((k) => k.skill_id === s.id).map((k) => k.text),
+          })),
+      })),
+    };
+  }
+
+  private async outcomes(manager: EntityManager, applicationId: string): Promise<SkillOutcomeRecord[]> {
+    const records: SkillOutcomeRecord[] = [];
+    const [enrolment] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM enrolment WHERE application_id = $1 AND status = 'enrolled' ORDER BY created_at DESC LIMIT 1`,
+      [applicationId],
+    );
+    if (enrolment) {
+      for (const skill of (await this.progress.enrolmentResults(manager, enrolment.id)).skills) {
+        records.push({ skillId: skill.skillId, source: 'exam', result: skill.status });
+      }
+    }
+    const reviews = await manager.query<{ skill_id: string; status: string }[]>(
+      'SELECT skill_id, status FROM evidence_review WHERE application_id = $1',
+      [applicationId],
+    );
+    for (const review of reviews) {
+      const result = review.status === 'accepted' ? 'accepted' : review.status === 'rejected' ? 'rejected' : 'pending';
+      records.push({ skillId: review.skill_id, source: 'evidence', result });
+    }
+    return records;
+  }
+
+  /** Skills credited by the candidate's earlier approved partial decisions for the same card. */
+  private async carriedCredits(
+    manager: EntityManager,
+    app: { id: string; candidate_id: string; centre_id: string; card_id: string },
+  ): Promise<CarriedCredit[]> {
+    const earlier = await manager.query<{ credited_skill_ids: string[]; signed_at: Date; months: number | null }[]>(
+      `SELECT d.credited_skill_ids, d.signed_at,
+              (SELECT p.credit_validity_months FROM qualification_program p WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active') AS months
+         FROM decision d JOIN application a ON a.id = d.application_id
+        WHERE a.candidate_id = $1 AND a.card_id = $2 AND a.id <> $3 AND d.status = 'approved' AND d.outcome = 'partial'`,
+      [app.candidate_id, app.card_id, app.id],
+    );
+    return earlier.flatMap((d) =>
+      d.credited_skill_ids.map((skillId) => ({
+        skillId,
+        creditedAt: d.signed_at.toISOString().slice(0, 10),
+        validUntil: addMonths(d.signed_at, d.months ?? 12),
+        source: 'exam' as const,
+      })),
+    );
+  }
+}
