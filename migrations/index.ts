@@ -6,6 +6,7 @@ import { AssessorsPrograms1795610186553 } from './1795610186553-assessors-progra
 import { SessionsTheoryTests1795610533199 } from './1795610533199-sessions-theory-tests';
 import { PracticalReviews1795611167634 } from './1795611167634-practical-reviews';
 import { Decisions1795612541768 } from './1795612541768-decisions';
+import { Certificates1795612951783 } from './1795612951783-certificates';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SessionsTheoryTests1795610533199,
   PracticalReviews1795611167634,
   Decisions1795612541768,
+  Certificates1795612951783,
 ];

@@ -503,6 +503,28 @@ const ROUTES: Row[] = [
     body: () => ({ reason: 'Проверить протокол ещё раз' }),
     expect: { manager: 404, otherManager: 404, others: 403 },
   },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/certificate`,
+    expect: { admin: 404, manager: 404, candidate: 404, otherManager: 404, others: 403 },
+  },
+  { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/pdf`, expect: { others: 404 } },
+  { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/credential`, expect: { others: 404 } },
+  {
+    method: 'post',
+    path: () => `/api/v1/certificates/${randomUUID()}/revoke`,
+    body: () => ({ reason: 'Проверка прав доступа' }),
+    expect: { admin: 404, manager: 404, otherManager: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/public/certificates/ZZ-2000-000001', public: true, expect: { others: 404 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/public/credentials/verify',
+    public: true,
+    body: () => ({ credentialSubject: {} }),
+    expect: { others: 200 },
+  },
+  { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
 ];
 
 const PLACEHOLDERS: Fixture = {

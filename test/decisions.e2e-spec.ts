@@ -2,8 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DecisionsService } from '@qualcert/decisions';
-import { eligibleApplications, ExamDay, prepareExamDay, scheduleSession } from './utils/exam-day';
-import { bearer, eventually, login, newSession, TestSession } from './utils/fixtures';
+import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
 
@@ -13,56 +13,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
   let server: App;
   let day: ExamDay;
 
-  /** A candidate examined to the end; `failSkills` are recorded not yet competent by both assessors. */
-  async function assessed(failSkills = 0) {
-    const session = await scheduleSession(ctx, day);
-    const [app] = await eligibleApplications(ctx, day, 1);
-    const enrolment = (
-      await request(server)
-        .post(`/api/v1/sessions/${session.id}/enrolments`)
-        .set(...bearer(day.manager))
-        .send({ applicationId: app.applicationId })
-        .expect(201)
-    ).body;
-    const candidate = await login(server, app.candidate);
-    const test = (
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body;
-    for (const item of test.items as { position: number; type: string }[]) {
-      await request(server)
-        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
-        .set(...bearer(candidate))
-        .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
-        .expect(204);
-    }
-    await request(server)
-      .post(`/api/v1/theory-tests/${test.id}/submit`)
-      .set(...bearer(candidate))
-      .expect(200);
-    const failed = day.mandatory.slice(0, failSkills).map((s) => s.id);
-    for (const assessor of day.assessors) {
-      for (const skillId of enrolment.examinedSkillIds as string[]) {
-        const ability = day.skills.find((s) => s.id === skillId)?.abilities[0].id;
-        await request(server)
-          .put(`/api/v1/enrolments/${enrolment.id}/practical/${skillId}`)
-          .set(...bearer(assessor))
-          .send({
-            verdict: failed.includes(skillId) ? 'not_yet_competent' : 'competent',
-            abilitiesObserved: [ability],
-            comment: 'Наблюдение',
-          })
-          .expect(200);
-      }
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
-        .set(...bearer(assessor))
-        .expect(200);
-    }
-    return { applicationId: app.applicationId, candidate, failed };
-  }
+  const assessed = (failSkills = 0) => assessedApplication(ctx, day, failSkills);
 
   const decisionsOf = (session: TestSession, applicationId: string) =>
     request(server)

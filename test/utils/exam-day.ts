@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { bearer, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
+import { makeIin } from '@qualcert/candidates/iin/iin';
+import { bearer, login, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
 import { importSeed } from './seed';
 import type { TestContext } from './test-app';
 
@@ -127,6 +128,19 @@ export async function eligibleApplications(
   ]);
   for (let i = 0; i < count; i += 1) {
     const candidate = await newUser(ctx, 'candidate');
+    // A profile with a valid ИИН: certificates print its masked form.
+    const birth = new Date(
+      Date.UTC(
+        1970 + Math.floor(Math.random() * 30),
+        Math.floor(Math.random() * 12),
+        1 + Math.floor(Math.random() * 28),
+      ),
+    );
+    const birthDate = birth.toISOString().slice(0, 10);
+    await ctx.dataSource.query(
+      `INSERT INTO candidate_profile (user_id, iin, birth_date, sex) VALUES ($1, $2, $3, 'female')`,
+      [candidate.id, makeIin(birthDate, 'female', Math.floor(Math.random() * 9000)), birthDate],
+    );
     const applicationId = randomUUID();
     await ctx.dataSource.query(
       `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission) VALUES ($1, $2, $3, $4, $5, 'assessment', 'eligible', 1)`,
@@ -155,4 +169,56 @@ export async function scheduleSession(
     });
   if (res.status !== 201) throw new Error(`session not scheduled: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string };
+}
+
+/** A candidate examined to the end; the first `failSkills` mandatory skills fail at the practical. */
+export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills = 0) {
+  const server = ctx.app.getHttpServer();
+  const session = await scheduleSession(ctx, day);
+  const [app] = await eligibleApplications(ctx, day, 1);
+  const enrolment = (
+    await request(server)
+      .post(`/api/v1/sessions/${session.id}/enrolments`)
+      .set(...bearer(day.manager))
+      .send({ applicationId: app.applicationId })
+      .expect(201)
+  ).body;
+  const candidate = await login(server, app.candidate);
+  const test = (
+    await request(server)
+      .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
+      .set(...bearer(candidate))
+      .expect(200)
+  ).body;
+  for (const item of test.items as { position: number; type: string }[]) {
+    await request(server)
+      .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
+      .set(...bearer(candidate))
+      .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+      .expect(204);
+  }
+  await request(server)
+    .post(`/api/v1/theory-tests/${test.id}/submit`)
+    .set(...bearer(candidate))
+    .expect(200);
+  const failed = day.mandatory.slice(0, failSkills).map((s) => s.id);
+  for (const assessor of day.assessors) {
+    for (const skillId of enrolment.examinedSkillIds as string[]) {
+      const ability = day.skills.find((s) => s.id === skillId)?.abilities[0].id;
+      await request(server)
+        .put(`/api/v1/enrolments/${enrolment.id}/practical/${skillId}`)
+        .set(...bearer(assessor))
+        .send({
+          verdict: failed.includes(skillId) ? 'not_yet_competent' : 'competent',
+          abilitiesObserved: [ability],
+          comment: 'Наблюдение',
+        })
+        .expect(200);
+    }
+    await request(server)
+      .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
+      .set(...bearer(assessor))
+      .expect(200);
+  }
+  return { applicationId: app.applicationId, candidate, failed };
 }

@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
+import { CertificatesModule } from '@qualcert/certificates';
 import { DatabaseModule } from '@qualcert/database';
 import { DecisionsModule } from '@qualcert/decisions';
 import { EvidenceModule } from '@qualcert/evidence';
@@ -23,6 +24,7 @@ import { HealthModule } from './health/health.module';
     CandidatesModule,
     EvidenceModule,
     DecisionsModule,
+    CertificatesModule,
   ],
 })
 export class AppModule implements NestModule {

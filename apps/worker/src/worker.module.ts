@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AssessmentWorkerModule } from '@qualcert/assessment';
 import { CandidatesWorkerModule } from '@qualcert/candidates';
+import { CertificatesWorkerModule } from '@qualcert/certificates';
 import { DatabaseModule } from '@qualcert/database';
 import { DecisionsWorkerModule } from '@qualcert/decisions';
 import {
@@ -24,11 +25,10 @@ import { SystemProcessor } from './system.processor';
     AuditModule,
     OutboxModule,
     BullModule.registerQueue({ name: QUEUES.system }),
-    // Filled by the outbox for certificate issuance, which processes it.
-    BullModule.registerQueue({ name: QUEUES.certificates }),
     CandidatesWorkerModule,
     AssessmentWorkerModule,
     DecisionsWorkerModule,
+    CertificatesWorkerModule,
   ],
   providers: [SystemProcessor, OutboxRelayService],
 })

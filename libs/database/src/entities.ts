@@ -23,6 +23,7 @@ import {
   EducationRecordEntity,
   EmploymentRecordEntity,
 } from '@qualcert/candidates/entities';
+import { CertificateEntity, CertificateSequenceEntity } from '@qualcert/certificates/certificates/certificate.entity';
 import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
 import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence/entities';
 import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
@@ -76,4 +77,6 @@ export const ENTITIES = [
   PracticalSheetEntity,
   EvidenceReviewEntity,
   DecisionEntity,
+  CertificateEntity,
+  CertificateSequenceEntity,
 ];

@@ -105,6 +105,19 @@ export class AppConfig {
   @Min(1024)
   @Max(200 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /**
+   * The issuer's Ed25519 key that signs credentials: the 32-byte seed, base64. Required in
+   * production; elsewhere a random one is made per process (its credentials do not verify after a
+   * restart).
+   */
+  @ValidateIf((c: AppConfig) => c.CREDENTIAL_SIGNING_KEY !== '' || c.NODE_ENV === 'production')
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be a 32-byte Ed25519 seed in base64 (required in production)' })
+  CREDENTIAL_SIGNING_KEY = '';
+
+  /** Where the public can reach the API: printed in certificates' QR codes and credentials. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 }
 
 // One per process, so that every module of the process signs and verifies with the same secret.
@@ -134,7 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigValidationError(
       errors.map((e) => {
         const shown = JSON.stringify(String(e.value ?? '')).slice(0, 80);
-        const secret = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'].includes(e.property);
+        const secret = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'CREDENTIAL_SIGNING_KEY'].includes(
+          e.property,
+        );
         return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
       }),
     );

@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { createFileStorage } from '@qualcert/evidence/storage/file-storage.factory';
+import { FILE_STORAGE } from '@qualcert/evidence/storage/file-storage';
+import { readStorageConfig } from '@qualcert/evidence/storage/storage.config';
+import { IdentityModule } from '@qualcert/identity';
+import { QUEUES } from '@qualcert/shared';
+import { CertificateProcessor } from './certificates/certificate.processor';
+import { CertificatesService } from './certificates/certificates.service';
+import { IssuerKeyProvider } from './certificates/issuer-key.provider';
+
+/** Certificate issuance, for the worker process. */
+@Module({
+  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.certificates })],
+  providers: [
+    CertificatesService,
+    IssuerKeyProvider,
+    CertificateProcessor,
+    { provide: FILE_STORAGE, useFactory: () => createFileStorage(readStorageConfig(process.env)) },
+  ],
+  exports: [BullModule, CertificatesService],
+})
+export class CertificatesWorkerModule {}

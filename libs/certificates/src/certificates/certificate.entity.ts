@@ -1,0 +1,98 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
+/**
+ * A certificate: one per approved awarding decision (a unique index), numbered
+ * {centre code}-{year}-{sequence}. Revoked certificates stay in the registry as revoked.
+ */
+@Entity({ name: 'certificate' })
+@Index('uq_certificate_number', ['number'], { unique: true })
+@Index('uq_certificate_decision', ['decisionId'], { unique: true })
+@Index('ix_certificate_holder', ['holderId'])
+@Check('ck_certificate_status', `"status" IN ('valid', 'revoked')`)
+export class CertificateEntity {
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_certificate' })
+  id: string;
+
+  @Column('varchar', { length: 40 })
+  number: string;
+
+  @Column('uuid', { name: 'decision_id' })
+  decisionId: string;
+
+  @ManyToOne('DecisionEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'fk_certificate_decision' })
+  decision?: unknown;
+
+  @Column('uuid', { name: 'application_id' })
+  applicationId: string;
+
+  @Column('uuid', { name: 'holder_id' })
+  holderId: string;
+
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
+  @Column('uuid', { name: 'card_id' })
+  cardId: string;
+
+  @Column('varchar', { name: 'holder_name', length: 300 })
+  holderName: string;
+
+  @Column('varchar', { name: 'masked_iin', length: 12 })
+  maskedIin: string;
+
+  @Column('date', { name: 'issued_on' })
+  issuedOn: string;
+
+  @Column('date', { name: 'valid_until' })
+  validUntil: string;
+
+  @Column('varchar', { length: 20, default: 'valid' })
+  status: 'valid' | 'revoked';
+
+  @Column('timestamptz', { name: 'revoked_at', nullable: true })
+  revokedAt: Date | null;
+
+  @Column('text', { name: 'revoke_reason', nullable: true })
+  revokeReason: string | null;
+
+  /** What the public page and the credential show: card, standard, centre, credited skills. */
+  @Column('jsonb')
+  contents: CertificateContents;
+
+  @Column('jsonb')
+  credential: Record<string, unknown>;
+
+  @Column('varchar', { name: 'pdf_key', length: 200 })
+  pdfKey: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+export interface CertificateContents {
+  card: { name: string; occupationCode: string | null; orkLevel: number };
+  standard: {
+    title: string;
+    version: number;
+    orderNumber: string | null;
+    orderDate: string | null;
+    contentHash: string;
+  };
+  centre: { code: string; name: string };
+  signedBy: string;
+  functions: { title: string; kind: 'mandatory' | 'additional'; skills: { id: string; title: string }[] }[];
+}
+
+/** The last number used per centre and year; taken by one upsert, so numbers never repeat. */
+@Entity({ name: 'certificate_sequence' })
+export class CertificateSequenceEntity {
+  @PrimaryColumn('uuid', { name: 'centre_id', primaryKeyConstraintName: 'pk_certificate_sequence' })
+  centreId: string;
+
+  @PrimaryColumn('integer', { primaryKeyConstraintName: 'pk_certificate_sequence' })
+  year: number;
+
+  @Column('integer')
+  last: number;
+}

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
+import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AppConfig, AuditService, DomainException, maskIin, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
+import { buildCredential } from '../credentials/credential-builder';
+import { signCredential, verifyCredential } from '../credentials/credential-signer';
+import { renderCertificatePdf } from '../pdf/certificate-pdf';
+import { CertificateContents, CertificateEntity } from './certificate.entity';
+import { IssuerKeyProvider } from './issuer-key.provider';
+
+export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate';
+
+interface DecisionRow {
+  id: string;
+  status: string;
+  outcome: string;
+  credited_skill_ids: string[];
+  signed_by: string | null;
+  signed_at: Date | null;
+  application_id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  standard_version_id: string;
+}
+
+function addMonths(day: string, months: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface PublicCertificate {
+  number: string;
+  status: 'valid' | 'expired' | 'revoked';
+  holderName: string;
+  maskedIin: string;
+  card: { name: string; occupationCode: string | null; orkLevel: number };
+  issuedOn: string;
+  validUntil: string;
+  centre: { code: string; name: string };
+  revokedAt?: string;
+  revokeReason?: string;
+}
+
+/**
+ * Certificates: issued by the worker for an approved awarding decision (one per decision),
+ * numbered per centre and year without gaps or repeats, as a PDF and a signed credential.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly issuer: IssuerKeyProvider,
+    private readonly config: AppConfig,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const [decision] = await manager.query<DecisionRow[]>(
+        `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at,
+                a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
+           FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
+        [decisionId],
+      );
+      if (!decision || decision.status !== 'approved') return 'skipped';
+      if (decision.outcome !== 'awarded') return 'no_certificate';
+      if (await manager.exists(CertificateEntity, { where: { decisionId } })) return 'skipped';
+
+      const contents = await this.contents(manager, decision);
+      const [holder] = await manager.query<{ full_name: string; iin: string }[]>(
+        'SELECT u.full_name, p.iin FROM app_user u JOIN candidate_profile p ON p.user_id = u.id WHERE u.id = $1',
+        [decision.candidate_id],
+      );
+      const [program] = await manager.query<{ months: number }[]>(
+        `SELECT certificate_validity_months AS months FROM qualification_program WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
+        [decision.centre_id, decision.card_id],
+      );
+      const issuedOn = now.toISOString().slice(0, 10);
+      const validUntil = addMonths(issuedOn, program?.months ?? 60);
+      const year = now.getUTCFullYear();
+      // One upsert takes the next number: concurrent issuance never repeats or skips one.
+      const [{ last }] = await updateReturning<{ last: number }>(
+        manager,
+        `INSERT INTO certificate_sequence (centre_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (centre_id, year) DO UPDATE SET last = certificate_sequence.last + 1 RETURNING last`,
+        [decision.centre_id, year],
+      );
+      const number = `${contents.centre.code}-${year}-${String(last).padStart(6, '0')}`;
+      const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+      const verificationUrl = `${base}/api/v1/public/certificates/${number}`;
+      const credential = signCredential(
+        buildCredential({
+          id: `${base}/api/v1/public/credentials/${number}`,
+          number,
+          issuer: { id: this.issuer.issuerId, name: contents.centre.name },
+          holder: { name: holder.full_name, maskedIin: maskIin(holder.iin) },
+          card: {
+            id: decision.card_id,
+            name: contents.card.name,
+            occupationCode: contents.card.occupationCode,
+            orkLevel: contents.card.orkLevel,
+            standardTitle: contents.standard.title,
+            standardVersion: contents.standard.version,
+            standardHash: contents.standard.contentHash,
+            orderNumber: contents.standard.orderNumber,
+          },
+          skills: contents.functions.flatMap((f) =>
+            f.skills.map((s) => ({ id: s.id, title: s.title, functionTitle: f.title, result: 'credited' })),
+          ),
+          validFrom: `${issuedOn}T00:00:00Z`,
+          validUntil: `${validUntil}T23:59:59Z`,
+          credentialStatusUrl: verificationUrl,
+        }),
+        this.issuer.key,
+        this.issuer.verificationMethodId,
+        now,
+      );
+      const pdf = await renderCertificatePdf({
+        number,
+        holderName: holder.full_name,
+        maskedIin: maskIin(holder.iin),
+        card: contents.card,
+        standard: {
+          title: contents.standard.title,
+          orderNumber: contents.standard.orderNumber,
+          orderDate: contents.standard.orderDate,
+          versionHash: contents.standard.contentHash,
+        },
+        functions: contents.functions.map((f) => ({
+          title: f.title,
+          kind: f.kind,
+          skills: f.skills.map((s) => s.title),
+        })),
+        issueDate: issuedOn,
+        validUntil,
+        centre: contents.centre,
+        signedBy: contents.signedBy,
+        verificationUrl,
+      });
+      // Keyed by the decision, so a rerun after a crash overwrites the same file, never a new one.
+      const pdfKey = `certificates/${decisionId}`;
+      await this.storage.put(pdfKey, pdf, 'application/pdf');
+      const id = randomUUID();
+      const row: CertificateEntity = {
+        id,
+        number,
+        decisionId,
+        applicationId: decision.application_id,
+        holderId: decision.candidate_id,
+        centreId: decision.centre_id,
+        cardId: decision.card_id,
+        holderName: holder.full_name,
+        maskedIin: maskIin(holder.iin),
+        issuedOn,
+        validUntil,
+        status: 'valid',
+        revokedAt: null,
+        revokeReason: null,
+        contents,
+        credential: credential as unknown as Record<string, unknown>,
+        pdfKey,
+        createdAt: now,
+      };
+      // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
+      await manager.insert(CertificateEntity, row as QueryDeepPartialEntity<CertificateEntity>);
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'certificate.issued',
+        entityType: 'certificate',
+        entityId: id,
+        after: { number, decisionId, issuedOn, validUntil },
+      });
+      return 'issued';
+    });
+  }
+
+  async forApplication(actor: Actor, applicationId: string): Promise<CertificateEntity> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { applicationId } });
+    if (!row)
+      throw new DomainException('NOT_FOUND', 'No certificate has been issued for this application', {
+        entity: 'Certificate',
+      });
+    return row;
+  }
+
+  async pdf(actor: Actor, id: string): Promise<{ number: string; data: Buffer }> {
+    const row = await this.readable(actor, id);
+    return { number: row.number, data: await this.storage.get(row.pdfKey) };
+  }
+
+  async credential(actor: Actor, id: string): Promise<Record<string, unknown>> {
+    return (await this.readable(actor, id)).credential;
+  }
+
+  /** The centre's manager or an admin revokes, with a reason; the certificate stays, as revoked. */
+  async revoke(actor: Actor, id: string, reason: string): Promise<CertificateEntity> {
+    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { id } });
+    if (
+      !row ||
+      !(await this.access.checkAccess(actor, Permission.CentreManageStaff, [row.centreId])).has(row.centreId)
+    ) {
+      throw DomainException.notFound('Certificate', id);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOneOrFail(CertificateEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (locked.status === 'revoked')
+        throw new DomainException('INVALID_TRANSITION', 'The certificate is already revoked', {
+          currentStatus: 'revoked',
+        });
+      const revokedAt = new Date();
+      await manager.update(CertificateEntity, { id }, { status: 'revoked', revokedAt, revokeReason: reason });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'certificate.revoked',
+        entityType: 'certificate',
+        entityId: id,
+        before: { status: locked.status },
+        after: { status: 'revoked', reason },
+      });
+      return manager.findOneOrFail(CertificateEntity, { where: { id } });
+    });
+  }
+
+  /** What anyone may learn about a certificate by its number, and nothing else. */
+  async verifyNumber(number: string, now = new Date()): Promise<PublicCertificate> {
+    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } });
+    if (!row) throw DomainException.notFound('Certificate', number);
+    const status =
+      row.status === 'revoked' ? 'revoked' : row.validUntil < now.toISOString().slice(0, 10) ? 'expired' : 'valid';
+    return {
+      number: row.number,
+      status,
+      holderName: row.holderName,
+      maskedIin: row.maskedIin,
+      card: row.contents.card,
+      issuedOn: row.issuedOn,
+      validUntil: row.validUntil,
+      centre: row.contents.centre,
+      ...(row.status === 'revoked'
+        ? { revokedAt: row.revokedAt?.toISOString(), revokeReason: row.revokeReason ?? undefined }
+        : {}),
+    };
+  }
+
+  /** Checks a presented credential: its signature and issuer key, then its status in the registry. */
+  async verifyCredential(presented: unknown, now = new Date()) {
+    const result = verifyCredential(
+      presented,
+      (vm) => (vm === this.issuer.verificationMethodId ? this.issuer.key.publicKeyRaw : null),
+      now,
+    );
+    const number = (presented as { credentialSubject?: { licenseNumber?: unknown } } | null)?.credentialSubject
+      ?.licenseNumber;
+    const registry =
+      typeof number === 'string'
+        ? await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } })
+        : null;
+    const status = !registry
+      ? 'unknown'
+      : registry.status === 'revoked'
+        ? 'revoked'
+        : registry.validUntil < now.toISOString().slice(0, 10)
+          ? 'expired'
+          : 'valid';
+    const verified = result.verified && status === 'valid';
+    const failed = [
+      ...(result.checks.signature !== 'valid' ? ['signature'] : []),
+      ...(result.checks.issuerKey !== 'known' ? ['issuerKey'] : []),
+      ...(result.checks.expiry !== 'valid' ? ['expiry'] : []),
+      ...(status !== 'valid' ? ['status'] : []),
+    ];
+    return { verified, checks: { ...result.checks, status }, failed, errors: result.errors };
+  }
+
+  private async readable(actor: Actor, id: string): Promise<CertificateEntity> {
+    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { id } });
+    if (!row) throw DomainException.notFound('Certificate', id);
+    const mine = actor.role === 'candidate' && row.holderId === actor.userId;
+    const staff =
+      (await this.access.checkAccess(actor, Permission.CentreRead, [row.centreId])).has(row.centreId) &&
+      actor.role !== 'candidate';
+    if (!mine && !staff) throw DomainException.notFound('Certificate', id);
+    return row;
+  }
+
+  private async contents(manager: EntityManager, decision: DecisionRow): Promise<CertificateContents> {
+    const [card] = await manager.query<{ name: string; occupation_code: string | null; ork_level: number }[]>(
+      'SELECT name, occupation_code, ork_level FROM profession_card WHERE id = $1',
+      [decision.card_id],
+    );
+    const [standard] = await manager.query<
+      { title: string; version: number; order_number: string | null; order_date: string | null; content_hash: string }[]
+    >(
+      'SELECT s.title, v.version, v.order_number, v.order_date, v.content_hash FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE v.id = $1',
+      [decision.standard_version_id],
+    );
+    const [centre] = await manager.query<{ code: string; name: string }[]>(
+      'SELECT code, name FROM centre WHERE id = $1',
+      [decision.centre_id],
+    );
+    const [signer] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
+      decision.signed_by,
+    ]);
+    const skills = await manager.query<
+      {
+        id: string;
+        title: string;
+        function_id: string;
+        f_title: string;
+        kind: 'mandatory' | 'additional';
+        position: number;
+      }[]
+    >(
+      `SELECT s.id, s.title, s.function_id, f.title AS f_title, f.kind, f.position FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
+      [decision.credited_skill_ids],
+    );
+    const functions: CertificateContents['functions'] = [];
+    for (const s of skills) {
+      let fn = functions.find((f) => f.title === s.f_title && f.kind === s.kind);
+      if (!fn) functions.push((fn = { title: s.f_title, kind: s.kind, skills: [] }));
+      fn.skills.push({ id: s.id, title: s.title });
+    }
+    return {
+      card: { name: card.name, occupationCode: card.occupation_code, orkLevel: card.ork_level },
+      standard: {
+        title: standard.title,
+        version: standard.version,
+        orderNumber: standard.order_number,
+        orderDate: standard.order_date,
+        contentHash: standard.content_hash,
+      },
+      centre: { code: centre.code, name: centre.name },
+      signedBy: signer?.full_name ?? '',
+      functions,
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './certificates.module';
+export * from './certificates-worker.module';
+export * from './certificates/certificate.entity';
+export * from './certificates/certificates.service';

@@ -1,0 +1,155 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { CertificatesService } from '@qualcert/certificates';
+import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
+import { createTestApp, TestContext } from './utils/test-app';
+import { startWorker } from './utils/worker';
+
+describe('certificates: issued, downloaded, verified, revoked', () => {
+  let ctx: TestContext;
+  let worker: INestApplicationContext;
+  let server: App;
+  let day: ExamDay;
+
+  /** An application examined, decided and signed off; returns it once its certificate exists. */
+  async function certified() {
+    const { applicationId, candidate } = await assessedApplication(ctx, day);
+    const [decision] = await eventually(
+      () =>
+        request(server)
+          .get(`/api/v1/applications/${applicationId}/decisions`)
+          .set(...bearer(day.manager))
+          .then((r) => r.body as { id: string }[]),
+      (d) => d.length > 0,
+    );
+    await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(day.manager))
+      .expect(200);
+    const certificate = await eventually(
+      () =>
+        request(server)
+          .get(`/api/v1/applications/${applicationId}/certificate`)
+          .set(...bearer(candidate))
+          .then((r) => (r.status === 200 ? r.body : null)),
+      (c) => c !== null,
+      20000,
+    );
+    return {
+      applicationId,
+      candidate,
+      decisionId: decision.id,
+      certificate: certificate as { id: string; number: string; status: string },
+    };
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    worker = await startWorker();
+    server = ctx.app.getHttpServer();
+    day = await prepareExamDay(ctx);
+  });
+  afterAll(async () => {
+    await worker.close();
+    await ctx.close();
+  });
+
+  it('walks apply → exam → decision → sign-off → certificate → public verification → revocation', async () => {
+    const { candidate, certificate } = await certified();
+    const [{ code }] = await ctx.dataSource.query('SELECT code FROM centre WHERE id = $1', [day.centreId]);
+    expect(certificate.number).toMatch(new RegExp(`^${code}-${new Date().getUTCFullYear()}-\\d{6}$`));
+
+    const pdf = await request(server)
+      .get(`/api/v1/certificates/${certificate.id}/pdf`)
+      .set(...bearer(candidate))
+      .buffer(true)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const credential = (
+      await request(server)
+        .get(`/api/v1/certificates/${certificate.id}/credential`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(JSON.stringify(credential)).not.toMatch(/\b\d{12}\b/);
+
+    const publicView = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200))
+      .body;
+    expect(publicView).toMatchObject({
+      number: certificate.number,
+      status: 'valid',
+      maskedIin: expect.stringMatching(/^\d{4}\*{6}\d{2}$/),
+    });
+    expect(Object.keys(publicView).sort()).toEqual([
+      'card',
+      'centre',
+      'holderName',
+      'issuedOn',
+      'maskedIin',
+      'number',
+      'status',
+      'validUntil',
+    ]);
+    const valid = (await request(server).post('/api/v1/public/credentials/verify').send(credential).expect(200)).body;
+    expect(valid).toMatchObject({ verified: true, failed: [] });
+
+    const tampered = { ...credential, validUntil: '2099-12-31T23:59:59Z' };
+    const forged = (await request(server).post('/api/v1/public/credentials/verify').send(tampered).expect(200)).body;
+    expect(forged).toMatchObject({ verified: false, checks: { signature: 'invalid' } });
+
+    await request(server)
+      .post(`/api/v1/certificates/${certificate.id}/revoke`)
+      .set(...bearer(day.manager))
+      .send({ reason: 'Выявлено нарушение процедуры оценки' })
+      .expect(200);
+    const revoked = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200)).body;
+    expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'Выявлено нарушение процедуры оценки' });
+    const afterRevocation = (
+      await request(server).post('/api/v1/public/credentials/verify').send(credential).expect(200)
+    ).body;
+    expect(afterRevocation).toMatchObject({
+      verified: false,
+      failed: ['status'],
+      checks: { signature: 'valid', status: 'revoked' },
+    });
+  });
+
+  it('issues one certificate, with one number, however often the job runs', async () => {
+    const { decisionId, certificate } = await certified();
+    const certificates = worker.get(CertificatesService);
+    expect(await Promise.all([certificates.issue(decisionId), certificates.issue(decisionId)])).toEqual([
+      'skipped',
+      'skipped',
+    ]);
+    const rows = await ctx.dataSource.query('SELECT number FROM certificate WHERE decision_id = $1', [decisionId]);
+    expect(rows).toEqual([{ number: certificate.number }]);
+  });
+
+  it('numbers certificates of one centre and year without gaps or repeats', async () => {
+    const first = await certified();
+    const second = await certified();
+    const seq = (n: string) => Number(n.split('-')[2]);
+    expect(seq(second.certificate.number)).toBe(seq(first.certificate.number) + 1);
+  });
+
+  it('keeps certificates to their holder, their centre and admins; answers unknown numbers with 404', async () => {
+    const { certificate } = await certified();
+    const stranger: TestSession = await newSession(ctx, 'candidate');
+    await request(server)
+      .get(`/api/v1/certificates/${certificate.id}/pdf`)
+      .set(...bearer(stranger))
+      .expect(404);
+    await request(server)
+      .post(`/api/v1/certificates/${certificate.id}/revoke`)
+      .set(...bearer(stranger))
+      .send({ reason: 'Попытка отзыва' })
+      .expect(403);
+    await request(server).get('/api/v1/public/certificates/ZZ-2000-000001').expect(404);
+    const bad = await request(server).get('/api/v1/public/certificates/not-a-number').expect(400);
+    expect(bad.body.details.fields[0].field).toBe('number');
+  });
+});
