@@ -26,7 +26,7 @@ export class Certificates1795612951783 implements MigrationInterface {
                 "credential" jsonb NOT NULL,
                 "pdf_key" character varying(200) NOT NULL,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-                CONSTRAINT "ck_certificate_status" CHECK ("status" IN ('valid', 'revoked')),
+                CONSTRAINT "ck_certificate_status" CHECK ("status" IN ('valid', 'expired', 'revoked')),
                 CONSTRAINT "pk_certificate" PRIMARY KEY ("id")
             )
         `);

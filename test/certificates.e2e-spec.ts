@@ -1,7 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
+import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
@@ -134,6 +137,20 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     const second = await certified();
     const seq = (n: string) => Number(n.split('-')[2]);
     expect(seq(second.certificate.number)).toBe(seq(first.certificate.number) + 1);
+  });
+
+  it('expires certificates past their validity on a schedule, and says so publicly', async () => {
+    const { certificate } = await certified();
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.certificates));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((j) => j.key)).toContain('expire-certificates');
+    // Time passes: the certificate's last valid day was yesterday.
+    await ctx.dataSource.query('UPDATE certificate SET valid_until = current_date - 1 WHERE id = $1', [certificate.id]);
+    expect(await worker.get(CertificatesService).expireDue()).toBeGreaterThanOrEqual(1);
+    const [row] = await ctx.dataSource.query('SELECT status FROM certificate WHERE id = $1', [certificate.id]);
+    expect(row.status).toBe('expired');
+    const view = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200)).body;
+    expect(view.status).toBe('expired');
   });
 
   it('keeps certificates to their holder, their centre and admins; answers unknown numbers with 404', async () => {

@@ -5,7 +5,7 @@ import { FILE_STORAGE } from '@qualcert/evidence/storage/file-storage';
 import { readStorageConfig } from '@qualcert/evidence/storage/storage.config';
 import { IdentityModule } from '@qualcert/identity';
 import { QUEUES } from '@qualcert/shared';
-import { CertificateProcessor } from './certificates/certificate.processor';
+import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 
@@ -16,6 +16,7 @@ import { IssuerKeyProvider } from './certificates/issuer-key.provider';
     CertificatesService,
     IssuerKeyProvider,
     CertificateProcessor,
+    CertificateExpiryScheduler,
     { provide: FILE_STORAGE, useFactory: () => createFileStorage(readStorageConfig(process.env)) },
   ],
   exports: [BullModule, CertificatesService],

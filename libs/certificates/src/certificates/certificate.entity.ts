@@ -8,7 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('uq_certificate_number', ['number'], { unique: true })
 @Index('uq_certificate_decision', ['decisionId'], { unique: true })
 @Index('ix_certificate_holder', ['holderId'])
-@Check('ck_certificate_status', `"status" IN ('valid', 'revoked')`)
+@Check('ck_certificate_status', `"status" IN ('valid', 'expired', 'revoked')`)
 export class CertificateEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_certificate' })
   id: string;
@@ -48,7 +48,7 @@ export class CertificateEntity {
   validUntil: string;
 
   @Column('varchar', { length: 20, default: 'valid' })
-  status: 'valid' | 'revoked';
+  status: 'valid' | 'expired' | 'revoked';
 
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt: Date | null;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFil
 import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { DomainException, PublicRoute, Trimmed, UuidParamPipe } from '@qualcert/shared';
+import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
 import { CertificatesService, PublicCertificate } from './certificates.service';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
@@ -66,7 +66,12 @@ export class CertificatesController {
   }
 
   @Get('public/certificates/:number')
-  @PublicRoute({ summary: 'Verify a certificate by its number: valid, expired or revoked, and whose', notFound: true })
+  @RateLimited('public-verification')
+  @PublicRoute({
+    summary: 'Verify a certificate by its number: valid, expired or revoked, and whose',
+    notFound: true,
+    throttled: true,
+  })
   verify(@Param('number') number: string): Promise<PublicCertificate> {
     if (!NUMBER.test(number))
       throw DomainException.validation([{ field: 'number', messages: ['number must look like CODE-2026-000001'] }]);
@@ -76,8 +81,10 @@ export class CertificatesController {
   @Post('public/credentials/verify')
   @HttpCode(HttpStatus.OK)
   @ApiBody({ schema: { type: 'object', description: 'A signed credential as issued' } })
+  @RateLimited('public-verification')
   @PublicRoute({
     summary: 'Check a presented credential: signature, issuer key, validity, status; says which check failed',
+    throttled: true,
   })
   verifyCredential(@Body() body: unknown) {
     return this.certificates.verifyCredential(body);

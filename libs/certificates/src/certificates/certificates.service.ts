@@ -182,6 +182,28 @@ export class CertificatesService {
     });
   }
 
+  /** Marks certificates past their validity as expired (run on a schedule by the worker). */
+  async expireDue(today = new Date().toISOString().slice(0, 10)): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const expired = await updateReturning<{ id: string; number: string }>(
+        manager,
+        `UPDATE certificate SET status = 'expired' WHERE status = 'valid' AND valid_until < $1 RETURNING id, number`,
+        [today],
+      );
+      for (const row of expired) {
+        await this.audit.record(manager, {
+          actor: SYSTEM_ACTOR,
+          action: 'certificate.expired',
+          entityType: 'certificate',
+          entityId: row.id,
+          before: { status: 'valid' },
+          after: { status: 'expired', number: row.number },
+        });
+      }
+      return expired.length;
+    });
+  }
+
   async forApplication(actor: Actor, applicationId: string): Promise<CertificateEntity> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
     const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { applicationId } });

@@ -118,6 +118,12 @@ export class AppConfig {
   /** Where the public can reach the API: printed in certificates' QR codes and credentials. */
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  /** Requests per minute one client address may make to the public verification routes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 }
 
 // One per process, so that every module of the process signs and verifies with the same secret.
