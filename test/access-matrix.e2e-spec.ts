@@ -525,6 +525,12 @@ const ROUTES: Row[] = [
     expect: { others: 200 },
   },
   { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
+  { method: 'get', path: () => '/api/v1/admin/jobs/failed', expect: { admin: 200, others: 403 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/admin/jobs/certificates/no-such-job/retry',
+    expect: { admin: 404, others: 403 },
+  },
 ];
 
 const PLACEHOLDERS: Fixture = {

@@ -9,6 +9,7 @@ import { IdentityModule } from '@qualcert/identity';
 import { AuditModule, ConfigModule, LoggingModule, OutboxModule, RequestContextMiddleware } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 import { HealthModule } from './health/health.module';
+import { FailedJobsModule } from './jobs/failed-jobs.module';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { HealthModule } from './health/health.module';
     EvidenceModule,
     DecisionsModule,
     CertificatesModule,
+    FailedJobsModule,
   ],
 })
 export class AppModule implements NestModule {

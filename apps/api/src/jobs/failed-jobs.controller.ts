@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Authenticated } from '@qualcert/identity';
+import { FailedJobsService, WORKFLOW_QUEUES } from './failed-jobs.service';
+
+export class FailedJobsQueryDto {
+  @ApiPropertyOptional({ enum: WORKFLOW_QUEUES })
+  @IsOptional()
+  @IsIn(WORKFLOW_QUEUES)
+  queue?: (typeof WORKFLOW_QUEUES)[number];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 50;
+}
+
+export class FailedJobDto {
+  @ApiProperty({ enum: WORKFLOW_QUEUES }) queue: string;
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The ids the job carries' }) data: Record<string, unknown>;
+  @ApiProperty() attemptsMade: number;
+  @ApiProperty() failedReason: string;
+  @ApiProperty({ nullable: true, type: Date }) failedAt: Date | null;
+}
+
+@ApiTags('operations')
+@Controller('admin/jobs')
+export class FailedJobsController {
+  constructor(private readonly jobs: FailedJobsService) {}
+
+  @Get('failed')
+  @Authenticated({
+    roles: ['admin'],
+    summary: 'Jobs that failed after every retry, newest first',
+    type: [FailedJobDto],
+  })
+  list(@Query() query: FailedJobsQueryDto): Promise<FailedJobDto[]> {
+    return this.jobs.failed(query.queue, query.limit);
+  }
+
+  @Post(':queue/:id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Authenticated({ roles: ['admin'], summary: 'Put a failed job back on its queue', status: 202, notFound: true })
+  async retry(@Param('queue') queue: string, @Param('id') id: string): Promise<void> {
+    await this.jobs.retry(queue, id);
+  }
+}

@@ -1,0 +1,20 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueModule, QUEUES } from '@qualcert/shared';
+import { FailedJobsController } from './failed-jobs.controller';
+import { FailedJobsService } from './failed-jobs.service';
+
+@Module({
+  imports: [
+    QueueModule,
+    BullModule.registerQueue(
+      { name: QUEUES.eligibility },
+      { name: QUEUES.theoryDeadline },
+      { name: QUEUES.decisions },
+      { name: QUEUES.certificates },
+    ),
+  ],
+  controllers: [FailedJobsController],
+  providers: [FailedJobsService],
+})
+export class FailedJobsModule {}
