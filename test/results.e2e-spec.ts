@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { pdfFile } from './utils/files';
-import { eligibleApplications, ExamDay, prepareExamDay, scheduleSession } from './utils/exam-day';
-import { bearer, login, newCandidate, newSession, TestSession } from './utils/fixtures';
+import { eligibleApplications, ExamDay, prepareExamDay, enrolledCandidate, passTheoryTest } from './utils/exam-day';
+import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 
 describe('practical assessment, evidence review and the hand-over to decisions', () => {
@@ -10,40 +10,11 @@ describe('practical assessment, evidence review and the hand-over to decisions',
   let server: App;
   let day: ExamDay;
 
-  /** Enrols a candidate and lets them answer every theory question right, then submit. */
+  /** Enrols a candidate who answers every theory question right. */
   async function examined() {
-    const session = await scheduleSession(ctx, day);
-    const [app] = await eligibleApplications(ctx, day, 1);
-    const enrolment = (
-      await request(server)
-        .post(`/api/v1/sessions/${session.id}/enrolments`)
-        .set(...bearer(day.manager))
-        .send({ applicationId: app.applicationId })
-        .expect(201)
-    ).body;
-    const candidate = await login(server, app.candidate);
-    const test = (
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body;
-    for (const item of test.items as { position: number; type: string }[]) {
-      await request(server)
-        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
-        .set(...bearer(candidate))
-        .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
-        .expect(204);
-    }
-    await request(server)
-      .post(`/api/v1/theory-tests/${test.id}/submit`)
-      .set(...bearer(candidate))
-      .expect(200);
-    return {
-      enrolment: enrolment as { id: string; examinedSkillIds: string[] },
-      applicationId: app.applicationId,
-      candidate,
-    };
+    const examinee = await enrolledCandidate(ctx, day);
+    await passTheoryTest(ctx, examinee.candidate, examinee.enrolment.id);
+    return examinee;
   }
 
   const ability = (skillId: string) => day.skills.find((s) => s.id === skillId)?.abilities[0].id as string;
@@ -123,44 +94,19 @@ describe('practical assessment, evidence review and the hand-over to decisions',
   });
 
   it('hands over when the theory test is the last outcome to arrive', async () => {
-    const session = await scheduleSession(ctx, day);
-    const [app] = await eligibleApplications(ctx, day, 1);
-    const enrolment = (
-      await request(server)
-        .post(`/api/v1/sessions/${session.id}/enrolments`)
-        .set(...bearer(day.manager))
-        .send({ applicationId: app.applicationId })
-        .expect(201)
-    ).body;
+    const { enrolment, applicationId, candidate } = await enrolledCandidate(ctx, day);
     for (const assessor of day.assessors) {
-      for (const skillId of enrolment.examinedSkillIds as string[])
+      for (const skillId of enrolment.examinedSkillIds)
         await record(assessor, enrolment.id, skillId, 'competent').expect(200);
       await request(server)
         .post(`/api/v1/enrolments/${enrolment.id}/practical/sign`)
         .set(...bearer(assessor))
         .expect(200);
     }
-    const candidate = await login(server, app.candidate);
-    const test = (
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body;
-    for (const item of test.items as { position: number; type: string }[]) {
-      await request(server)
-        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
-        .set(...bearer(candidate))
-        .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
-        .expect(204);
-    }
-    await request(server)
-      .post(`/api/v1/theory-tests/${test.id}/submit`)
-      .set(...bearer(candidate))
-      .expect(200);
+    await passTheoryTest(ctx, candidate, enrolment.id);
     const progress = (
       await request(server)
-        .get(`/api/v1/applications/${app.applicationId}/progress`)
+        .get(`/api/v1/applications/${applicationId}/progress`)
         .set(...bearer(candidate))
         .expect(200)
     ).body;

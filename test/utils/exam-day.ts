@@ -171,8 +171,8 @@ export async function scheduleSession(
   return res.body as { id: string };
 }
 
-/** A candidate examined to the end; the first `failSkills` mandatory skills fail at the practical. */
-export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills = 0) {
+/** Enrols a fresh eligible candidate in a new session of the day; returns the enrolment and the signed-in candidate. */
+export async function enrolledCandidate(ctx: TestContext, day: ExamDay) {
   const server = ctx.app.getHttpServer();
   const session = await scheduleSession(ctx, day);
   const [app] = await eligibleApplications(ctx, day, 1);
@@ -182,11 +182,16 @@ export async function assessedApplication(ctx: TestContext, day: ExamDay, failSk
       .set(...bearer(day.manager))
       .send({ applicationId: app.applicationId })
       .expect(201)
-  ).body;
-  const candidate = await login(server, app.candidate);
+  ).body as { id: string; examinedSkillIds: string[] };
+  return { enrolment, applicationId: app.applicationId, candidate: await login(server, app.candidate) };
+}
+
+/** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
+export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
+  const server = ctx.app.getHttpServer();
   const test = (
     await request(server)
-      .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
+      .post(`/api/v1/enrolments/${enrolmentId}/theory-test`)
       .set(...bearer(candidate))
       .expect(200)
   ).body;
@@ -201,9 +206,16 @@ export async function assessedApplication(ctx: TestContext, day: ExamDay, failSk
     .post(`/api/v1/theory-tests/${test.id}/submit`)
     .set(...bearer(candidate))
     .expect(200);
+}
+
+/** A candidate examined to the end; the first `failSkills` mandatory skills fail at the practical. */
+export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills = 0) {
+  const server = ctx.app.getHttpServer();
+  const { enrolment, applicationId, candidate } = await enrolledCandidate(ctx, day);
+  await passTheoryTest(ctx, candidate, enrolment.id);
   const failed = day.mandatory.slice(0, failSkills).map((s) => s.id);
   for (const assessor of day.assessors) {
-    for (const skillId of enrolment.examinedSkillIds as string[]) {
+    for (const skillId of enrolment.examinedSkillIds) {
       const ability = day.skills.find((s) => s.id === skillId)?.abilities[0].id;
       await request(server)
         .put(`/api/v1/enrolments/${enrolment.id}/practical/${skillId}`)
@@ -220,5 +232,5 @@ export async function assessedApplication(ctx: TestContext, day: ExamDay, failSk
       .set(...bearer(assessor))
       .expect(200);
   }
-  return { applicationId: app.applicationId, candidate, failed };
+  return { applicationId, candidate, failed };
 }
