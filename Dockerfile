@@ -13,6 +13,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/standards ./standards
+# Evidence files and certificate PDFs (disk driver); a volume shared by the API and the workers.
+RUN mkdir -p /app/storage && chown node:node /app/storage
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]
