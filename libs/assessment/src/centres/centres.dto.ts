@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { CENTRE_STATUSES } from './centre.entity';
 import { Trimmed } from '@qualcert/shared';
+import { NewAccountDto } from '@qualcert/identity';
 
 export class CreateCentreDto {
   @ApiProperty({
@@ -151,26 +152,8 @@ export class AccreditationDto {
   @ApiProperty() createdAt: Date;
 }
 
-export class CreateCentreStaffDto {
-  @ApiProperty()
-  @Trimmed()
-  @IsEmail()
-  @MaxLength(320)
-  email: string;
-
-  @ApiProperty()
-  @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  fullName: string;
-
+export class CreateCentreStaffDto extends NewAccountDto {
   @ApiProperty({ enum: ['centre_manager', 'assessor'], description: 'A centre manager may create assessors only' })
   @IsIn(['centre_manager', 'assessor'])
   role: 'centre_manager' | 'assessor';
-
-  @ApiProperty({ description: 'Initial password; at least 10 characters, not a common password' })
-  @IsString()
-  @MaxLength(200)
-  password: string;
 }

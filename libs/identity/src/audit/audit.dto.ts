@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '@qualcert/shared';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'user' })
   @IsOptional()
   @Matches(/^[a-z_]{1,50}$/, { message: 'entityType must be lower-case letters and underscores' })
@@ -31,20 +32,14 @@ export class AuditQueryDto {
   @IsDate()
   to?: Date;
 
+  /** Audit pages may be larger than other lists. */
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
+  override limit = 50;
 }
 
 export class AuditRecordDto {

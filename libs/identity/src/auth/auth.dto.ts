@@ -17,7 +17,8 @@ export class LoginDto {
   password: string;
 }
 
-export class RegisterDto {
+/** The fields of every new account, whoever creates it. */
+export class NewAccountDto {
   @ApiProperty({ example: 'aigerim@mail.kz' })
   @Trimmed()
   @IsEmail()
@@ -36,6 +37,9 @@ export class RegisterDto {
   @MaxLength(300)
   fullName: string;
 }
+
+/** A candidate creating their own account. */
+export class RegisterDto extends NewAccountDto {}
 
 export class RefreshDto {
   @ApiProperty({ description: 'The refresh token of the last pair' })

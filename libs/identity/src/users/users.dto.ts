@@ -1,41 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, STAFF_ROLES, USER_STATUSES } from '../entities/user.entity';
-import { UserDto } from '../auth/auth.dto';
-import { Trimmed, PageQueryDto } from '@qualcert/shared';
+import { NewAccountDto, UserDto } from '../auth/auth.dto';
+import { PageQueryDto } from '@qualcert/shared';
 
-export class CreateStaffUserDto {
-  @ApiProperty()
-  @Trimmed()
-  @IsEmail()
-  @MaxLength(320)
-  email: string;
-
-  @ApiProperty()
-  @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  fullName: string;
-
+export class CreateStaffUserDto extends NewAccountDto {
   @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES)
   role: (typeof STAFF_ROLES)[number];
-
-  @ApiProperty({ description: 'Initial password; at least 10 characters, not a common password' })
-  @IsString()
-  @MaxLength(200)
-  password: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Centres a manager or assessor belongs to' })
   @IsOptional()
