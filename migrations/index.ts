@@ -7,6 +7,8 @@ import { SessionsTheoryTests1795610533199 } from './1795610533199-sessions-theor
 import { PracticalReviews1795611167634 } from './1795611167634-practical-reviews';
 import { Decisions1795612541768 } from './1795612541768-decisions';
 import { Certificates1795612951783 } from './1795612951783-certificates';
+import { Appeals1795615496910 } from './1795615496910-appeals';
+import { Notifications1795615698697 } from './1795615698697-notifications';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -21,4 +23,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PracticalReviews1795611167634,
   Decisions1795612541768,
   Certificates1795612951783,
+  Appeals1795615496910,
+  Notifications1795615698697,
 ];

@@ -44,20 +44,7 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
   const centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
   const manager = await newSession(ctx, 'centre_manager', [centreId]);
   const assessors: TestSession[] = [];
-  for (let i = 0; i < 2; i += 1) {
-    const assessor = await newSession(ctx, 'assessor', [centreId]);
-    await request(server)
-      .put(`/api/v1/assessors/${assessor.id}/profile`)
-      .set(...bearer(manager))
-      .send({ orkLevel: 5, field: 'Контакт-центры' })
-      .expect(200);
-    await request(server)
-      .post(`/api/v1/assessors/${assessor.id}/accreditations`)
-      .set(...bearer(manager))
-      .send({ cardIds: [cardId], validFrom: '2020-01-01', validTo: '2099-12-31' })
-      .expect(201);
-    assessors.push(assessor);
-  }
+  for (let i = 0; i < 2; i += 1) assessors.push(await accreditedAssessor(ctx, { manager, centreId, cardId }));
   const program = (
     await request(server)
       .post(`/api/v1/centres/${centreId}/programs`)
@@ -114,6 +101,26 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
     mandatory,
     questions: imported.questions,
   };
+}
+
+/** A new assessor of the centre, of a sufficient ОРК level, accredited for the card until 2099. */
+export async function accreditedAssessor(
+  ctx: TestContext,
+  day: Pick<ExamDay, 'manager' | 'centreId' | 'cardId'>,
+): Promise<TestSession> {
+  const server = ctx.app.getHttpServer();
+  const assessor = await newSession(ctx, 'assessor', [day.centreId]);
+  await request(server)
+    .put(`/api/v1/assessors/${assessor.id}/profile`)
+    .set(...bearer(day.manager))
+    .send({ orkLevel: 5, field: 'Контакт-центры' })
+    .expect(200);
+  await request(server)
+    .post(`/api/v1/assessors/${assessor.id}/accreditations`)
+    .set(...bearer(day.manager))
+    .send({ cardIds: [day.cardId], validFrom: '2020-01-01', validTo: '2099-12-31' })
+    .expect(201);
+  return assessor;
 }
 
 /** Eligible applications written directly: the enrolment rules, not eligibility, are under test. */
@@ -208,12 +215,15 @@ export async function passTheoryTest(ctx: TestContext, candidate: TestSession, e
     .expect(200);
 }
 
-/** A candidate examined to the end; the first `failSkills` mandatory skills fail at the practical. */
-export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills = 0) {
+/**
+ * A candidate examined to the end. `failSkills` fail at the practical: a number means the first
+ * that many mandatory skills, a list names them.
+ */
+export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills: number | string[] = 0) {
   const server = ctx.app.getHttpServer();
   const { enrolment, applicationId, candidate } = await enrolledCandidate(ctx, day);
   await passTheoryTest(ctx, candidate, enrolment.id);
-  const failed = day.mandatory.slice(0, failSkills).map((s) => s.id);
+  const failed = Array.isArray(failSkills) ? failSkills : day.mandatory.slice(0, failSkills).map((s) => s.id);
   for (const assessor of day.assessors) {
     for (const skillId of enrolment.examinedSkillIds) {
       const ability = day.skills.find((s) => s.id === skillId)?.abilities[0].id;

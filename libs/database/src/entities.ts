@@ -25,6 +25,12 @@ import {
 } from '@qualcert/candidates/entities';
 import { CertificateEntity, CertificateSequenceEntity } from '@qualcert/certificates/certificates/certificate.entity';
 import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
+import {
+  AppealEntity,
+  AppealPanelMemberEntity,
+  AppealReassessmentEntity,
+} from '@qualcert/decisions/appeals/appeal.entity';
+import { NotificationEntity } from '@qualcert/decisions/notifications/notification.entity';
 import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence/entities';
 import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
 import { OutboxEventEntity } from '@qualcert/shared/outbox/outbox-event.entity';
@@ -77,6 +83,10 @@ export const ENTITIES = [
   PracticalSheetEntity,
   EvidenceReviewEntity,
   DecisionEntity,
+  AppealEntity,
+  AppealPanelMemberEntity,
+  AppealReassessmentEntity,
+  NotificationEntity,
   CertificateEntity,
   CertificateSequenceEntity,
 ];

@@ -5,11 +5,13 @@ import { ProgressService } from '@qualcert/assessment/results/progress.service';
 import { QUEUES } from '@qualcert/shared';
 import { DecisionProcessor } from './decisions/decision.processor';
 import { DecisionsService } from './decisions/decisions.service';
+import { NotificationProcessor } from './notifications/notification.processor';
+import { NotificationsService } from './notifications/notifications.service';
 
-/** The decisions context's queue processors, for the worker process. */
+/** The decisions context's queue processors, for the worker process: decisions and the notify step. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions })],
-  providers: [DecisionsService, ProgressService, DecisionProcessor],
+  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications })],
+  providers: [DecisionsService, ProgressService, DecisionProcessor, NotificationsService, NotificationProcessor],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}

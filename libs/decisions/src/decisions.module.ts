@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { IdentityModule } from '@qualcert/identity';
+import { AppealsController } from './appeals/appeals.controller';
+import { AppealsService } from './appeals/appeals.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 
 @Module({
   imports: [IdentityModule, AssessmentModule],
-  controllers: [DecisionsController],
-  providers: [DecisionsService],
+  controllers: [DecisionsController, AppealsController, NotificationsController],
+  providers: [DecisionsService, AppealsService, NotificationsService],
   exports: [DecisionsService],
 })
 export class DecisionsModule {}

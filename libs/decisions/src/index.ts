@@ -3,3 +3,7 @@ export * from './decisions-worker.module';
 export * from './decisions/decision.entity';
 export * from './decisions/decisions.service';
 export * from './rules';
+export * from './appeals/appeal.entity';
+export * from './appeals/appeals.service';
+export * from './notifications/notification.entity';
+export * from './notifications/notifications.service';

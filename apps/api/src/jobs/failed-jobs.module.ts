@@ -12,6 +12,7 @@ import { FailedJobsService } from './failed-jobs.service';
       { name: QUEUES.theoryDeadline },
       { name: QUEUES.decisions },
       { name: QUEUES.certificates },
+      { name: QUEUES.notifications },
     ),
   ],
   controllers: [FailedJobsController],

@@ -8,6 +8,7 @@ export const WORKFLOW_QUEUES = [
   QUEUES.theoryDeadline,
   QUEUES.decisions,
   QUEUES.certificates,
+  QUEUES.notifications,
 ] as const;
 
 /** The failed list of the workflow queues, for an admin to inspect and retry. */
@@ -20,8 +21,11 @@ export class FailedJobsService {
     @InjectQueue(QUEUES.theoryDeadline) theoryDeadline: Queue,
     @InjectQueue(QUEUES.decisions) decisions: Queue,
     @InjectQueue(QUEUES.certificates) certificates: Queue,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
   ) {
-    this.queues = new Map([eligibility, theoryDeadline, decisions, certificates].map((q) => [q.name, q]));
+    this.queues = new Map(
+      [eligibility, theoryDeadline, decisions, certificates, notifications].map((q) => [q.name, q]),
+    );
   }
 
   async failed(queue: string | undefined, limit: number) {

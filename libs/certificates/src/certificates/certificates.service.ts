@@ -5,7 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AppConfig, AuditService, DomainException, maskIin, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
+import {
+  AppConfig,
+  AuditService,
+  DomainException,
+  maskIin,
+  OutboxService,
+  SYSTEM_ACTOR,
+  updateReturning,
+} from '@qualcert/shared';
 import { buildCredential } from '../credentials/credential-builder';
 import { signCredential, verifyCredential } from '../credentials/credential-signer';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
@@ -21,6 +29,7 @@ interface DecisionRow {
   credited_skill_ids: string[];
   signed_by: string | null;
   signed_at: Date | null;
+  supersedes_id: string | null;
   application_id: string;
   candidate_id: string;
   centre_id: string;
@@ -60,19 +69,26 @@ export class CertificatesService {
     private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const [decision] = await manager.query<DecisionRow[]>(
-        `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at,
+        `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
                 a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
            FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
         [decisionId],
       );
       if (!decision || decision.status !== 'approved') return 'skipped';
-      if (decision.outcome !== 'awarded') return 'no_certificate';
-      if (await manager.exists(CertificateEntity, { where: { decisionId } })) return 'skipped';
+      if (decision.outcome !== 'awarded') {
+        await this.revokeSuperseded(manager, decision, null, now);
+        return 'no_certificate';
+      }
+      if (await manager.exists(CertificateEntity, { where: { decisionId } })) {
+        await this.revokeSuperseded(manager, decision, null, now);
+        return 'skipped';
+      }
 
       const contents = await this.contents(manager, decision);
       const [holder] = await manager.query<{ full_name: string; iin: string }[]>(
@@ -178,8 +194,45 @@ export class CertificatesService {
         entityId: id,
         after: { number, decisionId, issuedOn, validUntil },
       });
+      await this.outbox.publish(manager, 'notification.requested', {
+        kind: 'certificate.issued',
+        subjectId: id,
+        applicationId: decision.application_id,
+      });
+      await this.revokeSuperseded(manager, decision, number, now);
       return 'issued';
     });
+  }
+
+  /**
+   * A decision made on appeal replaces the one it supersedes: that decision's certificate, if
+   * any, is revoked with a reason naming its replacement. Idempotent: a revoked one is left as is.
+   */
+  private async revokeSuperseded(
+    manager: EntityManager,
+    decision: DecisionRow,
+    replacementNumber: string | null,
+    now: Date,
+  ): Promise<void> {
+    if (!decision.supersedes_id) return;
+    const reason = replacementNumber
+      ? `Replaced by certificate ${replacementNumber} after an appeal`
+      : 'The decision it was issued on was superseded after an appeal';
+    const revoked = await updateReturning<{ id: string; number: string; status: string }>(
+      manager,
+      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number`,
+      [decision.supersedes_id, now, reason],
+    );
+    for (const row of revoked) {
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'certificate.revoked',
+        entityType: 'certificate',
+        entityId: row.id,
+        after: { status: 'revoked', reason, supersededBy: decision.id },
+      });
+    }
   }
 
   /** Marks certificates past their validity as expired (run on a schedule by the worker). */
@@ -204,9 +257,12 @@ export class CertificatesService {
     });
   }
 
+  /** The application's latest certificate (after an appeal, the one that replaced the revoked one). */
   async forApplication(actor: Actor, applicationId: string): Promise<CertificateEntity> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { applicationId } });
+    const row = await this.dataSource
+      .getRepository(CertificateEntity)
+      .findOne({ where: { applicationId }, order: { createdAt: 'DESC' } });
     if (!row)
       throw new DomainException('NOT_FOUND', 'No certificate has been issued for this application', {
         entity: 'Certificate',
@@ -250,6 +306,11 @@ export class CertificatesService {
         entityId: id,
         before: { status: locked.status },
         after: { status: 'revoked', reason },
+      });
+      await this.outbox.publish(manager, 'notification.requested', {
+        kind: 'certificate.revoked',
+        subjectId: id,
+        applicationId: locked.applicationId,
       });
       return manager.findOneOrFail(CertificateEntity, { where: { id } });
     });

@@ -6,12 +6,15 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /**
  * A recognition decision on an application, with its reasoning per function and skill. At most
- * one live decision (awaiting sign-off or approved) per application: a job that runs twice, or
- * two workers racing, cannot make a second one. Returned and superseded decisions are kept.
+ * one decision awaiting sign-off and one approved per application: a job that runs twice, or two
+ * workers racing, cannot make a second one. Both may exist at once only while a decision made on
+ * appeal awaits sign-off beside the approved one it will supersede. Returned and superseded
+ * decisions are kept.
  */
 @Entity({ name: 'decision' })
 @Index('uq_decision_sequence', ['applicationId', 'sequence'], { unique: true })
-@Index('uq_decision_live', ['applicationId'], { unique: true, where: `"status" IN ('pending_signoff', 'approved')` })
+@Index('uq_decision_pending', ['applicationId'], { unique: true, where: `"status" = 'pending_signoff'` })
+@Index('uq_decision_approved', ['applicationId'], { unique: true, where: `"status" = 'approved'` })
 @Check('ck_decision_status', `"status" IN ('pending_signoff', 'approved', 'returned', 'superseded')`)
 @Check('ck_decision_outcome', `"outcome" IN ('awarded', 'partial', 'not_awarded')`)
 export class DecisionEntity {
@@ -57,4 +60,12 @@ export class DecisionEntity {
 
   @Column('text', { name: 'return_reason', nullable: true })
   returnReason: string | null;
+
+  /** The decision this one replaces, when it was made on appeal. */
+  @Column('uuid', { name: 'supersedes_id', nullable: true })
+  supersedesId: string | null;
+
+  @ManyToOne(() => DecisionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supersedes_id', foreignKeyConstraintName: 'fk_decision_supersedes' })
+  supersedes?: DecisionEntity;
 }

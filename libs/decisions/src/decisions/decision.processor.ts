@@ -3,14 +3,20 @@ import { Job } from 'bullmq';
 import { QUEUES } from '@qualcert/shared';
 import { ComputeOutcome, DecisionsService } from './decisions.service';
 
-/** Computes the decision of an application whose every skill has an outcome. */
+export const COMPUTE_APPEAL_DECISION_JOB = 'compute-appeal-decision';
+
+/**
+ * Computes the decision of an application whose every skill has an outcome, or the decision
+ * after an appeal's re-assessment. Both re-read state and exit when the work is already done.
+ */
 @Processor(QUEUES.decisions)
 export class DecisionProcessor extends WorkerHost {
   constructor(private readonly decisions: DecisionsService) {
     super();
   }
 
-  process(job: Job<{ applicationId: string }>): Promise<ComputeOutcome> {
-    return this.decisions.compute(job.data.applicationId);
+  process(job: Job<{ applicationId?: string; appealId?: string }>): Promise<ComputeOutcome> {
+    if (job.name === COMPUTE_APPEAL_DECISION_JOB) return this.decisions.computeForAppeal(String(job.data.appealId));
+    return this.decisions.compute(String(job.data.applicationId));
   }
 }

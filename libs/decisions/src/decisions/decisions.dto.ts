@@ -29,4 +29,6 @@ export class DecisionDto {
   @ApiProperty({ nullable: true, type: String }) signedBy: string | null;
   @ApiProperty({ nullable: true, type: Date }) signedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The decision this one replaces after an appeal' })
+  supersedesId: string | null;
 }

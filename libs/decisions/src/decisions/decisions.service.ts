@@ -6,7 +6,13 @@ import { ProgressService } from '@qualcert/assessment/results/progress.service';
 import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, OutboxService, SYSTEM_ACTOR } from '@qualcert/shared';
-import { decide, type CarriedCredit, type DecisionCard, type SkillOutcomeRecord } from '../rules/decision-rule';
+import {
+  decide,
+  type CarriedCredit,
+  type DecisionCard,
+  type DecisionResult,
+  type SkillOutcomeRecord,
+} from '../rules/decision-rule';
 import { DecisionEntity } from './decision.entity';
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
@@ -56,40 +62,12 @@ export class DecisionsService {
         const carriedCredits = await this.carriedCredits(manager, app);
         const result = decide({ card, outcomes, carriedCredits, asOf: today() });
         if (result.outcome === 'incomplete') return 'incomplete';
-        const [{ next }] = await manager.query<{ next: number }[]>(
-          'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM decision WHERE application_id = $1',
-          [applicationId],
-        );
-        const id = randomUUID();
-        await manager.insert(DecisionEntity, {
-          id,
-          applicationId,
-          sequence: Number(next),
-          status: 'pending_signoff',
-          outcome: result.outcome,
-          creditedSkillIds: result.creditedSkillIds,
-          result,
-          signedBy: null,
-          signedAt: null,
-          returnReason: null,
-        });
-        await this.audit.record(manager, {
-          actor: SYSTEM_ACTOR,
-          action: 'decision.computed',
-          entityType: 'decision',
-          entityId: id,
-          after: {
-            applicationId,
-            sequence: Number(next),
-            outcome: result.outcome,
-            creditedSkillIds: result.creditedSkillIds,
-          },
-        });
+        await this.insertDecision(manager, applicationId, result, null);
         return 'computed';
       });
     } catch (error) {
       // Two workers raced: the other one stored the decision.
-      if (isUniqueViolation(error, 'uq_decision_live') || isUniqueViolation(error, 'uq_decision_sequence'))
+      if (isUniqueViolation(error, 'uq_decision_pending') || isUniqueViolation(error, 'uq_decision_sequence'))
         return 'skipped';
       throw error;
     }
@@ -120,24 +98,113 @@ export class DecisionsService {
         'SELECT status FROM application WHERE id = $1 FOR UPDATE',
         [row.applicationId],
       );
-      const status = requireTransition(app.status, 'decide');
+      // A decision made on appeal replaces a signed one: the application is decided already.
+      const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
       const signedAt = new Date();
+      if (row.supersedesId) await this.supersede(manager, actor, row);
       await manager.update(DecisionEntity, { id: row.id }, { status: 'approved', signedBy: actor.userId, signedAt });
-      await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
-        status,
-        row.applicationId,
-      ]);
+      if (!row.supersedesId) {
+        await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
+          status,
+          row.applicationId,
+        ]);
+      }
       await this.outbox.publish(manager, 'decision.approved', { decisionId: row.id });
+      await this.outbox.publish(manager, 'notification.requested', {
+        kind: row.supersedesId ? 'appeal.resolved' : 'decision.approved',
+        subjectId: row.id,
+        applicationId: row.applicationId,
+      });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'decision.approved',
         entityType: 'decision',
         entityId: row.id,
         before: { status: 'pending_signoff' },
-        after: { status: 'approved', outcome: row.outcome, applicationStatus: status },
+        after: { status: 'approved', outcome: row.outcome, applicationStatus: status, supersedes: row.supersedesId },
       });
       return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
     });
+  }
+
+  /**
+   * Signing a decision made on appeal: the contested decision becomes superseded (kept, linked)
+   * and the appeal resolved, in the same transaction. The certificate job then issues or revokes
+   * certificates to match (CertificatesService.issue).
+   */
+  private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<void> {
+    const old = await manager.findOneOrFail(DecisionEntity, {
+      where: { id: row.supersedesId as string },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (old.status !== 'approved') {
+      throw new DomainException('INVALID_TRANSITION', `The decision it would supersede is ${old.status}`, {
+        currentStatus: old.status,
+      });
+    }
+    // The old one first: one approved decision per application at any moment.
+    await manager.update(DecisionEntity, { id: old.id }, { status: 'superseded' });
+    await manager.query(
+      `UPDATE appeal SET status = 'resolved', updated_at = now() WHERE new_decision_id = $1 AND status = 'reassessed'`,
+      [row.id],
+    );
+    await this.audit.record(manager, {
+      actor: toAuditActor(actor),
+      action: 'decision.superseded',
+      entityType: 'decision',
+      entityId: old.id,
+      before: { status: 'approved' },
+      after: { status: 'superseded', supersededBy: row.id },
+    });
+  }
+
+  /**
+   * The decision after an appeal's re-assessment: the application's outcomes with the panel's
+   * results added for the contested skills, taken as of the contested decision's day so that a
+   * carried credit valid then still counts. It awaits sign-off beside the decision it supersedes.
+   */
+  async computeForAppeal(appealId: string): Promise<ComputeOutcome> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [appeal] = await manager.query<
+          { id: string; status: string; decision_id: string; application_id: string }[]
+        >('SELECT id, status, decision_id, application_id FROM appeal WHERE id = $1 FOR UPDATE', [appealId]);
+        if (!appeal || appeal.status !== 'reassessed') return 'skipped';
+        if (
+          await manager.exists(DecisionEntity, {
+            where: { applicationId: appeal.application_id, status: 'pending_signoff' },
+          })
+        )
+          return 'skipped';
+        const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
+        const [app] = await manager.query<{ id: string; candidate_id: string; centre_id: string; card_id: string }[]>(
+          'SELECT id, candidate_id, centre_id, card_id FROM application WHERE id = $1',
+          [appeal.application_id],
+        );
+        const card = await this.card(manager, app.card_id);
+        const outcomes = await this.outcomes(manager, app.id);
+        const reassessed = await manager.query<{ skill_id: string; result: 'passed' | 'failed' }[]>(
+          'SELECT skill_id, result FROM appeal_reassessment WHERE appeal_id = $1',
+          [appealId],
+        );
+        for (const r of reassessed) outcomes.push({ skillId: r.skill_id, source: 'exam', result: r.result });
+        const carriedCredits = await this.carriedCredits(manager, app);
+        const result = decide({
+          card,
+          outcomes,
+          carriedCredits,
+          asOf: contested.computedAt.toISOString().slice(0, 10),
+        });
+        if (result.outcome === 'incomplete') return 'incomplete';
+        const id = await this.insertDecision(manager, app.id, result, contested.id);
+        await manager.query('UPDATE appeal SET new_decision_id = $2, updated_at = now() WHERE id = $1', [appealId, id]);
+        return 'computed';
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_decision_pending') || isUniqueViolation(error, 'uq_decision_sequence'))
+        return 'skipped';
+      throw error;
+    }
   }
 
   /** The manager returns a decision with a reason; a new computation can then be requested. */
@@ -175,21 +242,29 @@ export class DecisionsService {
         'SELECT status FROM application WHERE id = $1 FOR UPDATE',
         [applicationId],
       );
-      if (app.status !== 'awaiting_decision')
+      // After a returned decision on appeal, the appeal's re-assessment is decided again.
+      const [appeal] = await manager.query<{ id: string }[]>(
+        `SELECT id FROM appeal WHERE application_id = $1 AND status = 'reassessed'`,
+        [applicationId],
+      );
+      if (app.status !== 'awaiting_decision' && !(app.status === 'decided' && appeal))
         throw new DomainException('INVALID_TRANSITION', `The application is ${app.status}`, {
           currentStatus: app.status,
         });
       if (
         await manager.exists(DecisionEntity, {
-          where: [
-            { applicationId, status: 'pending_signoff' },
-            { applicationId, status: 'approved' },
-          ],
+          where: appeal
+            ? [{ applicationId, status: 'pending_signoff' }]
+            : [
+                { applicationId, status: 'pending_signoff' },
+                { applicationId, status: 'approved' },
+              ],
         })
       ) {
         throw new DomainException('CONFLICT', 'A decision is already awaiting sign-off or approved');
       }
-      await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
+      if (appeal) await this.outbox.publish(manager, 'appeal.reassessed', { appealId: appeal.id });
+      else await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'decision.requested',
@@ -204,6 +279,46 @@ export class DecisionsService {
     return this.dataSource
       .getRepository(DecisionEntity)
       .find({ where: { applicationId }, order: { sequence: 'DESC' } });
+  }
+
+  private async insertDecision(
+    manager: EntityManager,
+    applicationId: string,
+    result: DecisionResult,
+    supersedesId: string | null,
+  ): Promise<string> {
+    const [{ next }] = await manager.query<{ next: number }[]>(
+      'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM decision WHERE application_id = $1',
+      [applicationId],
+    );
+    const id = randomUUID();
+    await manager.insert(DecisionEntity, {
+      id,
+      applicationId,
+      sequence: Number(next),
+      status: 'pending_signoff',
+      outcome: result.outcome as DecisionEntity['outcome'],
+      creditedSkillIds: result.creditedSkillIds,
+      result,
+      signedBy: null,
+      signedAt: null,
+      returnReason: null,
+      supersedesId,
+    });
+    await this.audit.record(manager, {
+      actor: SYSTEM_ACTOR,
+      action: 'decision.computed',
+      entityType: 'decision',
+      entityId: id,
+      after: {
+        applicationId,
+        sequence: Number(next),
+        outcome: result.outcome,
+        creditedSkillIds: result.creditedSkillIds,
+        supersedes: supersedesId,
+      },
+    });
+    return id;
   }
 
   private async requireManageable(actor: Actor, decisionId: string): Promise<DecisionEntity> {

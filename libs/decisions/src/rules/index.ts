@@ -1,1 +1,2 @@
 export * from './decision-rule';
+export * from './appeal-rule';

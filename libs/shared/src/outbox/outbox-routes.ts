@@ -31,6 +31,18 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
     jobName: 'issue-certificate',
     jobId: (eventId, payload) => `certificate-${String(payload.decisionId)}-${eventId}`,
   },
+  // The panel re-assessed every contested skill: the worker computes the superseding decision.
+  'appeal.reassessed': {
+    queue: QUEUES.decisions,
+    jobName: 'compute-appeal-decision',
+    jobId: (eventId, payload) => `appeal-decision-${String(payload.appealId)}-${eventId}`,
+  },
+  // The last step of every workflow: tell the people concerned.
+  'notification.requested': {
+    queue: QUEUES.notifications,
+    jobName: 'notify',
+    jobId: (eventId) => `notify-${eventId}`,
+  },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
     jobName: 'submit-at-deadline',

@@ -39,4 +39,5 @@ export const QUEUES = {
   theoryDeadline: 'theory-deadline',
   decisions: 'decisions',
   certificates: 'certificates',
+  notifications: 'notifications',
 } as const;

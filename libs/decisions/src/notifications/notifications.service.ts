@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '@qualcert/identity';
+import { DomainException } from '@qualcert/shared';
+import { NotificationEntity } from './notification.entity';
+import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
+
+export interface NotifyPayload {
+  kind: string;
+  subjectId: string;
+  applicationId: string;
+  outboxEventId: string | number;
+}
+
+/**
+ * The notify step of the workflows: turns a `notification.requested` outbox event into in-app
+ * notifications for the people concerned. Idempotent per event and recipient.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async notify(payload: NotifyPayload): Promise<number> {
+    // An unknown kind is a programming error: the job fails and shows in the failed list.
+    if (!isNotificationKind(payload.kind)) throw new Error(`Unknown notification kind ${String(payload.kind)}`);
+    const { audience, title } = NOTIFICATION_KINDS[payload.kind];
+    const recipients = await this.dataSource.query<{ user_id: string }[]>(
+      audience === 'candidate'
+        ? 'SELECT candidate_id AS user_id FROM application WHERE id = $1'
+        : `SELECT s.user_id FROM application a JOIN centre_staff s ON s.centre_id = a.centre_id
+             JOIN app_user u ON u.id = s.user_id WHERE a.id = $1 AND u.role = 'centre_manager' AND u.status = 'active'`,
+      [payload.applicationId],
+    );
+    if (recipients.length === 0) return 0;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(
+        recipients.map((r) => ({
+          id: randomUUID(),
+          userId: r.user_id,
+          eventId: String(payload.outboxEventId),
+          kind: payload.kind,
+          subjectId: payload.subjectId,
+          applicationId: payload.applicationId,
+          title,
+          readAt: null,
+        })),
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length;
+  }
+
+  /** The actor's latest notifications, newest first. */
+  async mine(actor: Actor): Promise<NotificationEntity[]> {
+    return this.dataSource.getRepository(NotificationEntity).find({
+      where: { userId: actor.userId },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+  }
+
+  async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'COALESCE(read_at, now())' })
+      .where('id = :id AND user_id = :userId', { id, userId: actor.userId })
+      .execute();
+    const row = await repo.findOne({ where: { id, userId: actor.userId } });
+    if (!row) throw DomainException.notFound('Notification', id);
+    return row;
+  }
+}

@@ -1,0 +1,186 @@
+import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import {
+  appealDeadline,
+  AppealRequest,
+  checkAppeal,
+  checkPanelSize,
+  panelProblems,
+  panelResolution,
+  PanelVote,
+} from './appeal-rule';
+
+function thrown(fn: () => unknown): DomainException {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainException) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainException');
+}
+
+const signedAt = new Date('2026-03-01T15:30:00Z');
+
+function request(overrides: Partial<AppealRequest> = {}): AppealRequest {
+  return {
+    decision: { status: 'approved', signedAt, creditedSkillIds: ['s1'] },
+    cardSkillIds: ['s1', 's2', 's3'],
+    contestedSkillIds: ['s2'],
+    windowDays: 10,
+    now: new Date('2026-03-05T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+describe('appealDeadline', () => {
+  it.each([
+    ['2026-03-01T00:00:00Z', 10, '2026-03-11'],
+    ['2026-03-01T23:59:59Z', 10, '2026-03-11'],
+    ['2026-02-25T12:00:00Z', 10, '2026-03-07'],
+    ['2028-02-25T12:00:00Z', 10, '2028-03-06'],
+    ['2026-12-28T12:00:00Z', 5, '2027-01-02'],
+    ['2026-03-01T12:00:00Z', 0, '2026-03-01'],
+  ])('signed %s with %i days closes at the end of %s', (signed, days, deadline) => {
+    expect(appealDeadline(new Date(signed), days)).toBe(deadline);
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses a window of %p days', (days) => {
+    expect(thrown(() => appealDeadline(signedAt, days)).code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('checkAppeal', () => {
+  it('returns the deadline of an appeal within the window', () => {
+    expect(checkAppeal(request())).toEqual({ deadline: '2026-03-11' });
+  });
+
+  it('accepts an appeal on the decision day and on the last day, to its last second', () => {
+    expect(checkAppeal(request({ now: new Date('2026-03-01T16:00:00Z') })).deadline).toBe('2026-03-11');
+    expect(checkAppeal(request({ now: new Date('2026-03-11T23:59:59.999Z') })).deadline).toBe('2026-03-11');
+  });
+
+  it('refuses an appeal the day after the deadline, naming the deadline', () => {
+    const error = thrown(() => checkAppeal(request({ now: new Date('2026-03-12T00:00:00Z') })));
+    expect(error.code).toBe('APPEAL_WINDOW_CLOSED');
+    expect(error.message).toContain('2026-03-11');
+    expect(error.details).toEqual({ deadline: '2026-03-11', windowDays: 10 });
+  });
+
+  it.each(['pending_signoff', 'returned', 'superseded'])('refuses to appeal a %s decision', (status) => {
+    const error = thrown(() => checkAppeal(request({ decision: { status, signedAt: null, creditedSkillIds: [] } })));
+    expect(error.code).toBe('INVALID_TRANSITION');
+    expect(error.details).toEqual({ currentStatus: status });
+  });
+
+  it('checks the window before the contested skills', () => {
+    const error = thrown(() => checkAppeal(request({ contestedSkillIds: [], now: new Date('2026-04-01T00:00:00Z') })));
+    expect(error.code).toBe('APPEAL_WINDOW_CLOSED');
+  });
+
+  it('names every skill that cannot be contested', () => {
+    const error = thrown(() => checkAppeal(request({ contestedSkillIds: ['s1', 'x', 's2', 's2'] })));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      fields: [
+        {
+          field: 'contestedSkillIds',
+          messages: ['s1 is already credited by the decision', 'x is not a skill of the card', 's2 is named twice'],
+        },
+      ],
+    });
+  });
+
+  it('needs at least one contested skill', () => {
+    const error = thrown(() => checkAppeal(request({ contestedSkillIds: [] })));
+    expect(error.details).toEqual({ fields: [{ field: 'contestedSkillIds', messages: ['name at least one skill'] }] });
+  });
+
+  it('lets an awarded decision be appealed for its uncredited additional skills', () => {
+    const decision = { status: 'approved', signedAt, creditedSkillIds: ['s1', 's2'] };
+    expect(checkAppeal(request({ decision, contestedSkillIds: ['s3'] })).deadline).toBe('2026-03-11');
+  });
+});
+
+describe('checkPanelSize', () => {
+  it('accepts two or more distinct assessors', () => {
+    expect(() => checkPanelSize(['a', 'b'])).not.toThrow();
+    expect(() => checkPanelSize(['a', 'b', 'c'])).not.toThrow();
+  });
+
+  it.each([
+    [[], ['a panel has at least 2 assessors']],
+    [['a'], ['a panel has at least 2 assessors']],
+    [
+      ['a', 'a'],
+      ['an assessor is named twice', 'a panel has at least 2 assessors'],
+    ],
+    [['a', 'b', 'a'], ['an assessor is named twice']],
+  ])('refuses %p', (ids, messages) => {
+    const error = thrown(() => checkPanelSize(ids));
+    expect(error.details).toEqual({ fields: [{ field: 'assessorIds', messages }] });
+  });
+});
+
+describe('panelProblems', () => {
+  const clean = { ofCentre: true, involved: false, refusals: [] };
+
+  it('has nothing against impartial assessors of the centre who took no part', () => {
+    expect(
+      panelProblems([
+        { assessorId: 'a', ...clean },
+        { assessorId: 'b', ...clean },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('lists every problem of every member, in order', () => {
+    expect(
+      panelProblems([
+        { assessorId: 'a', ...clean, involved: true },
+        { assessorId: 'b', ...clean },
+        {
+          assessorId: 'c',
+          ...clean,
+          involved: true,
+          refusals: [
+            { rule: 'NOT_ACCREDITED_FOR_CARD', message: 'not accredited' },
+            { rule: 'CONFLICT_WITH_CANDIDATE', message: 'declared a conflict', candidateId: 'k' },
+          ],
+        },
+        { assessorId: 'd', ofCentre: false, involved: true, refusals: [] },
+      ]),
+    ).toEqual([
+      { assessorId: 'a', rule: 'INVOLVED_IN_APPLICATION', message: 'a took part in assessing the application' },
+      { assessorId: 'c', rule: 'INVOLVED_IN_APPLICATION', message: 'c took part in assessing the application' },
+      { assessorId: 'c', rule: 'NOT_ACCREDITED_FOR_CARD', message: 'not accredited' },
+      { assessorId: 'c', rule: 'CONFLICT_WITH_CANDIDATE', message: 'declared a conflict' },
+      { assessorId: 'd', rule: 'NOT_AN_ASSESSOR_OF_CENTRE', message: 'd is not an assessor of the centre' },
+    ]);
+  });
+});
+
+describe('panelResolution', () => {
+  const cases: [(PanelVote | null)[], string][] = [
+    [[], 'pending'],
+    [[null, null], 'pending'],
+    [['uphold', null], 'pending'],
+    [['reassess', null, 'reassess'], 'pending'],
+    [['uphold', 'uphold'], 'upheld'],
+    [['uphold', 'reassess'], 'reassess'],
+    [['reassess', 'reassess'], 'reassess'],
+    [['uphold', 'uphold', 'reassess'], 'upheld'],
+    [['uphold', 'reassess', 'reassess'], 'reassess'],
+    [['uphold', 'uphold', 'reassess', 'reassess'], 'reassess'],
+    [['uphold', 'uphold', 'uphold', 'reassess'], 'upheld'],
+  ];
+  it.each(cases)('%p resolves to %s', (votes, resolution) => {
+    expect(panelResolution(votes)).toBe(resolution);
+  });
+
+  it('does not depend on the order of the votes', () => {
+    const votes: PanelVote[] = ['uphold', 'reassess', 'uphold'];
+    for (const order of [votes, [...votes].reverse(), ['reassess', 'uphold', 'uphold'] as PanelVote[]]) {
+      expect(panelResolution(order)).toBe('upheld');
+    }
+  });
+});
