@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 
 export interface PingResult {
   worker: number;
@@ -14,7 +14,7 @@ export interface PingResult {
  * Housekeeping jobs. `ping` proves end to end that a job put on the queue is taken by a worker
  * that reaches the database; operators use it after a deployment.
  */
-@Processor(QUEUES.system)
+@Processor(QUEUES.system, workerOptions())
 export class SystemProcessor extends WorkerHost {
   private readonly logger = new Logger(SystemProcessor.name);
 

@@ -7,6 +7,7 @@ export * from './http/validation.pipe';
 export * from './http/uuid-param.pipe';
 export * from './logging/logging.module';
 export * from './queue/queue.module';
+export * from './queue/worker-options';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';
 export * from './http/request-context';

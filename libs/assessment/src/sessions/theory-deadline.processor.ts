@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 import { TheoryTestsService } from './theory-tests.service';
 
 /** Submits a theory test at its deadline. A job that runs early is put back until the deadline. */
-@Processor(QUEUES.theoryDeadline)
+@Processor(QUEUES.theoryDeadline, workerOptions())
 export class TheoryDeadlineProcessor extends WorkerHost {
   constructor(private readonly tests: TheoryTestsService) {
     super();

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 import { CheckOutcome, EligibilityCheckService } from './eligibility-check.service';
 
 interface EligibilityJob {
@@ -8,7 +8,7 @@ interface EligibilityJob {
   submission: number;
 }
 
-@Processor(QUEUES.eligibility)
+@Processor(QUEUES.eligibility, workerOptions())
 export class EligibilityProcessor extends WorkerHost {
   constructor(private readonly checks: EligibilityCheckService) {
     super();

@@ -1,11 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 import { CertificatesService, IssueOutcome } from './certificates.service';
 
 /** Issues the certificate of an approved awarding decision. */
-@Processor(QUEUES.certificates)
+@Processor(QUEUES.certificates, workerOptions())
 export class CertificateProcessor extends WorkerHost {
   constructor(private readonly certificates: CertificatesService) {
     super();

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 import { ComputeOutcome, DecisionsService } from './decisions.service';
 
 export const COMPUTE_APPEAL_DECISION_JOB = 'compute-appeal-decision';
@@ -9,7 +9,7 @@ export const COMPUTE_APPEAL_DECISION_JOB = 'compute-appeal-decision';
  * Computes the decision of an application whose every skill has an outcome, or the decision
  * after an appeal's re-assessment. Both re-read state and exit when the work is already done.
  */
-@Processor(QUEUES.decisions)
+@Processor(QUEUES.decisions, workerOptions())
 export class DecisionProcessor extends WorkerHost {
   constructor(private readonly decisions: DecisionsService) {
     super();

@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES } from '@qualcert/shared';
+import { QUEUES, workerOptions } from '@qualcert/shared';
 import { NotificationsService, NotifyPayload } from './notifications.service';
 
 /** The notify step: one job per outbox event; recipients already told are skipped. */
-@Processor(QUEUES.notifications)
+@Processor(QUEUES.notifications, workerOptions())
 export class NotificationProcessor extends WorkerHost {
   constructor(private readonly notifications: NotificationsService) {
     super();

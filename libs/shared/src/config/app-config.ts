@@ -119,6 +119,24 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
+  /**
+   * How long a worker holds a job's lock before another worker may take the job as stalled (it
+   * renews the lock at half this while it works). After a worker dies, its jobs restart within
+   * about this long plus QUEUE_STALLED_INTERVAL_MS. Read by the queue processors' options.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  QUEUE_LOCK_DURATION_MS = 30000;
+
+  /** How often a worker looks for stalled jobs (those whose worker died). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600000)
+  QUEUE_STALLED_INTERVAL_MS = 30000;
+
   /** Requests per minute one client address may make to the public verification routes. */
   @Transform(toInt)
   @IsInt()
