@@ -32,6 +32,16 @@ if [ ! -f "$credentials" ]; then
 fi
 npm run --silent demo:centre
 
+# The issuer's signing key, made on the first run and kept (outside git): the API and the worker
+# must share it, or credentials signed by one would not verify in the other.
+issuer=.qualcert/issuer.env
+if [ -z "${CREDENTIAL_SIGNING_KEY:-}" ]; then
+  if [ ! -f "$issuer" ]; then
+    (umask 077 && mkdir -p .qualcert && printf 'CREDENTIAL_SIGNING_KEY=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')" > "$issuer")
+  fi
+  export CREDENTIAL_SIGNING_KEY=$(sed -n 's/^CREDENTIAL_SIGNING_KEY=//p' "$issuer")
+fi
+
 node dist/apps/api/src/main.js &
 api=$!
 node dist/apps/worker/src/main.js &
