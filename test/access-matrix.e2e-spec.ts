@@ -559,6 +559,7 @@ const ROUTES: Row[] = [
   },
   { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
   { method: 'get', path: () => '/api/v1/admin/jobs/failed', expect: { admin: 200, others: 403 } },
+  { method: 'post', path: () => '/api/v1/admin/dashboard-session', expect: { admin: 204, others: 403 } },
   {
     method: 'post',
     path: () => '/api/v1/admin/jobs/certificates/no-such-job/retry',

@@ -10,6 +10,7 @@ import { AuditModule, ConfigModule, LoggingModule, OutboxModule, RequestContextM
 import { StandardsModule } from '@qualcert/standards';
 import { HealthModule } from './health/health.module';
 import { FailedJobsModule } from './jobs/failed-jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { FailedJobsModule } from './jobs/failed-jobs.module';
     DecisionsModule,
     CertificatesModule,
     FailedJobsModule,
+    MetricsModule,
   ],
 })
 export class AppModule implements NestModule {

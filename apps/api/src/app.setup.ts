@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe } from '@qualcert/shared';
+import { mountQueueDashboard } from './jobs/queue-dashboard';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
 export const API_PREFIX = 'api/v1';
 
@@ -14,13 +16,20 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  express.use(httpMetricsMiddleware);
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
   express.useBodyParser('json', { limit: '6mb' });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  mountQueueDashboard(app);
 
   const document = SwaggerModule.createDocument(
     app,

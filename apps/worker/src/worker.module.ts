@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { AssessmentWorkerModule } from '@qualcert/assessment';
 import { CandidatesWorkerModule } from '@qualcert/candidates';
@@ -15,11 +16,13 @@ import {
   QUEUES,
 } from '@qualcert/shared';
 import { SystemProcessor } from './system.processor';
+import { WorkerMetricsService } from './worker-metrics.service';
 
 @Module({
   imports: [
     ConfigModule,
     LoggingModule,
+    DiscoveryModule,
     DatabaseModule,
     QueueModule,
     AuditModule,
@@ -30,6 +33,6 @@ import { SystemProcessor } from './system.processor';
     DecisionsWorkerModule,
     CertificatesWorkerModule,
   ],
-  providers: [SystemProcessor, OutboxRelayService],
+  providers: [SystemProcessor, OutboxRelayService, WorkerMetricsService],
 })
 export class WorkerModule {}

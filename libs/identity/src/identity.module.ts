@@ -9,6 +9,7 @@ import { AuditQueryRepository } from './audit/audit-query.repository';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/auth.guards';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
@@ -42,10 +43,11 @@ import { UsersService } from './users/users.service';
     AccessService,
     LocalStrategy,
     JwtStrategy,
+    AccessTokenVerifier,
     AuditQueryRepository,
     AdminBootstrapService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [UsersService, AccessService, TokenService],
+  exports: [UsersService, AccessService, TokenService, AccessTokenVerifier],
 })
 export class IdentityModule {}

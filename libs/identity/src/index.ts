@@ -6,3 +6,4 @@ export * from './auth/auth.dto';
 export * from './access/access.service';
 export * from './users/users.service';
 export * from './password/password-policy';
+export * from './auth/access-token.verifier';

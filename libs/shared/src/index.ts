@@ -8,6 +8,7 @@ export * from './http/uuid-param.pipe';
 export * from './logging/logging.module';
 export * from './queue/queue.module';
 export * from './queue/worker-options';
+export * from './metrics/metrics';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';
 export * from './http/request-context';

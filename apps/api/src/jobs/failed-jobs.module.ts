@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueModule, QUEUES } from '@qualcert/shared';
 import { FailedJobsController } from './failed-jobs.controller';
 import { FailedJobsService } from './failed-jobs.service';
+import { QueueDashboardController } from './queue-dashboard.controller';
 
 @Module({
   imports: [
@@ -13,9 +14,10 @@ import { FailedJobsService } from './failed-jobs.service';
       { name: QUEUES.decisions },
       { name: QUEUES.certificates },
       { name: QUEUES.notifications },
+      { name: QUEUES.system },
     ),
   ],
-  controllers: [FailedJobsController],
+  controllers: [FailedJobsController, QueueDashboardController],
   providers: [FailedJobsService],
 })
 export class FailedJobsModule {}

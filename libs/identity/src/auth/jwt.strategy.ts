@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AppConfig, DomainException } from '@qualcert/shared';
-import { AccessRepository } from '../access/access.repository';
+import { AppConfig } from '@qualcert/shared';
+import { AccessTokenVerifier } from './access-token.verifier';
 import type { Actor } from './actor';
 import type { AccessTokenPayload } from './token.service';
 
@@ -14,7 +14,7 @@ import type { AccessTokenPayload } from './token.service';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly access: AccessRepository,
+    private readonly verifier: AccessTokenVerifier,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -23,11 +23,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<Actor> {
-    const row = typeof payload.sub === 'string' ? await this.access.findActor(payload.sub) : null;
-    if (!row || row.status !== 'active' || row.sessionVersion !== payload.sv) {
-      throw new DomainException('UNAUTHENTICATED', 'The access token is no longer valid');
-    }
-    return { userId: row.id, role: row.role, centreIds: row.centreIds };
+  validate(payload: AccessTokenPayload): Promise<Actor> {
+    return this.verifier.actorOf(payload);
   }
 }

@@ -130,6 +130,21 @@ export class AppConfig {
   @Max(600000)
   QUEUE_LOCK_DURATION_MS = 30000;
 
+  /**
+   * The port a worker serves its Prometheus metrics on (job durations and failures); 0 serves
+   * none. The API serves its own at /metrics on PORT.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
+
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (else 401). */
+  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '')
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN = '';
+
   /** How often a worker looks for stalled jobs (those whose worker died). */
   @Transform(toInt)
   @IsInt()
@@ -171,9 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigValidationError(
       errors.map((e) => {
         const shown = JSON.stringify(String(e.value ?? '')).slice(0, 80);
-        const secret = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'CREDENTIAL_SIGNING_KEY'].includes(
-          e.property,
-        );
+        const secret = [
+          'DATABASE_URL',
+          'REDIS_URL',
+          'JWT_SECRET',
+          'ADMIN_PASSWORD',
+          'CREDENTIAL_SIGNING_KEY',
+          'METRICS_TOKEN',
+        ].includes(e.property);
         return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
       }),
     );
