@@ -18,6 +18,12 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // Not 'error': TypeORM would log a failed query with its parameters, which may hold personal
     // data. Failures surface as exceptions and are logged, without parameters, where handled.
     logging: ['warn', 'migration'],
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'qualcert' },
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      application_name: 'qualcert',
+      // While PostgreSQL is unreachable a request waits at most this long for a connection, then
+      // is answered 503 DATABASE_UNAVAILABLE, instead of queueing without end.
+      connectionTimeoutMillis: 5000,
+    },
   };
 }

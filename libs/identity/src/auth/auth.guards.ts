@@ -32,7 +32,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false, info: unknown): T {
-    if (err) throw err instanceof Error ? err : new DomainException('UNAUTHENTICATED', 'Authentication failed');
+    // Not `instanceof Error`: a socket error may come from another realm, and must stay itself (a
+    // database outage is 503, not 401).
+    if (err)
+      throw typeof err === 'object' ? (err as Error) : new DomainException('UNAUTHENTICATED', 'Authentication failed');
     if (!user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new DomainException(
@@ -59,7 +62,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err) throw err instanceof Error ? err : new DomainException('UNAUTHENTICATED', 'Authentication failed');
+    // Not `instanceof Error`: a socket error may come from another realm, and must stay itself (a
+    // database outage is 503, not 401).
+    if (err)
+      throw typeof err === 'object' ? (err as Error) : new DomainException('UNAUTHENTICATED', 'Authentication failed');
     if (!user) throw new DomainException('UNAUTHENTICATED', 'Email or password is wrong');
     return user;
   }

@@ -76,4 +76,38 @@ describe('AllExceptionsFilter', () => {
       headers: {},
     });
   });
+
+  describe('PostgreSQL unavailable', () => {
+    const socket = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code });
+    const driver = (code: string | undefined, message: string) =>
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error(message), code ? { code } : {}));
+
+    it.each([
+      ['a refused connection', socket('ECONNREFUSED')],
+      ['a reset connection', socket('ECONNRESET')],
+      ['a server shutting down (57P01)', driver('57P01', 'terminating connection due to administrator command')],
+      ['a server starting up (57P03)', driver('57P03', 'the database system is starting up')],
+      ['a connection failure (08006)', driver('08006', 'connection failure')],
+      ['too many connections (53300)', driver('53300', 'sorry, too many clients already')],
+      ['a dropped connection', driver(undefined, 'Connection terminated unexpectedly')],
+      ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+    ])('answers 503 DATABASE_UNAVAILABLE with Retry-After for %s', (_name, error) => {
+      expect(run(error)).toEqual({
+        status: 503,
+        body: {
+          statusCode: 503,
+          code: 'DATABASE_UNAVAILABLE',
+          message: 'The database is unavailable; try again shortly',
+        },
+        headers: { 'Retry-After': '5' },
+      });
+    });
+
+    it('does not take a query the schema refused, or any other error, for an outage', () => {
+      expect(run(driver('23505', 'duplicate key')).status).toBe(409);
+      expect(run(driver('42P01', 'relation does not exist')).status).toBe(500);
+      expect(run(new Error('something else')).status).toBe(500);
+      expect(run('a string').status).toBe(500);
+    });
+  });
 });

@@ -28,6 +28,38 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
 };
 
 /**
+ * Errors that mean PostgreSQL cannot be reached or is restarting, not that the request is wrong:
+ * socket errors, SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shut
+ * down, starting up), too many connections, and the pg driver's own wording for a dropped or
+ * timed-out connection. The client may retry; nothing was written.
+ */
+const DB_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const DB_UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i;
+
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  // Not `instanceof Error`: errors made by Node's own sockets may come from another realm (a
+  // test runner's sandbox), and only their code and message matter here.
+  const error: unknown = exception instanceof QueryFailedError ? exception.driverError : exception;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (DB_UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && DB_UNAVAILABLE_MESSAGES.test(message);
+}
+
+/** Seconds a client should wait before retrying a request PostgreSQL could not serve. */
+const DB_RETRY_AFTER_SECONDS = 5;
+
+/**
  * The one place errors become HTTP responses, all in the shape `{ statusCode, code, message,
  * details? }`. Unknown errors are logged and answered with a bare 500 that leaks nothing.
  */
@@ -38,9 +70,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn(`PostgreSQL unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
+    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
     if (body.code === 'TOO_MANY_REQUESTS' && exception instanceof DomainException) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
@@ -54,6 +89,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST');
       return { statusCode: status, code, message: this.httpMessage(exception) };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;

@@ -1,58 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { bearer, eventually, newAccreditedCentre, newCandidate, newSession } from './utils/fixtures';
-import { importSeed } from './utils/seed';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { pdfFile } from '../utils/files';
+import { bearer, eventually, newAccreditedCentre, newCandidate, newSession } from '../utils/fixtures';
+import { importSeed } from '../utils/seed';
+import { ThrowawayRedis } from '../utils/services';
+import { createTestApp, TestContext } from '../utils/test-app';
+import { startWorker } from '../utils/worker';
 
-/**
- * A Redis of this test's own, which it stops and starts again: submissions made while Redis is
- * down are committed with their outbox event and checked once it is back.
- */
-class ThrowawayRedis {
-  private process: ChildProcess | null = null;
-  readonly port = 20000 + Math.floor(Math.random() * 20000);
-
-  async start(): Promise<void> {
-    if (this.process) return;
-    this.process = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await eventually(
-      () => this.ping(),
-      (ok) => ok,
-      10000,
-    );
-  }
-
-  async stop(): Promise<void> {
-    const running = this.process;
-    if (!running) return;
-    this.process = null;
-    if (running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGKILL');
-    });
-  }
-
-  private ping(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const probe = spawn('redis-cli', ['-p', String(this.port), 'ping']);
-      let out = '';
-      probe.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      probe.on('exit', () => resolve(out.includes('PONG')));
-    });
-  }
-}
-
-describe('outbox: nothing submitted is left unchecked, even when Redis is down', () => {
+describe('reliability: Redis stopped while candidates submit applications and evidence', () => {
   const redis = new ThrowawayRedis();
   let ctx: TestContext;
   let worker: INestApplicationContext;
@@ -75,15 +31,21 @@ describe('outbox: nothing submitted is left unchecked, even when Redis is down',
     process.env.REDIS_URL = previousRedisUrl;
   });
 
-  it('commits submissions while Redis is down and checks them when it returns', async () => {
+  it('accepts submissions and evidence while Redis is down, and checks each exactly once when it returns', async () => {
     const summary = await importSeed(ctx.app);
     const cards = await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200);
     const cardId = cards.body.items[0].id;
+    const card = (await request(server).get(`/api/v1/cards/${cardId}`).expect(200)).body;
+    const recommended: string[] = card.functions
+      .flatMap((f: { skills: { id: string; recognition: string }[] }) => f.skills)
+      .filter((s: { recognition: string }) => s.recognition === 'recommended')
+      .map((s: { id: string }) => s.id);
     const admin = await newSession(ctx, 'admin');
     const centre = await newAccreditedCentre(ctx, admin, [cardId]);
-    const candidates = [await newCandidate(ctx), await newCandidate(ctx)];
+    const candidates = [];
+    for (let i = 0; i < 6; i += 1) candidates.push(await newCandidate(ctx));
     const applications: string[] = [];
-    for (const candidate of candidates) {
+    for (const [i, candidate] of candidates.entries()) {
       await request(server)
         .post('/api/v1/candidates/me/education')
         .set(...bearer(candidate))
@@ -92,13 +54,29 @@ describe('outbox: nothing submitted is left unchecked, even when Redis is down',
       const app = await request(server)
         .post('/api/v1/applications')
         .set(...bearer(candidate))
-        .send({ centreId: centre.id, cardId, pathway: 'assessment' })
+        .send({ centreId: centre.id, cardId, pathway: i % 2 === 0 ? 'assessment' : 'recognition' })
         .expect(201);
       applications.push(app.body.id);
     }
 
     await redis.stop();
     for (const [i, candidate] of candidates.entries()) {
+      if (i % 2 === 1) {
+        // Evidence goes to storage and PostgreSQL only: Redis is not needed to accept it.
+        const evidence = await request(server)
+          .post('/api/v1/evidence')
+          .set(...bearer(candidate))
+          .attach('file', pdfFile(`курс ${i}`), 'kurs.pdf')
+          .field('type', 'course_certificate')
+          .field('issuer', 'Учебный центр')
+          .field('issueDate', '2024-03-01')
+          .expect(201);
+        await request(server)
+          .post(`/api/v1/applications/${applications[i]}/claims`)
+          .set(...bearer(candidate))
+          .send({ evidenceId: evidence.body.id, skillIds: recommended.slice(0, 1) })
+          .expect(201);
+      }
       const res = await request(server)
         .post(`/api/v1/applications/${applications[i]}/submit`)
         .set(...bearer(candidate))
@@ -109,7 +87,7 @@ describe('outbox: nothing submitted is left unchecked, even when Redis is down',
       `SELECT COUNT(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL AND payload->>'applicationId' = ANY($1)`,
       [applications],
     );
-    expect(pending[0].n).toBe(2);
+    expect(pending[0].n).toBe(applications.length);
     // Redis stays down a while: the relay keeps the events and tries again.
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -131,5 +109,17 @@ describe('outbox: nothing submitted is left unchecked, even when Redis is down',
       [applications],
     );
     expect(left[0].n).toBe(0);
+    // Nothing lost, nothing done twice: one check per application, every evidence file kept.
+    const checks = await ctx.dataSource.query(
+      `SELECT entity_id, COUNT(*)::int AS n FROM audit_log WHERE action = 'application.eligibility_checked' AND entity_id = ANY($1) GROUP BY entity_id`,
+      [applications],
+    );
+    expect(checks).toHaveLength(applications.length);
+    expect(checks.every((c: { n: number }) => c.n === 1)).toBe(true);
+    const claims = await ctx.dataSource.query(
+      'SELECT COUNT(*)::int AS n FROM evidence_claim WHERE application_id = ANY($1)',
+      [applications],
+    );
+    expect(claims[0].n).toBe(3);
   });
 });
