@@ -68,14 +68,14 @@ describe('reliability: PostgreSQL restarted under load', () => {
     };
     const clients = [load(), load(), load()];
     await eventually(
-      async () => seen.length,
+      () => Promise.resolve(seen.length),
       (n) => n > 30,
     );
 
     await pg.stop();
     const down = seen.length;
     await eventually(
-      async () => seen.slice(down).filter((s) => s.status === 503).length,
+      () => Promise.resolve(seen.slice(down).filter((s) => s.status === 503).length),
       (n) => n >= 10,
       30000,
     );
@@ -85,7 +85,7 @@ describe('reliability: PostgreSQL restarted under load', () => {
     await pg.start();
     const up = seen.length;
     await eventually(
-      async () => seen.slice(up).filter((s) => s.status === 200).length,
+      () => Promise.resolve(seen.slice(up).filter((s) => s.status === 200).length),
       (n) => n >= 10,
       30000,
     );
