@@ -12,7 +12,7 @@ import { eventually } from './fixtures';
 const run = promisify(execFile);
 
 /** A port nobody listens on now: the operating system picks it. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readStorageConfig } from '@qualcert/evidence';
 import { AppConfig, loadConfig } from '@qualcert/shared';
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT);
+  new Logger('Main').log(`listening on :${config.PORT}`);
 }
 
 bootstrap().catch((error: unknown) => {
