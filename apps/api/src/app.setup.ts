@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe } from '@qualcert/shared';
@@ -17,6 +18,12 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.use(httpMetricsMiddleware);
+  // Every answer is what its Content-Type says: a browser must not sniff an evidence file that
+  // is also valid HTML (a polyglot) into a page.
+  express.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
   express.useBodyParser('json', { limit: '6mb' });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
