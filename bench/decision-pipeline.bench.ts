@@ -1,0 +1,346 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Pool } from 'pg';
+import { renderCertificatePdf } from '@qualcert/certificates/pdf/certificate-pdf';
+import { JOB_RETENTION, loadConfig, redisConnectionOptions } from '@qualcert/shared';
+import { productionEnv, ServiceProcess, startWorker } from './support/processes';
+import { check, fail, median, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
+import {
+  CardFacts,
+  cardFacts,
+  CENTRE,
+  fullNameSql,
+  importSeedStandard,
+  insertCentre,
+  insertStaff,
+  seededUuid,
+} from './support/seed';
+
+/**
+ * The decision pipeline through the real outbox, queue and worker processes: 10,000 applications
+ * whose every skill has an outcome (recognised by evidence, or examined and passed) become
+ * decisions, with 1 and then 2 worker processes; then approved decisions become certificates
+ * (PDF included). Baseline: BullMQ's own throughput for no-op jobs on the same Redis, with the
+ * same number of worker processes and the same concurrency.
+ */
+const APPLICATIONS = 10_000;
+const WORKER_COUNTS = [1, 2];
+// Each run stops here if not done: the rate is then what was done in this time.
+const RUN_LIMIT_SECONDS = 30;
+const CERTIFICATES = 120;
+const PDF_SAMPLES = 40;
+
+interface Seeded {
+  card: CardFacts;
+  centreId: string;
+  managerId: string;
+}
+
+/**
+ * Applications at "awaiting decision" with every skill's outcome recorded, in sets of APPLICATIONS
+ * (one set per run, so no run finds work done by another). The card's recommended skills are
+ * recognised by accepted evidence reviews; the others were examined: a submitted theory test
+ * scored in full, a competent verdict on a signed sheet from the session's one assessor. Ids are
+ * derived from the row's number, so the sets can be addressed without reading them back.
+ */
+async function seed(pool: Pool, sets: number): Promise<Seeded> {
+  const centreId = await insertCentre(pool);
+  const [managerId, assessorId] = await insertStaff(pool, centreId, ['centre_manager', 'assessor']);
+  // Card 3: seven of its nine skills are recommended for recognition, two must be examined.
+  const card = await cardFacts(pool, 3);
+  const recommended = card.skills.filter((s) => s.recognition === 'recommended').map((s) => s.id);
+  const examined = card.skills.filter((s) => s.recognition !== 'recommended').map((s) => s.id);
+  if (recommended.length === 0 || examined.length === 0) throw new Error('card 3 no longer mixes both kinds');
+  const total = APPLICATIONS * sets;
+  const {
+    rows: [program],
+  } = await pool.query<{ id: string }>(
+    `INSERT INTO qualification_program (id, centre_id, card_id, standard_version_id, version, status, activated_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, 1, 'active', now()) RETURNING id`,
+    [centreId, card.id, card.standardVersionId],
+  );
+  const {
+    rows: [session],
+  } = await pool.query<{ id: string }>(
+    `INSERT INTO exam_session (id, centre_id, program_id, card_id, starts_at, ends_at, place, capacity, enrolled_count)
+     VALUES (gen_random_uuid(), $1, $2, $3, now() - interval '2 days', now() - interval '2 days' + interval '4 hours',
+             'г. Астана, ауд. 301', $4, $4) RETURNING id`,
+    [centreId, program.id, card.id, total],
+  );
+  await pool.query('INSERT INTO session_assessor (session_id, assessor_id) VALUES ($1, $2)', [session.id, assessorId]);
+  const id = (kind: string) => seededUuid(kind, 'g');
+  const series = `FROM generate_series(1, ${total}) g`;
+  await pool.query(
+    `INSERT INTO app_user (id, email, email_key, full_name, role, password_hash)
+     SELECT ${id('candidate')}, 'candidate-' || g || '@bench.test', 'candidate-' || g || '@bench.test', ${fullNameSql('g')},
+            'candidate', 'not-a-hash' ${series}`,
+  );
+  await pool.query(
+    `INSERT INTO candidate_profile (user_id, iin, birth_date, sex)
+     SELECT ${id('candidate')}, '850101' || lpad(g::text, 6, '0'), date '1985-01-01', CASE WHEN g % 2 = 0 THEN 'female' ELSE 'male' END ${series}`,
+  );
+  await pool.query(
+    `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission, submitted_at)
+     SELECT ${id('application')}, ${id('candidate')}, $1, $2, $3, 'recognition', 'awaiting_decision', 1, now() - interval '20 days' ${series}`,
+    [centreId, card.id, card.standardVersionId],
+  );
+  await pool.query(
+    `INSERT INTO evidence_review (id, application_id, skill_id, assessor_id, status, comment, decided_at)
+     SELECT gen_random_uuid(), ${id('application')}, s.skill_id::uuid, $1, 'accepted', 'Подтверждено документами', now() - interval '5 days'
+       ${series} CROSS JOIN unnest($2::text[]) AS s(skill_id)`,
+    [assessorId, recommended],
+  );
+  await pool.query(
+    `INSERT INTO enrolment (id, session_id, application_id, candidate_id, examined_skill_ids)
+     SELECT ${id('enrolment')}, $1, ${id('application')}, ${id('candidate')}, $2::jsonb ${series}`,
+    [session.id, JSON.stringify(examined)],
+  );
+  const score = {
+    perSkill: examined.map((skillId) => ({ skillId, correct: 3, total: 3, share: 1 })),
+    overall: { correct: 3 * examined.length, total: 3 * examined.length, share: 1 },
+  };
+  await pool.query(
+    `INSERT INTO theory_test (id, enrolment_id, candidate_id, status, started_at, deadline_at, submitted_at, submitted_by, score)
+     SELECT gen_random_uuid(), ${id('enrolment')}, ${id('candidate')}, 'submitted', now() - interval '2 days',
+            now() - interval '2 days' + interval '1 hour', now() - interval '2 days' + interval '40 minutes', 'candidate', $1::jsonb ${series}`,
+    [JSON.stringify(score)],
+  );
+  await pool.query(
+    `INSERT INTO practical_verdict (id, enrolment_id, assessor_id, skill_id, verdict, abilities_observed, comment)
+     SELECT gen_random_uuid(), ${id('enrolment')}, $1, s.skill_id::uuid, 'competent', '[]'::jsonb, 'Выполнено без замечаний'
+       ${series} CROSS JOIN unnest($2::text[]) AS s(skill_id)`,
+    [assessorId, examined],
+  );
+  await pool.query(
+    `INSERT INTO practical_sheet (enrolment_id, assessor_id, signed_at) SELECT ${id('enrolment')}, $1, now() - interval '2 days' ${series}`,
+    [assessorId],
+  );
+  await pool.query('ANALYZE');
+  return { card, centreId, managerId };
+}
+
+interface RunResult {
+  workers: number;
+  done: number;
+  seconds: number;
+  perSecond: number;
+  complete?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function count(pool: Pool, sql: string): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(sql);
+  return Number(rows[0].n);
+}
+
+/** Polls until `target` rows are counted or the time limit passes; returns how many and when. */
+async function waitFor(pool: Pool, sql: string, target: number, startedAt: number) {
+  let done = 0;
+  while (done < target && performance.now() - startedAt < RUN_LIMIT_SECONDS * 1000) {
+    await sleep(100);
+    done = await count(pool, sql);
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { done, seconds: +seconds.toFixed(2), perSecond: +(done / seconds).toFixed(1), complete: done >= target };
+}
+
+async function startWorkers(work: string, label: string, n: number, env: Record<string, string>) {
+  const workers: ServiceProcess[] = [];
+  for (let i = 0; i < n; i += 1) workers.push(await startWorker(work, `${label}-${i}`, env));
+  return workers;
+}
+
+/** Decisions for one set of applications, with n worker processes. */
+async function decisionRun(pool: Pool, work: string, env: Record<string, string>, set: number, n: number) {
+  const workers = await startWorkers(work, `decisions-${n}`, n, {
+    ...env,
+    BULLMQ_PREFIX: `${env.BULLMQ_PREFIX}.w${n}`,
+  });
+  try {
+    const before = await count(pool, 'SELECT count(*) AS n FROM decision');
+    const started = performance.now();
+    // One statement: every event commits at once, as if a busy exam day handed them over together.
+    await pool.query(
+      `INSERT INTO outbox_event (event_type, payload)
+       SELECT 'application.awaiting_decision', jsonb_build_object('applicationId', ${seededUuid('application', 'g')})
+         FROM generate_series($1::int, $2::int) g`,
+      [set * APPLICATIONS + 1, (set + 1) * APPLICATIONS],
+    );
+    const result = await waitFor(pool, `SELECT count(*) - ${before} AS n FROM decision`, APPLICATIONS, started);
+    return { workers: n, ...result };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    // What a capped run left undone must not be picked up by the next one.
+    await pool.query('UPDATE outbox_event SET dispatched_at = now() WHERE dispatched_at IS NULL');
+  }
+}
+
+/** Approved decisions of the first set become certificates (PDF, credential, storage). */
+async function certificateRun(pool: Pool, work: string, env: Record<string, string>, managerId: string, n: number) {
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE decision SET status = 'approved', signed_by = $1, signed_at = now()
+      WHERE id IN (SELECT id FROM decision WHERE status = 'pending_signoff' AND outcome = 'awarded' ORDER BY computed_at LIMIT $2)
+      RETURNING id`,
+    [managerId, CERTIFICATES],
+  );
+  if (rows.length < CERTIFICATES) throw new Error(`only ${rows.length} awarded decisions to approve`);
+  await pool.query(
+    `UPDATE application SET status = 'decided' WHERE id IN (SELECT application_id FROM decision WHERE id = ANY($1::uuid[]))`,
+    [rows.map((r) => r.id)],
+  );
+  const workers = await startWorkers(work, `certificates-${n}`, n, {
+    ...env,
+    BULLMQ_PREFIX: `${env.BULLMQ_PREFIX}.c${n}`,
+  });
+  try {
+    const started = performance.now();
+    await pool.query(
+      `INSERT INTO outbox_event (event_type, payload) SELECT 'decision.approved', jsonb_build_object('decisionId', id) FROM unnest($1::uuid[]) AS id`,
+      [rows.map((r) => r.id)],
+    );
+    const result = await waitFor(pool, 'SELECT count(*) AS n FROM certificate', CERTIFICATES, started);
+    return { workers: n, ...result };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await pool.query('UPDATE outbox_event SET dispatched_at = now() WHERE dispatched_at IS NULL');
+  }
+}
+
+/** renderCertificatePdf alone, in this process, per certificate of the benchmark's card. */
+async function pdfRendering(card: CardFacts): Promise<{ medianMs: number; samples: number; bytes: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < PDF_SAMPLES + 5; i += 1) {
+    const started = performance.now();
+    const pdf = await renderCertificatePdf({
+      number: `${CENTRE.code}-2026-${String(i + 1).padStart(6, '0')}`,
+      holderName: 'Абенов Айгерим Серикович',
+      maskedIin: '8501******12',
+      card: card.contents.card,
+      standard: {
+        title: card.contents.standard.title,
+        orderNumber: card.contents.standard.orderNumber,
+        orderDate: card.contents.standard.orderDate,
+        versionHash: card.contents.standard.contentHash,
+      },
+      functions: card.contents.functions.map((f) => ({
+        title: f.title,
+        kind: f.kind,
+        skills: f.skills.map((s) => s.title),
+      })),
+      issueDate: '2026-01-15',
+      validUntil: '2031-01-15',
+      centre: CENTRE,
+      signedBy: 'Руководитель центра 0',
+      verificationUrl: `http://127.0.0.1:3000/api/v1/public/certificates/${CENTRE.code}-2026-${String(i + 1).padStart(6, '0')}`,
+    });
+    // The first renders load fonts and warm the JIT; a worker pays that once.
+    if (i >= 5) times.push(performance.now() - started);
+    bytes = pdf.length;
+  }
+  return { medianMs: +median(times).toFixed(2), samples: times.length, bytes };
+}
+
+/** BullMQ alone: APPLICATIONS no-op jobs added in bulk, n worker processes at concurrency 1. */
+async function baselineRun(work: string, env: Record<string, string>, n: number) {
+  const prefix = `${env.BULLMQ_PREFIX}.noop${n}`;
+  const connection = { ...redisConnectionOptions(loadConfig().REDIS_URL), maxRetriesPerRequest: null };
+  const queue = new Queue('bench-noop', { prefix, connection, defaultJobOptions: { attempts: 5, ...JOB_RETENTION } });
+  const workers: ServiceProcess[] = [];
+  for (let i = 0; i < n; i += 1) {
+    workers.push(
+      await startWorker(
+        work,
+        `noop-${n}-${i}`,
+        { ...env, BULLMQ_PREFIX: prefix },
+        join(__dirname, 'support/noop-worker.js'),
+        ['bench-noop'],
+      ),
+    );
+  }
+  try {
+    const started = performance.now();
+    await queue.addBulk(
+      Array.from({ length: APPLICATIONS }, (_, i) => ({ name: 'noop', data: { applicationId: String(i) } })),
+    );
+    for (;;) {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).every((c) => c === 0)) break;
+      await sleep(50);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      workers: n,
+      done: APPLICATIONS,
+      seconds: +seconds.toFixed(2),
+      perSecond: +(APPLICATIONS / seconds).toFixed(1),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = requireBenchDatabase();
+  const work = workDir('decisions');
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const env = {
+    ...productionEnv(work.path),
+    DATABASE_URL: databaseUrl,
+    BULLMQ_PREFIX: process.env.BULLMQ_PREFIX as string,
+  };
+  try {
+    const started = performance.now();
+    await importSeedStandard(databaseUrl);
+    const seeded = await seed(pool, WORKER_COUNTS.length);
+    const seedSeconds = +((performance.now() - started) / 1000).toFixed(1);
+
+    const pdf = await pdfRendering(seeded.card);
+    const baseline: RunResult[] = [];
+    for (const n of WORKER_COUNTS) baseline.push(await baselineRun(work.path, env, n));
+    const system: RunResult[] = [];
+    for (const [set, n] of WORKER_COUNTS.entries()) system.push(await decisionRun(pool, work.path, env, set, n));
+    const outcomes = await pool.query<{ outcome: string; n: string }>(
+      'SELECT outcome, count(*) AS n FROM decision GROUP BY outcome',
+    );
+    const certificates = await certificateRun(
+      pool,
+      work.path,
+      env,
+      seeded.managerId,
+      WORKER_COUNTS[WORKER_COUNTS.length - 1],
+    );
+
+    const top = system[system.length - 1];
+    const topBaseline = baseline[baseline.length - 1];
+    const targets = [check('decisions', top.perSecond, '/s', '>=', 500)];
+    writeResult('decision-pipeline', {
+      applications: APPLICATIONS,
+      seedSeconds,
+      runLimitSeconds: RUN_LIMIT_SECONDS,
+      note: 'rate = decisions stored / seconds from the events committing; a run stopped at the limit counts what it did',
+      baseline: { name: 'BullMQ no-op jobs: addBulk, then worker processes at concurrency 1', runs: baseline },
+      system: { name: 'outbox events → relay → decisions queue → worker processes (production build)', runs: system },
+      ratios: system.map((s, i) => ({ workers: s.workers, ratio: ratio(s.perSecond, baseline[i].perSecond) })),
+      decisionOutcomes: Object.fromEntries(outcomes.rows.map((r) => [r.outcome, Number(r.n)])),
+      certificates: { approved: CERTIFICATES, ...certificates },
+      pdfRendering: pdf,
+      targets,
+    });
+    process.stdout.write(
+      `decision pipeline: ${system.map((s) => `${s.workers} worker(s) ${s.perSecond} decisions/s${s.complete ? '' : ` (${s.done} in ${s.seconds} s, stopped)`}`).join(', ')}; ` +
+        `BullMQ no-op ${baseline.map((b) => `${b.workers}: ${b.perSecond} jobs/s`).join(', ')}; ` +
+        `ratio ${ratio(top.perSecond, topBaseline.perSecond)}; certificates ${certificates.perSecond}/s with ${certificates.workers} worker(s), ` +
+        `PDF ${pdf.medianMs} ms each — ${targetsText(targets)}\n`,
+    );
+  } finally {
+    await pool.end();
+  }
+  work.cleanup();
+}
+
+main().catch(fail);
