@@ -105,7 +105,8 @@ export async function startApi(
   const api = await startProcess({
     name: 'api',
     script: join(ROOT, 'dist/apps/api/src/main.js'),
-    env: { ...env, PORT: String(port), PUBLIC_BASE_URL: url },
+    // As deployed (Dockerfile, scripts/start.sh): a bounded heap.
+    env: { NODE_OPTIONS: '--max-old-space-size=192', ...env, PORT: String(port), PUBLIC_BASE_URL: url },
     workDir,
     ready: async () => (await fetch(`${url}/health`)).status === 200,
   });

@@ -17,6 +17,9 @@ import { DecisionEntity } from './decision.entity';
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 
+/** Cards kept in memory per process; a standard has tens of cards. */
+const CARD_CACHE_SIZE = 200;
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 function addMonths(date: Date, months: number): string {
@@ -31,6 +34,8 @@ function addMonths(date: Date, months: number): string {
  */
 @Injectable()
 export class DecisionsService {
+  private readonly cards = new Map<string, DecisionCard>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
@@ -330,6 +335,17 @@ export class DecisionsService {
   }
 
   private async card(manager: EntityManager, cardId: string): Promise<DecisionCard> {
+    // A card's functions, skills and items never change once imported (a new text is a new
+    // version with new rows), so each worker reads a card once: four queries less per decision.
+    const cached = this.cards.get(cardId);
+    if (cached) return cached;
+    const card = await this.readCard(manager, cardId);
+    if (this.cards.size >= CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value as string);
+    this.cards.set(cardId, card);
+    return card;
+  }
+
+  private async readCard(manager: EntityManager, cardId: string): Promise<DecisionCard> {
     const functions = await manager.query<
       { id: string; kind: 'mandatory' | 'additional'; number: number; title: string }[]
     >('SELECT id, kind, number, title FROM labour_function WHERE card_id = $1 ORDER BY position', [cardId]);

@@ -145,6 +145,13 @@ export class AppConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN = '';
 
+  /** Jobs of one queue a worker runs at once. Read by the queue processors' options. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  QUEUE_CONCURRENCY = 4;
+
   /** How often a worker looks for stalled jobs (those whose worker died). */
   @Transform(toInt)
   @IsInt()
