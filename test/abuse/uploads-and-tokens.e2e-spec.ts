@@ -88,7 +88,7 @@ describe('abuse: uploads and tokens', () => {
       ];
       for (const name of names) {
         const res = await upload(pdfFile(name), name);
-        if (/[\r\n"\u0000]/.test(name) && res.status === 400) {
+        if (['\r', '\n', '"', '\u0000'].some((c) => name.includes(c)) && res.status === 400) {
           // The name broke the multipart framing itself: refused with the error shape, not stored.
           expect(typeof res.body.code).toBe('string');
           continue;
@@ -96,7 +96,7 @@ describe('abuse: uploads and tokens', () => {
         expect([res.status, name]).toEqual([201, name]);
         const fileName: string = res.body.fileName;
         expect(fileName).toMatch(/\.pdf$/);
-        expect(fileName).not.toMatch(/[/\\\r\n\u0000\u202E"]/);
+        for (const c of ['/', '\\', '\r', '\n', '\u0000', '\u202E', '"']) expect(fileName).not.toContain(c);
         expect(fileName.length).toBeLessThanOrEqual(255);
         expect(fileName).not.toMatch(/^\.|^con\.pdf$/i);
         const download = await request(server)
