@@ -63,6 +63,14 @@ const ROUTES: Row[] = [
   { method: 'get', path: (f) => `/api/v1/standards/${f.standardId}`, public: true, expect: { others: 200 } },
   { method: 'get', path: (f) => `/api/v1/standards/${f.standardId}/cards`, public: true, expect: { others: 200 } },
   { method: 'get', path: (f) => `/api/v1/cards/${f.cardId}`, public: true, expect: { others: 200 } },
+  { method: 'get', path: (f) => `/api/v1/skills/${f.skillId}`, public: true, expect: { others: 200 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/auth/login',
+    public: true,
+    body: () => ({ email: uniqueEmail('nobody'), password: strongPassword() }),
+    expect: { others: 401 },
+  },
   {
     method: 'post',
     path: () => '/api/v1/standards/import',
@@ -703,6 +711,21 @@ describe('access matrix', () => {
   const cases = ROUTES.flatMap((row) =>
     ALL.map((caller) => [`${row.method.toUpperCase()} ${row.path(PLACEHOLDERS)}`, caller, row] as const),
   );
+
+  it('has a row for every route of the OpenAPI document', async () => {
+    const doc = (await request(server).get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const rows = ROUTES.map((row) => `${row.method} ${row.path(fixture).split('?')[0]}`);
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(operations)) {
+        const pattern = new RegExp(`^${method} ${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+        if (!rows.some((r) => pattern.test(r))) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 
   it.each(cases)('%s as %s', async (_label, caller, row) => {
     const path = row.path(fixture);

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { accreditedAssessor, assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import { accreditedAssessor, assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -267,16 +267,8 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       .set(...bearer(candidate))
       .expect(200);
     expect(resolved.body.status).toBe('resolved');
-    const certificate = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/certificate`)
-          .set(...bearer(candidate))
-          .then((r) => (r.status === 200 ? (r.body as { number: string; status: string }) : null)),
-      (c) => c !== null,
-      20000,
-    );
-    expect(certificate?.status).toBe('valid');
+    const certificate = await issuedCertificate(ctx, candidate, applicationId);
+    expect(certificate.status).toBe('valid');
     const notes = await eventually(
       () =>
         request(server)
@@ -303,15 +295,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     const additional = day.skills.filter((s) => !day.mandatory.some((m) => m.id === s.id));
     expect(additional.length).toBeGreaterThan(0);
     const { applicationId, candidate, failed, decisionId } = await signed([additional[0].id]);
-    const first = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/certificate`)
-          .set(...bearer(candidate))
-          .then((r) => (r.status === 200 ? (r.body as { id: string; number: string }) : null)),
-      (c) => c !== null,
-      20000,
-    );
+    const first = await issuedCertificate(ctx, candidate, applicationId);
     const ordered = await heard(candidate, decisionId, failed, ['reassess', 'reassess']);
     await reassess(panel[1], ordered.id, failed[0], 'passed').expect(200);
     const [fresh] = await eventually(
@@ -323,16 +307,8 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       .post(`/api/v1/decisions/${fresh.id}/approve`)
       .set(...bearer(day.manager))
       .expect(200);
-    const second = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/certificate`)
-          .set(...bearer(candidate))
-          .then((r) => r.body as { id: string; number: string }),
-      (c) => c.id !== first?.id,
-      20000,
-    );
-    const old = (await request(server).get(`/api/v1/public/certificates/${first?.number}`).expect(200)).body;
+    const second = await issuedCertificate(ctx, candidate, applicationId, first.id);
+    const old = (await request(server).get(`/api/v1/public/certificates/${first.number}`).expect(200)).body;
     expect(old).toMatchObject({
       status: 'revoked',
       revokeReason: `Replaced by certificate ${second.number} after an appeal`,

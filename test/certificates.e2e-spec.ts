@@ -5,7 +5,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
 import { QUEUES } from '@qualcert/shared';
-import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -31,20 +31,12 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
       .post(`/api/v1/decisions/${decision.id}/approve`)
       .set(...bearer(day.manager))
       .expect(200);
-    const certificate = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/certificate`)
-          .set(...bearer(candidate))
-          .then((r) => (r.status === 200 ? r.body : null)),
-      (c) => c !== null,
-      20000,
-    );
+    const certificate = await issuedCertificate(ctx, candidate, applicationId);
     return {
       applicationId,
       candidate,
       decisionId: decision.id,
-      certificate: certificate as { id: string; number: string; status: string },
+      certificate,
     };
   }
 

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
-import { assessedApplication, ExamDay, prepareExamDay } from '../utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from '../utils/exam-day';
 import { bearer, eventually } from '../utils/fixtures';
 import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
 import { createTestApp, TestContext } from '../utils/test-app';
@@ -138,25 +138,17 @@ describe('reliability: a worker killed in the middle of a job', () => {
     expect(await ctx.dataSource.query('SELECT id FROM certificate WHERE decision_id = $1', [decision.id])).toEqual([]);
 
     await start();
-    const certificate = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/certificate`)
-          .set(...bearer(candidate))
-          .then((r) => (r.status === 200 ? (r.body as { id: string; number: string }) : null)),
-      (c) => c !== null,
-      60000,
-    );
+    const certificate = await issuedCertificate(ctx, candidate, applicationId);
     const rows = await ctx.dataSource.query<{ number: string }[]>(
       'SELECT number FROM certificate WHERE decision_id = $1',
       [decision.id],
     );
-    expect(rows).toEqual([{ number: certificate?.number }]);
+    expect(rows).toEqual([{ number: certificate.number }]);
     // The killed job's number was rolled back with its transaction: none skipped.
     const expected = (before.last ?? 0) + 1;
-    expect(certificate?.number.endsWith(`-${year}-${String(expected).padStart(6, '0')}`)).toBe(true);
+    expect(certificate.number.endsWith(`-${year}-${String(expected).padStart(6, '0')}`)).toBe(true);
     await request(server)
-      .get(`/api/v1/certificates/${certificate?.id}/pdf`)
+      .get(`/api/v1/certificates/${certificate.id}/pdf`)
       .set(...bearer(candidate))
       .expect(200);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { makeIin } from '@qualcert/candidates/iin/iin';
-import { bearer, login, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
+import { bearer, eventually, login, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
 import { importSeed } from './seed';
 import type { TestContext } from './test-app';
 
@@ -243,4 +243,32 @@ export async function assessedApplication(ctx: TestContext, day: ExamDay, failSk
       .expect(200);
   }
   return { applicationId, candidate, failed };
+}
+
+export interface IssuedCertificate {
+  id: string;
+  number: string;
+  status: string;
+}
+
+/**
+ * Waits until the worker has issued the application's certificate, as its holder sees it;
+ * `unlike` waits for a newer one than that id (a replacement after an appeal).
+ */
+export async function issuedCertificate(
+  ctx: TestContext,
+  holder: TestSession,
+  applicationId: string,
+  unlike?: string,
+): Promise<IssuedCertificate> {
+  const certificate = await eventually(
+    () =>
+      request(ctx.app.getHttpServer())
+        .get(`/api/v1/applications/${applicationId}/certificate`)
+        .set(...bearer(holder))
+        .then((r) => (r.status === 200 ? (r.body as IssuedCertificate) : null)),
+    (c) => c !== null && c.id !== unlike,
+    60000,
+  );
+  return certificate as IssuedCertificate;
 }
