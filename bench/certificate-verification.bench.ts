@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
 import { Pool } from 'pg';
-import { LoadPlan, LoadResult, runLoad, runMeasured } from './support/load';
-import { residentMb, RssSampler, productionEnv, startApi, startBaselineServer } from './support/processes';
+import { compareUnderLoad, LoadPlan } from './support/load';
+import { productionEnv, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
 import { cardFacts, CENTRE, fullNameSql, importSeedStandard, insertCentre, insertStaff } from './support/seed';
 
@@ -111,11 +111,6 @@ function plan(url: string, paths: string[], durationSeconds: number): LoadPlan {
   };
 }
 
-type MeasuredRun = LoadResult & { cpuMsPerRequest: number };
-
-const best = <T extends LoadResult>(runs: T[]): T =>
-  runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-
 async function main(): Promise<void> {
   const databaseUrl = requireBenchDatabase();
   const work = workDir('verification');
@@ -143,21 +138,15 @@ async function main(): Promise<void> {
     );
     if (fromApi !== fromBaseline) throw new Error(`baseline and API disagree:\n${fromApi}\n${fromBaseline}`);
 
-    const idleRssMb = residentMb(api.pid);
-    await runLoad(plan(baselineUrl, paths, BASELINE_WARMUP_SECONDS));
-    await runLoad(plan(apiUrl, paths, API_WARMUP_SECONDS));
-    const baselineRuns: MeasuredRun[] = [];
-    const systemRuns: MeasuredRun[] = [];
-    const rss = new RssSampler(api.pid).start();
-    for (let round = 0; round < ROUNDS; round += 1) {
-      baselineRuns.push(await runMeasured(plan(baselineUrl, paths, SECONDS), [baseline.pid]));
-      systemRuns.push(await runMeasured(plan(apiUrl, paths, SECONDS), [api.pid]));
-    }
-    const system = best(systemRuns);
-    const base = best(baselineRuns);
-    const lightBaseline = await runLoad({ ...plan(baselineUrl, paths, LIGHT_SECONDS), connections: LIGHT_CONNECTIONS });
-    const lightSystem = await runLoad({ ...plan(apiUrl, paths, LIGHT_SECONDS), connections: LIGHT_CONNECTIONS });
-    const memory = rss.stop();
+    const { system, base, systemRuns, baselineRuns, lightSystem, lightBaseline, idleRssMb, memory } =
+      await compareUnderLoad({
+        plan: (url, seconds) => plan(url, paths, seconds),
+        system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
+        baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
+      });
 
     const non2xx = [...systemRuns, lightSystem].reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
     const targets = [

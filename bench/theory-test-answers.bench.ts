@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PasswordHasher } from '@qualcert/identity/password/password-hasher';
-import { ClientProfile, LoadPlan, LoadResult, runLoad, runMeasured } from './support/load';
-import { productionEnv, residentMb, ROOT, RssSampler, startApi, startBaselineServer } from './support/processes';
+import { ClientProfile, compareUnderLoad, LoadPlan, LoadResult } from './support/load';
+import { productionEnv, ROOT, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
 import { cardFacts, fullNameSql, importSeedStandard, insertCentre, insertStaff, seededUuid } from './support/seed';
 
@@ -145,10 +145,6 @@ function plan(url: string, clients: ClientProfile[], durationSeconds: number): L
   return { url, method: 'PUT', connections: CANDIDATES, durationSeconds, clients };
 }
 
-type MeasuredRun = LoadResult & { cpuMsPerRequest: number };
-const best = <T extends LoadResult>(runs: T[]): T =>
-  runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
-
 /** The bare verification server's throughput from this run's first benchmark, if it ran. */
 function verificationBaseline(): number | null {
   const file = join(ROOT, 'bench/results/certificate-verification.json');
@@ -186,26 +182,15 @@ async function main(): Promise<void> {
       });
       if (res.status !== 204) throw new Error(`${url} refused a save: ${res.status} ${await res.text()}`);
     }
-    const idleRssMb = residentMb(api.pid);
-    await runLoad(plan(baselineUrl, profiles, BASELINE_WARMUP_SECONDS));
-    await runLoad(plan(apiUrl, profiles, API_WARMUP_SECONDS));
-    const baselineRuns: MeasuredRun[] = [];
-    const systemRuns: MeasuredRun[] = [];
-    const rss = new RssSampler(api.pid).start();
-    for (let round = 0; round < ROUNDS; round += 1) {
-      baselineRuns.push(await runMeasured(plan(baselineUrl, profiles, SECONDS), [baseline.pid]));
-      systemRuns.push(await runMeasured(plan(apiUrl, profiles, SECONDS), [api.pid]));
-    }
-    const system = best(systemRuns);
-    const base = best(baselineRuns);
-    // Latency without queueing: a few candidates at a time (a closed loop of 200 connections
-    // holds 200 requests in flight, so its latency is mostly waiting in line: Little's law).
-    const lightBaseline = await runLoad({
-      ...plan(baselineUrl, profiles, LIGHT_SECONDS),
-      connections: LIGHT_CONNECTIONS,
-    });
-    const lightSystem = await runLoad({ ...plan(apiUrl, profiles, LIGHT_SECONDS), connections: LIGHT_CONNECTIONS });
-    const memory = rss.stop();
+    const { system, base, systemRuns, baselineRuns, lightSystem, lightBaseline, idleRssMb, memory } =
+      await compareUnderLoad({
+        plan: (url, seconds) => plan(url, profiles, seconds),
+        system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
+        baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
+      });
     const answered = await pool.query<{ n: string }>(
       'SELECT count(*) AS n FROM theory_test_item WHERE answered_at IS NOT NULL',
     );

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuMs } from './processes';
+import { cpuMs, residentMb, RssSampler } from './processes';
 
 export interface LoadRequest {
   path: string;
@@ -68,4 +68,62 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export type MeasuredRun = LoadResult & { cpuMsPerRequest: number };
+
+const best = (runs: MeasuredRun[]): MeasuredRun =>
+  runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+
+export interface LoadComparison {
+  system: MeasuredRun;
+  base: MeasuredRun;
+  systemRuns: MeasuredRun[];
+  baselineRuns: MeasuredRun[];
+  lightSystem: LoadResult;
+  lightBaseline: LoadResult;
+  idleRssMb: number | null;
+  memory: ReturnType<RssSampler['stop']>;
+}
+
+/**
+ * The system and its baseline under the same load, in one run: both warmed up, then measured in
+ * interleaved rounds (best round of each kept, since neighbours' load only ever slows a round),
+ * then once more with a few connections, for latency without queueing (a closed loop holds all
+ * its connections' requests in flight, so its latency is mostly waiting in line: Little's law).
+ * The API's resident memory is sampled throughout the measured rounds.
+ */
+export async function compareUnderLoad(options: {
+  plan: (url: string, durationSeconds: number) => LoadPlan;
+  system: { url: string; pid: number; warmupSeconds: number };
+  baseline: { url: string; pid: number; warmupSeconds: number };
+  rounds: number;
+  seconds: number;
+  light: { seconds: number; connections: number };
+}): Promise<LoadComparison> {
+  const { plan, system, baseline } = options;
+  const idleRssMb = residentMb(system.pid);
+  await runLoad(plan(baseline.url, baseline.warmupSeconds));
+  await runLoad(plan(system.url, system.warmupSeconds));
+  const baselineRuns: MeasuredRun[] = [];
+  const systemRuns: MeasuredRun[] = [];
+  const rss = new RssSampler(system.pid).start();
+  for (let round = 0; round < options.rounds; round += 1) {
+    baselineRuns.push(await runMeasured(plan(baseline.url, options.seconds), [baseline.pid]));
+    systemRuns.push(await runMeasured(plan(system.url, options.seconds), [system.pid]));
+  }
+  const light = (url: string) =>
+    runLoad({ ...plan(url, options.light.seconds), connections: options.light.connections });
+  const lightBaseline = await light(baseline.url);
+  const lightSystem = await light(system.url);
+  return {
+    system: best(systemRuns),
+    base: best(baselineRuns),
+    systemRuns,
+    baselineRuns,
+    lightSystem,
+    lightBaseline,
+    idleRssMb,
+    memory: rss.stop(),
+  };
 }
