@@ -6,6 +6,7 @@ import { exeFile, pdfFile, pngFile } from '../utils/files';
 import { bearer, newCandidate, TestSession } from '../utils/fixtures';
 import { createTestApp, TestContext } from '../utils/test-app';
 
+const UPLOADS_PER_MINUTE = 40;
 const meta = { type: 'course_certificate', issuer: 'Учебный центр', issueDate: '2024-05-20' };
 
 /** Abuse of the upload route and of access tokens. */
@@ -31,12 +32,19 @@ describe('abuse: uploads and tokens', () => {
       )[0].n,
     );
 
+  const previousLimit = process.env.EVIDENCE_UPLOADS_PER_MINUTE;
+
   beforeAll(async () => {
+    process.env.EVIDENCE_UPLOADS_PER_MINUTE = String(UPLOADS_PER_MINUTE);
     ctx = await createTestApp();
     server = ctx.app.getHttpServer();
     candidate = await newCandidate(ctx);
   });
-  afterAll(() => ctx.close());
+  afterAll(async () => {
+    await ctx.close();
+    if (previousLimit === undefined) delete process.env.EVIDENCE_UPLOADS_PER_MINUTE;
+    else process.env.EVIDENCE_UPLOADS_PER_MINUTE = previousLimit;
+  });
 
   describe('uploads', () => {
     it('refuses files whose content is not PDF, JPEG or PNG, whatever they are called', async () => {
@@ -124,14 +132,29 @@ describe('abuse: uploads and tokens', () => {
       expect(await stored(other)).toBe(0);
     });
 
-    it('takes a flood of parallel uploads without a 5xx, storing each distinct file once', async () => {
+    it('takes a flood of parallel uploads within the limit, then answers 429, never a 5xx', async () => {
       const flooder = await newCandidate(ctx);
-      const files = Array.from({ length: 30 }, (_, i) => pdfFile(`flood ${i % 10}`));
+      // The count is per minute: start the burst well inside one.
+      while (Date.now() % 60_000 > 45_000) await new Promise((resolve) => setTimeout(resolve, 500));
+      const files = Array.from({ length: 30 }, (_, i) => pdfFile(`flood ${i}`));
       const answers = await Promise.all(files.map((f, i) => upload(f, `flood-${i}.pdf`, flooder)));
-      expect(answers.every((r) => r.status < 500)).toBe(true);
-      expect(answers.every((r) => [200, 201].includes(r.status))).toBe(true);
-      // pdfFile adds randomness to every file, so all 30 are distinct.
-      expect(await stored(flooder)).toBe(new Set(answers.map((r) => r.body.sha256 as string)).size);
+      expect(answers.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+      // pdfFile adds randomness to every file, so all 30 are distinct and each is stored once.
+      expect(await stored(flooder)).toBe(30);
+
+      const beyond = await Promise.all(
+        Array.from({ length: 15 }, (_, i) => upload(pdfFile(`more ${i}`), `more-${i}.pdf`, flooder)),
+      );
+      const statuses = beyond.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(UPLOADS_PER_MINUTE - 30);
+      const refused = beyond.filter((r) => r.status === 429);
+      expect(refused).toHaveLength(45 - UPLOADS_PER_MINUTE);
+      expect(refused[0].body.code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(0);
+      expect(await stored(flooder)).toBe(UPLOADS_PER_MINUTE);
+      // Another candidate is not held back by the flooder's count.
+      const other = await newCandidate(ctx);
+      await upload(pdfFile('calm'), 'calm.pdf', other).expect(201);
     });
   });
 

@@ -16,7 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { UuidParamPipe } from '@qualcert/shared';
+import { RateLimited, UuidParamPipe } from '@qualcert/shared';
 import { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
 import { EvidenceService, UploadedFile as StoredUpload } from './evidence.service';
 
@@ -32,6 +32,8 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post('evidence')
+  // Counted before the file is read: a flood is refused without buffering its bodies.
+  @RateLimited('evidence-upload', { limit: 'EVIDENCE_UPLOADS_PER_MINUTE', by: 'user' })
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({

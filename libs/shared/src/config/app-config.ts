@@ -106,6 +106,13 @@ export class AppConfig {
   @Max(200 * 1024 * 1024)
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Evidence uploads one candidate may make per minute (a flood beyond it is answered 429). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EVIDENCE_UPLOADS_PER_MINUTE = 60;
+
   /**
    * The issuer's Ed25519 key that signs credentials: the 32-byte seed, base64. Required in
    * production; elsewhere a random one is made per process (its credentials do not verify after a

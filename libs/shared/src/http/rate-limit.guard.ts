@@ -1,5 +1,6 @@
 import {
   CanActivate,
+  Logger,
   ExecutionContext,
   Injectable,
   OnModuleDestroy,
@@ -15,30 +16,60 @@ import { DomainException } from '../errors/domain.exception';
 
 const RATE_LIMIT_KEY = 'qualcert:rate-limit';
 
+/** The settings that hold a per-minute limit. */
+type LimitSetting = 'PUBLIC_RATE_LIMIT_PER_MINUTE' | 'EVIDENCE_UPLOADS_PER_MINUTE';
+
+interface RateLimitOptions {
+  group: string;
+  limit: LimitSetting;
+  /** Whom the count is kept for: the client address (public routes) or the signed-in user. */
+  by: 'address' | 'user';
+}
+
 /**
- * Requests a client address may make per minute to a group of routes, counted in Redis so that
- * every API process shares the count (a fixed one-minute window).
+ * Requests per minute to a group of routes, per client address or per user, counted in Redis so
+ * that every API process shares the count (a fixed one-minute window). While Redis cannot be
+ * reached the limit is not enforced: a limiter must not take the routes it guards down with it
+ * (uploads and verification keep working through a Redis outage; the outage is in /health).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
+  private readonly logger = new Logger(RateLimitGuard.name);
   private readonly redis: Redis;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
   ) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.REDIS_URL), lazyConnect: true, maxRetriesPerRequest: 1 });
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.REDIS_URL),
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      // Fail at once while Redis is down rather than queue the count behind a reconnection.
+      enableOfflineQueue: false,
+    });
+    // Connection errors surface on each count; without a listener ioredis would print them.
+    this.redis.on('error', () => undefined);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const group = this.reflector.get<string | undefined>(RATE_LIMIT_KEY, context.getHandler());
-    if (!group) return true;
-    const req = context.switchToHttp().getRequest<Request>();
+    const options = this.reflector.get<RateLimitOptions | undefined>(RATE_LIMIT_KEY, context.getHandler());
+    if (!options) return true;
+    const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
     const window = Math.floor(Date.now() / 60_000);
-    const key = `${this.config.BULLMQ_PREFIX}:rate:${group}:${req.ip ?? 'unknown'}:${window}`;
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 61).exec()) as [[unknown, number]];
-    const limit = this.config.PUBLIC_RATE_LIMIT_PER_MINUTE;
+    const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
+    const key = `${this.config.BULLMQ_PREFIX}:rate:${options.group}:${subject}:${window}`;
+    let count: number;
+    try {
+      if (this.redis.status === 'wait') await this.redis.connect();
+      const [[, counted]] = (await this.redis.multi().incr(key).expire(key, 61).exec()) as [[unknown, number]];
+      count = counted;
+    } catch (error) {
+      this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
+      return true;
+    }
+    const limit = this.config[options.limit];
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
@@ -53,7 +84,18 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   }
 }
 
-/** Limits a public route per client address (PUBLIC_RATE_LIMIT_PER_MINUTE). */
-export function RateLimited(group: string): MethodDecorator {
-  return applyDecorators(SetMetadata(RATE_LIMIT_KEY, group), UseGuards(RateLimitGuard));
+/**
+ * Limits a route per minute: by default a public route per client address
+ * (PUBLIC_RATE_LIMIT_PER_MINUTE).
+ */
+export function RateLimited(
+  group: string,
+  options: { limit?: LimitSetting; by?: 'address' | 'user' } = {},
+): MethodDecorator {
+  const metadata: RateLimitOptions = {
+    group,
+    limit: options.limit ?? 'PUBLIC_RATE_LIMIT_PER_MINUTE',
+    by: options.by ?? 'address',
+  };
+  return applyDecorators(SetMetadata(RATE_LIMIT_KEY, metadata), UseGuards(RateLimitGuard));
 }
