@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
 import { Pool } from 'pg';
-import { compareUnderLoad, LoadPlan } from './support/load';
+import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
 import { productionEnv, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
 import { cardFacts, CENTRE, fullNameSql, importSeedStandard, insertCentre, insertStaff } from './support/seed';
@@ -138,15 +138,15 @@ async function main(): Promise<void> {
     );
     if (fromApi !== fromBaseline) throw new Error(`baseline and API disagree:\n${fromApi}\n${fromBaseline}`);
 
-    const { system, base, systemRuns, baselineRuns, lightSystem, lightBaseline, idleRssMb, memory } =
-      await compareUnderLoad({
-        plan: (url, seconds) => plan(url, paths, seconds),
-        system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
-        baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
-        rounds: ROUNDS,
-        seconds: SECONDS,
-        light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
-      });
+    const comparison = await compareUnderLoad({
+      plan: (url, seconds) => plan(url, paths, seconds),
+      system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
+      baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
+    });
+    const { system, base, systemRuns, lightSystem, lightBaseline, idleRssMb, memory } = comparison;
 
     const non2xx = [...systemRuns, lightSystem].reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
     const targets = [
@@ -161,12 +161,14 @@ async function main(): Promise<void> {
       secondsPerRun: SECONDS,
       rounds: ROUNDS,
       note: 'best of the rounds for each side; light: a few connections',
-      baseline: { name: 'bare node:http + pg Pool(10), one indexed SELECT', best: base, runs: baselineRuns },
-      system: { name: 'API (production build, rate limiter on, LOG_LEVEL=info)', best: system, runs: systemRuns },
-      light: { connections: LIGHT_CONNECTIONS, baseline: lightBaseline, system: lightSystem },
-      ratio: ratio(system.requestsPerSecond, base.requestsPerSecond),
-      // The same comparison in CPU spent per request, steadier on a shared machine.
-      cpuRatio: ratio(base.cpuMsPerRequest, system.cpuMsPerRequest),
+      ...comparisonRecord(
+        comparison,
+        {
+          baseline: 'bare node:http + pg Pool(10), one indexed SELECT',
+          system: 'API (production build, rate limiter on, LOG_LEVEL=info)',
+        },
+        LIGHT_CONNECTIONS,
+      ),
       targets,
     });
     const memoryTargets = [check('max RSS', memory.maxMb, 'MB', '<', 300)];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PasswordHasher } from '@qualcert/identity/password/password-hasher';
-import { ClientProfile, compareUnderLoad, LoadPlan, LoadResult } from './support/load';
+import { ClientProfile, compareUnderLoad, comparisonRecord, LoadPlan, LoadResult } from './support/load';
 import { productionEnv, ROOT, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
 import { cardFacts, fullNameSql, importSeedStandard, insertCentre, insertStaff, seededUuid } from './support/seed';
@@ -182,15 +182,15 @@ async function main(): Promise<void> {
       });
       if (res.status !== 204) throw new Error(`${url} refused a save: ${res.status} ${await res.text()}`);
     }
-    const { system, base, systemRuns, baselineRuns, lightSystem, lightBaseline, idleRssMb, memory } =
-      await compareUnderLoad({
-        plan: (url, seconds) => plan(url, profiles, seconds),
-        system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
-        baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
-        rounds: ROUNDS,
-        seconds: SECONDS,
-        light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
-      });
+    const comparison = await compareUnderLoad({
+      plan: (url, seconds) => plan(url, profiles, seconds),
+      system: { url: apiUrl, pid: api.pid, warmupSeconds: API_WARMUP_SECONDS },
+      baseline: { url: baselineUrl, pid: baseline.pid, warmupSeconds: BASELINE_WARMUP_SECONDS },
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      light: { seconds: LIGHT_SECONDS, connections: LIGHT_CONNECTIONS },
+    });
+    const { system, base, systemRuns, lightSystem, lightBaseline, idleRssMb, memory } = comparison;
     const answered = await pool.query<{ n: string }>(
       'SELECT count(*) AS n FROM theory_test_item WHERE answered_at IS NOT NULL',
     );
@@ -210,11 +210,14 @@ async function main(): Promise<void> {
       secondsPerRun: SECONDS,
       rounds: ROUNDS,
       note: 'one connection per candidate, own token and test; best of the rounds for each side; light: a few connections',
-      baseline: { name: 'bare node:http + pg Pool(10): HMAC check, one UPDATE', best: base, runs: baselineRuns },
-      system: { name: 'API (production build, LOG_LEVEL=info)', best: system, runs: systemRuns },
-      light: { connections: LIGHT_CONNECTIONS, baseline: lightBaseline, system: lightSystem },
-      ratio: ratio(system.requestsPerSecond, base.requestsPerSecond),
-      cpuRatio: ratio(base.cpuMsPerRequest, system.cpuMsPerRequest),
+      ...comparisonRecord(
+        comparison,
+        {
+          baseline: 'bare node:http + pg Pool(10): HMAC check, one UPDATE',
+          system: 'API (production build, LOG_LEVEL=info)',
+        },
+        LIGHT_CONNECTIONS,
+      ),
       verificationBaseline:
         verification === null
           ? null

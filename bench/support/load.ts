@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuMs, residentMb, RssSampler } from './processes';
+import { ratio } from './results';
 
 export interface LoadRequest {
   path: string;
@@ -125,5 +126,21 @@ export async function compareUnderLoad(options: {
     lightBaseline,
     idleRssMb,
     memory: rss.stop(),
+  };
+}
+
+/** How a comparison is written in a result file: both sides' best and every run, and the ratios. */
+export function comparisonRecord(
+  c: LoadComparison,
+  names: { baseline: string; system: string },
+  lightConnections: number,
+) {
+  return {
+    baseline: { name: names.baseline, best: c.base, runs: c.baselineRuns },
+    system: { name: names.system, best: c.system, runs: c.systemRuns },
+    light: { connections: lightConnections, baseline: c.lightBaseline, system: c.lightSystem },
+    ratio: ratio(c.system.requestsPerSecond, c.base.requestsPerSecond),
+    // The same comparison in CPU spent per request, steadier on a shared machine.
+    cpuRatio: ratio(c.base.cpuMsPerRequest, c.system.cpuMsPerRequest),
   };
 }

@@ -11,7 +11,7 @@
  * Settings: QUALCERT_URL (http://127.0.0.1:$PORT), ADMIN_EMAIL / ADMIN_PASSWORD (else read from
  * .qualcert/admin.env), DEMO_OUTPUT (demo-output/).
  */
-/* eslint-disable no-console, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any --
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any --
    An HTTP client that prints: it reads the API's JSON answers as their OpenAPI shapes describe,
    without a typed client of its own. */
 import { randomBytes } from 'node:crypto';
@@ -27,13 +27,18 @@ const output = resolve(process.env.DEMO_OUTPUT ?? 'demo-output');
 const run = randomBytes(3).toString('hex');
 const started = Date.now();
 
+/** The demo's output is its whole point: a line per step on stdout (no personal data in it). */
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
 let stepNo = 0;
 function step(text: string): void {
   stepNo += 1;
   const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
-  console.log(`[${seconds}s] ${String(stepNo).padStart(2)}. ${text}`);
+  say(`[${seconds}s] ${String(stepNo).padStart(2)}. ${text}`);
 }
-const detail = (text: string): void => console.log(`              ${text}`);
+const detail = (text: string): void => say(`              ${text}`);
 
 class ApiError extends Error {}
 
@@ -155,7 +160,7 @@ function itemBank(card: Card, pool: string[]) {
 }
 
 async function main(): Promise<void> {
-  console.log(`qualcert demo against ${base} (run ${run}); files go to ${output}`);
+  say(`qualcert demo against ${base} (run ${run}); files go to ${output}`);
   mkdirSync(output, { recursive: true });
 
   step('The admin created by the quick start signs in and creates the demo admin');
@@ -487,10 +492,10 @@ async function main(): Promise<void> {
   const after = await verify(cert1.certificate.number as string, cert1.credential);
   if (after.view.status !== 'revoked' || after.checked.verified) throw new Error('revocation was not reflected');
 
-  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Files in ${output}.`);
+  say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Files in ${output}.`);
 }
 
 main().catch((error: unknown) => {
-  console.error(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.stderr.write(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AssessorsService } from '@qualcert/assessment/assessors/assessors.service';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, OutboxService, updateReturning } from '@qualcert/shared';
@@ -253,21 +253,21 @@ export class AppealsService {
     const rows = await this.dataSource
       .getRepository(AppealEntity)
       .find({ where: { applicationId }, order: { createdAt: 'DESC' } });
-    const views: AppealView[] = [];
-    for (const row of rows) views.push(await this.view(this.dataSource.manager, row.id));
-    return views;
+    return this.views(this.dataSource.manager, rows);
   }
 
   /** The appeals an assessor sits on, newest first. */
   async panelsOf(actor: Actor): Promise<AppealView[]> {
-    const rows = await this.dataSource.query<{ appeal_id: string }[]>(
-      `SELECT m.appeal_id FROM appeal_panel_member m JOIN appeal a ON a.id = m.appeal_id
-        WHERE m.assessor_id = $1 ORDER BY a.created_at DESC LIMIT 200`,
-      [actor.userId],
-    );
-    const views: AppealView[] = [];
-    for (const row of rows) views.push(await this.view(this.dataSource.manager, row.appeal_id));
-    return views;
+    const rows = await this.dataSource
+      .getRepository(AppealEntity)
+      .createQueryBuilder('a')
+      .innerJoin(AppealPanelMemberEntity, 'm', 'm.appeal_id = a.id AND m.assessor_id = :assessorId', {
+        assessorId: actor.userId,
+      })
+      .orderBy('a.created_at', 'DESC')
+      .limit(200)
+      .getMany();
+    return this.views(this.dataSource.manager, rows);
   }
 
   /** Assessors of the application's sessions and reviewers of its evidence. */
@@ -332,12 +332,26 @@ export class AppealsService {
   }
 
   private async view(manager: EntityManager, appealId: string): Promise<AppealView> {
-    const appeal = await manager.findOneOrFail(AppealEntity, { where: { id: appealId } });
-    const panel = await manager.find(AppealPanelMemberEntity, { where: { appealId }, order: { assessorId: 'ASC' } });
+    const [view] = await this.views(manager, [await manager.findOneOrFail(AppealEntity, { where: { id: appealId } })]);
+    return view;
+  }
+
+  /** Appeals with their panels and re-assessments: two queries however many appeals. */
+  private async views(manager: EntityManager, appeals: AppealEntity[]): Promise<AppealView[]> {
+    if (appeals.length === 0) return [];
+    const ids = appeals.map((a) => a.id);
+    const panel = await manager.find(AppealPanelMemberEntity, {
+      where: { appealId: In(ids) },
+      order: { assessorId: 'ASC' },
+    });
     const reassessments = await manager.find(AppealReassessmentEntity, {
-      where: { appealId },
+      where: { appealId: In(ids) },
       order: { recordedAt: 'ASC' },
     });
-    return { ...appeal, panel, reassessments };
+    return appeals.map((appeal) => ({
+      ...appeal,
+      panel: panel.filter((m) => m.appealId === appeal.id),
+      reassessments: reassessments.filter((r) => r.appealId === appeal.id),
+    }));
   }
 }
