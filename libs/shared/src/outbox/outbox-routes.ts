@@ -3,6 +3,11 @@ import { QUEUES } from '../queue/queue.module';
 /**
  * Which queue and job each outbox event becomes. The job id is derived from the event, so a
  * relay that re-sends an event after a crash adds nothing new while the first job is kept.
+ *
+ * Every job id also names the row the event is about (a UUID). The event's number alone is only
+ * unique within one database: a second database on the same Redis prefix (a restored backup, a
+ * test run beside a smoke run) would number its events from 1 again, and BullMQ silently drops an
+ * add whose id it still holds.
  */
 export interface OutboxRoute {
   queue: string;
@@ -41,7 +46,7 @@ export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
   'notification.requested': {
     queue: QUEUES.notifications,
     jobName: 'notify',
-    jobId: (eventId) => `notify-${eventId}`,
+    jobId: (eventId, payload) => `notify-${String(payload.subjectId)}-${eventId}`,
   },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
