@@ -88,11 +88,12 @@ describe('reliability: a worker killed in the middle of a job', () => {
       [applicationId],
     );
 
-    // The decision job: its first query locks the application, which the test holds.
+    // The decision job: its first query locks the application, which the test holds. (It is
+    // named by its start: pg_stat_activity keeps only the first kilobyte of a query.)
     await holder.query('BEGIN');
     await holder.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [applicationId]);
     const first = await start();
-    await blockedOn('FROM application WHERE id = $1 FOR UPDATE');
+    await blockedOn('SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status,');
     expect(await stopProcess(first, 'SIGKILL')).toBe('SIGKILL');
     await holder.query('COMMIT');
     expect(await ctx.dataSource.query('SELECT id FROM decision WHERE application_id = $1', [applicationId])).toEqual(

@@ -39,17 +39,23 @@ export class ProgressService {
 
   /** The exam outcome per examined skill of an enrolment (signed sheets only count). */
   async enrolmentResults(manager: EntityManager, enrolmentId: string): Promise<EnrolmentResults> {
-    const [enrolment] = await manager.query<{ session_id: string; examined_skill_ids: string[] }[]>(
-      'SELECT session_id, examined_skill_ids FROM enrolment WHERE id = $1',
-      [enrolmentId],
-    );
-    const [program] = await manager.query<{ pass_mark_percent: number; assessors: number }[]>(
-      `SELECT p.pass_mark_percent, (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = s.id) AS assessors
-         FROM exam_session s JOIN qualification_program p ON p.id = s.program_id WHERE s.id = $1`,
-      [enrolment.session_id],
-    );
-    const [test] = await manager.query<{ score: { perSkill: { skillId: string; share: number }[] } | null }[]>(
-      `SELECT score FROM theory_test WHERE enrolment_id = $1 AND status = 'submitted'`,
+    // One read for the enrolment, its program's pass mark, the session's assessors and the
+    // submitted test (one per enrolment): the decisions worker runs this for every decision.
+    const [facts] = await manager.query<
+      {
+        examined_skill_ids: string[];
+        pass_mark_percent: number;
+        assessors: number;
+        score: { perSkill: { skillId: string; share: number }[] } | null;
+      }[]
+    >(
+      `SELECT e.examined_skill_ids, p.pass_mark_percent,
+              (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
+              (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
+         FROM enrolment e
+         JOIN exam_session s ON s.id = e.session_id
+         JOIN qualification_program p ON p.id = s.program_id
+        WHERE e.id = $1`,
       [enrolmentId],
     );
     const verdicts = await manager.query<
@@ -67,19 +73,19 @@ export class ProgressService {
         WHERE v.enrolment_id = $1`,
       [enrolmentId],
     );
-    const passMark = program.pass_mark_percent / 100;
+    const passMark = facts.pass_mark_percent / 100;
     return {
       enrolmentId,
       passMark,
-      assessorsInSession: program.assessors,
-      skills: enrolment.examined_skill_ids.map((skillId) => {
-        const theoryShare = test?.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
+      assessorsInSession: facts.assessors,
+      skills: facts.examined_skill_ids.map((skillId) => {
+        const theoryShare = facts.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
         const mine = verdicts.filter((v) => v.skill_id === skillId);
         const outcome = skillExamOutcome({
           theoryShare,
           passMark,
           verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
-          assessorsInSession: program.assessors,
+          assessorsInSession: facts.assessors,
         });
         return {
           skillId,

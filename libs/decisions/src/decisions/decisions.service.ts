@@ -20,6 +20,44 @@ export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 /** Cards kept in memory per process; a standard has tens of cards. */
 const CARD_CACHE_SIZE = 200;
 
+/** What a computation reads of the application: one query, the first of its transaction. */
+interface ApplicationFacts {
+  id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  status: ApplicationStatus;
+  /** A decision awaits sign-off or is approved. */
+  decided: boolean;
+  /** The sequence number the next decision of the application takes. */
+  next_sequence: number;
+  /** The application's current exam enrolment, if it has one. */
+  enrolment_id: string | null;
+  reviews: { skill_id: string; status: string }[];
+  /** The candidate's approved partial decisions on other applications for the same card. */
+  earlier: { credited_skill_ids: string[]; signed_at: string; months: number | null }[];
+}
+
+// Each subquery is one of the reads a decision needs; together they cost one round trip, which is
+// most of a decision's cost (docs/PERFORMANCE.md, the decision pipeline).
+const FACTS = `
+  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status,
+         EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id
+                  AND d.status IN ('pending_signoff', 'approved')) AS decided,
+         (SELECT COALESCE(MAX(d.sequence), 0) + 1 FROM decision d WHERE d.application_id = a.id) AS next_sequence,
+         (SELECT e.id FROM enrolment e WHERE e.application_id = a.id AND e.status = 'enrolled'
+           ORDER BY e.created_at DESC LIMIT 1) AS enrolment_id,
+         (SELECT COALESCE(json_agg(json_build_object('skill_id', r.skill_id, 'status', r.status)), '[]')
+            FROM evidence_review r WHERE r.application_id = a.id) AS reviews,
+         (SELECT COALESCE(json_agg(json_build_object(
+                   'credited_skill_ids', d.credited_skill_ids, 'signed_at', d.signed_at,
+                   'months', (SELECT p.credit_validity_months FROM qualification_program p
+                               WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'))), '[]')
+            FROM decision d JOIN application o ON o.id = d.application_id
+           WHERE o.candidate_id = a.candidate_id AND o.card_id = a.card_id AND o.id <> a.id
+             AND d.status = 'approved' AND d.outcome = 'partial') AS earlier
+    FROM application a WHERE a.id = $1`;
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 function addMonths(date: Date, months: number): string {
@@ -47,27 +85,16 @@ export class DecisionsService {
   async compute(applicationId: string): Promise<ComputeOutcome> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [app] = await manager.query<
-          { id: string; candidate_id: string; centre_id: string; card_id: string; status: ApplicationStatus }[]
-        >('SELECT id, candidate_id, centre_id, card_id, status FROM application WHERE id = $1 FOR UPDATE', [
-          applicationId,
-        ]);
-        if (!app || app.status !== 'awaiting_decision') return 'skipped';
-        if (
-          await manager.exists(DecisionEntity, {
-            where: [
-              { applicationId, status: 'pending_signoff' },
-              { applicationId, status: 'approved' },
-            ],
-          })
-        )
-          return 'skipped';
+        // Everything the job checks and the rule needs, read under the application's lock. A
+        // worker that waited on the lock and still sees no decision stored meanwhile is refused by
+        // the unique indexes when it inserts its own, and the job ends as skipped (below).
+        const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} FOR UPDATE OF a`, [applicationId]);
+        if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
         const card = await this.card(manager, app.card_id);
-        const outcomes = await this.outcomes(manager, applicationId);
-        const carriedCredits = await this.carriedCredits(manager, app);
-        const result = decide({ card, outcomes, carriedCredits, asOf: today() });
+        const outcomes = await this.outcomes(manager, app);
+        const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: today() });
         if (result.outcome === 'incomplete') return 'incomplete';
-        await this.insertDecision(manager, applicationId, result, null);
+        await this.insertDecision(manager, app, result, null);
         return 'computed';
       });
     } catch (error) {
@@ -182,26 +209,22 @@ export class DecisionsService {
         )
           return 'skipped';
         const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
-        const [app] = await manager.query<{ id: string; candidate_id: string; centre_id: string; card_id: string }[]>(
-          'SELECT id, candidate_id, centre_id, card_id FROM application WHERE id = $1',
-          [appeal.application_id],
-        );
+        const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
         const card = await this.card(manager, app.card_id);
-        const outcomes = await this.outcomes(manager, app.id);
+        const outcomes = await this.outcomes(manager, app);
         const reassessed = await manager.query<{ skill_id: string; result: 'passed' | 'failed' }[]>(
           'SELECT skill_id, result FROM appeal_reassessment WHERE appeal_id = $1',
           [appealId],
         );
         for (const r of reassessed) outcomes.push({ skillId: r.skill_id, source: 'exam', result: r.result });
-        const carriedCredits = await this.carriedCredits(manager, app);
         const result = decide({
           card,
           outcomes,
-          carriedCredits,
+          carriedCredits: carriedCredits(app),
           asOf: contested.computedAt.toISOString().slice(0, 10),
         });
         if (result.outcome === 'incomplete') return 'incomplete';
-        const id = await this.insertDecision(manager, app.id, result, contested.id);
+        const id = await this.insertDecision(manager, app, result, contested.id);
         await manager.query('UPDATE appeal SET new_decision_id = $2, updated_at = now() WHERE id = $1', [appealId, id]);
         return 'computed';
       });
@@ -288,14 +311,12 @@ export class DecisionsService {
 
   private async insertDecision(
     manager: EntityManager,
-    applicationId: string,
+    app: ApplicationFacts,
     result: DecisionResult,
     supersedesId: string | null,
   ): Promise<string> {
-    const [{ next }] = await manager.query<{ next: number }[]>(
-      'SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM decision WHERE application_id = $1',
-      [applicationId],
-    );
+    const applicationId = app.id;
+    const next = app.next_sequence;
     const id = randomUUID();
     await manager.insert(DecisionEntity, {
       id,
@@ -383,47 +404,30 @@ export class DecisionsService {
     };
   }
 
-  private async outcomes(manager: EntityManager, applicationId: string): Promise<SkillOutcomeRecord[]> {
+  private async outcomes(manager: EntityManager, app: ApplicationFacts): Promise<SkillOutcomeRecord[]> {
     const records: SkillOutcomeRecord[] = [];
-    const [enrolment] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM enrolment WHERE application_id = $1 AND status = 'enrolled' ORDER BY created_at DESC LIMIT 1`,
-      [applicationId],
-    );
-    if (enrolment) {
-      for (const skill of (await this.progress.enrolmentResults(manager, enrolment.id)).skills) {
+    if (app.enrolment_id) {
+      for (const skill of (await this.progress.enrolmentResults(manager, app.enrolment_id)).skills) {
         records.push({ skillId: skill.skillId, source: 'exam', result: skill.status });
       }
     }
-    const reviews = await manager.query<{ skill_id: string; status: string }[]>(
-      'SELECT skill_id, status FROM evidence_review WHERE application_id = $1',
-      [applicationId],
-    );
-    for (const review of reviews) {
+    for (const review of app.reviews) {
       const result = review.status === 'accepted' ? 'accepted' : review.status === 'rejected' ? 'rejected' : 'pending';
       records.push({ skillId: review.skill_id, source: 'evidence', result });
     }
     return records;
   }
+}
 
-  /** Skills credited by the candidate's earlier approved partial decisions for the same card. */
-  private async carriedCredits(
-    manager: EntityManager,
-    app: { id: string; candidate_id: string; centre_id: string; card_id: string },
-  ): Promise<CarriedCredit[]> {
-    const earlier = await manager.query<{ credited_skill_ids: string[]; signed_at: Date; months: number | null }[]>(
-      `SELECT d.credited_skill_ids, d.signed_at,
-              (SELECT p.credit_validity_months FROM qualification_program p WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active') AS months
-         FROM decision d JOIN application a ON a.id = d.application_id
-        WHERE a.candidate_id = $1 AND a.card_id = $2 AND a.id <> $3 AND d.status = 'approved' AND d.outcome = 'partial'`,
-      [app.candidate_id, app.card_id, app.id],
-    );
-    return earlier.flatMap((d) =>
-      d.credited_skill_ids.map((skillId) => ({
-        skillId,
-        creditedAt: d.signed_at.toISOString().slice(0, 10),
-        validUntil: addMonths(d.signed_at, d.months ?? 12),
-        source: 'exam' as const,
-      })),
-    );
-  }
+/** Skills credited by the candidate's earlier approved partial decisions for the same card. */
+function carriedCredits(app: ApplicationFacts): CarriedCredit[] {
+  return app.earlier.flatMap((d) => {
+    const signedAt = new Date(d.signed_at);
+    return d.credited_skill_ids.map((skillId) => ({
+      skillId,
+      creditedAt: signedAt.toISOString().slice(0, 10),
+      validUntil: addMonths(signedAt, d.months ?? 12),
+      source: 'exam' as const,
+    }));
+  });
 }
