@@ -9,6 +9,7 @@ import { Decisions1795612541768 } from './1795612541768-decisions';
 import { Certificates1795612951783 } from './1795612951783-certificates';
 import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
+import { Retakes1795626437116 } from './1795626437116-retakes';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Certificates1795612951783,
   Appeals1795615496910,
   Notifications1795615698697,
+  Retakes1795626437116,
 ];

@@ -2,7 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DecisionsService } from '@qualcert/decisions';
-import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import {
+  assessedApplication,
+  eligibleApplicationFor,
+  examine,
+  ExamDay,
+  prepareExamDay,
+  scheduleSession,
+} from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -26,7 +33,11 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
             status: string;
             outcome: string;
             sequence: number;
-            result: { conclusion: { skillsToImprove: { skillId: string; abilities: string[] }[] } };
+            creditedSkillIds: string[];
+            result: {
+              conclusion: { skillsToImprove: { skillId: string; abilities: string[] }[] };
+              reasoning: { skills: { skillId: string; basis: string | null; carriedCredit: unknown }[] }[];
+            };
           }[],
       );
 
@@ -130,6 +141,103 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
       .post(`/api/v1/applications/${applicationId}/decisions`)
       .set(...bearer(day.manager))
       .expect(409);
+  });
+
+  /** The candidate's retake of the day's card: a new application enrolled in a new session. */
+  async function retake(candidate: TestSession) {
+    const applicationId = await eligibleApplicationFor(ctx, day, candidate.id);
+    const session = await scheduleSession(ctx, day);
+    const enrolment = (
+      await request(server)
+        .post(`/api/v1/sessions/${session.id}/enrolments`)
+        .set(...bearer(day.manager))
+        .send({ applicationId })
+        .expect(201)
+    ).body as { id: string; examinedSkillIds: string[] };
+    return { applicationId, enrolment };
+  }
+
+  /** A partial decision (the first mandatory skill failed), signed by the manager. */
+  async function signedPartial() {
+    const { applicationId, candidate, failed } = await assessed(1);
+    const [decision] = await eventually(
+      () => decisionsOf(day.manager, applicationId),
+      (d) => d.length > 0,
+    );
+    expect(decision.outcome).toBe('partial');
+    await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(day.manager))
+      .expect(200);
+    return { candidate, failed, decision };
+  }
+
+  it('carries a partial decision’s credits into a retake: only the rest is examined, then awarded', async () => {
+    const { candidate, failed, decision } = await signedPartial();
+    const { applicationId, enrolment } = await retake(candidate);
+    expect(enrolment.examinedSkillIds).toEqual(failed);
+
+    const progress = await request(server)
+      .get(`/api/v1/applications/${applicationId}/progress`)
+      .set(...bearer(candidate))
+      .expect(200);
+    const routes = Object.fromEntries(
+      (progress.body.skills as { skillId: string; route: string; outcome: string }[]).map((s) => [s.skillId, s]),
+    );
+    expect(routes[failed[0]]).toMatchObject({ route: 'exam', outcome: 'pending' });
+    for (const skillId of decision.creditedSkillIds) expect(routes[skillId]).toMatchObject({ route: 'carried' });
+    expect(progress.body.examSkillIds).toEqual(failed);
+
+    await examine(ctx, day, candidate, enrolment, []);
+    const [awarded] = await eventually(
+      () => decisionsOf(day.manager, applicationId),
+      (d) => d.length > 0,
+    );
+    expect(awarded.outcome).toBe('awarded');
+    const bases = new Map(awarded.result.reasoning.flatMap((f) => f.skills).map((s) => [s.skillId, s.basis]));
+    expect(bases.get(failed[0])).toBe('exam');
+    for (const skillId of decision.creditedSkillIds) expect(bases.get(skillId)).toBe('carried');
+  });
+
+  it('lets the candidate apply for the card again once the program’s retake wait (30 days) is over', async () => {
+    const { candidate, decision } = await signedPartial();
+    const applyAgain = () =>
+      request(server)
+        .post('/api/v1/applications')
+        .set(...bearer(candidate))
+        .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'assessment' });
+    const opensOn = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    const early = await applyAgain().expect(409);
+    expect(early.body).toMatchObject({
+      code: 'RETAKE_TOO_EARLY',
+      details: { opensOn, fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }] },
+    });
+    expect(early.body.message).toContain(opensOn);
+    await ctx.dataSource.query("UPDATE decision SET signed_at = now() - interval '30 days' WHERE id = $1", [
+      decision.id,
+    ]);
+    // The decided application does not count as open: the retake is a new application.
+    const retakeApplication = await applyAgain().expect(201);
+    expect(retakeApplication.body.status).toBe('draft');
+  });
+
+  it('examines every skill again once the credit period is over (12 months by default here)', async () => {
+    const { candidate, decision } = await signedPartial();
+    // The last day of the credit period still counts; the day after it does not.
+    await ctx.dataSource.query("UPDATE decision SET signed_at = now() - interval '12 months' WHERE id = $1", [
+      decision.id,
+    ]);
+    const onLastDay = await retake(candidate);
+    expect(onLastDay.enrolment.examinedSkillIds).toHaveLength(day.skills.length - decision.creditedSkillIds.length);
+    await ctx.dataSource.query("UPDATE enrolment SET status = 'withdrawn' WHERE id = $1", [onLastDay.enrolment.id]);
+    await ctx.dataSource.query("UPDATE application SET status = 'withdrawn' WHERE id = $1", [onLastDay.applicationId]);
+
+    await ctx.dataSource.query(
+      "UPDATE decision SET signed_at = now() - interval '12 months' - interval '1 day' WHERE id = $1",
+      [decision.id],
+    );
+    const expired = await retake(candidate);
+    expect(expired.enrolment.examinedSkillIds).toHaveLength(day.skills.length);
   });
 
   it('lets only the application’s centre sign off (404 for another centre’s manager)', async () => {

@@ -130,9 +130,6 @@ export async function eligibleApplications(
   count: number,
 ): Promise<{ candidate: TestUser; applicationId: string }[]> {
   const result: { candidate: TestUser; applicationId: string }[] = [];
-  const [card] = await ctx.dataSource.query('SELECT standard_version_id FROM profession_card WHERE id = $1', [
-    day.cardId,
-  ]);
   for (let i = 0; i < count; i += 1) {
     const candidate = await newUser(ctx, 'candidate');
     // A profile with a valid ИИН: certificates print its masked form.
@@ -148,14 +145,21 @@ export async function eligibleApplications(
       `INSERT INTO candidate_profile (user_id, iin, birth_date, sex) VALUES ($1, $2, $3, 'female')`,
       [candidate.id, makeIin(birthDate, 'female', Math.floor(Math.random() * 9000)), birthDate],
     );
-    const applicationId = randomUUID();
-    await ctx.dataSource.query(
-      `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission) VALUES ($1, $2, $3, $4, $5, 'assessment', 'eligible', 1)`,
-      [applicationId, candidate.id, day.centreId, day.cardId, card.standard_version_id],
-    );
+    const applicationId = await eligibleApplicationFor(ctx, day, candidate.id);
     result.push({ candidate, applicationId });
   }
   return result;
+}
+
+/** One more eligible application of the day's card for a candidate who has a profile (a retake). */
+export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, candidateId: string): Promise<string> {
+  const applicationId = randomUUID();
+  await ctx.dataSource.query(
+    `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission)
+     SELECT $1, $2, $3, c.id, c.standard_version_id, 'assessment', 'eligible', 1 FROM profession_card c WHERE c.id = $4`,
+    [applicationId, candidateId, day.centreId, day.cardId],
+  );
+  return applicationId;
 }
 
 export async function scheduleSession(
@@ -220,10 +224,25 @@ export async function passTheoryTest(ctx: TestContext, candidate: TestSession, e
  * that many mandatory skills, a list names them.
  */
 export async function assessedApplication(ctx: TestContext, day: ExamDay, failSkills: number | string[] = 0) {
-  const server = ctx.app.getHttpServer();
   const { enrolment, applicationId, candidate } = await enrolledCandidate(ctx, day);
-  await passTheoryTest(ctx, candidate, enrolment.id);
   const failed = Array.isArray(failSkills) ? failSkills : day.mandatory.slice(0, failSkills).map((s) => s.id);
+  await examine(ctx, day, candidate, enrolment, failed);
+  return { applicationId, candidate, failed };
+}
+
+/**
+ * The candidate passes the theory test; each assessor records every examined skill (not yet
+ * competent for those in `failed`, competent otherwise) and signs the sheet.
+ */
+export async function examine(
+  ctx: TestContext,
+  day: ExamDay,
+  candidate: TestSession,
+  enrolment: { id: string; examinedSkillIds: string[] },
+  failed: string[],
+): Promise<void> {
+  const server = ctx.app.getHttpServer();
+  await passTheoryTest(ctx, candidate, enrolment.id);
   for (const assessor of day.assessors) {
     for (const skillId of enrolment.examinedSkillIds) {
       const ability = day.skills.find((s) => s.id === skillId)?.abilities[0].id;
@@ -242,7 +261,6 @@ export async function assessedApplication(ctx: TestContext, day: ExamDay, failSk
       .set(...bearer(assessor))
       .expect(200);
   }
-  return { applicationId, candidate, failed };
 }
 
 export interface IssuedCertificate {

@@ -4,12 +4,16 @@ import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/
 import { AuditActor, AuditService, OutboxService } from '@qualcert/shared';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
+import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, validCarriedSkillIds } from './earlier-credits';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 interface ApplicationRow {
   id: string;
   card_id: string;
   status: ApplicationStatus;
   pathway: 'assessment' | 'recognition';
+  earlier: EarlierCreditRow[];
 }
 
 export interface ExamSkillResult extends SkillExamOutcome {
@@ -107,7 +111,7 @@ export class ProgressService {
     applicationId: string,
   ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
     const [app] = await manager.query<ApplicationRow[]>(
-      'SELECT id, card_id, status, pathway FROM application WHERE id = $1',
+      `SELECT a.id, a.card_id, a.status, a.pathway, ${EARLIER_CREDITS_SQL} AS earlier FROM application a WHERE a.id = $1`,
       [applicationId],
     );
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
@@ -138,6 +142,7 @@ export class ProgressService {
       claimedSkillIds: claims.map((c) => c.skill_id),
       reviews: reviews.map((r) => ({ skillId: r.skill_id, status: r.status })),
       exams,
+      carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), today()),
     });
     return { ...progress, status: app.status };
   }

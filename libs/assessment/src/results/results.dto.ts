@@ -103,8 +103,12 @@ export class EvidenceReviewDto {
 
 export class SkillProgressDto {
   @ApiProperty({ format: 'uuid' }) skillId: string;
-  @ApiProperty({ enum: ['evidence', 'exam'] }) route: string;
-  @ApiProperty({ enum: ['pending', 'credited_by_evidence', 'passed', 'failed'] }) outcome: string;
+  @ApiProperty({
+    enum: ['evidence', 'exam', 'carried'],
+    description: 'carried: credited by an earlier partial decision for the card, still valid; not examined again',
+  })
+  route: string;
+  @ApiProperty({ enum: ['pending', 'credited_by_evidence', 'passed', 'failed', 'carried'] }) outcome: string;
 }
 
 export class ApplicationProgressDto {

@@ -16,6 +16,7 @@ function progress(overrides: Partial<ApplicationProgressInput> = {}) {
     claimedSkillIds: ['s1'],
     reviews: [],
     exams: [],
+    carriedSkillIds: [],
     ...overrides,
   });
 }
@@ -257,6 +258,59 @@ describe('applicationSkillOutcomes', () => {
     });
   });
 
+  describe('skills carried from an earlier partial decision (a retake)', () => {
+    const skills = [
+      { id: 'a', recognition: REC },
+      { id: 'b', recognition: NOT },
+      { id: 'c', recognition: REC },
+    ];
+
+    it.each<ApplicationProgressInput['pathway']>(['assessment', 'recognition'])(
+      'are neither examined nor reviewed again on the %s pathway; the rest are',
+      (pathway) => {
+        expect(progress({ pathway, skills, claimedSkillIds: [], carriedSkillIds: ['a', 'b'] })).toEqual({
+          complete: false,
+          skills: [skill('a', 'carried', 'carried'), skill('b', 'carried', 'carried'), skill('c', 'exam', 'pending')],
+          examSkillIds: ['c'],
+        });
+      },
+    );
+
+    it('take precedence over claims, reviews and exams of this application', () => {
+      expect(
+        progress({
+          skills,
+          claimedSkillIds: ['a'],
+          reviews: [{ skillId: 'a', status: 'rejected' }],
+          exams: [
+            { skillId: 'a', status: 'pending' },
+            { skillId: 'c', status: 'passed' },
+          ],
+          carriedSkillIds: ['a', 'b'],
+        }),
+      ).toEqual({
+        complete: true,
+        skills: [skill('a', 'carried', 'carried'), skill('b', 'carried', 'carried'), skill('c', 'exam', 'passed')],
+        examSkillIds: [],
+      });
+    });
+
+    it('make the application complete when every skill is carried', () => {
+      expect(progress({ skills, carriedSkillIds: ['a', 'b', 'c'] })).toMatchObject({
+        complete: true,
+        examSkillIds: [],
+      });
+    });
+
+    it('ignore credits of skills the application does not need', () => {
+      expect(progress({ carriedSkillIds: ['x'] })).toEqual({
+        complete: false,
+        skills: [skill('s1', 'evidence', 'pending')],
+        examSkillIds: [],
+      });
+    });
+  });
+
   it('does not change its input', () => {
     const given: ApplicationProgressInput = {
       pathway: 'recognition',
@@ -264,6 +318,7 @@ describe('applicationSkillOutcomes', () => {
       claimedSkillIds: ['s1'],
       reviews: [{ skillId: 's1', status: 'rejected' }],
       exams: [{ skillId: 's1', status: 'passed' }],
+      carriedSkillIds: ['s1'],
     };
     const copy = structuredClone(given);
     applicationSkillOutcomes(given);

@@ -7,6 +7,10 @@
  *   rejected review. An accepted review credits it; otherwise it waits for the review.
  * - exam: everything else: the assessment pathway, a `not_recommended` skill (whatever was
  *   claimed), an unclaimed skill, and a skill whose evidence was rejected.
+ * - carried: a skill credited by an earlier partial decision for the same card whose credit
+ *   still counts (results/earlier-credits.ts). It has its outcome already: it is neither
+ *   examined nor reviewed again, whatever the pathway or the claims (DOMAIN.md §6: a retake
+ *   examines the remaining skills). The decision checks the credit again on its own day.
  *
  * Several records for one skill are combined without relying on their order:
  * - Reviews: accepted and rejected are final. A rejection prevails over an acceptance (two
@@ -33,9 +37,9 @@ export type EvidenceReviewStatus = 'pending' | 'more_requested' | 'accepted' | '
 
 export type ExamStatus = 'pending' | 'passed' | 'failed';
 
-export type SkillRoute = 'evidence' | 'exam';
+export type SkillRoute = 'evidence' | 'exam' | 'carried';
 
-export type SkillOutcome = 'pending' | 'credited_by_evidence' | 'passed' | 'failed';
+export type SkillOutcome = 'pending' | 'credited_by_evidence' | 'passed' | 'failed' | 'carried';
 
 export interface ApplicationProgressInput {
   pathway: Pathway;
@@ -45,6 +49,8 @@ export interface ApplicationProgressInput {
   claimedSkillIds: string[];
   reviews: { skillId: string; status: EvidenceReviewStatus }[];
   exams: { skillId: string; status: ExamStatus }[];
+  /** Skills credited by an earlier partial decision whose credit still counts today. */
+  carriedSkillIds: string[];
 }
 
 export interface SkillProgress {
@@ -86,6 +92,7 @@ export function applicationSkillOutcomes(input: ApplicationProgressInput): Appli
   const claimed = new Set(input.claimedSkillIds);
   const reviews = groupBySkill(input.reviews);
   const exams = groupBySkill(input.exams);
+  const carried = new Set(input.carriedSkillIds);
 
   const skills: SkillProgress[] = [];
   const seen = new Set<string>();
@@ -93,6 +100,10 @@ export function applicationSkillOutcomes(input: ApplicationProgressInput): Appli
     if (seen.has(skill.id)) continue;
     seen.add(skill.id);
 
+    if (carried.has(skill.id)) {
+      skills.push({ skillId: skill.id, route: 'carried', outcome: 'carried' });
+      continue;
+    }
     const mayBeCredited =
       input.pathway === 'recognition' && skill.recognition === 'recommended' && claimed.has(skill.id);
     const review = mayBeCredited ? reviewState(reviews.get(skill.id) ?? []) : null;

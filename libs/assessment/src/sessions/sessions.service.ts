@@ -6,6 +6,12 @@ import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identi
 import { AuditService, DomainException, isUniqueViolation, updateReturning } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
+import {
+  EARLIER_CREDITS_SQL,
+  earlierCredits,
+  type EarlierCreditRow,
+  validCarriedSkillIds,
+} from '../results/earlier-credits';
 import { applicationSkillOutcomes } from '../rules/application-progress';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity, TheoryTestEntity } from './session.entities';
 import type { CreateSessionDto, EnrolmentDto, ExamSessionDto } from './sessions.dto';
@@ -294,12 +300,18 @@ export class SessionsService {
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
       [app.id],
     );
+    // A retake examines only what earlier credits leave.
+    const [{ earlier }] = await manager.query<{ earlier: EarlierCreditRow[] }[]>(
+      `SELECT ${EARLIER_CREDITS_SQL} AS earlier FROM application a WHERE a.id = $1`,
+      [app.id],
+    );
     const progress = applicationSkillOutcomes({
       pathway: app.pathway,
       skills,
       claimedSkillIds: claims.map((c) => c.skill_id),
       reviews: [],
       exams: [],
+      carriedSkillIds: validCarriedSkillIds(earlierCredits(earlier), new Date().toISOString().slice(0, 10)),
     });
     return progress.examSkillIds;
   }

@@ -10,6 +10,7 @@ import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { today } from '../profile/candidates.service';
 import { ApplicationEvent, requireTransition } from './application-state';
+import { retakeOpensOn } from './retake-rule';
 import type {
   ApplicationDto,
   ApplicationsPageDto,
@@ -90,6 +91,7 @@ export class ApplicationsService {
             },
           );
         }
+        await this.requireRetakeOpen(manager, actor.userId, card.id, on);
         const row: ApplicationEntity = {
           id: randomUUID(),
           candidateId: actor.userId,
@@ -125,6 +127,25 @@ export class ApplicationsService {
         throw error;
       });
     return toApplicationDto(application);
+  }
+
+  /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
+  private async requireRetakeOpen(manager: EntityManager, candidateId: string, cardId: string, on: string) {
+    const earlier = await manager.query<{ signed_at: Date; wait_days: number | null }[]>(
+      `SELECT d.signed_at,
+              (SELECT p.retake_wait_days FROM qualification_program p
+                WHERE p.centre_id = o.centre_id AND p.card_id = o.card_id AND p.status = 'active') AS wait_days
+         FROM decision d JOIN application o ON o.id = d.application_id
+        WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')`,
+      [candidateId, cardId],
+    );
+    const opensOn = retakeOpensOn(earlier.map((e) => ({ signedAt: e.signed_at, waitDays: e.wait_days })));
+    if (opensOn !== null && on < opensOn) {
+      throw new DomainException('RETAKE_TOO_EARLY', `You may apply for this card again from ${opensOn}`, {
+        opensOn,
+        fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }],
+      });
+    }
   }
 
   /**

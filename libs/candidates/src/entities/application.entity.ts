@@ -23,10 +23,14 @@ export interface EligibilityOverride {
 
 /**
  * A candidate's application for one profession card at one centre. At most one open application
- * per candidate and card (a partial unique index: withdrawn ones do not count).
+ * per candidate and card (a partial unique index: withdrawn and decided ones do not count, so a
+ * decided application leaves room for a retake).
  */
 @Entity({ name: 'application' })
-@Index('uq_application_open', ['candidateId', 'cardId'], { unique: true, where: `"status" <> 'withdrawn'` })
+@Index('uq_application_open', ['candidateId', 'cardId'], {
+  unique: true,
+  where: `"status" NOT IN ('withdrawn', 'decided')`,
+})
 @Index('ix_application_centre', ['centreId', 'status'])
 @Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
 @Check(

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import {
+  EARLIER_CREDITS_SQL,
+  earlierCredits,
+  type EarlierCreditRow,
+} from '@qualcert/assessment/results/earlier-credits';
 import { ProgressService } from '@qualcert/assessment/results/progress.service';
 import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
@@ -34,8 +39,7 @@ interface ApplicationFacts {
   /** The application's current exam enrolment, if it has one. */
   enrolment_id: string | null;
   reviews: { skill_id: string; status: string }[];
-  /** The candidate's approved partial decisions on other applications for the same card. */
-  earlier: { credited_skill_ids: string[]; signed_at: string; months: number | null }[];
+  earlier: EarlierCreditRow[];
 }
 
 // Each subquery is one of the reads a decision needs; together they cost one round trip, which is
@@ -49,22 +53,10 @@ const FACTS = `
            ORDER BY e.created_at DESC LIMIT 1) AS enrolment_id,
          (SELECT COALESCE(json_agg(json_build_object('skill_id', r.skill_id, 'status', r.status)), '[]')
             FROM evidence_review r WHERE r.application_id = a.id) AS reviews,
-         (SELECT COALESCE(json_agg(json_build_object(
-                   'credited_skill_ids', d.credited_skill_ids, 'signed_at', d.signed_at,
-                   'months', (SELECT p.credit_validity_months FROM qualification_program p
-                               WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'))), '[]')
-            FROM decision d JOIN application o ON o.id = d.application_id
-           WHERE o.candidate_id = a.candidate_id AND o.card_id = a.card_id AND o.id <> a.id
-             AND d.status = 'approved' AND d.outcome = 'partial') AS earlier
+         ${EARLIER_CREDITS_SQL} AS earlier
     FROM application a WHERE a.id = $1`;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-function addMonths(date: Date, months: number): string {
-  const d = new Date(date.getTime());
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Decisions: computed by the worker from the application's outcomes (the rule is a pure
@@ -421,13 +413,7 @@ export class DecisionsService {
 
 /** Skills credited by the candidate's earlier approved partial decisions for the same card. */
 function carriedCredits(app: ApplicationFacts): CarriedCredit[] {
-  return app.earlier.flatMap((d) => {
-    const signedAt = new Date(d.signed_at);
-    return d.credited_skill_ids.map((skillId) => ({
-      skillId,
-      creditedAt: signedAt.toISOString().slice(0, 10),
-      validUntil: addMonths(signedAt, d.months ?? 12),
-      source: 'exam' as const,
-    }));
-  });
+  // Earlier credits on evidence are of `recommended` skills only, so calling every one an exam
+  // credit changes no outcome.
+  return earlierCredits(app.earlier).map((credit) => ({ ...credit, source: 'exam' as const }));
 }

@@ -1,0 +1,67 @@
+/**
+ * Skills a candidate carries into a new application for the same card: those credited by an
+ * approved partial decision on an earlier application (DOMAIN.md §5, §6). A credit stays valid
+ * for the credit period (`credit_validity_months`) of the program that credited it, counted from
+ * the day the decision was signed; where that centre no longer runs an active program for the
+ * card, the domain's default of 12 months applies. Credits carry across centres: they are the
+ * candidate's, recorded in one national registry. A skill that a partial decision credited by
+ * carrying it keeps the dates of the credit it was carried on: a chain of retakes never extends
+ * a credit beyond its first period (the decision rule's `carriedCredit`).
+ *
+ * The reads are select-list subqueries over `application a`, so that the exam enrolment, the
+ * progress check and the decision worker each read them in the query they already make.
+ */
+export const DEFAULT_CREDIT_VALIDITY_MONTHS = 12;
+
+/** The candidate's earlier credits for the application's card, as one JSON array. */
+export const EARLIER_CREDITS_SQL = `
+  (SELECT COALESCE(json_agg(json_build_object(
+            'credited_skill_ids', d.credited_skill_ids, 'signed_at', d.signed_at,
+            'months', (SELECT p.credit_validity_months FROM qualification_program p
+                        WHERE p.centre_id = o.centre_id AND p.card_id = o.card_id AND p.status = 'active'),
+            'carried', (SELECT COALESCE(jsonb_agg(c), '[]'::jsonb) FROM jsonb_path_query(d.result,
+                         '$.reasoning[*].skills[*] ? (@.basis == "carried").carriedCredit') c))), '[]')
+     FROM decision d JOIN application o ON o.id = d.application_id
+    WHERE o.candidate_id = a.candidate_id AND o.card_id = a.card_id AND o.id <> a.id
+      AND d.status = 'approved' AND d.outcome = 'partial')`;
+
+/** One row of EARLIER_CREDITS_SQL's array. */
+export interface EarlierCreditRow {
+  credited_skill_ids: string[];
+  signed_at: string;
+  months: number | null;
+  /** The credits the decision carried from an earlier one, with their own dates. */
+  carried: EarlierCredit[];
+}
+
+export interface EarlierCredit {
+  skillId: string;
+  /** The day the crediting decision was signed. */
+  creditedAt: string;
+  /** The last day the credit counts. */
+  validUntil: string;
+}
+
+function addMonths(date: Date, months: number): string {
+  const d = new Date(date.getTime());
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+export function earlierCredits(rows: EarlierCreditRow[]): EarlierCredit[] {
+  return rows.flatMap((row) => {
+    const signedAt = new Date(row.signed_at);
+    const validUntil = addMonths(signedAt, row.months ?? DEFAULT_CREDIT_VALIDITY_MONTHS);
+    const carried = new Map((row.carried ?? []).map((c) => [c.skillId, c]));
+    return row.credited_skill_ids.map((skillId) => {
+      const earlier = carried.get(skillId);
+      if (earlier) return { skillId, creditedAt: earlier.creditedAt, validUntil: earlier.validUntil };
+      return { skillId, creditedAt: signedAt.toISOString().slice(0, 10), validUntil };
+    });
+  });
+}
+
+/** The skills whose credit still counts on `asOf` (an ISO day; the last day included). */
+export function validCarriedSkillIds(credits: EarlierCredit[], asOf: string): string[] {
+  return [...new Set(credits.filter((c) => c.validUntil >= asOf).map((c) => c.skillId))];
+}
