@@ -9,7 +9,9 @@ import {
   ExamDay,
   prepareExamDay,
   scheduleSession,
+  Skill,
 } from './utils/exam-day';
+import { pdfFile } from './utils/files';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -157,9 +159,9 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     return { applicationId, enrolment };
   }
 
-  /** A partial decision (the first mandatory skill failed), signed by the manager. */
-  async function signedPartial() {
-    const { applicationId, candidate, failed } = await assessed(1);
+  /** A partial decision (the first mandatory skill failed, or those named), signed by the manager. */
+  async function signedPartial(failSkills: number | string[] = 1) {
+    const { applicationId, candidate, failed } = await assessedApplication(ctx, day, failSkills);
     const [decision] = await eventually(
       () => decisionsOf(day.manager, applicationId),
       (d) => d.length > 0,
@@ -219,6 +221,52 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     // The decided application does not count as open: the retake is a new application.
     const retakeApplication = await applyAgain().expect(201);
     expect(retakeApplication.body.status).toBe('draft');
+  });
+
+  it('refuses to enrol a retake with nothing left to examine (the rest is carried or on evidence)', async () => {
+    const recommended = day.mandatory.find((s) => s.recognition === 'recommended') as Skill;
+    const { candidate, decision } = await signedPartial([recommended.id]);
+    await ctx.dataSource.query("UPDATE decision SET signed_at = now() - interval '30 days' WHERE id = $1", [
+      decision.id,
+    ]);
+    const application = (
+      await request(server)
+        .post('/api/v1/applications')
+        .set(...bearer(candidate))
+        .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'recognition' })
+        .expect(201)
+    ).body as { id: string };
+    const evidence = (
+      await request(server)
+        .post('/api/v1/evidence')
+        .set(...bearer(candidate))
+        .attach('file', pdfFile('курс'), 'курс.pdf')
+        .field('type', 'course_certificate')
+        .field('issuer', 'Учебный центр')
+        .field('issueDate', '2024-03-01')
+        .expect(201)
+    ).body as { id: string };
+    await request(server)
+      .post(`/api/v1/applications/${application.id}/claims`)
+      .set(...bearer(candidate))
+      .send({ evidenceId: evidence.id, skillIds: [recommended.id] })
+      .expect(201);
+    // Eligibility is the worker's; this test writes the result to stay on the enrolment rule.
+    await ctx.dataSource.query("UPDATE application SET status = 'eligible', submission = 1 WHERE id = $1", [
+      application.id,
+    ]);
+    const session = await scheduleSession(ctx, day);
+    const refused = await request(server)
+      .post(`/api/v1/sessions/${session.id}/enrolments`)
+      .set(...bearer(day.manager))
+      .send({ applicationId: application.id })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'NOTHING_TO_EXAMINE',
+      details: { fields: [{ field: 'applicationId', messages: ['no skill to examine'] }] },
+    });
+    const [seats] = await ctx.dataSource.query('SELECT enrolled_count FROM exam_session WHERE id = $1', [session.id]);
+    expect(seats.enrolled_count).toBe(0);
   });
 
   it('examines every skill again once the credit period is over (12 months by default here)', async () => {

@@ -174,6 +174,13 @@ export class SessionsService {
         if (seat.length === 0)
           throw new DomainException('SESSION_FULL', 'The session has no free seat', { capacity: session.capacity });
         const examinedSkillIds = await this.examinedSkills(manager, app);
+        // Every skill is carried or left to evidence review: a session would examine nothing.
+        // (Refused inside the transaction, the seat taken above is given back.)
+        if (examinedSkillIds.length === 0) {
+          throw new DomainException('NOTHING_TO_EXAMINE', 'The application has no skill left for an exam to examine', {
+            fields: [{ field: 'applicationId', messages: ['no skill to examine'] }],
+          });
+        }
         await manager.insert(EnrolmentEntity, {
           id: enrolmentId,
           sessionId,
