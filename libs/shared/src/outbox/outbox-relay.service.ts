@@ -25,7 +25,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /**
  * Moves committed outbox events onto their queues. Runs in every worker; SKIP LOCKED lets
  * several relays share the work without sending an event twice at the same time. An event is
- * marked dispatched only after its queue accepted it, so a Redis outage only delays it.
+ * marked dispatched only after its queue accepted it, so a Redis outage only delays it. Events
+ * reach each queue in the order they were written.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,44 +60,52 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
-      let sent = 0;
+      // Each queue's events go in one addBulk (one round trip, atomic, in event order) and the
+      // dispatched ones are marked in one UPDATE: per event, that was two round trips.
+      const batches = new Map<string, { events: OutboxEventEntity[]; jobs: Parameters<Queue['addBulk']>[0] }>();
+      const unrouted: OutboxEventEntity[] = [];
       for (const event of events) {
         const route = OUTBOX_ROUTES[event.eventType];
+        if (!route) {
+          this.logger.error({ eventId: event.id, eventType: event.eventType }, 'no route for outbox event');
+          unrouted.push(event);
+          continue;
+        }
+        const batch = batches.get(route.queue) ?? { events: [], jobs: [] };
+        batch.events.push(event);
+        batch.jobs.push({
+          name: route.jobName,
+          data: { ...event.payload, outboxEventId: event.id },
+          opts: {
+            jobId: route.jobId(event.id, event.payload),
+            ...(route.delay ? { delay: route.delay(event.payload) } : {}),
+          },
+        });
+        batches.set(route.queue, batch);
+      }
+      const dispatched = unrouted.map((e) => e.id);
+      for (const [queueName, batch] of batches) {
         try {
-          if (route) {
-            const queue = this.moduleRef.get<Queue>(getQueueToken(route.queue), { strict: false });
-            await withTimeout(
-              queue.add(
-                route.jobName,
-                { ...event.payload, outboxEventId: event.id },
-                {
-                  jobId: route.jobId(event.id, event.payload),
-                  ...(route.delay ? { delay: route.delay(event.payload) } : {}),
-                },
-              ),
-              ENQUEUE_TIMEOUT_MS,
-            );
-          } else {
-            this.logger.error({ eventId: event.id, eventType: event.eventType }, 'no route for outbox event');
-          }
-          await manager.update(
-            OutboxEventEntity,
-            { id: event.id },
-            { dispatchedAt: new Date(), attempts: () => 'attempts + 1' },
-          );
-          sent += 1;
+          const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+          await withTimeout(queue.addBulk(batch.jobs), ENQUEUE_TIMEOUT_MS);
+          dispatched.push(...batch.events.map((e) => e.id));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          await manager.update(
-            OutboxEventEntity,
-            { id: event.id },
-            { attempts: () => 'attempts + 1', lastError: message.slice(0, 500) },
+          await manager.query(
+            'UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
+            [batch.events.map((e) => e.id), message.slice(0, 500)],
           );
-          // Order matters to consumers: stop at the first event the queue refused.
+          // The other queues' events wait too: the next pass retries from the oldest pending one.
           break;
         }
       }
-      return sent;
+      if (dispatched.length > 0) {
+        await manager.query(
+          'UPDATE outbox_event SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])',
+          [dispatched],
+        );
+      }
+      return dispatched.length;
     });
   }
 
