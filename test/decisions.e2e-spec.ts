@@ -10,8 +10,8 @@ import {
   prepareExamDay,
   scheduleSession,
   Skill,
+  uploadEvidence,
 } from './utils/exam-day';
-import { pdfFile } from './utils/files';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -236,16 +236,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
         .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'recognition' })
         .expect(201)
     ).body as { id: string };
-    const evidence = (
-      await request(server)
-        .post('/api/v1/evidence')
-        .set(...bearer(candidate))
-        .attach('file', pdfFile('курс'), 'курс.pdf')
-        .field('type', 'course_certificate')
-        .field('issuer', 'Учебный центр')
-        .field('issueDate', '2024-03-01')
-        .expect(201)
-    ).body as { id: string };
+    const evidence = await uploadEvidence(ctx, candidate);
     await request(server)
       .post(`/api/v1/applications/${application.id}/claims`)
       .set(...bearer(candidate))

@@ -1,7 +1,13 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { pdfFile } from './utils/files';
-import { eligibleApplications, ExamDay, prepareExamDay, enrolledCandidate, passTheoryTest } from './utils/exam-day';
+import {
+  eligibleApplications,
+  ExamDay,
+  prepareExamDay,
+  enrolledCandidate,
+  passTheoryTest,
+  uploadEvidence,
+} from './utils/exam-day';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 
@@ -165,16 +171,7 @@ describe('practical assessment, evidence review and the hand-over to decisions',
         .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'recognition' })
         .expect(201)
     ).body;
-    const upload = (text: string) =>
-      request(server)
-        .post('/api/v1/evidence')
-        .set(...bearer(candidate))
-        .attach('file', pdfFile(text), `${text}.pdf`)
-        .field('type', 'course_certificate')
-        .field('issuer', 'Учебный центр')
-        .field('issueDate', '2024-03-01')
-        .expect(201)
-        .then((r) => r.body as { id: string });
+    const upload = (text: string) => uploadEvidence(ctx, candidate, text);
     const evidence = await upload('курс');
     const recommended = day.skills.filter((s) => s.recognition === 'recommended').slice(0, 2);
     expect(recommended).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { makeIin } from '@qualcert/candidates/iin/iin';
+import { pdfFile } from './files';
 import { bearer, eventually, login, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
 import { importSeed } from './seed';
 import type { TestContext } from './test-app';
@@ -160,6 +161,19 @@ export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, can
     [applicationId, candidateId, day.centreId, day.cardId],
   );
   return applicationId;
+}
+
+/** The candidate uploads a small course certificate (a PDF) as evidence. */
+export async function uploadEvidence(ctx: TestContext, candidate: TestSession, text = 'курс'): Promise<{ id: string }> {
+  const res = await request(ctx.app.getHttpServer())
+    .post('/api/v1/evidence')
+    .set(...bearer(candidate))
+    .attach('file', pdfFile(text), `${text}.pdf`)
+    .field('type', 'course_certificate')
+    .field('issuer', 'Учебный центр')
+    .field('issueDate', '2024-03-01')
+    .expect(201);
+  return res.body as { id: string };
 }
 
 export async function scheduleSession(
