@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
+import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
@@ -122,6 +123,33 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     ]);
     const rows = await ctx.dataSource.query('SELECT number FROM certificate WHERE decision_id = $1', [decisionId]);
     expect(rows).toEqual([{ number: certificate.number }]);
+  });
+
+  it('renders a PDF missing after the issuing commit: on download, or when the job runs again', async () => {
+    const { candidate, decisionId, certificate } = await certified();
+    const storage = worker.get<FileStorage>(FILE_STORAGE);
+    const download = async () =>
+      (
+        await request(server)
+          .get(`/api/v1/certificates/${certificate.id}/pdf`)
+          .set(...bearer(candidate))
+          .buffer(true)
+          .expect(200)
+      ).body as Buffer;
+    const key = `certificates/${decisionId}`;
+    // The worker renders it just after the certificate's row commits.
+    await eventually(() => storage.exists(key), Boolean);
+    const original = await storage.get(key);
+
+    // The worker stopped between the commit and the render: the holder downloads first.
+    await storage.delete(key);
+    expect(await download()).toEqual(original);
+    expect(await storage.exists(key)).toBe(true);
+
+    // Or the retried job comes first: it finds the certificate issued and renders what is missing.
+    await storage.delete(key);
+    expect(await worker.get(CertificatesService).issue(decisionId)).toBe('skipped');
+    expect(await storage.get(key)).toEqual(original);
   });
 
   it('numbers certificates of one centre and year without gaps or repeats', async () => {

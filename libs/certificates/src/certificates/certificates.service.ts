@@ -72,7 +72,23 @@ export class CertificatesService {
     private readonly outbox: OutboxService,
   ) {}
 
+  /**
+   * The number, the signed credential and the row are written in one transaction; the PDF is
+   * rendered after it commits. Rendering (tens of milliseconds of CPU) under the centre's number
+   * lock made every issuance of a centre wait for the one before. A job that stops between the
+   * commit and the PDF is retried, finds the certificate issued and renders the missing PDF; a
+   * download that comes first renders it itself (pdf()).
+   */
   async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
+    const { outcome, certificateId } = await this.issueRecord(decisionId, now);
+    if (certificateId) await this.ensurePdf(certificateId);
+    return outcome;
+  }
+
+  private async issueRecord(
+    decisionId: string,
+    now: Date,
+  ): Promise<{ outcome: IssueOutcome; certificateId: string | null }> {
     return this.dataSource.transaction(async (manager) => {
       const [decision] = await manager.query<DecisionRow[]>(
         `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
@@ -80,14 +96,15 @@ export class CertificatesService {
            FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
         [decisionId],
       );
-      if (!decision || decision.status !== 'approved') return 'skipped';
+      if (!decision || decision.status !== 'approved') return { outcome: 'skipped', certificateId: null };
       if (decision.outcome !== 'awarded') {
         await this.revokeSuperseded(manager, decision, null, now);
-        return 'no_certificate';
+        return { outcome: 'no_certificate', certificateId: null };
       }
-      if (await manager.exists(CertificateEntity, { where: { decisionId } })) {
+      const existing = await manager.findOne(CertificateEntity, { where: { decisionId }, select: { id: true } });
+      if (existing) {
         await this.revokeSuperseded(manager, decision, null, now);
-        return 'skipped';
+        return { outcome: 'skipped', certificateId: existing.id };
       }
 
       const contents = await this.contents(manager, decision);
@@ -111,7 +128,7 @@ export class CertificatesService {
       );
       const number = `${contents.centre.code}-${year}-${String(last).padStart(6, '0')}`;
       const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-      const verificationUrl = `${base}/api/v1/public/certificates/${number}`;
+      const verificationUrl = this.verificationUrl(number);
       const credential = signCredential(
         buildCredential({
           id: `${base}/api/v1/public/credentials/${number}`,
@@ -139,31 +156,8 @@ export class CertificatesService {
         this.issuer.verificationMethodId,
         now,
       );
-      const pdf = await renderCertificatePdf({
-        number,
-        holderName: holder.full_name,
-        maskedIin: maskIin(holder.iin),
-        card: contents.card,
-        standard: {
-          title: contents.standard.title,
-          orderNumber: contents.standard.orderNumber,
-          orderDate: contents.standard.orderDate,
-          versionHash: contents.standard.contentHash,
-        },
-        functions: contents.functions.map((f) => ({
-          title: f.title,
-          kind: f.kind,
-          skills: f.skills.map((s) => s.title),
-        })),
-        issueDate: issuedOn,
-        validUntil,
-        centre: contents.centre,
-        signedBy: contents.signedBy,
-        verificationUrl,
-      });
-      // Keyed by the decision, so a rerun after a crash overwrites the same file, never a new one.
+      // Keyed by the decision, so a second render after a crash overwrites the same file.
       const pdfKey = `certificates/${decisionId}`;
-      await this.storage.put(pdfKey, pdf, 'application/pdf');
       const id = randomUUID();
       const row: CertificateEntity = {
         id,
@@ -200,8 +194,47 @@ export class CertificatesService {
         applicationId: decision.application_id,
       });
       await this.revokeSuperseded(manager, decision, number, now);
-      return 'issued';
+      return { outcome: 'issued', certificateId: id };
     });
+  }
+
+  /** Renders and stores the certificate's PDF unless it is stored already. */
+  private async ensurePdf(certificateId: string): Promise<void> {
+    const row = await this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id: certificateId } });
+    if (!(await this.storage.exists(row.pdfKey))) await this.storePdf(row);
+  }
+
+  /** The PDF from the certificate's row alone: the same row always gives the same bytes. */
+  private async storePdf(row: CertificateEntity): Promise<Buffer> {
+    const { contents } = row;
+    const pdf = await renderCertificatePdf({
+      number: row.number,
+      holderName: row.holderName,
+      maskedIin: row.maskedIin,
+      card: contents.card,
+      standard: {
+        title: contents.standard.title,
+        orderNumber: contents.standard.orderNumber,
+        orderDate: contents.standard.orderDate,
+        versionHash: contents.standard.contentHash,
+      },
+      functions: contents.functions.map((f) => ({
+        title: f.title,
+        kind: f.kind,
+        skills: f.skills.map((s) => s.title),
+      })),
+      issueDate: row.issuedOn,
+      validUntil: row.validUntil,
+      centre: contents.centre,
+      signedBy: contents.signedBy,
+      verificationUrl: this.verificationUrl(row.number),
+    });
+    await this.storage.put(row.pdfKey, pdf, 'application/pdf');
+    return pdf;
+  }
+
+  private verificationUrl(number: string): string {
+    return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/certificates/${number}`;
   }
 
   /**
@@ -272,7 +305,11 @@ export class CertificatesService {
 
   async pdf(actor: Actor, id: string): Promise<{ number: string; data: Buffer }> {
     const row = await this.readable(actor, id);
-    return { number: row.number, data: await this.storage.get(row.pdfKey) };
+    // Asked for in the moment between the issuing commit and the worker's render: render it here.
+    const data = (await this.storage.exists(row.pdfKey))
+      ? await this.storage.get(row.pdfKey)
+      : await this.storePdf(row);
+    return { number: row.number, data };
   }
 
   async credential(actor: Actor, id: string): Promise<Record<string, unknown>> {
