@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { credentialAchievement } from '@qualcert/certificates';
 import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
 import { Pool } from 'pg';
 import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
@@ -38,19 +39,7 @@ async function seedRegistry(pool: Pool): Promise<void> {
       number: 'BENCH-2026-000001',
       issuer: { id: 'http://127.0.0.1/api/v1/public/issuer', name: CENTRE.name },
       holder: { name: 'Абенов Айгерим Серикович', maskedIin: '8501******12' },
-      card: {
-        id: card.id,
-        name: contents.card.name,
-        occupationCode: contents.card.occupationCode,
-        orkLevel: contents.card.orkLevel,
-        standardTitle: contents.standard.title,
-        standardVersion: contents.standard.version,
-        standardHash: contents.standard.contentHash,
-        orderNumber: contents.standard.orderNumber,
-      },
-      skills: contents.functions.flatMap((f) =>
-        f.skills.map((s) => ({ id: s.id, title: s.title, functionTitle: f.title, result: 'credited' })),
-      ),
+      ...credentialAchievement(card.id, contents),
       validFrom: '2026-01-01T00:00:00Z',
       validUntil: '2031-01-01T23:59:59Z',
       credentialStatusUrl: 'http://127.0.0.1/api/v1/public/certificates/BENCH-2026-000001',

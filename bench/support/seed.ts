@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { CertificateContents } from '@qualcert/certificates';
+import { type CertificateContents, groupByFunction, type SkillOfFunctionRow } from '@qualcert/certificates';
 import { dataSourceOptions } from '@qualcert/database';
 import { AuditService } from '@qualcert/shared';
 import { readCorrectionsFile, StandardImportService } from '@qualcert/standards';
@@ -60,23 +60,11 @@ export async function cardFacts(pool: Pool, number: number): Promise<CardFacts> 
       WHERE c.number = $1`,
     [number],
   );
-  const { rows: skills } = await pool.query<{
-    id: string;
-    title: string;
-    recognition: 'recommended' | 'not_recommended';
-    f_title: string;
-    kind: 'mandatory' | 'additional';
-  }>(
+  const { rows: skills } = await pool.query<SkillOfFunctionRow & { recognition: 'recommended' | 'not_recommended' }>(
     `SELECT s.id, s.title, s.recognition, f.title AS f_title, f.kind FROM skill s JOIN labour_function f ON f.id = s.function_id
       WHERE s.card_id = $1 ORDER BY f.position, s.number`,
     [card.id],
   );
-  const functions: CertificateContents['functions'] = [];
-  for (const s of skills) {
-    let fn = functions.find((f) => f.title === s.f_title && f.kind === s.kind);
-    if (!fn) functions.push((fn = { title: s.f_title, kind: s.kind, skills: [] }));
-    fn.skills.push({ id: s.id, title: s.title });
-  }
   return {
     id: card.id,
     number,
@@ -90,7 +78,7 @@ export async function cardFacts(pool: Pool, number: number): Promise<CardFacts> 
         orderDate: card.order_date,
         contentHash: card.content_hash,
       },
-      functions,
+      functions: groupByFunction(skills),
     },
     skills: skills.map((s) => ({ id: s.id, recognition: s.recognition, kind: s.kind })),
   };

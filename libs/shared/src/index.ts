@@ -24,3 +24,4 @@ export * from './outbox/outbox-relay.service';
 export * from './database-helpers';
 export * from './http/dto-helpers';
 export * from './http/rate-limit.guard';
+export * from './calendar';

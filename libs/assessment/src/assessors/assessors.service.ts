@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
-import { AuditService, DomainException } from '@qualcert/shared';
+import { AuditService, DomainException, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { assessorRefusals, AssessorRefusal } from '../rules/impartiality';
 import { AssessorAccreditationEntity, AssessorProfileEntity, ConflictDeclarationEntity } from './assessor.entities';
@@ -15,8 +15,6 @@ import type {
   DeclareConflictDto,
   SetAssessorProfileDto,
 } from './assessors.dto';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 function toConflictDto(c: ConflictDeclarationEntity): ConflictDto {
   const { id, kind, candidateId, employer, reason, status, closedReason, createdAt } = c;
@@ -219,7 +217,7 @@ export class AssessorsService {
     assessorId: string,
     cardId: string,
     candidateIds: string[],
-    on = today(),
+    on = utcToday(),
   ): Promise<AssessorRefusal[]> {
     const card = await manager.findOne(ProfessionCardEntity, {
       where: { id: cardId },

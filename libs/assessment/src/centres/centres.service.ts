@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserDto, UsersService } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AuditService, DomainException, isUniqueViolation, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { AccreditationEntity } from './accreditation.entity';
 import { CentreEntity } from './centre.entity';
@@ -16,8 +16,6 @@ import type {
   UpdateCentreDto,
 } from './centres.dto';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 function toCentreDto(c: CentreEntity): CentreDto {
   const { id, code, name, region, address, phone, email, status, createdAt } = c;
   return { id, code, name, region, address, phone, email, status, createdAt };
@@ -27,7 +25,7 @@ function toCentreDto(c: CentreEntity): CentreDto {
 export function accreditationInForce(
   a: AccreditationEntity,
   centre: Pick<CentreEntity, 'status'>,
-  on = today(),
+  on = utcToday(),
 ): boolean {
   return a.status === 'active' && centre.status === 'active' && a.validFrom <= on && on <= a.validTo;
 }

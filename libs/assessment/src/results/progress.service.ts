@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
-import { AuditActor, AuditService, OutboxService } from '@qualcert/shared';
+import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
 import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, validCarriedSkillIds } from './earlier-credits';
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 interface ApplicationRow {
   id: string;
@@ -142,7 +140,7 @@ export class ProgressService {
       claimedSkillIds: claims.map((c) => c.skill_id),
       reviews: reviews.map((r) => ({ skillId: r.skill_id, status: r.status })),
       exams,
-      carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), today()),
+      carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), utcToday()),
     });
     return { ...progress, status: app.status };
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, updateReturning } from '@qualcert/shared';
+import { AuditService, DomainException, isUniqueViolation, updateReturning, utcToday } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
 import {
@@ -23,6 +23,8 @@ interface ApplicationRow {
   card_id: string;
   status: string;
   pathway: 'assessment' | 'recognition';
+  /** The candidate's earlier credits for the card: a retake examines only what they leave. */
+  earlier: EarlierCreditRow[];
 }
 
 @Injectable()
@@ -131,7 +133,8 @@ export class SessionsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         const [app] = await manager.query<ApplicationRow[]>(
-          'SELECT id, candidate_id, centre_id, card_id, status, pathway FROM application WHERE id = $1',
+          `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, ${EARLIER_CREDITS_SQL} AS earlier
+             FROM application a WHERE a.id = $1`,
           [applicationId],
         );
         if (!app || app.centre_id !== session.centreId) {
@@ -296,7 +299,7 @@ export class SessionsService {
     return new Set(rows.map((r) => r.sessionId));
   }
 
-  /** The skills the exam must examine: all of them, less those left to evidence review. */
+  /** The skills the exam must examine: all of them, less those left to evidence review or carried. */
   private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
       `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
@@ -307,18 +310,13 @@ export class SessionsService {
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
       [app.id],
     );
-    // A retake examines only what earlier credits leave.
-    const [{ earlier }] = await manager.query<{ earlier: EarlierCreditRow[] }[]>(
-      `SELECT ${EARLIER_CREDITS_SQL} AS earlier FROM application a WHERE a.id = $1`,
-      [app.id],
-    );
     const progress = applicationSkillOutcomes({
       pathway: app.pathway,
       skills,
       claimedSkillIds: claims.map((c) => c.skill_id),
       reviews: [],
       exams: [],
-      carriedSkillIds: validCarriedSkillIds(earlierCredits(earlier), new Date().toISOString().slice(0, 10)),
+      carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), utcToday()),
     });
     return progress.examSkillIds;
   }

@@ -4,11 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, OutboxService } from '@qualcert/shared';
+import { AuditService, DomainException, isUniqueViolation, OutboxService, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
-import { today } from '../profile/candidates.service';
 import { ApplicationEvent, requireTransition } from './application-state';
 import { retakeOpensOn } from './retake-rule';
 import type {
@@ -72,7 +71,7 @@ export class ApplicationsService {
           throw new DomainException('NOT_FOUND', `Centre ${dto.centreId} was not found`, {
             fields: [{ field: 'centreId', messages: ['unknown centre'] }],
           });
-        const on = today();
+        const on = utcToday();
         const inForce = await manager
           .createQueryBuilder(AccreditationEntity, 'a')
           .where('a.centre_id = :centreId AND a.card_id = :cardId AND a.status = :status', {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, SYSTEM_ACTOR } from '@qualcert/shared';
+import { AuditService, SYSTEM_ACTOR, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { ApplicationEntity } from '../entities/application.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
 import { EmploymentRecordEntity } from '../entities/employment-record.entity';
 import { evaluateEligibility } from '../eligibility/eligibility';
-import { today } from '../profile/candidates.service';
 import { requireTransition } from './application-state';
 
 export type CheckOutcome = 'eligible' | 'ineligible' | 'skipped';
@@ -47,7 +46,7 @@ export class EligibilityCheckService {
           learningEvidenceCount: evidence[0]?.n ?? 0,
           pathway: app.pathway,
         },
-        today(),
+        utcToday(),
         card.prerequisiteStatus === 'confirmed',
       );
       const outcome = result.outcome === 'eligible' ? 'eligible' : 'ineligible';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, maskIin } from '@qualcert/shared';
+import { AuditService, DomainException, isUniqueViolation, maskIin, utcToday } from '@qualcert/shared';
 import { EXPERIENCE_FIELDS } from '@qualcert/standards/prerequisites/prerequisite-parser';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
@@ -21,8 +21,6 @@ import type {
   UpsertProfileDto,
 } from './candidates.dto';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
-
 function toEducationDto(e: EducationRecordEntity): EducationDto {
   const { id, level, institution, specialty, qualification, graduationYear, documentRef } = e;
   return { id, level, institution, specialty, qualification, graduationYear, documentRef };
@@ -34,7 +32,7 @@ function toEmploymentDto(e: EmploymentRecordEntity): EmploymentDto {
 }
 
 /** Experience per field of the catalogue (and any field), as eligibility will count it. */
-export function experienceSummary(records: EmploymentRecordEntity[], asOf = today()): ExperienceDto[] {
+export function experienceSummary(records: EmploymentRecordEntity[], asOf = utcToday()): ExperienceDto[] {
   const fields = [...new Set(records.map((r) => r.field))];
   return fields.map((field) => ({
     field,
@@ -147,7 +145,7 @@ export class CandidatesService {
   }
 
   async addEmployment(actor: Actor, dto: CreateEmploymentDto): Promise<EmploymentDto> {
-    const now = today();
+    const now = utcToday();
     const problems = [
       ...(dto.startDate > now ? [{ field: 'startDate', messages: ['startDate must not be in the future'] }] : []),
       ...(dto.endDate && dto.endDate > now

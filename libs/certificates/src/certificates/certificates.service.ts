@@ -17,6 +17,7 @@ import {
 import { buildCredential } from '../credentials/credential-builder';
 import { signCredential, verifyCredential } from '../credentials/credential-signer';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
+import { credentialAchievement, groupByFunction, type SkillOfFunctionRow } from './certificate-contents';
 import { CertificateContents, CertificateEntity } from './certificate.entity';
 import { IssuerKeyProvider } from './issuer-key.provider';
 
@@ -135,19 +136,7 @@ export class CertificatesService {
           number,
           issuer: { id: this.issuer.issuerId, name: contents.centre.name },
           holder: { name: holder.full_name, maskedIin: maskIin(holder.iin) },
-          card: {
-            id: decision.card_id,
-            name: contents.card.name,
-            occupationCode: contents.card.occupationCode,
-            orkLevel: contents.card.orkLevel,
-            standardTitle: contents.standard.title,
-            standardVersion: contents.standard.version,
-            standardHash: contents.standard.contentHash,
-            orderNumber: contents.standard.orderNumber,
-          },
-          skills: contents.functions.flatMap((f) =>
-            f.skills.map((s) => ({ id: s.id, title: s.title, functionTitle: f.title, result: 'credited' })),
-          ),
+          ...credentialAchievement(decision.card_id, contents),
           validFrom: `${issuedOn}T00:00:00Z`,
           validUntil: `${validUntil}T23:59:59Z`,
           credentialStatusUrl: verificationUrl,
@@ -454,26 +443,11 @@ export class CertificatesService {
     const [signer] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
       decision.signed_by,
     ]);
-    const skills = await manager.query<
-      {
-        id: string;
-        title: string;
-        function_id: string;
-        f_title: string;
-        kind: 'mandatory' | 'additional';
-        position: number;
-      }[]
-    >(
-      `SELECT s.id, s.title, s.function_id, f.title AS f_title, f.kind, f.position FROM skill s JOIN labour_function f ON f.id = s.function_id
+    const skills = await manager.query<SkillOfFunctionRow[]>(
+      `SELECT s.id, s.title, f.title AS f_title, f.kind FROM skill s JOIN labour_function f ON f.id = s.function_id
         WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
       [decision.credited_skill_ids],
     );
-    const functions: CertificateContents['functions'] = [];
-    for (const s of skills) {
-      let fn = functions.find((f) => f.title === s.f_title && f.kind === s.kind);
-      if (!fn) functions.push((fn = { title: s.f_title, kind: s.kind, skills: [] }));
-      fn.skills.push({ id: s.id, title: s.title });
-    }
     return {
       card: { name: card.name, occupationCode: card.occupation_code, orkLevel: card.ork_level },
       standard: {
@@ -485,7 +459,7 @@ export class CertificatesService {
       },
       centre: { code: centre.code, name: centre.name },
       signedBy: signer?.full_name ?? '',
-      functions,
+      functions: groupByFunction(skills),
     };
   }
 }

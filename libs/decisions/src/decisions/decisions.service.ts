@@ -10,7 +10,14 @@ import {
 import { ProgressService } from '@qualcert/assessment/results/progress.service';
 import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, OutboxService, SYSTEM_ACTOR } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  isUniqueViolation,
+  OutboxService,
+  SYSTEM_ACTOR,
+  utcToday,
+} from '@qualcert/shared';
 import {
   decide,
   type CarriedCredit,
@@ -56,8 +63,6 @@ const FACTS = `
          ${EARLIER_CREDITS_SQL} AS earlier
     FROM application a WHERE a.id = $1`;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 /**
  * Decisions: computed by the worker from the application's outcomes (the rule is a pure
  * function), then signed off by the centre's manager. A job that runs twice leaves one decision.
@@ -84,7 +89,7 @@ export class DecisionsService {
         if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
         const card = await this.card(manager, app.card_id);
         const outcomes = await this.outcomes(manager, app);
-        const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: today() });
+        const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
         if (result.outcome === 'incomplete') return 'incomplete';
         await this.insertDecision(manager, app, result, null);
         return 'computed';
