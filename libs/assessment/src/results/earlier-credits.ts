@@ -11,6 +11,8 @@
  * The reads are select-list subqueries over `application a`, so that the exam enrolment, the
  * progress check and the decision worker each read them in the query they already make.
  */
+import { addMonthsToDay } from '@qualcert/shared/calendar';
+
 export const DEFAULT_CREDIT_VALIDITY_MONTHS = 12;
 
 /** The candidate's earlier credits for the application's card, as one JSON array. */
@@ -42,21 +44,15 @@ export interface EarlierCredit {
   validUntil: string;
 }
 
-function addMonths(date: Date, months: number): string {
-  const d = new Date(date.getTime());
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
-
 export function earlierCredits(rows: EarlierCreditRow[]): EarlierCredit[] {
   return rows.flatMap((row) => {
-    const signedAt = new Date(row.signed_at);
-    const validUntil = addMonths(signedAt, row.months ?? DEFAULT_CREDIT_VALIDITY_MONTHS);
+    const signedOn = new Date(row.signed_at).toISOString().slice(0, 10);
+    const validUntil = addMonthsToDay(signedOn, row.months ?? DEFAULT_CREDIT_VALIDITY_MONTHS);
     const carried = new Map((row.carried ?? []).map((c) => [c.skillId, c]));
     return row.credited_skill_ids.map((skillId) => {
       const earlier = carried.get(skillId);
       if (earlier) return { skillId, creditedAt: earlier.creditedAt, validUntil: earlier.validUntil };
-      return { skillId, creditedAt: signedAt.toISOString().slice(0, 10), validUntil };
+      return { skillId, creditedAt: signedOn, validUntil };
     });
   });
 }

@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
+  addMonthsToDay,
   AppConfig,
   AuditService,
   DomainException,
@@ -36,12 +37,6 @@ interface DecisionRow {
   centre_id: string;
   card_id: string;
   standard_version_id: string;
-}
-
-function addMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
 }
 
 export interface PublicCertificate {
@@ -118,7 +113,7 @@ export class CertificatesService {
         [decision.centre_id, decision.card_id],
       );
       const issuedOn = now.toISOString().slice(0, 10);
-      const validUntil = addMonths(issuedOn, program?.months ?? 60);
+      const validUntil = addMonthsToDay(issuedOn, program?.months ?? 60);
       const year = now.getUTCFullYear();
       // One upsert takes the next number: concurrent issuance never repeats or skips one.
       const [{ last }] = await updateReturning<{ last: number }>(
