@@ -27,10 +27,13 @@ export interface ExamDay {
 
 /**
  * A centre ready to examine the ОРК 3 call-centre operator: an active program (two questions a
- * skill, one single and one multiple choice), tasks for every mandatory skill, two accredited
- * assessors of a sufficient level.
+ * skill by default, drawn from three: two single and one multiple choice), tasks for every
+ * mandatory skill, two accredited assessors of a sufficient level.
  */
-export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
+export async function prepareExamDay(
+  ctx: TestContext,
+  settings: { questionsPerSkill?: number; passMarkPercent?: number; skillFloorPercent?: number } = {},
+): Promise<ExamDay> {
   const server = ctx.app.getHttpServer();
   const summary = await importSeed(ctx.app);
   const cards = (await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200)).body
@@ -50,7 +53,7 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
     await request(server)
       .post(`/api/v1/centres/${centreId}/programs`)
       .set(...bearer(manager))
-      .send({ cardId, questionsPerSkill: 2, passMarkPercent: 50 })
+      .send({ cardId, questionsPerSkill: 2, passMarkPercent: 50, ...settings })
       .expect(201)
   ).body;
   for (const skill of mandatory) {
@@ -78,6 +81,14 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
       text: `Навык ${s.id.slice(0, 4)}: верные утверждения?`,
       options: ['Первое', 'Второе', 'Третье', 'Четвёртое'],
       correctOptions: [1, 3],
+    },
+    // A third question (single choice, the first option right) for programs of three a skill.
+    {
+      skillId: s.id,
+      type: 'single',
+      text: `Навык ${s.id.slice(0, 4)}: первое действие?`,
+      options: ['Выслушать', 'Перебить', 'Отключиться'],
+      correctOptions: [0],
     },
   ]);
   const imported = (

@@ -14,6 +14,7 @@ const SETTINGS = [
   'questionsPerSkill',
   'timeLimitMinutes',
   'passMarkPercent',
+  'skillFloorPercent',
   'assessorsPerSession',
   'certificateValidityMonths',
   'creditValidityMonths',
@@ -200,12 +201,25 @@ export class ProgramsService {
     return this.get(actor, id);
   }
 
-  /** Activates a draft that covers every mandatory skill; the version it replaces is superseded. */
+  /**
+   * Activates a draft that covers every skill it examines and whose settings are fair (one wrong
+   * answer must not fail a skill: 422 PROGRAM_SETTINGS_TOO_STRICT); the version it replaces is
+   * superseded.
+   */
   async activate(actor: Actor, id: string): Promise<ProgramDto> {
     await this.requireProgram(actor, id, Permission.CentreManageStaff);
     await this.dataSource.transaction(async (manager) => {
       const program = await this.lockDraft(manager, id);
       const readiness = await this.readiness(manager, program);
+      if (readiness.settings.length > 0) {
+        throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', readiness.settings.map((p) => p.message).join('; '), {
+          fields: [...new Set(readiness.settings.flatMap((p) => p.fields))].map((field) => ({
+            field,
+            messages: readiness.settings.filter((p) => p.fields.includes(field)).map((p) => p.message),
+          })),
+          problems: readiness.settings,
+        });
+      }
       if (!readiness.ready) {
         throw new DomainException('PROGRAM_NOT_READY', 'The program does not yet cover every mandatory skill', {
           missing: readiness.missing,
@@ -247,6 +261,7 @@ export class ProgramsService {
       tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
       activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
       questionsPerSkill: program.questionsPerSkill,
+      skillFloorPercent: program.skillFloorPercent,
     });
   }
 
@@ -323,6 +338,7 @@ export class ProgramsService {
       questionsPerSkill: p.questionsPerSkill,
       timeLimitMinutes: p.timeLimitMinutes,
       passMarkPercent: p.passMarkPercent,
+      skillFloorPercent: p.skillFloorPercent,
       assessorsPerSession: p.assessorsPerSession,
       certificateValidityMonths: p.certificateValidityMonths,
       creditValidityMonths: p.creditValidityMonths,

@@ -22,7 +22,12 @@ export interface ExamSkillResult extends SkillExamOutcome {
 
 export interface EnrolmentResults {
   enrolmentId: string;
+  /** The overall theory pass mark, in [0, 1]. */
   passMark: number;
+  /** The per-skill floor, in [0, 1]. */
+  skillFloor: number;
+  /** The whole test's share; null until the test is submitted. */
+  overallShare: number | null;
   assessorsInSession: number;
   skills: ExamSkillResult[];
 }
@@ -47,11 +52,12 @@ export class ProgressService {
       {
         examined_skill_ids: string[];
         pass_mark_percent: number;
+        skill_floor_percent: number;
         assessors: number;
-        score: { perSkill: { skillId: string; share: number }[] } | null;
+        score: { perSkill: { skillId: string; share: number }[]; overall: { share: number } } | null;
       }[]
     >(
-      `SELECT e.examined_skill_ids, p.pass_mark_percent,
+      `SELECT e.examined_skill_ids, p.pass_mark_percent, p.skill_floor_percent,
               (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
               (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
          FROM enrolment e
@@ -76,16 +82,22 @@ export class ProgressService {
       [enrolmentId],
     );
     const passMark = facts.pass_mark_percent / 100;
+    const skillFloor = facts.skill_floor_percent / 100;
+    const overallShare = facts.score?.overall.share ?? null;
     return {
       enrolmentId,
       passMark,
+      skillFloor,
+      overallShare,
       assessorsInSession: facts.assessors,
       skills: facts.examined_skill_ids.map((skillId) => {
         const theoryShare = facts.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
         const mine = verdicts.filter((v) => v.skill_id === skillId);
         const outcome = skillExamOutcome({
           theoryShare,
+          overallShare,
           passMark,
+          skillFloor,
           verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
           assessorsInSession: facts.assessors,
         });

@@ -7,6 +7,7 @@ function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
     tasksBySkill: { s1: 1, s2: 3 },
     activeQuestionsBySkill: { s1: 5, s2: 12 },
     questionsPerSkill: 5,
+    skillFloorPercent: 50,
     ...overrides,
   });
 }
@@ -23,13 +24,14 @@ function thrown(action: () => unknown): DomainException {
 
 describe('programReadiness', () => {
   it('is ready when every mandatory skill has a task and enough questions, at the boundary', () => {
-    expect(readiness()).toEqual({ ready: true, missing: [] });
+    expect(readiness()).toEqual({ ready: true, missing: [], settings: [] });
   });
 
   it('names a skill without a practical task', () => {
     expect(readiness({ tasksBySkill: { s1: 1, s2: 0 } })).toEqual({
       ready: false,
       missing: [{ skillId: 's2', reasons: ['no practical task'] }],
+      settings: [],
     });
   });
 
@@ -41,6 +43,7 @@ describe('programReadiness', () => {
     expect(readiness({ activeQuestionsBySkill: { s1: 4, s2: 12 } })).toEqual({
       ready: false,
       missing: [{ skillId: 's1', reasons: ['has 4 active questions, needs 5'] }],
+      settings: [],
     });
   });
 
@@ -64,13 +67,14 @@ describe('programReadiness', () => {
         { skillId: 's3', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
         { skillId: 's2', reasons: ['no practical task', 'has 2 active questions, needs 5'] },
       ],
+      settings: [],
     });
   });
 
   it('ignores counts of skills that are not mandatory', () => {
     expect(
       readiness({ tasksBySkill: { s1: 1, s2: 1, extra: 0 }, activeQuestionsBySkill: { s1: 5, s2: 5, extra: 0 } }),
-    ).toEqual({ ready: true, missing: [] });
+    ).toEqual({ ready: true, missing: [], settings: [] });
   });
 
   it('lists a skill named twice once', () => {
@@ -104,14 +108,13 @@ describe('programReadiness', () => {
   });
 
   it('is not ready with no mandatory skill, though no skill is at fault', () => {
-    expect(readiness({ mandatorySkillIds: [] })).toEqual({ ready: false, missing: [] });
+    expect(readiness({ mandatorySkillIds: [] })).toEqual({ ready: false, missing: [], settings: [] });
   });
 
   it('needs one question a skill when questionsPerSkill is 1', () => {
-    expect(readiness({ questionsPerSkill: 1, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual({
-      ready: true,
-      missing: [],
-    });
+    expect(readiness({ questionsPerSkill: 1, skillFloorPercent: 0, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual(
+      { ready: true, missing: [], settings: [] },
+    );
   });
 
   it.each([0, -3, 2.5, Number.NaN])('throws VALIDATION_FAILED for questionsPerSkill %p', (questionsPerSkill) => {
@@ -119,6 +122,33 @@ describe('programReadiness', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual({
       fields: [{ field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] }],
+    });
+  });
+
+  describe('settings', () => {
+    it('is not ready when one wrong answer fails a skill, naming both settings', () => {
+      expect(readiness({ questionsPerSkill: 1, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual({
+        ready: false,
+        missing: [],
+        settings: [
+          {
+            code: 'SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL',
+            params: { questionsPerSkill: 1, skillFloorPercent: 50 },
+            message:
+              'with 1 questions per skill and a floor of 50%, one wrong answer fails a skill: ask more questions or lower the floor',
+            fields: ['questionsPerSkill', 'skillFloorPercent'],
+          },
+        ],
+      });
+    });
+
+    it('is ready at the boundary: 2 questions and a floor of 50 %', () => {
+      expect(readiness({ questionsPerSkill: 2, skillFloorPercent: 50 }).ready).toBe(true);
+      expect(readiness({ questionsPerSkill: 2, skillFloorPercent: 51 }).ready).toBe(false);
+    });
+
+    it('is ready with one question a skill when the floor is 0', () => {
+      expect(readiness({ questionsPerSkill: 1, skillFloorPercent: 0 }).settings).toEqual([]);
     });
   });
 });
