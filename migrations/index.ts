@@ -11,6 +11,7 @@ import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
 import { TheoryPassMark1796400000000 } from './1796400000000-theory-pass-mark';
+import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1795615698697,
   Retakes1795626437116,
   TheoryPassMark1796400000000,
+  DecisionTerms1796400100000,
 ];

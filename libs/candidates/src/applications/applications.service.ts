@@ -130,10 +130,9 @@ export class ApplicationsService {
 
   /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
   private async requireRetakeOpen(manager: EntityManager, candidateId: string, cardId: string, on: string) {
-    const earlier = await manager.query<{ signed_at: Date; wait_days: number | null }[]>(
-      `SELECT d.signed_at,
-              (SELECT p.retake_wait_days FROM qualification_program p
-                WHERE p.centre_id = o.centre_id AND p.card_id = o.card_id AND p.status = 'active') AS wait_days
+    // The wait each decision granted when it was signed, never the program's as it is now.
+    const earlier = await manager.query<{ signed_at: Date; wait_days: number }[]>(
+      `SELECT d.signed_at, d.retake_wait_days AS wait_days
          FROM decision d JOIN application o ON o.id = d.application_id
         WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')`,
       [candidateId, cardId],

@@ -61,7 +61,8 @@ export class AppealsService {
           decision: locked,
           cardSkillIds: cardSkills.map((s) => s.id),
           contestedSkillIds,
-          windowDays: await this.windowDays(manager, app),
+          // The window the decision granted when it was signed.
+          windowDays: locked.appealWindowDays ?? 0,
           now: new Date(),
         });
         const id = randomUUID();
@@ -320,15 +321,6 @@ export class AppealsService {
       [applicationId],
     );
     return app;
-  }
-
-  private async windowDays(manager: EntityManager, app: ApplicationRow): Promise<number> {
-    const [program] = await manager.query<{ days: number }[]>(
-      `SELECT appeal_window_days AS days FROM qualification_program WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
-      [app.centre_id, app.card_id],
-    );
-    // The brief's default when the centre has since retired the program.
-    return program?.days ?? 10;
   }
 
   private async view(manager: EntityManager, appealId: string): Promise<AppealView> {

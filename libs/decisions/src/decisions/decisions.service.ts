@@ -25,7 +25,32 @@ import {
   type DecisionResult,
   type SkillOutcomeRecord,
 } from '../rules/decision-rule';
+import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../rules/decision-terms';
 import { DecisionEntity } from './decision.entity';
+
+/** A decision as the API shows it: with the terms it granted and the days they come to, once signed. */
+export type DecisionView = DecisionEntity & { terms: (DecisionTerms & TermDates) | null };
+
+export function decisionView(row: DecisionEntity): DecisionView {
+  const signed = (row.status === 'approved' || row.status === 'superseded') && row.signedAt;
+  const terms: DecisionTerms | null =
+    signed &&
+    row.certificateValidityMonths !== null &&
+    row.creditValidityMonths !== null &&
+    row.appealWindowDays !== null &&
+    row.retakeWaitDays !== null
+      ? {
+          certificateValidityMonths: row.certificateValidityMonths,
+          creditValidityMonths: row.creditValidityMonths,
+          appealWindowDays: row.appealWindowDays,
+          retakeWaitDays: row.retakeWaitDays,
+        }
+      : null;
+  return {
+    ...row,
+    terms: terms && row.signedAt ? { ...terms, ...termDates(row.signedAt, row.outcome, terms) } : null,
+  };
+}
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 
@@ -106,7 +131,7 @@ export class DecisionsService {
    * The centre's manager approves the decision; a manager who assessed the application, or
    * reviewed its evidence, may not sign it.
    */
-  async approve(actor: Actor, decisionId: string): Promise<DecisionEntity> {
+  async approve(actor: Actor, decisionId: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneOrFail(DecisionEntity, {
@@ -130,8 +155,15 @@ export class DecisionsService {
       // A decision made on appeal replaces a signed one: the application is decided already.
       const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
       const signedAt = new Date();
-      if (row.supersedesId) await this.supersede(manager, actor, row);
-      await manager.update(DecisionEntity, { id: row.id }, { status: 'approved', signedBy: actor.userId, signedAt });
+      // The terms are fixed now: a decision on appeal keeps those of the decision it replaces.
+      const terms = row.supersedesId
+        ? await this.supersede(manager, actor, row)
+        : await this.termsInForce(manager, row.applicationId);
+      await manager.update(
+        DecisionEntity,
+        { id: row.id },
+        { status: 'approved', signedBy: actor.userId, signedAt, ...terms },
+      );
       if (!row.supersedesId) {
         await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
           status,
@@ -150,9 +182,15 @@ export class DecisionsService {
         entityType: 'decision',
         entityId: row.id,
         before: { status: 'pending_signoff' },
-        after: { status: 'approved', outcome: row.outcome, applicationStatus: status, supersedes: row.supersedesId },
+        after: {
+          status: 'approved',
+          outcome: row.outcome,
+          applicationStatus: status,
+          supersedes: row.supersedesId,
+          terms,
+        },
       });
-      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
     });
   }
 
@@ -161,7 +199,7 @@ export class DecisionsService {
    * and the appeal resolved, in the same transaction. The certificate job then issues or revokes
    * certificates to match (CertificatesService.issue).
    */
-  private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<void> {
+  private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<DecisionTerms> {
     const old = await manager.findOneOrFail(DecisionEntity, {
       where: { id: row.supersedesId as string },
       lock: { mode: 'pessimistic_write' },
@@ -185,6 +223,21 @@ export class DecisionsService {
       before: { status: 'approved' },
       after: { status: 'superseded', supersededBy: row.id },
     });
+    return termsToFix(old as DecisionTerms);
+  }
+
+  /** The terms of the centre's program for the card in force today; the defaults without one. */
+  private async termsInForce(manager: EntityManager, applicationId: string): Promise<DecisionTerms> {
+    const [program] = await manager.query<DecisionTerms[]>(
+      `SELECT p.certificate_validity_months AS "certificateValidityMonths",
+              p.credit_validity_months AS "creditValidityMonths",
+              p.appeal_window_days AS "appealWindowDays", p.retake_wait_days AS "retakeWaitDays"
+         FROM application a JOIN qualification_program p
+           ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
+        WHERE a.id = $1`,
+      [applicationId],
+    );
+    return termsToFix(program ?? null);
   }
 
   /**
@@ -233,7 +286,7 @@ export class DecisionsService {
   }
 
   /** The manager returns a decision with a reason; a new computation can then be requested. */
-  async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionEntity> {
+  async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneOrFail(DecisionEntity, {
@@ -255,7 +308,7 @@ export class DecisionsService {
         before: { status: 'pending_signoff' },
         after: { status: 'returned', reason },
       });
-      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
     });
   }
 
@@ -299,11 +352,12 @@ export class DecisionsService {
     });
   }
 
-  async list(actor: Actor, applicationId: string): Promise<DecisionEntity[]> {
+  async list(actor: Actor, applicationId: string): Promise<DecisionView[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    return this.dataSource
+    const rows = await this.dataSource
       .getRepository(DecisionEntity)
       .find({ where: { applicationId }, order: { sequence: 'DESC' } });
+    return rows.map(decisionView);
   }
 
   private async insertDecision(
@@ -327,6 +381,10 @@ export class DecisionsService {
       signedAt: null,
       returnReason: null,
       supersedesId,
+      certificateValidityMonths: null,
+      creditValidityMonths: null,
+      appealWindowDays: null,
+      retakeWaitDays: null,
     });
     await this.audit.record(manager, {
       actor: SYSTEM_ACTOR,

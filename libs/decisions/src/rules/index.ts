@@ -1,2 +1,3 @@
 export * from './decision-rule';
 export * from './appeal-rule';
+export * from './decision-terms';
