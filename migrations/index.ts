@@ -12,6 +12,7 @@ import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
 import { TheoryPassMark1796400000000 } from './1796400000000-theory-pass-mark';
 import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
+import { AdditionalFunctions1796400200000 } from './1796400200000-additional-functions';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Retakes1795626437116,
   TheoryPassMark1796400000000,
   DecisionTerms1796400100000,
+  AdditionalFunctions1796400200000,
 ];

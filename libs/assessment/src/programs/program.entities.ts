@@ -83,6 +83,13 @@ export class QualificationProgramEntity {
   @Column('smallint', { name: 'retake_wait_days', default: 30 })
   retakeWaitDays: number;
 
+  /**
+   * The card's additional functions the centre assesses (candidates may choose among them when
+   * applying). Mandatory functions are always assessed; readiness covers both.
+   */
+  @Column('jsonb', { name: 'additional_function_ids', default: () => `'[]'` })
+  additionalFunctionIds: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

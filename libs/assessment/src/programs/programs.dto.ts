@@ -107,6 +107,20 @@ export class ProgramSettingsDto {
   @Min(0)
   @Max(365)
   retakeWaitDays?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description:
+      'Additional functions of the card the centre assesses; candidates may choose among them when applying. ' +
+      'Readiness then covers their skills too',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  additionalFunctionIds?: string[];
 }
 
 export class CreateProgramDto extends ProgramSettingsDto {
@@ -147,7 +161,8 @@ export class ReadinessDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: '[{ skillId, reasons }] for every mandatory skill not yet covered',
+    description:
+      '[{ skillId, reasons }] for every skill it examines (mandatory and offered additional) not yet covered',
   })
   missing: { skillId: string; reasons: string[] }[];
 
@@ -177,6 +192,7 @@ export class ProgramDto {
   @ApiProperty() creditValidityMonths: number;
   @ApiProperty() appealWindowDays: number;
   @ApiProperty() retakeWaitDays: number;
+  @ApiProperty({ type: [String], description: 'The additional functions offered' }) additionalFunctionIds: string[];
   @ApiProperty({ type: [PracticalTaskDto] }) tasks: PracticalTaskDto[];
   @ApiProperty({ type: ReadinessDto }) readiness: ReadinessDto;
   @ApiProperty({ nullable: true, type: Date }) activatedAt: Date | null;

@@ -11,6 +11,7 @@ interface ApplicationRow {
   card_id: string;
   status: ApplicationStatus;
   pathway: 'assessment' | 'recognition';
+  additional_function_ids: string[];
   earlier: EarlierCreditRow[];
 }
 
@@ -121,13 +122,14 @@ export class ProgressService {
     applicationId: string,
   ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
     const [app] = await manager.query<ApplicationRow[]>(
-      `SELECT a.id, a.card_id, a.status, a.pathway, ${EARLIER_CREDITS_SQL} AS earlier FROM application a WHERE a.id = $1`,
+      `SELECT a.id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
+         FROM application a WHERE a.id = $1`,
       [applicationId],
     );
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
       `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
-      [app.card_id],
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[])) ORDER BY f.position, s.number`,
+      [app.card_id, app.additional_function_ids],
     );
     const claims = await manager.query<{ skill_id: string }[]>(
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',

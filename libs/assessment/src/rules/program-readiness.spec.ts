@@ -3,7 +3,7 @@ import { programReadiness, ProgramReadinessInput } from './program-readiness';
 
 function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
   return programReadiness({
-    mandatorySkillIds: ['s1', 's2'],
+    skillIds: ['s1', 's2'],
     tasksBySkill: { s1: 1, s2: 3 },
     activeQuestionsBySkill: { s1: 5, s2: 12 },
     questionsPerSkill: 5,
@@ -23,7 +23,7 @@ function thrown(action: () => unknown): DomainException {
 }
 
 describe('programReadiness', () => {
-  it('is ready when every mandatory skill has a task and enough questions, at the boundary', () => {
+  it('is ready when every examined skill has a task and enough questions, at the boundary', () => {
     expect(readiness()).toEqual({ ready: true, missing: [], settings: [] });
   });
 
@@ -57,7 +57,7 @@ describe('programReadiness', () => {
   it('gives every reason of every skill, in the order of the skills', () => {
     expect(
       readiness({
-        mandatorySkillIds: ['s3', 's1', 's2'],
+        skillIds: ['s3', 's1', 's2'],
         tasksBySkill: { s1: 2 },
         activeQuestionsBySkill: { s1: 5, s2: 2 },
       }),
@@ -71,14 +71,14 @@ describe('programReadiness', () => {
     });
   });
 
-  it('ignores counts of skills that are not mandatory', () => {
+  it('ignores counts of skills it does not examine', () => {
     expect(
       readiness({ tasksBySkill: { s1: 1, s2: 1, extra: 0 }, activeQuestionsBySkill: { s1: 5, s2: 5, extra: 0 } }),
     ).toEqual({ ready: true, missing: [], settings: [] });
   });
 
   it('lists a skill named twice once', () => {
-    expect(readiness({ mandatorySkillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
+    expect(readiness({ skillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
       { skillId: 's2', reasons: ['no practical task'] },
     ]);
   });
@@ -86,7 +86,7 @@ describe('programReadiness', () => {
   it('treats negative, fractional and non-finite counts conservatively', () => {
     expect(
       readiness({
-        mandatorySkillIds: ['a', 'b', 'c'],
+        skillIds: ['a', 'b', 'c'],
         tasksBySkill: { a: -1, b: Number.NaN, c: 0.5 },
         activeQuestionsBySkill: { a: 5.9, b: Number.POSITIVE_INFINITY, c: 5 },
       }).missing,
@@ -99,16 +99,15 @@ describe('programReadiness', () => {
 
   it('does not read inherited properties as counts', () => {
     expect(
-      readiness({ mandatorySkillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} })
-        .missing,
+      readiness({ skillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} }).missing,
     ).toEqual([
       { skillId: 'constructor', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
       { skillId: 'toString', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
     ]);
   });
 
-  it('is not ready with no mandatory skill, though no skill is at fault', () => {
-    expect(readiness({ mandatorySkillIds: [] })).toEqual({ ready: false, missing: [], settings: [] });
+  it('is not ready with no skill to examine, though no skill is at fault', () => {
+    expect(readiness({ skillIds: [] })).toEqual({ ready: false, missing: [], settings: [] });
   });
 
   it('needs one question a skill when questionsPerSkill is 1', () => {

@@ -1,7 +1,9 @@
 /**
- * Whether a qualification program can run an exam session (DOMAIN.md §5): every skill of the
- * card's mandatory labour functions needs at least one practical task and enough active theory
- * questions to assemble a test (questionsPerSkill of them).
+ * Whether a qualification program can run an exam session (DOMAIN.md §5): every skill an exam
+ * of it can examine — those of the card's mandatory labour functions and of the additional ones
+ * the program offers — needs at least one practical task and enough active theory questions to
+ * assemble a test (questionsPerSkill of them), so that no exam day of a ready program fails for
+ * want of questions.
  *
  * Every skill that falls short is listed with every reason, in the order the skills are given,
  * so the centre can complete the program in one pass. A program with no mandatory skill at all is
@@ -14,7 +16,8 @@ import { explain, type Explanation } from '@qualcert/shared/messages/explanation
 import { oneWrongAnswerFailsSkill } from './scoring';
 
 export interface ProgramReadinessInput {
-  mandatorySkillIds: string[];
+  /** Every skill an exam of the program can examine: the mandatory functions' and the offered additional ones'. */
+  skillIds: string[];
   /** Practical tasks per skill id; a skill that is absent has none. */
   tasksBySkill: Record<string, number>;
   /** Active questions per skill id; a skill that is absent has none. */
@@ -72,7 +75,7 @@ export function programReadiness(input: ProgramReadinessInput): ProgramReadiness
     ]);
   }
 
-  const skillIds = [...new Set(input.mandatorySkillIds)];
+  const skillIds = [...new Set(input.skillIds)];
   const missing: MissingSkill[] = [];
   for (const skillId of skillIds) {
     const reasons: string[] = [];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { APPLICATION_STATUSES, PATHWAYS } from './application-state';
 import { Trimmed, PageQueryDto } from '@qualcert/shared';
 
@@ -18,6 +18,26 @@ export class CreateApplicationDto {
   })
   @IsIn(PATHWAYS)
   pathway: (typeof PATHWAYS)[number];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description:
+      'Additional labour functions of the card to be assessed on too (optional; mandatory ones always are). ' +
+      'Only functions the centre’s active program offers (its additionalFunctionIds): otherwise 409 FUNCTION_NOT_OFFERED',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  additionalFunctionIds?: string[];
+}
+
+export class WarningDto {
+  @ApiProperty({ description: 'Stable code, e.g. EVERY_SKILL_EXAMINED' }) code: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) params: Record<string, unknown>;
+  @ApiProperty({ description: 'The message in English' }) message: string;
 }
 
 export class OverrideEligibilityDto {
@@ -78,6 +98,8 @@ export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) cardId: string;
   @ApiProperty({ format: 'uuid' }) standardVersionId: string;
   @ApiProperty({ enum: PATHWAYS }) pathway: string;
+  @ApiProperty({ type: [String], description: 'The additional functions chosen; mandatory ones are always assessed' })
+  additionalFunctionIds: string[];
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
   @ApiProperty({ type: EligibilityResultDto, nullable: true }) eligibility: EligibilityResultDto | null;
   @ApiProperty({ nullable: true, type: Date }) eligibilityCheckedAt: Date | null;
@@ -89,6 +111,13 @@ export class ApplicationDto {
   eligibilityOverride: EligibilityOverrideDto | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({
+    type: [WarningDto],
+    description:
+      'On the application’s own view (create, GET by id): EVERY_SKILL_EXAMINED on the recognition pathway when ' +
+      'no skill it is assessed on is recommended for recognition',
+  })
+  warnings?: WarningDto[];
 }
 
 export class ApplicationsPageDto {

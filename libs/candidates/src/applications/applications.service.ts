@@ -6,9 +6,11 @@ import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, OutboxService, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { recognitionWarnings } from '@qualcert/standards/rules/recognition-warnings';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { ApplicationEvent, requireTransition } from './application-state';
+import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
 import type {
   ApplicationDto,
@@ -25,6 +27,7 @@ export function toApplicationDto(a: ApplicationEntity): ApplicationDto {
     cardId: a.cardId,
     standardVersionId: a.standardVersionId,
     pathway: a.pathway,
+    additionalFunctionIds: a.additionalFunctionIds,
     status: a.status,
     eligibility: a.eligibility,
     eligibilityCheckedAt: a.eligibilityCheckedAt,
@@ -91,6 +94,7 @@ export class ApplicationsService {
           );
         }
         await this.requireRetakeOpen(manager, actor.userId, card.id, on);
+        const additionalFunctionIds = await this.chosenFunctions(manager, centre.id, card.id, dto);
         const row: ApplicationEntity = {
           id: randomUUID(),
           candidateId: actor.userId,
@@ -98,6 +102,7 @@ export class ApplicationsService {
           cardId: card.id,
           standardVersionId: card.standardVersionId,
           pathway: dto.pathway,
+          additionalFunctionIds,
           status: 'draft',
           eligibility: null,
           eligibilityCheckedAt: null,
@@ -113,7 +118,13 @@ export class ApplicationsService {
           action: 'application.created',
           entityType: 'application',
           entityId: row.id,
-          after: { centreId: row.centreId, cardId: row.cardId, pathway: row.pathway, status: row.status },
+          after: {
+            centreId: row.centreId,
+            cardId: row.cardId,
+            pathway: row.pathway,
+            additionalFunctionIds,
+            status: row.status,
+          },
         });
         return row;
       })
@@ -125,7 +136,43 @@ export class ApplicationsService {
         }
         throw error;
       });
-    return toApplicationDto(application);
+    return this.withWarnings(application);
+  }
+
+  /** The additional functions chosen, each one of the card's and offered by the centre's active program. */
+  private async chosenFunctions(
+    manager: EntityManager,
+    centreId: string,
+    cardId: string,
+    dto: CreateApplicationDto,
+  ): Promise<string[]> {
+    const chosen = dto.additionalFunctionIds ?? [];
+    if (chosen.length === 0) return [];
+    const functions = await manager.query<{ id: string }[]>(
+      `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional'`,
+      [cardId],
+    );
+    const [program] = await manager.query<{ offered: string[] }[]>(
+      `SELECT additional_function_ids AS offered FROM qualification_program
+        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
+      [centreId, cardId],
+    );
+    return checkAdditionalFunctions({
+      chosen,
+      cardAdditional: functions.map((f) => f.id),
+      offered: program?.offered ?? null,
+    });
+  }
+
+  /** The application's own view: with the warnings the candidate should see (recognitionWarnings). */
+  private async withWarnings(app: ApplicationEntity): Promise<ApplicationDto> {
+    if (app.pathway !== 'recognition') return { ...toApplicationDto(app), warnings: [] };
+    const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
+      `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
+      [app.cardId, JSON.stringify(app.additionalFunctionIds)],
+    );
+    return { ...toApplicationDto(app), warnings: recognitionWarnings(skills) };
   }
 
   /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
@@ -191,7 +238,7 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
     const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
-    return toApplicationDto(row);
+    return this.withWarnings(row);
   }
 
   async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {

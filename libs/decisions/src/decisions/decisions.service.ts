@@ -64,6 +64,8 @@ interface ApplicationFacts {
   centre_id: string;
   card_id: string;
   status: ApplicationStatus;
+  /** The additional functions the candidate chose; the decision is on these and the mandatory ones. */
+  additional_function_ids: string[];
   /** A decision awaits sign-off or is approved. */
   decided: boolean;
   /** The sequence number the next decision of the application takes. */
@@ -77,7 +79,7 @@ interface ApplicationFacts {
 // Each subquery is one of the reads a decision needs; together they cost one round trip, which is
 // most of a decision's cost (docs/PERFORMANCE.md, the decision pipeline).
 const FACTS = `
-  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status,
+  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.additional_function_ids,
          EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id
                   AND d.status IN ('pending_signoff', 'approved')) AS decided,
          (SELECT COALESCE(MAX(d.sequence), 0) + 1 FROM decision d WHERE d.application_id = a.id) AS next_sequence,
@@ -112,7 +114,7 @@ export class DecisionsService {
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
         const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} FOR UPDATE OF a`, [applicationId]);
         if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
-        const card = await this.card(manager, app.card_id);
+        const card = assessedPart(await this.card(manager, app.card_id), app);
         const outcomes = await this.outcomes(manager, app);
         const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
         if (result.outcome === 'incomplete') return 'incomplete';
@@ -260,7 +262,7 @@ export class DecisionsService {
           return 'skipped';
         const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
         const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
-        const card = await this.card(manager, app.card_id);
+        const card = assessedPart(await this.card(manager, app.card_id), app);
         const outcomes = await this.outcomes(manager, app);
         const reassessed = await manager.query<{ skill_id: string; result: 'passed' | 'failed' }[]>(
           'SELECT skill_id, result FROM appeal_reassessment WHERE appeal_id = $1',
@@ -472,6 +474,16 @@ export class DecisionsService {
     }
     return records;
   }
+}
+
+/**
+ * The part of the card the application is assessed on: the mandatory functions and the additional
+ * ones the candidate chose. A decision neither credits nor lists what was never asked for.
+ */
+function assessedPart(card: DecisionCard, app: ApplicationFacts): DecisionCard {
+  return {
+    functions: card.functions.filter((f) => f.kind === 'mandatory' || app.additional_function_ids.includes(f.id)),
+  };
 }
 
 /** Skills credited by the candidate's earlier approved partial decisions for the same card. */

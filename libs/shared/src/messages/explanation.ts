@@ -28,7 +28,7 @@ export const EXPLANATION_TEMPLATES = {
     'with {questionsPerSkill} questions per skill and a floor of {skillFloorPercent}%, one wrong answer fails a skill: ask more questions or lower the floor',
   // The catalogue and applications (docs/CANDIDATES.md)
   EVERY_SKILL_EXAMINED:
-    'no skill of this card is recommended for recognition: on the recognition pathway every skill is examined at an exam session',
+    'none of the skills to be assessed is recommended for recognition: on the recognition pathway every skill will be examined at an exam session',
   // Appeals (docs/DECISIONS.md)
   PANEL_SKILL_MAJORITY_CREDITS: '{credit} of {members} panel members credit the skill: a majority',
   PANEL_SKILL_NO_MAJORITY: '{credit} of {members} panel members credit the skill: no majority, not credited',
