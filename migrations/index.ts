@@ -13,6 +13,7 @@ import { Retakes1795626437116 } from './1795626437116-retakes';
 import { TheoryPassMark1796400000000 } from './1796400000000-theory-pass-mark';
 import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
 import { AdditionalFunctions1796400200000 } from './1796400200000-additional-functions';
+import { AppealKinds1796400300000 } from './1796400300000-appeal-kinds';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -33,4 +34,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TheoryPassMark1796400000000,
   DecisionTerms1796400100000,
   AdditionalFunctions1796400200000,
+  AppealKinds1796400300000,
 ];

@@ -518,6 +518,13 @@ const ROUTES: Row[] = [
     expect: { candidate: 404, others: 403 },
   },
   {
+    // The candidate's application is a draft: nothing refused to appeal (409); another candidate's: 404.
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/appeals`,
+    body: () => ({ kind: 'admission', grounds: 'Диплом колледжа не был учтён при проверке' }),
+    expect: { candidate: 409, others: 403 },
+  },
+  {
     method: 'get',
     path: (f) => `/api/v1/applications/${f.applicationId}/appeals`,
     expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 403 },

@@ -15,7 +15,14 @@ export const APPLICATION_STATUSES = [
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type ApplicationEvent =
-  'submit' | 'mark_eligible' | 'mark_ineligible' | 'override' | 'withdraw' | 'complete_assessment' | 'decide';
+  | 'submit'
+  | 'mark_eligible'
+  | 'mark_ineligible'
+  | 'override'
+  | 'admit_on_appeal'
+  | 'withdraw'
+  | 'complete_assessment'
+  | 'decide';
 
 /**
  * The application's life so far (the decisions workflow continues it).
@@ -24,7 +31,8 @@ export type ApplicationEvent =
 const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, ApplicationStatus>>> = {
   draft: { submit: 'submitted', withdraw: 'withdrawn' },
   submitted: { mark_eligible: 'eligible', mark_ineligible: 'ineligible', withdraw: 'withdrawn' },
-  ineligible: { submit: 'submitted', override: 'eligible', withdraw: 'withdrawn' },
+  // An appeal panel that finds the refusal wrong admits the application (docs/DECISIONS.md).
+  ineligible: { submit: 'submitted', override: 'eligible', admit_on_appeal: 'eligible', withdraw: 'withdrawn' },
   eligible: { complete_assessment: 'awaiting_decision', withdraw: 'withdrawn' },
   // Every skill has an outcome; the decisions workflow takes it from here.
   awaiting_decision: { decide: 'decided' },

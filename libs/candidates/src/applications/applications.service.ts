@@ -4,7 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, OutboxService, utcToday } from '@qualcert/shared';
+import {
+  AuditActor,
+  AuditService,
+  DomainException,
+  isUniqueViolation,
+  OutboxService,
+  utcToday,
+} from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { recognitionWarnings } from '@qualcert/standards/rules/recognition-warnings';
 import { ApplicationEntity } from '../entities/application.entity';
@@ -233,6 +240,34 @@ export class ApplicationsService {
       },
       { justification },
     );
+  }
+
+  /**
+   * An appeal panel upheld the candidate's appeal against the refusal of admission: the
+   * application is admitted, in the caller's transaction (the appeal's), audited with the appeal.
+   * The only way another context changes an application's state for admission.
+   */
+  async admitOnAppeal(
+    manager: EntityManager,
+    applicationId: string,
+    actor: AuditActor,
+    appealId: string,
+  ): Promise<void> {
+    const app = await manager.findOne(ApplicationEntity, {
+      where: { id: applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!app) throw DomainException.notFound('Application', applicationId);
+    const status = requireTransition(app.status, 'admit_on_appeal');
+    await manager.update(ApplicationEntity, { id: applicationId }, { status });
+    await this.audit.record(manager, {
+      actor,
+      action: 'application.admit_on_appeal',
+      entityType: 'application',
+      entityId: applicationId,
+      before: { status: app.status },
+      after: { status, appealId },
+    });
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationDto> {

@@ -26,6 +26,7 @@ import {
   type SkillOutcomeRecord,
 } from '../rules/decision-rule';
 import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../rules/decision-terms';
+import { reassessmentResolution } from '../rules/reassessment-rule';
 import { DecisionEntity } from './decision.entity';
 
 /** A decision as the API shows it: with the terms it granted and the days they come to, once signed. */
@@ -264,11 +265,26 @@ export class DecisionsService {
         const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
         const card = assessedPart(await this.card(manager, app.card_id), app);
         const outcomes = await this.outcomes(manager, app);
-        const reassessed = await manager.query<{ skill_id: string; result: 'passed' | 'failed' }[]>(
-          'SELECT skill_id, result FROM appeal_reassessment WHERE appeal_id = $1',
+        // The panel's majority per contested skill: a tie does not credit (reassessment-rule.ts).
+        const [panel] = await manager.query<
+          { contested: string[]; members: number; verdicts: { skillId: string; result: 'passed' | 'failed' }[] }[]
+        >(
+          `SELECT a.contested_skill_ids AS contested,
+                  (SELECT COUNT(*)::int FROM appeal_panel_member m WHERE m.appeal_id = a.id) AS members,
+                  (SELECT COALESCE(json_agg(json_build_object('skillId', r.skill_id, 'result', r.result)), '[]')
+                     FROM appeal_reassessment r WHERE r.appeal_id = a.id) AS verdicts
+             FROM appeal a WHERE a.id = $1`,
           [appealId],
         );
-        for (const r of reassessed) outcomes.push({ skillId: r.skill_id, source: 'exam', result: r.result });
+        const resolution = reassessmentResolution(panel.contested, panel.verdicts, panel.members);
+        if (!resolution.complete) return 'incomplete';
+        for (const skill of resolution.skills) {
+          outcomes.push({
+            skillId: skill.skillId,
+            source: 'exam',
+            result: skill.status === 'credited' ? 'passed' : 'failed',
+          });
+        }
         const result = decide({
           card,
           outcomes,
