@@ -557,6 +557,9 @@ const ROUTES: Row[] = [
     expect: { admin: 404, manager: 404, candidate: 404, otherManager: 404, others: 403 },
   },
   { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/pdf`, expect: { others: 404 } },
+  // Within reach: test/result-documents.e2e-spec.ts (the centre's staff, the candidate's own, 404 for others).
+  { method: 'get', path: () => `/api/v1/decisions/${randomUUID()}/conclusion`, expect: { others: 404 } },
+  { method: 'get', path: () => `/api/v1/sessions/${randomUUID()}/protocol`, expect: { others: 404 } },
   { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/credential`, expect: { others: 404 } },
   {
     method: 'post',
