@@ -213,7 +213,7 @@ export class ResultDocumentsService {
           verdicts: assessors.map(
             (a) => result?.verdicts.find((v) => v.assessorId === a.id && v.signed)?.verdict ?? null,
           ),
-          outcome: (result?.status ?? 'pending') as ProtocolOutcome,
+          outcome: result?.status ?? 'pending',
         };
       });
       const outcome: ProtocolOutcome = rows.some((r) => r.outcome === 'pending')
