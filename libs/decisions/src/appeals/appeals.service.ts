@@ -87,9 +87,12 @@ export class AppealsService {
           lock: { mode: 'pessimistic_read' },
         });
         const app = await this.application(manager, locked.applicationId);
-        const cardSkills = await manager.query<{ id: string }[]>('SELECT id FROM skill WHERE card_id = $1', [
-          app.card_id,
-        ]);
+        // The skills the application was assessed on: the mandatory functions' and the chosen ones'.
+        const cardSkills = await manager.query<{ id: string }[]>(
+          `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = $2
+            WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
+          [app.card_id, app.id],
+        );
         const { deadline } = checkAppeal({
           decision: locked,
           cardSkillIds: cardSkills.map((s) => s.id),

@@ -87,7 +87,11 @@ describe('checkAppeal', () => {
       fields: [
         {
           field: 'contestedSkillIds',
-          messages: ['s1 is already credited by the decision', 'x is not a skill of the card', 's2 is named twice'],
+          messages: [
+            's1 is already credited by the decision',
+            'x is not a skill the application was assessed on',
+            's2 is named twice',
+          ],
         },
       ],
     });

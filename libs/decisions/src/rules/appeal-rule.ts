@@ -7,8 +7,9 @@
  * (UTC), the last day included. A window of 10 days on a decision signed on 1 March closes at the
  * end of 11 March. Dates are UTC days, like every other date the system decides on.
  *
- * Contested skills: skills of the card the decision did not credit. A credited skill cannot be
- * contested (there is nothing to gain), nor a skill of another card; each is named in the error.
+ * Contested skills: skills the application was assessed on (the card's mandatory functions and
+ * the additional ones chosen) that the decision did not credit. A credited skill cannot be
+ * contested (there is nothing to gain), nor a skill outside the assessment; each is named.
  *
  * Panel: at least two distinct assessors, each one free of every refusal of the impartiality
  * rule and not involved in the application (an assessor of its sessions, a reviewer of its
@@ -40,7 +41,7 @@ export interface AppealRequest {
     signedAt: Date | null;
     creditedSkillIds: string[];
   };
-  /** Every skill of the application's card. */
+  /** Every skill the application was assessed on. */
   cardSkillIds: string[];
   contestedSkillIds: string[];
   windowDays: number;
@@ -78,7 +79,7 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
   if (request.contestedSkillIds.length === 0) messages.push('name at least one skill');
   for (const skillId of request.contestedSkillIds) {
     if (seen.has(skillId)) messages.push(`${skillId} is named twice`);
-    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill of the card`);
+    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill the application was assessed on`);
     else if (credited.has(skillId)) messages.push(`${skillId} is already credited by the decision`);
     seen.add(skillId);
   }
