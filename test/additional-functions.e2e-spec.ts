@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ExamDay, prepareExamDay, scheduleSession } from './utils/exam-day';
+import { ExamDay, prepareExamDay, scheduleSession, uploadEvidence } from './utils/exam-day';
 import { bearer, newCandidate, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 
@@ -106,5 +106,34 @@ describe('programs, additional functions and readiness', () => {
       .send({ additionalFunctionIds: [card.functions[0].id] })
       .expect(400);
     expect(bad.body.details.fields[0].field).toBe('additionalFunctionIds');
+  });
+
+  it('reviews evidence only for the skills the application is assessed on', async () => {
+    const candidate = await newCandidate(ctx);
+    const application = (await apply(candidate, { pathway: 'recognition' }).expect(201)).body as { id: string };
+    const card = (await request(server).get(`/api/v1/cards/${day.cardId}`).expect(200)).body;
+    const recommendedOf = (kind: string) =>
+      card.functions
+        .filter((f: { kind: string }) => f.kind === kind)
+        .flatMap((f: { skills: { id: string; recognition: string }[] }) => f.skills)
+        .find((s: { recognition: string }) => s.recognition === 'recommended') as { id: string };
+    const mandatory = recommendedOf('mandatory');
+    const additional = recommendedOf('additional');
+    const evidence = await uploadEvidence(ctx, candidate);
+    await request(server)
+      .post(`/api/v1/applications/${application.id}/claims`)
+      .set(...bearer(candidate))
+      .send({ evidenceId: evidence.id, skillIds: [mandatory.id, additional.id] })
+      .expect(201);
+    // Eligibility is the worker's (tested elsewhere); this test is about the reviews.
+    await ctx.dataSource.query("UPDATE application SET status = 'eligible', submission = 1 WHERE id = $1", [
+      application.id,
+    ]);
+    const reviews = await request(server)
+      .post(`/api/v1/applications/${application.id}/evidence-reviews`)
+      .set(...bearer(day.manager))
+      .send({ assessorId: day.assessors[0].id })
+      .expect(201);
+    expect(reviews.body.map((r: { skillId: string }) => r.skillId)).toEqual([mandatory.id]);
   });
 });
