@@ -29,26 +29,25 @@ import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../ru
 import { reassessmentResolution } from '../rules/reassessment-rule';
 import { DecisionEntity } from './decision.entity';
 
+/** The term columns, shown to clients only as `terms`. */
+type TermColumns = 'certificateValidityMonths' | 'creditValidityMonths' | 'appealWindowDays' | 'retakeWaitDays';
+
 /** A decision as the API shows it: with the terms it granted and the days they come to, once signed. */
-export type DecisionView = DecisionEntity & { terms: (DecisionTerms & TermDates) | null };
+export type DecisionView = Omit<DecisionEntity, TermColumns> & { terms: (DecisionTerms & TermDates) | null };
 
 export function decisionView(row: DecisionEntity): DecisionView {
+  const { certificateValidityMonths, creditValidityMonths, appealWindowDays, retakeWaitDays, ...rest } = row;
   const signed = (row.status === 'approved' || row.status === 'superseded') && row.signedAt;
   const terms: DecisionTerms | null =
     signed &&
-    row.certificateValidityMonths !== null &&
-    row.creditValidityMonths !== null &&
-    row.appealWindowDays !== null &&
-    row.retakeWaitDays !== null
-      ? {
-          certificateValidityMonths: row.certificateValidityMonths,
-          creditValidityMonths: row.creditValidityMonths,
-          appealWindowDays: row.appealWindowDays,
-          retakeWaitDays: row.retakeWaitDays,
-        }
+    certificateValidityMonths !== null &&
+    creditValidityMonths !== null &&
+    appealWindowDays !== null &&
+    retakeWaitDays !== null
+      ? { certificateValidityMonths, creditValidityMonths, appealWindowDays, retakeWaitDays }
       : null;
   return {
-    ...row,
+    ...rest,
     terms: terms && row.signedAt ? { ...terms, ...termDates(row.signedAt, row.outcome, terms) } : null,
   };
 }
