@@ -284,10 +284,8 @@ async function main(): Promise<void> {
     // an earlier run's candidate declared would be held for the centre to resolve.
     const seed = parseInt(run, 16);
     const born = `${birthDate.slice(0, 8)}${String(1 + (seed % 28)).padStart(2, '0')}`;
-    await call('PUT', '/candidates/me/profile', {
-      token,
-      body: { iin: makeIin(born, sex, Math.floor(seed / 28) % 10000), birthDate: born, sex },
-    });
+    const iin = makeIin(born, sex, Math.floor(seed / 28) % 10000);
+    await call('PUT', '/candidates/me/profile', { token, body: { iin, birthDate: born, sex } });
     await call('POST', '/candidates/me/education', {
       token,
       body: { level: 'tvet_specialist', institution: 'Колледж связи', graduationYear: 2016, documentRef: `ТКБ ${run}` },
@@ -305,7 +303,7 @@ async function main(): Promise<void> {
         documentRef: 'Трудовая книжка',
       },
     });
-    return { id: user.id as string, token, fullName };
+    return { id: user.id as string, token, fullName, iin };
   };
   type Candidate = Awaited<ReturnType<typeof candidate>>;
 
@@ -343,8 +341,9 @@ async function main(): Promise<void> {
     // At the door the centre checks the identity document: the account now holds its ИИН.
     await call('POST', `/candidates/${who.id}/identity-confirmation`, {
       token: manager.token,
-      body: { document: `удостоверение личности № 0${String(parseInt(run, 16)).padStart(8, '0')}` },
+      body: { iin: who.iin, document: `удостоверение личности № 0${String(parseInt(run, 16)).padStart(8, '0')}` },
     });
+    detail('identity document checked at the door and the account confirmed');
     const enrolment = await call('POST', `/sessions/${session.id}/enrolments`, {
       token: manager.token,
       body: { applicationId },
