@@ -10,6 +10,8 @@ import { Certificates1795612951783 } from './1795612951783-certificates';
 import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
+import { IdentityClaims1795631520418 } from './1795631520418-identity-claims';
+import { CertificateVerificationCodes1795631604275 } from './1795631604275-certificate-verification-codes';
 import { TheoryPassMark1796400000000 } from './1796400000000-theory-pass-mark';
 import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
 import { AdditionalFunctions1796400200000 } from './1796400200000-additional-functions';
@@ -31,6 +33,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Appeals1795615496910,
   Notifications1795615698697,
   Retakes1795626437116,
+  IdentityClaims1795631520418,
+  CertificateVerificationCodes1795631604275,
   TheoryPassMark1796400000000,
   DecisionTerms1796400100000,
   AdditionalFunctions1796400200000,

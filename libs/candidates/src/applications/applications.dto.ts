@@ -118,6 +118,15 @@ export class ApplicationDto {
       'no skill it is assessed on is recommended for recognition',
   })
   warnings?: WarningDto[];
+  @ApiPropertyOptional({
+    description:
+      'Centre staff and admins only, when reading applications: another account declares the candidate’s ИИН. Until a centre confirms this one (POST /candidates/{id}/identity-confirmation) the application is not enrolled and its decision not signed (docs/CANDIDATES.md)',
+  })
+  iinAlsoDeclaredElsewhere?: boolean;
+  @ApiPropertyOptional({
+    description: 'Centre staff and admins only: a centre confirmed the candidate’s identity document',
+  })
+  identityConfirmed?: boolean;
 }
 
 export class ApplicationsPageDto {

@@ -8,6 +8,7 @@ import {
   AuditActor,
   AuditService,
   DomainException,
+  type Explanation,
   isUniqueViolation,
   OutboxService,
   utcToday,
@@ -16,6 +17,7 @@ import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { recognitionWarnings } from '@qualcert/standards/rules/recognition-warnings';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
+import { identityFactsOf } from '../identity/identity.repository';
 import { ApplicationEvent, requireTransition } from './application-state';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
@@ -143,7 +145,7 @@ export class ApplicationsService {
         }
         throw error;
       });
-    return this.withWarnings(application);
+    return { ...toApplicationDto(application), warnings: await this.warningsFor(application) };
   }
 
   /** The additional functions chosen, each one of the card's and offered by the centre's active program. */
@@ -171,15 +173,15 @@ export class ApplicationsService {
     });
   }
 
-  /** The application's own view: with the warnings the candidate should see (recognitionWarnings). */
-  private async withWarnings(app: ApplicationEntity): Promise<ApplicationDto> {
-    if (app.pathway !== 'recognition') return { ...toApplicationDto(app), warnings: [] };
+  /** The warnings the application's own view carries (recognitionWarnings). */
+  private async warningsFor(app: ApplicationEntity): Promise<Explanation[]> {
+    if (app.pathway !== 'recognition') return [];
     const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
       `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
         WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
       [app.cardId, JSON.stringify(app.additionalFunctionIds)],
     );
-    return { ...toApplicationDto(app), warnings: recognitionWarnings(skills) };
+    return recognitionWarnings(skills);
   }
 
   /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
@@ -273,7 +275,8 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
     const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
-    return this.withWarnings(row);
+    const [dto] = await this.withIdentity(actor, [row]);
+    return { ...dto, warnings: await this.warningsFor(row) };
   }
 
   async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
@@ -291,7 +294,21 @@ export class ApplicationsService {
       .skip(query.offset)
       .take(query.limit)
       .getManyAndCount();
-    return { items: rows.map(toApplicationDto), total, limit: query.limit, offset: query.offset };
+    return { items: await this.withIdentity(actor, rows), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * Staff reading applications see whether another account declares the candidate's ИИН, and
+   * whether a centre confirmed it; a candidate never sees this of their own (an oracle).
+   */
+  private async withIdentity(actor: Actor, rows: ApplicationEntity[]): Promise<ApplicationDto[]> {
+    if (actor.role === 'candidate') return rows.map(toApplicationDto);
+    const facts = await identityFactsOf(this.dataSource, [...new Set(rows.map((r) => r.candidateId))]);
+    return rows.map((row) => ({
+      ...toApplicationDto(row),
+      iinAlsoDeclaredElsewhere: facts.get(row.candidateId)?.iinAlsoDeclaredElsewhere ?? false,
+      identityConfirmed: facts.get(row.candidateId)?.confirmed ?? false,
+    }));
   }
 
   /** Loads the application locked, applies the transition (409 if illegal), audits it. */
