@@ -10,6 +10,7 @@ import { Certificates1795612951783 } from './1795612951783-certificates';
 import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
+import { AdmissionDocuments1795630000000 } from './1795630000000-admission-documents';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Appeals1795615496910,
   Notifications1795615698697,
   Retakes1795626437116,
+  AdmissionDocuments1795630000000,
 ];
