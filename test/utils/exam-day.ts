@@ -167,13 +167,14 @@ export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, can
   await ctx.dataSource.query(
     `WITH document AS (
        INSERT INTO evidence_file (id, candidate_id, sha256, size_bytes, mime, file_name, storage_key, type, issuer, issue_date)
-       VALUES (gen_random_uuid(), $1, md5(random()::text) || md5(random()::text), 1000, 'application/pdf', 'diploma.pdf',
-               'evidence/' || $1 || '/' || gen_random_uuid(), 'diploma', 'Колледж связи', date '2016-06-30')
+       VALUES (gen_random_uuid(), $1::uuid, md5(random()::text) || md5(random()::text), 1000, 'application/pdf',
+               'diploma.pdf', 'evidence/' || $1::text || '/' || gen_random_uuid(), 'diploma', 'Колледж связи',
+               date '2016-06-30')
        RETURNING id
      )
      INSERT INTO candidate_education (id, candidate_id, level, institution, graduation_year, document_ref, document_id,
                                       check_status, checked_by, checked_at, checked_application_id)
-     SELECT gen_random_uuid(), $1, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', document.id,
+     SELECT gen_random_uuid(), $1::uuid, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', document.id,
             'confirmed', $2, now(), $3
        FROM document`,
     [candidateId, day.manager.id, applicationId],
