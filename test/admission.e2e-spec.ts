@@ -310,6 +310,7 @@ describe('admission: experience fields, the informal route and the document chec
         'rejected',
         'Скан диплома нечитаем, номер не виден',
       ).expect(200);
+      expect(rejected.body.pendingRecordIds).not.toContain(diploma.id);
       expect(rejected.body.records.find((r: { id: string }) => r.id === diploma.id).check).toMatchObject({
         status: 'rejected',
         reason: 'Скан диплома нечитаем, номер не виден',

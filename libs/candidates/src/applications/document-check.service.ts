@@ -63,10 +63,15 @@ export class DocumentCheckService {
       ...rows.employment.map((e: EmploymentRecordEntity) => entry('employment', e, employmentLabel(e))),
       ...rows.learning.map((l: LearningRecordEntity) => entry('learning', l, learningLabel(l))),
     ];
+    // The stored result may predate a rejection the worker is still re-checking: list only what still awaits.
+    const unchecked = new Set(records.filter((r) => r.check.status === 'pending').map((r) => r.id));
     return {
       applicationId: app.id,
       status: app.status,
-      pendingRecordIds: app.status === 'awaiting_documents' ? (app.eligibility?.pendingRecordIds ?? []) : [],
+      pendingRecordIds:
+        app.status === 'awaiting_documents'
+          ? (app.eligibility?.pendingRecordIds ?? []).filter((id) => unchecked.has(id))
+          : [],
       records: [...records.filter((r) => r.routes.length > 0), ...records.filter((r) => r.routes.length === 0)],
     };
   }
