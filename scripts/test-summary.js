@@ -12,4 +12,6 @@ for (const file of ['.jest/unit.json', '.jest/e2e.json']) {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
 process.stdout.write(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+// A skipped or todo test is a hole in the suite that nobody sees: it fails the run like a failure.
+if (skipped > 0) process.stderr.write(`${skipped} test(s) skipped or todo: the suite runs every test or fails\n`);
+process.exit(failed > 0 || skipped > 0 || passed === 0 ? 1 : 0);
