@@ -10,7 +10,9 @@ import { Certificates1795612951783 } from './1795612951783-certificates';
 import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
-import { AdmissionDocuments1795630000000 } from './1795630000000-admission-documents';
+import { IdentityClaims1795631520418 } from './1795631520418-identity-claims';
+import { CertificateVerificationCodes1795631604275 } from './1795631604275-certificate-verification-codes';
+import { AdmissionDocuments1795640000000 } from './1795640000000-admission-documents';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -28,5 +30,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Appeals1795615496910,
   Notifications1795615698697,
   Retakes1795626437116,
-  AdmissionDocuments1795630000000,
+  IdentityClaims1795631520418,
+  CertificateVerificationCodes1795631604275,
+  AdmissionDocuments1795640000000,
 ];

@@ -16,8 +16,13 @@ import { DomainException } from '../errors/domain.exception';
 
 const RATE_LIMIT_KEY = 'qualcert:rate-limit';
 
-/** The settings that hold a per-minute limit. */
-type LimitSetting = 'PUBLIC_RATE_LIMIT_PER_MINUTE' | 'EVIDENCE_UPLOADS_PER_MINUTE';
+/** The settings that hold a limit, and the window each counts over, in seconds. */
+const LIMIT_WINDOWS = {
+  PUBLIC_RATE_LIMIT_PER_MINUTE: 60,
+  EVIDENCE_UPLOADS_PER_MINUTE: 60,
+  PROFILE_CHANGES_PER_HOUR: 3600,
+} as const;
+type LimitSetting = keyof typeof LIMIT_WINDOWS;
 
 interface RateLimitOptions {
   group: string;
@@ -27,10 +32,12 @@ interface RateLimitOptions {
 }
 
 /**
- * Requests per minute to a group of routes, per client address or per user, counted in Redis so
- * that every API process shares the count (a fixed one-minute window). While Redis cannot be
- * reached the limit is not enforced: a limiter must not take the routes it guards down with it
- * (uploads and verification keep working through a Redis outage; the outage is in /health).
+ * Requests per window to a group of routes, per client address or per user, counted in Redis so
+ * that every API process shares the count. A window (a minute, or an hour for the settings named
+ * per hour) starts with its first request and is not extended by later ones; Retry-After is what
+ * is left of it. While Redis cannot be reached the limit is not enforced: a limiter must not take
+ * the routes it guards down with it (uploads and verification keep working through a Redis
+ * outage; the outage is in /health).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
@@ -57,14 +64,21 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (!options) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
-    const window = Math.floor(Date.now() / 60_000);
+    const windowSeconds = LIMIT_WINDOWS[options.limit];
     const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
-    const key = `${this.config.BULLMQ_PREFIX}:rate:${options.group}:${subject}:${window}`;
+    const key = `${this.config.BULLMQ_PREFIX}:rate:${options.group}:${subject}`;
     let count: number;
+    let ttl: number;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      const [[, counted]] = (await this.redis.multi().incr(key).expire(key, 61).exec()) as [[unknown, number]];
+      const [[, counted], , [, left]] = (await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, windowSeconds, 'NX')
+        .ttl(key)
+        .exec()) as [[unknown, number], unknown, [unknown, number]];
       count = counted;
+      ttl = left;
     } catch (error) {
       this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
       return true;
@@ -73,7 +87,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
-      const retryAfterSeconds = 60 - Math.floor((Date.now() % 60_000) / 1000);
+      const retryAfterSeconds = ttl > 0 ? ttl : windowSeconds;
       throw new DomainException('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
     }
     return true;
@@ -85,7 +99,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
 }
 
 /**
- * Limits a route per minute: by default a public route per client address
+ * Limits a route per window: by default a public route per client address
  * (PUBLIC_RATE_LIMIT_PER_MINUTE).
  */
 export function RateLimited(

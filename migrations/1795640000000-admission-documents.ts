@@ -161,8 +161,8 @@ function rewrite(old: OldResult, fieldOfRoute: (index: number) => string | null)
   };
 }
 
-export class AdmissionDocuments1795630000000 implements MigrationInterface {
-  name = 'AdmissionDocuments1795630000000';
+export class AdmissionDocuments1795640000000 implements MigrationInterface {
+  name = 'AdmissionDocuments1795640000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     // Fields of activity.
