@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
+  ADMISSION_EVENTS,
   AuditActor,
   AuditService,
   DomainException,
@@ -117,6 +118,8 @@ export class ApplicationsService {
           eligibilityCheckedAt: null,
           eligibilityOverride: null,
           submission: 0,
+          recheckRound: 0,
+          recheckedRound: 0,
           submittedAt: null,
           createdAt: new Date(),
           updatedAt: new Date(),
@@ -215,7 +218,7 @@ export class ApplicationsService {
         { id },
         { submission, submittedAt: new Date(), eligibility: null, eligibilityCheckedAt: null },
       );
-      await this.outbox.publish(manager, 'application.submitted', { applicationId: id, submission });
+      await this.outbox.publish(manager, ADMISSION_EVENTS.submitted, { applicationId: id, submission });
     });
   }
 
