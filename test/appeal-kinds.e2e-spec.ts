@@ -190,4 +190,37 @@ describe('appeals against a refusal of admission, and complaints about the proce
     const otherManager = await newSession(ctx, 'centre_manager', []);
     await lodge(otherManager, applicationId, { kind: 'admission' }).expect(403);
   });
+
+  it('does not seat on an admission appeal an assessor who checked the application’s documents', async () => {
+    const { candidate, applicationId } = await refused();
+    const diploma = await uploadEvidence(ctx, candidate, 'диплом');
+    const record = (
+      await request(server)
+        .post('/api/v1/candidates/me/education')
+        .set(...bearer(candidate))
+        .send({
+          level: 'tvet_specialist',
+          institution: 'Колледж связи',
+          graduationYear: 2016,
+          documentRef: 'ТКБ 0123456',
+          documentId: diploma.id,
+        })
+        .expect(201)
+    ).body as { id: string };
+    // The document check is tested in admission.e2e-spec.ts; here only who did it matters.
+    await ctx.dataSource.query(
+      `UPDATE candidate_education SET check_status = 'rejected', checked_by = $2, checked_at = now(),
+              checked_application_id = $3, check_reason = 'Диплом не читается' WHERE id = $1`,
+      [record.id, panel[0].id, applicationId],
+    );
+    const appeal = (await lodge(candidate, applicationId, { kind: 'admission' }).expect(201)).body as Appeal;
+    const refusedPanel = await request(server)
+      .post(`/api/v1/appeals/${appeal.id}/panel`)
+      .set(...bearer(day.manager))
+      .send({ assessorIds: panel.map((a) => a.id) })
+      .expect(409);
+    expect(refusedPanel.body.details.problems).toEqual([
+      expect.objectContaining({ assessorId: panel[0].id, rule: 'INVOLVED_IN_APPLICATION' }),
+    ]);
+  });
 });

@@ -463,11 +463,17 @@ export class AppealsService {
     return this.views(this.dataSource.manager, rows);
   }
 
-  /** Assessors of the application's sessions and reviewers of its evidence. */
+  /**
+   * Assessors of the application's sessions, reviewers of its evidence, and whoever checked the
+   * documents of its admission: an appeal against a refusal must not be heard by who refused.
+   */
   private async involvedAssessors(manager: EntityManager, applicationId: string): Promise<Set<string>> {
     const rows = await manager.query<{ user_id: string }[]>(
       `SELECT a.assessor_id AS user_id FROM enrolment e JOIN session_assessor a ON a.session_id = e.session_id WHERE e.application_id = $1
-       UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1`,
+       UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1
+       UNION SELECT checked_by FROM candidate_education WHERE checked_application_id = $1
+       UNION SELECT checked_by FROM candidate_employment WHERE checked_application_id = $1
+       UNION SELECT checked_by FROM candidate_learning WHERE checked_application_id = $1`,
       [applicationId],
     );
     return new Set(rows.map((r) => r.user_id));
