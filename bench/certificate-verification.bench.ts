@@ -65,21 +65,23 @@ async function seedRegistry(pool: Pool): Promise<void> {
   // is its application: one application with 100,000 superseded decisions satisfies both, and
   // the verification route reads the certificate row alone.
   await pool.query(
-    `INSERT INTO decision (id, application_id, sequence, status, outcome, credited_skill_ids, result, signed_by, signed_at)
-     SELECT gen_random_uuid(), $1, g, 'superseded', 'awarded', $2::jsonb, '{}'::jsonb, $3, now()
+    `INSERT INTO decision (id, application_id, sequence, status, outcome, credited_skill_ids, result, signed_by, signed_at,
+                           certificate_validity_months, credit_validity_months, appeal_window_days, retake_wait_days)
+     SELECT gen_random_uuid(), $1, g, 'superseded', 'awarded', $2::jsonb, '{}'::jsonb, $3, now(), 60, 12, 10, 30
        FROM generate_series(1, $4::int) g`,
     [app.id, JSON.stringify(card.skills.map((s) => s.id)), managerId, REGISTRY],
   );
   // Issued over six years, valid five: about a sixth have expired; about one in a hundred revoked.
   await pool.query(
     `INSERT INTO certificate (id, number, decision_id, application_id, holder_id, centre_id, card_id, holder_name,
-                              masked_iin, verification_code, issued_on, valid_until, status, revoked_at, revoke_reason,
+                              masked_iin, verification_code, issued_on, valid_until, validity_months, status,
+                              revoked_at, revoke_reason,
                               contents, credential, pdf_key)
      SELECT gen_random_uuid(), $1 || '-' || extract(year FROM x.issued)::int || '-' || lpad(d.sequence::text, 6, '0'),
             d.id, $2, $3, $4, $5, ${fullNameSql('d.sequence')},
             lpad((d.sequence % 10000)::text, 4, '0') || '******' || lpad((d.sequence % 100)::text, 2, '0'),
             upper(substr(md5(d.id::text), 1, 10)),
-            x.issued, x.issued + interval '5 years',
+            x.issued, x.issued + interval '5 years', 60,
             CASE WHEN d.sequence % 97 = 0 THEN 'revoked' ELSE 'valid' END,
             CASE WHEN d.sequence % 97 = 0 THEN now() END,
             CASE WHEN d.sequence % 97 = 0 THEN 'Выдан по ошибке: решение пересмотрено' END,

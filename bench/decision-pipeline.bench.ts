@@ -181,7 +181,8 @@ async function decisionRun(pool: Pool, work: string, env: Record<string, string>
 /** Approved decisions of the first set become certificates (PDF, credential, storage). */
 async function certificateRun(pool: Pool, work: string, env: Record<string, string>, managerId: string, n: number) {
   const { rows } = await pool.query<{ id: string }>(
-    `UPDATE decision SET status = 'approved', signed_by = $1, signed_at = now()
+    `UPDATE decision SET status = 'approved', signed_by = $1, signed_at = now(),
+            certificate_validity_months = 60, credit_validity_months = 12, appeal_window_days = 10, retake_wait_days = 30
       WHERE id IN (SELECT id FROM decision WHERE status = 'pending_signoff' AND outcome = 'awarded' ORDER BY computed_at LIMIT $2)
       RETURNING id`,
     [managerId, CERTIFICATES],

@@ -13,6 +13,10 @@ import { Retakes1795626437116 } from './1795626437116-retakes';
 import { IdentityClaims1795631520418 } from './1795631520418-identity-claims';
 import { CertificateVerificationCodes1795631604275 } from './1795631604275-certificate-verification-codes';
 import { AdmissionDocuments1795640000000 } from './1795640000000-admission-documents';
+import { TheoryPassMark1796400000000 } from './1796400000000-theory-pass-mark';
+import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
+import { AdditionalFunctions1796400200000 } from './1796400200000-additional-functions';
+import { AppealKinds1796400300000 } from './1796400300000-appeal-kinds';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -33,4 +37,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityClaims1795631520418,
   CertificateVerificationCodes1795631604275,
   AdmissionDocuments1795640000000,
+  TheoryPassMark1796400000000,
+  DecisionTerms1796400100000,
+  AdditionalFunctions1796400200000,
+  AppealKinds1796400300000,
 ];

@@ -617,6 +617,13 @@ const ROUTES: Row[] = [
     expect: { candidate: 404, others: 403 },
   },
   {
+    // The candidate's application is a draft: nothing refused to appeal (409); another candidate's: 404.
+    method: 'post',
+    path: (f) => `/api/v1/applications/${f.applicationId}/appeals`,
+    body: () => ({ kind: 'admission', grounds: 'Диплом колледжа не был учтён при проверке' }),
+    expect: { candidate: 409, others: 403 },
+  },
+  {
     method: 'get',
     path: (f) => `/api/v1/applications/${f.applicationId}/appeals`,
     expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 403 },
@@ -649,6 +656,9 @@ const ROUTES: Row[] = [
     expect: { admin: 404, manager: 404, candidate: 404, otherManager: 404, others: 403 },
   },
   { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/pdf`, expect: { others: 404 } },
+  // Within reach: test/result-documents.e2e-spec.ts (the centre's staff, the candidate's own, 404 for others).
+  { method: 'get', path: () => `/api/v1/decisions/${randomUUID()}/conclusion`, expect: { others: 404 } },
+  { method: 'get', path: () => `/api/v1/sessions/${randomUUID()}/protocol`, expect: { others: 404 } },
   { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/credential`, expect: { others: 404 } },
   {
     method: 'post',

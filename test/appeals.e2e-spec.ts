@@ -77,11 +77,20 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       .set(...bearer(assessor))
       .send({ vote: resolution, reason: 'Изучены протоколы и запись экзамена' });
 
-  const reassess = (assessor: TestSession, appealId: string, skillId: string, result: 'passed' | 'failed') =>
+  // A pass rests on a practical task observed again: the failed skills here are not recommended
+  // for recognition, which only a re-examination may credit.
+  const reassess = (
+    assessor: TestSession,
+    appealId: string,
+    skillId: string,
+    result: 'passed' | 'failed',
+    // null: a verdict on a note alone.
+    reExamination: object | null = result === 'passed' ? { practical: { verdict: 'competent' } } : null,
+  ) =>
     request(server)
       .put(`/api/v1/appeals/${appealId}/reassessments/${skillId}`)
       .set(...bearer(assessor))
-      .send({ result, note: 'Повторное наблюдение выполнения задания' });
+      .send({ result, note: 'Повторное наблюдение выполнения задания', reExamination: reExamination ?? undefined });
 
   /** Lodged, heard by the two panel members, who vote as told. */
   async function heard(
@@ -235,7 +244,11 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     expect(ordered.status).toBe('reassessment');
     const stranger = await reassess(panel[0], ordered.id, day.mandatory[2].id, 'passed').expect(400);
     expect(stranger.body.details.fields[0].field).toBe('skillId');
-    const reassessed = (await reassess(panel[0], ordered.id, failed[0], 'passed').expect(200)).body as Appeal;
+    // The first member to write does not decide: the appeal waits for the whole panel.
+    const first = (await reassess(panel[0], ordered.id, failed[0], 'passed').expect(200)).body as Appeal;
+    expect(first.status).toBe('reassessment');
+    expect((await reassess(panel[0], ordered.id, failed[0], 'passed').expect(409)).body.code).toBe('CONFLICT');
+    const reassessed = (await reassess(panel[1], ordered.id, failed[0], 'passed').expect(200)).body as Appeal;
     expect(reassessed.status).toBe('reassessed');
     expect((await reassess(panel[1], ordered.id, failed[0], 'failed').expect(409)).body.code).toBe(
       'INVALID_TRANSITION',
@@ -304,6 +317,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     const { applicationId, candidate, failed, decisionId } = await signed([additional[0].id]);
     const first = await issuedCertificate(ctx, candidate, applicationId);
     const ordered = await heard(candidate, decisionId, failed, ['reassess', 'reassess']);
+    await reassess(panel[0], ordered.id, failed[0], 'passed').expect(200);
     await reassess(panel[1], ordered.id, failed[0], 'passed').expect(200);
     const [fresh] = await eventually(
       () => decisionsOf(applicationId),
@@ -328,6 +342,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     const { applicationId, candidate, failed, decisionId } = await signed(1);
     const ordered = await heard(candidate, decisionId, failed, ['reassess', 'uphold']);
     await reassess(panel[0], ordered.id, failed[0], 'failed').expect(200);
+    await reassess(panel[1], ordered.id, failed[0], 'failed').expect(200);
     const [fresh] = await eventually(
       () => decisionsOf(applicationId),
       (d) => d.length > 1,
@@ -351,5 +366,61 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       [2, 'returned', decisionId],
       [1, 'approved', null],
     ]);
+  });
+
+  it('does not credit a skill the panel splits on: the majority decides, a tie does not credit', async () => {
+    const { applicationId, candidate, failed, decisionId } = await signed(1);
+    const ordered = await heard(candidate, decisionId, failed, ['reassess', 'reassess']);
+    await reassess(panel[0], ordered.id, failed[0], 'passed').expect(200);
+    const split = (await reassess(panel[1], ordered.id, failed[0], 'failed').expect(200)).body as Appeal & {
+      skillResolutions: { skillId: string; status: string; explanation: { code: string } }[];
+    };
+    expect(split.status).toBe('reassessed');
+    expect(split.skillResolutions).toEqual([
+      expect.objectContaining({
+        skillId: failed[0],
+        status: 'not_credited',
+        passed: 1,
+        members: 2,
+        explanation: expect.objectContaining({ code: 'PANEL_SKILL_NO_MAJORITY' }),
+      }),
+    ]);
+    const [fresh] = await eventually(
+      () => decisionsOf(applicationId),
+      (d) => d.length > 1,
+    );
+    expect(fresh).toMatchObject({ outcome: 'partial', supersedesId: decisionId });
+    expect(fresh.creditedSkillIds).not.toContain(failed[0]);
+  });
+
+  it('credits a skill not recommended for recognition only on a re-examination record, never on a note', async () => {
+    const { candidate, failed, decisionId } = await signed(1);
+    const skill = day.skills.find((s) => s.id === failed[0]);
+    expect(skill?.recognition).toBe('not_recommended');
+    const ordered = await heard(candidate, decisionId, failed, ['reassess', 'reassess']);
+    const onNote = await reassess(panel[0], ordered.id, failed[0], 'passed', null).expect(422);
+    expect(onNote.body).toMatchObject({
+      code: 'RE_EXAMINATION_REQUIRED',
+      details: { fields: [{ field: 'reExamination' }] },
+    });
+    const contradicted = await reassess(panel[0], ordered.id, failed[0], 'passed', {
+      theory: { correct: 1, total: 3 },
+    }).expect(422);
+    expect(contradicted.body.code).toBe('RE_EXAMINATION_CONTRADICTS');
+    const impossible = await reassess(panel[0], ordered.id, failed[0], 'passed', {
+      theory: { correct: 4, total: 3 },
+    }).expect(400);
+    expect(impossible.body.details.fields[0].field).toBe('reExamination.theory');
+    const unchanged = (
+      await request(server)
+        .get(`/api/v1/appeals/${ordered.id}`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body as Appeal;
+    expect(unchanged.reassessments).toEqual([]);
+    const recorded = (
+      await reassess(panel[0], ordered.id, failed[0], 'passed', { theory: { correct: 3, total: 3 } }).expect(200)
+    ).body as Appeal & { reassessments: { reExamination: unknown }[] };
+    expect(recorded.reassessments[0].reExamination).toEqual({ theory: { correct: 3, total: 3 } });
   });
 });

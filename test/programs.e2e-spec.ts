@@ -30,11 +30,12 @@ describe('qualification programs and the item bank', () => {
     knowledgeItemId: skill.knowledge[0]?.id,
   });
 
-  async function coveredDraft(questionsPerSkill = 1) {
+  // One question a skill is fair only with no per-skill floor (one slip would fail the skill).
+  async function coveredDraft(questionsPerSkill = 1, skillFloorPercent = questionsPerSkill === 1 ? 0 : 50) {
     const program = await request(server)
       .post(`/api/v1/centres/${centreId}/programs`)
       .set(...bearer(manager))
-      .send({ cardId, questionsPerSkill })
+      .send({ cardId, questionsPerSkill, skillFloorPercent })
       .expect(201);
     for (const skill of mandatory) {
       await request(server)
@@ -81,7 +82,9 @@ describe('qualification programs and the item bank', () => {
     expect(res.body).toMatchObject({
       version: 1,
       status: 'draft',
+      questionsPerSkill: 3,
       passMarkPercent: 70,
+      skillFloorPercent: 50,
       assessorsPerSession: 2,
       certificateValidityMonths: 60,
       creditValidityMonths: 12,
@@ -144,6 +147,71 @@ describe('qualification programs and the item bank', () => {
       .set(...bearer(manager))
       .expect(200);
     expect(after.body.readiness.missing.map((m: { skillId: string }) => m.skillId)).toEqual([mandatory[0].id]);
+  });
+
+  it('refuses to activate settings under which one wrong answer fails a skill (422, both fields named, nothing changed)', async () => {
+    const program = await coveredDraft(3, 70);
+    await request(server)
+      .post(`/api/v1/centres/${centreId}/questions/import`)
+      .set(...bearer(manager))
+      .send({ cardId, questions: mandatory.flatMap((s) => [question(s, 1), question(s, 2), question(s, 3)]) })
+      .expect(201);
+    const draft = await request(server)
+      .get(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(draft.body.readiness).toMatchObject({
+      ready: false,
+      missing: [],
+      settings: [
+        {
+          code: 'SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL',
+          params: { questionsPerSkill: 3, skillFloorPercent: 70 },
+          fields: ['questionsPerSkill', 'skillFloorPercent'],
+        },
+      ],
+    });
+    const refused = await request(server)
+      .post(`/api/v1/programs/${program.id}/activate`)
+      .set(...bearer(manager))
+      .expect(422);
+    expect(refused.body.code).toBe('PROGRAM_SETTINGS_TOO_STRICT');
+    expect(refused.body.details.fields.map((f: { field: string }) => f.field)).toEqual([
+      'questionsPerSkill',
+      'skillFloorPercent',
+    ]);
+    const still = await request(server)
+      .get(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(still.body).toMatchObject({ status: 'draft', activatedAt: null });
+
+    // The floor at which 2 of 3 still reaches it: activation goes through.
+    await request(server)
+      .patch(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .send({ skillFloorPercent: 66 })
+      .expect(200);
+    await request(server)
+      .post(`/api/v1/programs/${program.id}/activate`)
+      .set(...bearer(manager))
+      .expect(200);
+  });
+
+  it('refuses a floor outside 0–100 with the field named, writing nothing', async () => {
+    for (const skillFloorPercent of [-1, 101, 'half', 50.5]) {
+      const res = await request(server)
+        .post(`/api/v1/centres/${centreId}/programs`)
+        .set(...bearer(manager))
+        .send({ cardId, skillFloorPercent })
+        .expect(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('skillFloorPercent');
+    }
+    const list = await request(server)
+      .get(`/api/v1/centres/${centreId}/programs`)
+      .set(...bearer(manager))
+      .expect(200);
+    expect(list.body).toEqual([]);
   });
 
   it('versions an active program on change; the old version is superseded on activation', async () => {

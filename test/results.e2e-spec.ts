@@ -165,7 +165,12 @@ describe('practical assessment, evidence review and the hand-over to decisions',
       await request(server)
         .post('/api/v1/applications')
         .set(...bearer(candidate))
-        .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'recognition' })
+        .send({
+          centreId: day.centreId,
+          cardId: day.cardId,
+          pathway: 'recognition',
+          additionalFunctionIds: day.additionalFunctionIds,
+        })
         .expect(201)
     ).body;
     const upload = (text: string) => uploadEvidence(ctx, candidate, text);

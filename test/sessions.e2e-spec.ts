@@ -147,6 +147,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
 
     // The first skill: everything right. Every other skill: the multiple-choice item half right.
     const firstSkill = day.skills[0].id;
+    const answeredOf = new Map<string, number>();
     for (const item of test.items as {
       position: number;
       skillId: string;
@@ -154,7 +155,12 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
       options: { id: string; text: string }[];
     }[]) {
       const right = item.type === 'single' ? ['a'] : ['b', 'd'];
-      const answer = item.skillId === firstSkill || item.type === 'single' ? right : ['b'];
+      // Every item of the first skill right; of each other skill the first right and the second
+      // wrong (a multiple choice with one of its two options, or a wrong single choice).
+      const seen = answeredOf.get(item.skillId) ?? 0;
+      answeredOf.set(item.skillId, seen + 1);
+      const wrong = item.type === 'single' ? ['c'] : ['b'];
+      const answer = item.skillId === firstSkill || seen === 0 ? right : wrong;
       await request(server)
         .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
         .set(...bearer(candidate))

@@ -30,16 +30,25 @@ export interface ExamDay {
   programId: string;
   skills: Skill[];
   mandatory: Skill[];
+  /** The additional functions the program offers (every one of the card's, unless told otherwise). */
+  additionalFunctionIds: string[];
   /** The bank as staff see it: for answering correctly or not on purpose. */
   questions: { id: string; skillId: string; type: string; correctOptions: number[] }[];
 }
 
 /**
  * A centre ready to examine the ОРК 3 call-centre operator: an active program (two questions a
- * skill, one single and one multiple choice), tasks for every mandatory skill, two accredited
- * assessors of a sufficient level.
+ * skill by default, drawn from three: two single and one multiple choice) offering the card's
+ * additional function (unless `offerAdditional` is false), tasks for every skill it examines, two
+ * accredited assessors of a sufficient level. Applications made by the helpers below choose every
+ * offered additional function, so that every skill of the card is examined.
  */
-export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
+export async function prepareExamDay(
+  ctx: TestContext,
+  settings: { questionsPerSkill?: number; passMarkPercent?: number; skillFloorPercent?: number } = {},
+  options: { offerAdditional?: boolean } = {},
+): Promise<ExamDay> {
+  const offerAdditional = options.offerAdditional ?? true;
   const server = ctx.app.getHttpServer();
   const summary = await importSeed(ctx.app);
   const cards = (await request(server).get(`/api/v1/standards/${summary.standardId}/cards?orkLevel=3`).expect(200)).body
@@ -50,6 +59,11 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
   const mandatory: Skill[] = card.functions
     .filter((f: { kind: string }) => f.kind === 'mandatory')
     .flatMap((f: { skills: Skill[] }) => f.skills);
+  const additional: { id: string; skills: Skill[] }[] = offerAdditional
+    ? card.functions.filter((f: { kind: string }) => f.kind === 'additional')
+    : [];
+  const additionalFunctionIds = additional.map((f) => f.id);
+  const examined = [...mandatory, ...additional.flatMap((f) => f.skills)];
   const admin = await newSession(ctx, 'admin');
   const centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
   const manager = await newSession(ctx, 'centre_manager', [centreId]);
@@ -59,10 +73,10 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
     await request(server)
       .post(`/api/v1/centres/${centreId}/programs`)
       .set(...bearer(manager))
-      .send({ cardId, questionsPerSkill: 2, passMarkPercent: 50 })
+      .send({ cardId, questionsPerSkill: 2, passMarkPercent: 50, additionalFunctionIds, ...settings })
       .expect(201)
   ).body;
-  for (const skill of mandatory) {
+  for (const skill of examined) {
     await request(server)
       .post(`/api/v1/programs/${program.id}/tasks`)
       .set(...bearer(manager))
@@ -73,7 +87,9 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
       })
       .expect(201);
   }
-  const bank = skills.flatMap((s) => [
+  // Without additional functions offered, the bank has no question for their skills either: an
+  // exam must never reach for one.
+  const bank = (offerAdditional ? skills : mandatory).flatMap((s) => [
     {
       skillId: s.id,
       type: 'single',
@@ -87,6 +103,14 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
       text: `Навык ${s.id.slice(0, 4)}: верные утверждения?`,
       options: ['Первое', 'Второе', 'Третье', 'Четвёртое'],
       correctOptions: [1, 3],
+    },
+    // A third question (single choice, the first option right) for programs of three a skill.
+    {
+      skillId: s.id,
+      type: 'single',
+      text: `Навык ${s.id.slice(0, 4)}: первое действие?`,
+      options: ['Выслушать', 'Перебить', 'Отключиться'],
+      correctOptions: [0],
     },
   ]);
   const imported = (
@@ -109,6 +133,7 @@ export async function prepareExamDay(ctx: TestContext): Promise<ExamDay> {
     programId: program.id,
     skills,
     mandatory,
+    additionalFunctionIds,
     questions: imported.questions,
   };
 }
@@ -169,9 +194,11 @@ export async function eligibleApplications(
 export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, candidateId: string): Promise<string> {
   const applicationId = randomUUID();
   await ctx.dataSource.query(
-    `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission)
-     SELECT $1, $2, $3, c.id, c.standard_version_id, 'assessment', 'eligible', 1 FROM profession_card c WHERE c.id = $4`,
-    [applicationId, candidateId, day.centreId, day.cardId],
+    `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission,
+                              additional_function_ids)
+     SELECT $1, $2, $3, c.id, c.standard_version_id, 'assessment', 'eligible', 1, $5::jsonb
+       FROM profession_card c WHERE c.id = $4`,
+    [applicationId, candidateId, day.centreId, day.cardId, JSON.stringify(day.additionalFunctionIds)],
   );
   await ctx.dataSource.query(
     `WITH document AS (

@@ -3,10 +3,13 @@
  *
  * It signs in as the admin the quick start created, and creates its own admin, a centre
  * accredited for two cards of the seed standard, programs with an item bank, two assessors and
- * three candidates, each with a diploma and a work record whose documents they upload; the centre
+ * four candidates, each with a diploma and a work record whose documents they upload; the centre
  * checks those documents before admitting anyone. It walks each candidate to the end: one awarded
- * through the exam, one partly through recognition of evidence, one not eligible. Certificates
- * (PDF and signed credential) are written to a folder, verified publicly, and one is revoked.
+ * through the exam, one partly through recognition of evidence (assessed on an additional function
+ * too), one not eligible who appeals the refusal, one whose exam credits part of the card.
+ * Certificates (PDF and signed credential), the conclusion of the partial decision and the
+ * session's protocol are written to a folder; the certificates are verified publicly, and one is
+ * revoked.
  *
  * Every run makes new accounts and a new centre, so it can be run again against the same system.
  * Settings: QUALCERT_URL (http://127.0.0.1:$PORT), ADMIN_EMAIL / ADMIN_PASSWORD (else read from
@@ -111,7 +114,7 @@ interface Card {
   id: string;
   name: string;
   orkLevel: number;
-  functions: { kind: string; title: string; skills: Skill[] }[];
+  functions: { id: string; kind: string; title: string; skills: Skill[] }[];
 }
 
 /**
@@ -238,7 +241,9 @@ async function main(): Promise<void> {
   }
   detail(`manager ${manager.fullName}; assessors ${assessors.map((a) => a.fullName).join(', ')}`);
 
-  step('Programs: practical tasks per mandatory skill and an item bank drawn from the standard');
+  step(
+    'Programs: practical tasks per skill and an item bank drawn from the standard; ОРК 4 offers its additional function',
+  );
   const pool = [
     ...new Set(
       [card3, card4].flatMap((c) =>
@@ -249,11 +254,13 @@ async function main(): Promise<void> {
   const banks = new Map<string, { text: string; options: string[]; correctOptions: number[] }[]>();
   const programs = new Map<string, string>();
   for (const card of [card3, card4]) {
+    // Additional functions are the candidate's choice among those the centre offers.
+    const offered = card === card4 ? card.functions.filter((f) => f.kind === 'additional').map((f) => f.id) : [];
     const program = await call('POST', `/centres/${centre.id}/programs`, {
       token: manager.token,
-      body: { cardId: card.id, questionsPerSkill: 2, passMarkPercent: 60 },
+      body: { cardId: card.id, questionsPerSkill: 2, passMarkPercent: 60, additionalFunctionIds: offered },
     });
-    for (const fn of card.functions.filter((f) => f.kind === 'mandatory')) {
+    for (const fn of card.functions.filter((f) => f.kind === 'mandatory' || offered.includes(f.id))) {
       for (const skill of fn.skills) {
         await call('POST', `/programs/${program.id}/tasks`, {
           token: manager.token,
@@ -273,7 +280,10 @@ async function main(): Promise<void> {
     await call('POST', `/programs/${program.id}/activate`, { token: manager.token });
     banks.set(card.id, bank);
     programs.set(card.id, program.id as string);
-    detail(`ОРК ${card.orkLevel}: ${bank.length} questions, 2 per skill in each test, pass mark 60 %`);
+    detail(
+      `ОРК ${card.orkLevel}: ${bank.length} questions, 2 per skill in each test, pass mark 60 % overall and ` +
+        `${program.skillFloorPercent} % a skill; ${offered.length} additional function(s) offered`,
+    );
   }
 
   /** A small PDF uploaded as the candidate's evidence (a diploma, a work record, a certificate). */
@@ -337,10 +347,11 @@ async function main(): Promise<void> {
     card: Card,
     pathway: string,
     evidence?: (appId: string) => Promise<void>,
+    additionalFunctionIds: string[] = [],
   ) => {
     const app = await call('POST', '/applications', {
       token: who.token,
-      body: { centreId: centre.id, cardId: card.id, pathway },
+      body: { centreId: centre.id, cardId: card.id, pathway, additionalFunctionIds },
     });
     if (evidence) await evidence(app.id as string);
     await call('POST', `/applications/${app.id}/submit`, { token: who.token });
@@ -369,7 +380,8 @@ async function main(): Promise<void> {
     if (status !== 'eligible') throw new Error(`the document check did not admit the candidate: ${status}`);
   };
 
-  const examDay = async (who: Candidate, card: Card, applicationId: string) => {
+  /** Both assessors observe every examined skill: competent, except those in `notYet`. */
+  const examDay = async (who: Candidate, card: Card, applicationId: string, notYet: string[] = []) => {
     const session = await call('POST', `/centres/${centre.id}/sessions`, {
       token: manager.token,
       body: {
@@ -413,15 +425,16 @@ async function main(): Promise<void> {
         await call('PUT', `/enrolments/${enrolment.id}/practical/${skillId}`, {
           token: assessor.token,
           body: {
-            verdict: 'competent',
+            verdict: notYet.includes(skillId) ? 'not_yet_competent' : 'competent',
             abilitiesObserved: [skill.abilities[0].id],
-            comment: 'Задание выполнено по сценарию',
+            comment: notYet.includes(skillId) ? 'Задание выполнено не полностью' : 'Задание выполнено по сценарию',
           },
         });
       }
       await call('POST', `/enrolments/${enrolment.id}/practical/sign`, { token: assessor.token });
     }
     detail('practical: both assessors signed their sheets');
+    return session.id as string;
   };
 
   const decideAndCertify = async (who: Candidate, applicationId: string, label: string) => {
@@ -485,24 +498,33 @@ async function main(): Promise<void> {
   step('Candidate 2 (20 months in a call centre) applies for ОРК 4 by recognition, with a course certificate');
   const second = await candidate('Данияр Оспанов', '1990-11-02', 'male', 20, 'call_centre');
   const recommended = card4.functions.flatMap((f) => f.skills).filter((s) => s.recognition === 'recommended');
-  const app2 = await applyAndSubmit(second, card4, 'recognition', async (appId) => {
-    const evidence = await upload(
-      second.token,
-      'sertifikat-kursa',
-      'course_certificate',
-      'Учебный центр «Байланыс»',
-      '2025-03-01',
-    );
-    await call('POST', `/applications/${appId}/claims`, {
-      token: second.token,
-      body: { evidenceId: evidence, skillIds: recommended.map((s) => s.id) },
-    });
-    detail(`evidence uploaded and claimed for ${recommended.length} recommended skills`);
-  });
+  const additional4 = card4.functions.filter((f) => f.kind === 'additional').map((f) => f.id);
+  const app2 = await applyAndSubmit(
+    second,
+    card4,
+    'recognition',
+    async (appId) => {
+      const evidence = await upload(
+        second.token,
+        'sertifikat-kursa',
+        'course_certificate',
+        'Учебный центр «Байланыс»',
+        '2025-03-01',
+      );
+      await call('POST', `/applications/${appId}/claims`, {
+        token: second.token,
+        body: { evidenceId: evidence, skillIds: recommended.map((s) => s.id) },
+      });
+      detail(`evidence uploaded and claimed for ${recommended.length} recommended skills`);
+    },
+    additional4,
+  );
   const experience = (app2.eligibility?.routes?.[0]?.conditions as Json[] | undefined)?.find(
     (c) => c.kind === 'experience',
   );
-  detail(`eligibility (by the worker): ${app2.status}; ${experience?.message ?? ''}`);
+  detail(
+    `eligibility (by the worker): ${app2.status}; ${experience?.message ?? ''}; assessed on the additional function too`,
+  );
   step('Candidate 2: an assessor of the centre checks the documents (a call centre counts as remote consulting)');
   await checkDocuments(assessors[1], app2.id as string);
 
@@ -537,6 +559,49 @@ async function main(): Promise<void> {
   }[]) {
     for (const c of route.conditions.filter((x) => !x.holds)) detail(`  ${route.kind}: ${c.message}`);
   }
+
+  step('Candidate 3 appeals the refusal; an impartial panel of two hears it and the refusal stands');
+  const admission = await call('POST', `/applications/${app3.id}/appeals`, {
+    token: third.token,
+    body: {
+      kind: 'admission',
+      grounds: 'Прошу учесть опыт стажировки в контакт-центре, не внесённый в трудовую книжку',
+    },
+  });
+  await call('POST', `/appeals/${admission.id}/panel`, {
+    token: manager.token,
+    body: { assessorIds: assessors.map((a) => a.id) },
+  });
+  let heard: Json = admission;
+  for (const a of assessors) {
+    heard = await call('POST', `/appeals/${admission.id}/votes`, {
+      token: a.token,
+      body: { vote: 'uphold', reason: 'Стажировка не подтверждена документом работодателя' },
+    });
+  }
+  detail(`admission appeal (deadline ${admission.deadline}): ${heard.status}`);
+
+  step('Candidate 4 sits the ОРК 3 exam and is not yet competent in one skill: a partial decision');
+  const fourth = await candidate('Арман Тлеубаев', '1992-08-09', 'male', 16);
+  const app4 = await applyAndSubmit(fourth, card3, 'assessment');
+  await checkDocuments(assessors[0], app4.id as string);
+  const weak = card3.functions.filter((f) => f.kind === 'mandatory').flatMap((f) => f.skills)[0];
+  const session4 = await examDay(fourth, card3, app4.id as string, [weak.id]);
+  const decisions4 = await until<Json[]>(
+    'decision',
+    async () => (await call('GET', `/applications/${app4.id}/decisions`, { token: manager.token })) as Json[],
+    (d) => Array.isArray(d) && d.length > 0,
+  );
+  const signed4 = await call('POST', `/decisions/${decisions4[0].id}/approve`, { token: manager.token });
+  detail(
+    `decision: ${signed4.outcome}, ${(signed4.creditedSkillIds as string[]).length} skills credited until ` +
+      `${signed4.terms.creditValidUntil}; appeal by ${signed4.terms.appealDeadline}; retake from ${signed4.terms.retakeOpensOn}`,
+  );
+  const conclusion = await call('GET', `/decisions/${signed4.id}/conclusion`, { token: fourth.token, raw: true });
+  writeFileSync(join(output, 'conclusion-candidate-4.pdf'), conclusion.buffer as Buffer);
+  const protocol = await call('GET', `/sessions/${session4}/protocol`, { token: manager.token, raw: true });
+  writeFileSync(join(output, 'protocol-session-4.pdf'), protocol.buffer as Buffer);
+  detail(`the conclusion (what to improve, how to appeal) and the session's protocol: ${output}`);
 
   step('Anyone verifies the two certificates, without signing in, by number and verification code');
   await verify(cert1.certificate, cert1.credential);

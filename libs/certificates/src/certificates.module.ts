@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '@qualcert/assessment';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
+import { ResultDocumentsController } from './documents/result-documents.controller';
+import { ResultDocumentsService } from './documents/result-documents.service';
 
 @Module({
-  imports: [IdentityModule, EvidenceModule],
-  controllers: [CertificatesController],
-  providers: [CertificatesService, IssuerKeyProvider],
+  imports: [IdentityModule, EvidenceModule, AssessmentModule],
+  controllers: [CertificatesController, ResultDocumentsController],
+  providers: [CertificatesService, IssuerKeyProvider, ResultDocumentsService],
   exports: [CertificatesService],
 })
 export class CertificatesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
+import { CandidatesModule } from '@qualcert/candidates/candidates.module';
 import { IdentityModule } from '@qualcert/identity';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsService } from './appeals/appeals.service';
@@ -9,7 +10,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { NotificationsService } from './notifications/notifications.service';
 
 @Module({
-  imports: [IdentityModule, AssessmentModule],
+  imports: [IdentityModule, AssessmentModule, CandidatesModule],
   controllers: [DecisionsController, AppealsController, NotificationsController],
   providers: [DecisionsService, AppealsService, NotificationsService],
   exports: [DecisionsService],

@@ -25,3 +25,4 @@ export * from './database-helpers';
 export * from './http/dto-helpers';
 export * from './http/rate-limit.guard';
 export * from './calendar';
+export * from './messages/explanation';

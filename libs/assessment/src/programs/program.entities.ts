@@ -25,6 +25,7 @@ export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 @Index('uq_program_active', ['centreId', 'cardId'], { unique: true, where: `"status" = 'active'` })
 @Check('ck_program_status', `"status" IN ('draft', 'active', 'superseded')`)
 @Check('ck_program_pass_mark', '"pass_mark_percent" BETWEEN 1 AND 100')
+@Check('ck_program_skill_floor', '"skill_floor_percent" BETWEEN 0 AND 100')
 @Check('ck_program_positive', '"questions_per_skill" > 0 AND "time_limit_minutes" > 0 AND "assessors_per_session" > 0')
 export class QualificationProgramEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_qualification_program' })
@@ -59,8 +60,13 @@ export class QualificationProgramEntity {
   @Column('smallint', { name: 'time_limit_minutes', default: 60 })
   timeLimitMinutes: number;
 
+  /** The overall theory pass mark: the share of the whole test to answer correctly. */
   @Column('smallint', { name: 'pass_mark_percent', default: 70 })
   passMarkPercent: number;
+
+  /** The least share of each skill's questions to answer correctly (with the overall mark met). */
+  @Column('smallint', { name: 'skill_floor_percent', default: 50 })
+  skillFloorPercent: number;
 
   @Column('smallint', { name: 'assessors_per_session', default: 2 })
   assessorsPerSession: number;
@@ -76,6 +82,13 @@ export class QualificationProgramEntity {
 
   @Column('smallint', { name: 'retake_wait_days', default: 30 })
   retakeWaitDays: number;
+
+  /**
+   * The card's additional functions the centre assesses (candidates may choose among them when
+   * applying). Mandatory functions are always assessed; readiness covers both.
+   */
+  @Column('jsonb', { name: 'additional_function_ids', default: () => `'[]'` })
+  additionalFunctionIds: string[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

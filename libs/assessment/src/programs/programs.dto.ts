@@ -39,7 +39,7 @@ export class ProgramSettingsDto {
     default: 70,
     minimum: 1,
     maximum: 100,
-    description: 'Share of a skill’s theory questions to answer correctly, %',
+    description: 'The overall theory pass mark: share of the whole test to answer correctly, %',
   })
   @IsOptional()
   @Type(() => Number)
@@ -47,6 +47,21 @@ export class ProgramSettingsDto {
   @Min(1)
   @Max(100)
   passMarkPercent?: number;
+
+  @ApiPropertyOptional({
+    default: 50,
+    minimum: 0,
+    maximum: 100,
+    description:
+      'The per-skill floor: share of each skill’s questions to answer correctly, %, with the overall mark met. ' +
+      'Activation refuses a floor under which one wrong answer fails a skill (questionsPerSkill × (100 − floor) < 100).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  skillFloorPercent?: number;
 
   @ApiPropertyOptional({ default: 2, minimum: 1, maximum: 10 })
   @IsOptional()
@@ -92,6 +107,20 @@ export class ProgramSettingsDto {
   @Min(0)
   @Max(365)
   retakeWaitDays?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description:
+      'Additional functions of the card the centre assesses; candidates may choose among them when applying. ' +
+      'Readiness then covers their skills too',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  additionalFunctionIds?: string[];
 }
 
 export class CreateProgramDto extends ProgramSettingsDto {
@@ -132,9 +161,19 @@ export class ReadinessDto {
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
-    description: '[{ skillId, reasons }] for every mandatory skill not yet covered',
+    description:
+      '[{ skillId, reasons }] for every skill it examines (mandatory and offered additional) not yet covered',
   })
   missing: { skillId: string; reasons: string[] }[];
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      '[{ code, params, message, fields }]: settings the program cannot be activated with ' +
+      '(SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL: questionsPerSkill × (100 − skillFloorPercent) < 100)',
+  })
+  settings: { code: string; params: Record<string, unknown>; message: string; fields: string[] }[];
 }
 
 export class ProgramDto {
@@ -146,12 +185,14 @@ export class ProgramDto {
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: string;
   @ApiProperty() questionsPerSkill: number;
   @ApiProperty() timeLimitMinutes: number;
-  @ApiProperty() passMarkPercent: number;
+  @ApiProperty({ description: 'Overall theory pass mark, %' }) passMarkPercent: number;
+  @ApiProperty({ description: 'Per-skill floor, %' }) skillFloorPercent: number;
   @ApiProperty() assessorsPerSession: number;
   @ApiProperty() certificateValidityMonths: number;
   @ApiProperty() creditValidityMonths: number;
   @ApiProperty() appealWindowDays: number;
   @ApiProperty() retakeWaitDays: number;
+  @ApiProperty({ type: [String], description: 'The additional functions offered' }) additionalFunctionIds: string[];
   @ApiProperty({ type: [PracticalTaskDto] }) tasks: PracticalTaskDto[];
   @ApiProperty({ type: ReadinessDto }) readiness: ReadinessDto;
   @ApiProperty({ nullable: true, type: Date }) activatedAt: Date | null;

@@ -14,15 +14,39 @@ const SETTINGS = [
   'questionsPerSkill',
   'timeLimitMinutes',
   'passMarkPercent',
+  'skillFloorPercent',
   'assessorsPerSession',
   'certificateValidityMonths',
   'creditValidityMonths',
   'appealWindowDays',
   'retakeWaitDays',
+  'additionalFunctionIds',
 ] as const;
 
 function settingsOf(dto: ProgramSettingsDto): Partial<QualificationProgramEntity> {
-  return Object.fromEntries(SETTINGS.filter((k) => dto[k] !== undefined).map((k) => [k, dto[k]]));
+  const settings: Partial<QualificationProgramEntity> = Object.fromEntries(
+    SETTINGS.filter((k) => dto[k] !== undefined).map((k) => [k, dto[k]]),
+  );
+  if (settings.additionalFunctionIds) settings.additionalFunctionIds = [...new Set(settings.additionalFunctionIds)];
+  return settings;
+}
+
+/** 400 naming `additionalFunctionIds` when one of them is not an additional function of the card. */
+async function checkOffered(manager: EntityManager, cardId: string, ids: string[] | undefined): Promise<void> {
+  if (!ids || ids.length === 0) return;
+  const rows = await manager.query<{ id: string }[]>(
+    `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional' AND id = ANY($2::uuid[])`,
+    [cardId, ids],
+  );
+  const foreign = ids.filter((id) => !rows.some((r) => r.id === id));
+  if (foreign.length > 0) {
+    throw DomainException.validation([
+      {
+        field: 'additionalFunctionIds',
+        messages: foreign.map((id) => `${id} is not an additional function of the card`),
+      },
+    ]);
+  }
 }
 
 @Injectable()
@@ -52,6 +76,7 @@ export class ProgramsService {
             fields: [{ field: 'cardId', messages: ['not accredited'] }],
           });
         }
+        await checkOffered(manager, card.id, dto.additionalFunctionIds);
         const existing = await manager.exists(QualificationProgramEntity, { where: { centreId, cardId: card.id } });
         if (existing)
           throw new DomainException(
@@ -113,6 +138,7 @@ export class ProgramsService {
         throw new DomainException('PROGRAM_NOT_EDITABLE', 'A superseded version cannot change; change the newest one', {
           currentStatus: current.status,
         });
+      await checkOffered(manager, current.cardId, changes.additionalFunctionIds);
       if (current.status === 'draft') {
         if (Object.keys(changes).length > 0) await manager.update(QualificationProgramEntity, { id }, changes);
         await this.audit.record(manager, {
@@ -200,12 +226,25 @@ export class ProgramsService {
     return this.get(actor, id);
   }
 
-  /** Activates a draft that covers every mandatory skill; the version it replaces is superseded. */
+  /**
+   * Activates a draft that covers every skill it examines and whose settings are fair (one wrong
+   * answer must not fail a skill: 422 PROGRAM_SETTINGS_TOO_STRICT); the version it replaces is
+   * superseded.
+   */
   async activate(actor: Actor, id: string): Promise<ProgramDto> {
     await this.requireProgram(actor, id, Permission.CentreManageStaff);
     await this.dataSource.transaction(async (manager) => {
       const program = await this.lockDraft(manager, id);
       const readiness = await this.readiness(manager, program);
+      if (readiness.settings.length > 0) {
+        throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', readiness.settings.map((p) => p.message).join('; '), {
+          fields: [...new Set(readiness.settings.flatMap((p) => p.fields))].map((field) => ({
+            field,
+            messages: readiness.settings.filter((p) => p.fields.includes(field)).map((p) => p.message),
+          })),
+          problems: readiness.settings,
+        });
+      }
       if (!readiness.ready) {
         throw new DomainException('PROGRAM_NOT_READY', 'The program does not yet cover every mandatory skill', {
           missing: readiness.missing,
@@ -230,9 +269,12 @@ export class ProgramsService {
 
   async readiness(manager: EntityManager, program: QualificationProgramEntity): Promise<ReadinessDto> {
     // One after another: called inside transactions, whose queries share one connection.
-    const mandatory = await manager.query<{ id: string }[]>(
-      `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id WHERE s.card_id = $1 AND f.kind = 'mandatory'`,
-      [program.cardId],
+    // Every skill an exam of the program can examine: the mandatory functions' and the offered ones'.
+    const examined = await manager.query<{ id: string }[]>(
+      `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[]))
+        ORDER BY f.position, s.number`,
+      [program.cardId, program.additionalFunctionIds],
     );
     const tasks = await manager.query<{ skill_id: string; n: number }[]>(
       'SELECT skill_id, COUNT(*)::int AS n FROM practical_task WHERE program_id = $1 GROUP BY skill_id',
@@ -243,10 +285,11 @@ export class ProgramsService {
       [program.centreId, program.cardId],
     );
     return programReadiness({
-      mandatorySkillIds: mandatory.map((m) => m.id),
+      skillIds: examined.map((m) => m.id),
       tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
       activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
       questionsPerSkill: program.questionsPerSkill,
+      skillFloorPercent: program.skillFloorPercent,
     });
   }
 
@@ -323,11 +366,13 @@ export class ProgramsService {
       questionsPerSkill: p.questionsPerSkill,
       timeLimitMinutes: p.timeLimitMinutes,
       passMarkPercent: p.passMarkPercent,
+      skillFloorPercent: p.skillFloorPercent,
       assessorsPerSession: p.assessorsPerSession,
       certificateValidityMonths: p.certificateValidityMonths,
       creditValidityMonths: p.creditValidityMonths,
       appealWindowDays: p.appealWindowDays,
       retakeWaitDays: p.retakeWaitDays,
+      additionalFunctionIds: p.additionalFunctionIds,
       tasks: tasks.map(({ id, skillId, text, abilityIds }) => ({ id, skillId, text, abilityIds })),
       readiness,
       activatedAt: p.activatedAt,

@@ -1,4 +1,4 @@
-import { DEFAULT_CREDIT_VALIDITY_MONTHS, earlierCredits, validCarriedSkillIds } from './earlier-credits';
+import { earlierCredits, validCarriedSkillIds } from './earlier-credits';
 
 describe('earlier credits', () => {
   it('dates each credited skill from the signing, valid for the program’s period', () => {
@@ -11,10 +11,9 @@ describe('earlier credits', () => {
     ]);
   });
 
-  it('falls back to the default period when the crediting program is gone', () => {
-    expect(DEFAULT_CREDIT_VALIDITY_MONTHS).toBe(12);
+  it('counts the period the decision granted from the UTC day it was signed', () => {
     const [credit] = earlierCredits([
-      { credited_skill_ids: ['s1'], signed_at: '2026-01-31T23:00:00Z', months: null, carried: [] },
+      { credited_skill_ids: ['s1'], signed_at: '2026-01-31T23:00:00Z', months: 12, carried: [] },
     ]);
     expect(credit.validUntil).toBe('2027-01-31');
   });

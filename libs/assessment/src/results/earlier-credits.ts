@@ -1,9 +1,9 @@
 /**
  * Skills a candidate carries into a new application for the same card: those credited by an
  * approved partial decision on an earlier application (DOMAIN.md §5, §6). A credit stays valid
- * for the credit period (`credit_validity_months`) of the program that credited it, counted from
- * the day the decision was signed; where that centre no longer runs an active program for the
- * card, the domain's default of 12 months applies. Credits carry across centres: they are the
+ * for the credit period the decision granted (`decision.credit_validity_months`, fixed when it
+ * was signed: a later change to the program moves nothing), counted from the day the decision was
+ * signed. Credits carry across centres: they are the
  * candidate's, recorded in one national registry. A skill that a partial decision credited by
  * carrying it keeps the dates of the credit it was carried on: a chain of retakes never extends
  * a credit beyond its first period (the decision rule's `carriedCredit`).
@@ -13,14 +13,11 @@
  */
 import { addMonthsToDay } from '@qualcert/shared/calendar';
 
-export const DEFAULT_CREDIT_VALIDITY_MONTHS = 12;
-
 /** The candidate's earlier credits for the application's card, as one JSON array. */
 export const EARLIER_CREDITS_SQL = `
   (SELECT COALESCE(json_agg(json_build_object(
             'credited_skill_ids', d.credited_skill_ids, 'signed_at', d.signed_at,
-            'months', (SELECT p.credit_validity_months FROM qualification_program p
-                        WHERE p.centre_id = o.centre_id AND p.card_id = o.card_id AND p.status = 'active'),
+            'months', d.credit_validity_months,
             'carried', (SELECT COALESCE(jsonb_agg(c), '[]'::jsonb) FROM jsonb_path_query(d.result,
                          '$.reasoning[*].skills[*] ? (@.basis == "carried").carriedCredit') c))), '[]')
      FROM decision d JOIN application o ON o.id = d.application_id
@@ -31,7 +28,8 @@ export const EARLIER_CREDITS_SQL = `
 export interface EarlierCreditRow {
   credited_skill_ids: string[];
   signed_at: string;
-  months: number | null;
+  /** The credit period the decision granted. */
+  months: number;
   /** The credits the decision carried from an earlier one, with their own dates. */
   carried: EarlierCredit[];
 }
@@ -47,7 +45,7 @@ export interface EarlierCredit {
 export function earlierCredits(rows: EarlierCreditRow[]): EarlierCredit[] {
   return rows.flatMap((row) => {
     const signedOn = new Date(row.signed_at).toISOString().slice(0, 10);
-    const validUntil = addMonthsToDay(signedOn, row.months ?? DEFAULT_CREDIT_VALIDITY_MONTHS);
+    const validUntil = addMonthsToDay(signedOn, row.months);
     const carried = new Map((row.carried ?? []).map((c) => [c.skillId, c]));
     return row.credited_skill_ids.map((skillId) => {
       const earlier = carried.get(skillId);

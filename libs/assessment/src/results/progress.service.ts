@@ -11,6 +11,7 @@ interface ApplicationRow {
   card_id: string;
   status: ApplicationStatus;
   pathway: 'assessment' | 'recognition';
+  additional_function_ids: string[];
   earlier: EarlierCreditRow[];
 }
 
@@ -22,7 +23,12 @@ export interface ExamSkillResult extends SkillExamOutcome {
 
 export interface EnrolmentResults {
   enrolmentId: string;
+  /** The overall theory pass mark, in [0, 1]. */
   passMark: number;
+  /** The per-skill floor, in [0, 1]. */
+  skillFloor: number;
+  /** The whole test's share; null until the test is submitted. */
+  overallShare: number | null;
   assessorsInSession: number;
   skills: ExamSkillResult[];
 }
@@ -47,11 +53,12 @@ export class ProgressService {
       {
         examined_skill_ids: string[];
         pass_mark_percent: number;
+        skill_floor_percent: number;
         assessors: number;
-        score: { perSkill: { skillId: string; share: number }[] } | null;
+        score: { perSkill: { skillId: string; share: number }[]; overall: { share: number } } | null;
       }[]
     >(
-      `SELECT e.examined_skill_ids, p.pass_mark_percent,
+      `SELECT e.examined_skill_ids, p.pass_mark_percent, p.skill_floor_percent,
               (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
               (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
          FROM enrolment e
@@ -76,16 +83,22 @@ export class ProgressService {
       [enrolmentId],
     );
     const passMark = facts.pass_mark_percent / 100;
+    const skillFloor = facts.skill_floor_percent / 100;
+    const overallShare = facts.score?.overall.share ?? null;
     return {
       enrolmentId,
       passMark,
+      skillFloor,
+      overallShare,
       assessorsInSession: facts.assessors,
       skills: facts.examined_skill_ids.map((skillId) => {
         const theoryShare = facts.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
         const mine = verdicts.filter((v) => v.skill_id === skillId);
         const outcome = skillExamOutcome({
           theoryShare,
+          overallShare,
           passMark,
+          skillFloor,
           verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
           assessorsInSession: facts.assessors,
         });
@@ -109,13 +122,14 @@ export class ProgressService {
     applicationId: string,
   ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
     const [app] = await manager.query<ApplicationRow[]>(
-      `SELECT a.id, a.card_id, a.status, a.pathway, ${EARLIER_CREDITS_SQL} AS earlier FROM application a WHERE a.id = $1`,
+      `SELECT a.id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
+         FROM application a WHERE a.id = $1`,
       [applicationId],
     );
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
       `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
-      [app.card_id],
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[])) ORDER BY f.position, s.number`,
+      [app.card_id, app.additional_function_ids],
     );
     const claims = await manager.query<{ skill_id: string }[]>(
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',

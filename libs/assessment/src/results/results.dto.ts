@@ -80,11 +80,22 @@ export class SkillResultDto {
   @ApiProperty({ nullable: true, type: Boolean }) theoryPassed: boolean | null;
   @ApiProperty({ nullable: true, type: Boolean }) practicalPassed: boolean | null;
   @ApiProperty() reason: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'The reason as [{ code, params, message }]: theory (THEORY_MET, THEORY_OVERALL_BELOW_PASS_MARK, ' +
+      'THEORY_SKILL_BELOW_FLOOR, THEORY_PENDING) then practical (PRACTICAL_MAJORITY, PRACTICAL_NO_MAJORITY, PRACTICAL_PENDING)',
+  })
+  explanations: { code: string; params: Record<string, unknown>; message: string }[];
 }
 
 export class EnrolmentResultsDto {
   @ApiProperty({ format: 'uuid' }) enrolmentId: string;
-  @ApiProperty({ description: '0..1' }) passMark: number;
+  @ApiProperty({ description: 'The overall theory pass mark, 0..1' }) passMark: number;
+  @ApiProperty({ description: 'The per-skill theory floor, 0..1' }) skillFloor: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The whole test’s share, 0..1; null until submitted' })
+  overallShare: number | null;
   @ApiProperty() assessorsInSession: number;
   @ApiProperty({ type: [SkillResultDto] }) skills: SkillResultDto[];
 }

@@ -126,7 +126,8 @@ export class ResultsService {
 
   /**
    * A centre manager assigns an impartial assessor to review the evidence claimed for the
-   * recommended skills of a submitted recognition application: one review per claimed skill.
+   * recommended skills of a submitted recognition application: one review per claimed skill the
+   * application is assessed on.
    */
   async assignReviewer(actor: Actor, applicationId: string, assessorId: string): Promise<EvidenceReviewDto[]> {
     await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
@@ -159,8 +160,13 @@ export class ResultsService {
           { assessorId, refusals },
         );
       }
+      // Only skills the application is assessed on: evidence for an additional function the
+      // candidate did not choose credits nothing, so nobody reviews it.
       const claimed = await manager.query<{ skill_id: string }[]>(
-        `SELECT DISTINCT c.skill_id FROM evidence_claim c JOIN skill s ON s.id = c.skill_id WHERE c.application_id = $1 AND s.recognition = 'recommended'`,
+        `SELECT DISTINCT c.skill_id FROM evidence_claim c JOIN skill s ON s.id = c.skill_id
+           JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = c.application_id
+          WHERE c.application_id = $1 AND s.recognition = 'recommended'
+            AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
         [applicationId],
       );
       const existing = await manager.find(EvidenceReviewEntity, { where: { applicationId } });

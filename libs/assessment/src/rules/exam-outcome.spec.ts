@@ -5,8 +5,18 @@ const C: PracticalVerdict = 'competent';
 const N: PracticalVerdict = 'not_yet_competent';
 
 function outcome(overrides: Partial<SkillExamInput> = {}) {
-  return skillExamOutcome({ theoryShare: 0.8, passMark: 0.7, verdicts: [C, C], assessorsInSession: 2, ...overrides });
+  return skillExamOutcome({
+    theoryShare: 0.8,
+    overallShare: 0.8,
+    passMark: 0.7,
+    skillFloor: 0.5,
+    verdicts: [C, C],
+    assessorsInSession: 2,
+    ...overrides,
+  });
 }
+
+const THEORY_MET = 'theory: the test 80% reaches the pass mark 70% and the skill 80% reaches the floor 50%';
 
 function thrown(action: () => unknown): DomainException {
   try {
@@ -33,84 +43,135 @@ describe('formatPercent', () => {
 });
 
 describe('skillExamOutcome', () => {
-  it('passes when theory reaches the pass mark and every assessor records competent', () => {
+  it('passes when the test reaches the pass mark, the skill the floor, and every assessor records competent', () => {
     expect(outcome()).toEqual({
       status: 'passed',
       theoryPassed: true,
       practicalPassed: true,
-      reason: 'theory 80% reaches the pass mark 70%; 2 of 2 assessors recorded competent: a majority',
+      reason: `${THEORY_MET}; practical: 2 of 2 assessors recorded competent, a majority`,
+      explanations: [
+        {
+          code: 'THEORY_MET',
+          params: { overall: '80%', passMark: '70%', skill: '80%', floor: '50%' },
+          message: THEORY_MET,
+        },
+        {
+          code: 'PRACTICAL_MAJORITY',
+          params: { competent: 2, voters: 2 },
+          message: 'practical: 2 of 2 assessors recorded competent, a majority',
+        },
+      ],
     });
   });
 
-  describe('theory', () => {
-    it('passes at the pass mark exactly', () => {
-      expect(outcome({ theoryShare: 0.7 })).toMatchObject({ status: 'passed', theoryPassed: true });
-    });
-
-    it('fails just below the pass mark', () => {
-      expect(outcome({ theoryShare: 0.6999 })).toEqual({
-        status: 'failed',
-        theoryPassed: false,
-        practicalPassed: true,
-        reason: 'theory 69.99% below the pass mark 70%; 2 of 2 assessors recorded competent: a majority',
+  describe('theory: the overall pass mark and the per-skill floor', () => {
+    it('passes 2 of 3 right in a skill (66.67%) when the whole test passes: the floor, not 70%, applies to the skill', () => {
+      expect(outcome({ theoryShare: 0.6667, overallShare: 0.75 })).toMatchObject({
+        status: 'passed',
+        theoryPassed: true,
       });
     });
 
-    it('names the share and the pass mark when it fails', () => {
-      expect(outcome({ theoryShare: 0.6 }).reason).toMatch(/^theory 60% below the pass mark 70%;/);
+    it('fails the same 2 of 3 when the whole test misses the pass mark', () => {
+      const result = outcome({ theoryShare: 0.6667, overallShare: 0.6667 });
+      expect(result).toMatchObject({ status: 'failed', theoryPassed: false });
+      expect(result.explanations[0]).toEqual({
+        code: 'THEORY_OVERALL_BELOW_PASS_MARK',
+        params: { overall: '66.67%', passMark: '70%' },
+        message: 'theory: the test 66.67% is below the pass mark 70%',
+      });
     });
 
-    it('passes everything with a pass mark of 0, and only a full score with a pass mark of 1', () => {
-      expect(outcome({ theoryShare: 0, passMark: 0 }).theoryPassed).toBe(true);
-      expect(outcome({ theoryShare: 1, passMark: 1 }).theoryPassed).toBe(true);
-      expect(outcome({ theoryShare: 0.9999, passMark: 1 }).theoryPassed).toBe(false);
+    it('fails a skill below the floor even when the whole test passes', () => {
+      const result = outcome({ theoryShare: 0.3333, overallShare: 0.9 });
+      expect(result).toMatchObject({ status: 'failed', theoryPassed: false });
+      expect(result.explanations[0]).toMatchObject({
+        code: 'THEORY_SKILL_BELOW_FLOOR',
+        params: { skill: '33.33%', floor: '50%' },
+      });
     });
 
-    it('is pending while the theory share is unknown, even with every verdict in', () => {
-      expect(outcome({ theoryShare: null })).toEqual({
+    it('names the overall mark first when both fail', () => {
+      expect(outcome({ theoryShare: 0.2, overallShare: 0.4 }).explanations[0].code).toBe(
+        'THEORY_OVERALL_BELOW_PASS_MARK',
+      );
+    });
+
+    it('reaches both marks exactly', () => {
+      expect(outcome({ theoryShare: 0.5, overallShare: 0.7 })).toMatchObject({ status: 'passed', theoryPassed: true });
+    });
+
+    it.each([
+      ['the test just below the pass mark', { overallShare: 0.6999 }],
+      ['the skill just below the floor', { theoryShare: 0.4999 }],
+    ])('fails with %s', (_, overrides) => {
+      expect(outcome(overrides)).toMatchObject({ status: 'failed', theoryPassed: false, practicalPassed: true });
+    });
+
+    it('with a floor of 0 only the overall mark counts; with marks of 1 only a full score passes', () => {
+      expect(outcome({ theoryShare: 0, skillFloor: 0 }).theoryPassed).toBe(true);
+      expect(outcome({ theoryShare: 1, overallShare: 1, passMark: 1, skillFloor: 1 }).theoryPassed).toBe(true);
+      expect(outcome({ theoryShare: 1, overallShare: 0.9999, passMark: 1, skillFloor: 1 }).theoryPassed).toBe(false);
+    });
+
+    it.each([
+      ['the skill share', { theoryShare: null }],
+      ['the overall share', { overallShare: null }],
+      ['both', { theoryShare: null, overallShare: null }],
+    ])('is pending while %s is unknown, even with every verdict in', (_, overrides) => {
+      expect(outcome(overrides)).toMatchObject({
         status: 'pending',
         theoryPassed: null,
         practicalPassed: true,
-        reason: 'waiting for the theory test result; 2 of 2 assessors recorded competent: a majority',
+        reason: 'theory: waiting for the test result; practical: 2 of 2 assessors recorded competent, a majority',
       });
     });
   });
 
   describe('practical', () => {
-    it.each<[string, PracticalVerdict[], number, boolean, string]>([
-      ['1 of 1', [C], 1, true, '1 of 1 assessor recorded competent: a majority'],
-      ['0 of 1', [N], 1, false, '0 of 1 assessor recorded competent: no majority'],
-      ['2 of 2', [C, C], 2, true, '2 of 2 assessors recorded competent: a majority'],
-      ['1 of 2, a tie', [C, N], 2, false, '1 of 2 assessors recorded competent: no majority'],
-      ['1 of 2 in the other order', [N, C], 2, false, '1 of 2 assessors recorded competent: no majority'],
-      ['0 of 2', [N, N], 2, false, '0 of 2 assessors recorded competent: no majority'],
-      ['2 of 3', [C, N, C], 3, true, '2 of 3 assessors recorded competent: a majority'],
-      ['1 of 3', [N, N, C], 3, false, '1 of 3 assessors recorded competent: no majority'],
-      ['2 of 4, a tie', [C, C, N, N], 4, false, '2 of 4 assessors recorded competent: no majority'],
-      ['3 of 4', [C, C, N, C], 4, true, '3 of 4 assessors recorded competent: a majority'],
-    ])('decides %s', (_, verdicts, assessorsInSession, passed, text) => {
+    it.each<[string, PracticalVerdict[], number, boolean]>([
+      ['1 of 1', [C], 1, true],
+      ['0 of 1', [N], 1, false],
+      ['2 of 2', [C, C], 2, true],
+      ['1 of 2, a tie', [C, N], 2, false],
+      ['1 of 2 in the other order', [N, C], 2, false],
+      ['0 of 2', [N, N], 2, false],
+      ['2 of 3', [C, N, C], 3, true],
+      ['1 of 3', [N, N, C], 3, false],
+      ['2 of 4, a tie', [C, C, N, N], 4, false],
+      ['3 of 4', [C, C, N, C], 4, true],
+    ])('decides %s', (name, verdicts, assessorsInSession, passed) => {
       const result = outcome({ verdicts, assessorsInSession });
       expect(result.practicalPassed).toBe(passed);
       expect(result.status).toBe(passed ? 'passed' : 'failed');
-      expect(result.reason).toBe(`theory 80% reaches the pass mark 70%; ${text}`);
+      const competent = verdicts.filter((v) => v === C).length;
+      expect(result.reason).toBe(
+        `${THEORY_MET}; practical: ${competent} of ${verdicts.length} assessors recorded competent, ${passed ? 'a majority' : 'no majority'}`,
+      );
+      expect(result.explanations[1]).toEqual(
+        expect.objectContaining({
+          code: passed ? 'PRACTICAL_MAJORITY' : 'PRACTICAL_NO_MAJORITY',
+          params: { competent, voters: verdicts.length },
+        }),
+      );
+      expect(name).toBeTruthy();
     });
 
     it('is pending while an assessor has not signed', () => {
-      expect(outcome({ verdicts: [C], assessorsInSession: 2 })).toEqual({
+      expect(outcome({ verdicts: [C], assessorsInSession: 2 })).toMatchObject({
         status: 'pending',
         theoryPassed: true,
         practicalPassed: null,
-        reason: 'theory 80% reaches the pass mark 70%; waiting for a verdict from 1 of 2 assessors',
+        reason: `${THEORY_MET}; practical: waiting for 1 of 2 assessors to sign`,
       });
     });
 
     it('is pending with no verdict at all, naming how many are awaited', () => {
-      expect(outcome({ verdicts: [], assessorsInSession: 3 }).reason).toBe(
-        'theory 80% reaches the pass mark 70%; waiting for verdicts from 3 of 3 assessors',
-      );
-      expect(outcome({ verdicts: [], assessorsInSession: 1 }).reason).toBe(
-        'theory 80% reaches the pass mark 70%; waiting for a verdict from 1 of 1 assessor',
-      );
+      expect(outcome({ verdicts: [], assessorsInSession: 3 }).explanations[1]).toEqual({
+        code: 'PRACTICAL_PENDING',
+        params: { missing: 3, assessors: 3 },
+        message: 'practical: waiting for 3 of 3 assessors to sign',
+      });
     });
 
     it('does not decide early when the verdicts so far already settle the majority', () => {
@@ -128,7 +189,6 @@ describe('skillExamOutcome', () => {
       expect(outcome({ verdicts: [C, N, N], assessorsInSession: 2 })).toMatchObject({
         status: 'failed',
         practicalPassed: false,
-        reason: 'theory 80% reaches the pass mark 70%; 1 of 3 assessors recorded competent: no majority',
       });
       expect(outcome({ verdicts: [C, C, N], assessorsInSession: 2 })).toMatchObject({
         status: 'passed',
@@ -139,11 +199,12 @@ describe('skillExamOutcome', () => {
 
   describe('both parts', () => {
     it('fails when both fail, giving both reasons', () => {
-      expect(outcome({ theoryShare: 0.6, verdicts: [C, N] })).toEqual({
+      expect(outcome({ overallShare: 0.6, verdicts: [C, N] })).toMatchObject({
         status: 'failed',
         theoryPassed: false,
         practicalPassed: false,
-        reason: 'theory 60% below the pass mark 70%; 1 of 2 assessors recorded competent: no majority',
+        reason:
+          'theory: the test 60% is below the pass mark 70%; practical: 1 of 2 assessors recorded competent, no majority',
       });
     });
 
@@ -156,20 +217,19 @@ describe('skillExamOutcome', () => {
     });
 
     it('stays pending while theory has failed and a verdict is missing', () => {
-      expect(outcome({ theoryShare: 0.5, verdicts: [N] })).toEqual({
+      expect(outcome({ overallShare: 0.5, verdicts: [N] })).toMatchObject({
         status: 'pending',
         theoryPassed: false,
         practicalPassed: null,
-        reason: 'theory 50% below the pass mark 70%; waiting for a verdict from 1 of 2 assessors',
       });
     });
 
     it('is pending with nothing in yet', () => {
-      expect(outcome({ theoryShare: null, verdicts: [] })).toEqual({
+      expect(outcome({ theoryShare: null, overallShare: null, verdicts: [] })).toMatchObject({
         status: 'pending',
         theoryPassed: null,
         practicalPassed: null,
-        reason: 'waiting for the theory test result; waiting for verdicts from 2 of 2 assessors',
+        reason: 'theory: waiting for the test result; practical: waiting for 2 of 2 assessors to sign',
       });
     });
   });
@@ -179,9 +239,11 @@ describe('skillExamOutcome', () => {
       ['theoryShare', { theoryShare: 1.01 }],
       ['theoryShare', { theoryShare: -0.1 }],
       ['theoryShare', { theoryShare: Number.NaN }],
+      ['overallShare', { overallShare: 1.5 }],
       ['passMark', { passMark: 70 }],
       ['passMark', { passMark: -0.5 }],
       ['passMark', { passMark: Number.POSITIVE_INFINITY }],
+      ['skillFloor', { skillFloor: 50 }],
       ['assessorsInSession', { assessorsInSession: 0 }],
       ['assessorsInSession', { assessorsInSession: -1 }],
       ['assessorsInSession', { assessorsInSession: 1.5 }],
@@ -192,11 +254,15 @@ describe('skillExamOutcome', () => {
     });
 
     it('names every field at fault at once', () => {
-      const error = thrown(() => outcome({ theoryShare: 2, passMark: 2, assessorsInSession: 0 }));
+      const error = thrown(() =>
+        outcome({ theoryShare: 2, overallShare: 2, passMark: 2, skillFloor: 2, assessorsInSession: 0 }),
+      );
       expect(error.message).toBe('The skill exam outcome cannot be computed');
       expect((error.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual([
         'theoryShare',
+        'overallShare',
         'passMark',
+        'skillFloor',
         'assessorsInSession',
       ]);
     });

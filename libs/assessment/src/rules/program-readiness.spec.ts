@@ -3,10 +3,11 @@ import { programReadiness, ProgramReadinessInput } from './program-readiness';
 
 function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
   return programReadiness({
-    mandatorySkillIds: ['s1', 's2'],
+    skillIds: ['s1', 's2'],
     tasksBySkill: { s1: 1, s2: 3 },
     activeQuestionsBySkill: { s1: 5, s2: 12 },
     questionsPerSkill: 5,
+    skillFloorPercent: 50,
     ...overrides,
   });
 }
@@ -22,14 +23,15 @@ function thrown(action: () => unknown): DomainException {
 }
 
 describe('programReadiness', () => {
-  it('is ready when every mandatory skill has a task and enough questions, at the boundary', () => {
-    expect(readiness()).toEqual({ ready: true, missing: [] });
+  it('is ready when every examined skill has a task and enough questions, at the boundary', () => {
+    expect(readiness()).toEqual({ ready: true, missing: [], settings: [] });
   });
 
   it('names a skill without a practical task', () => {
     expect(readiness({ tasksBySkill: { s1: 1, s2: 0 } })).toEqual({
       ready: false,
       missing: [{ skillId: 's2', reasons: ['no practical task'] }],
+      settings: [],
     });
   });
 
@@ -41,6 +43,7 @@ describe('programReadiness', () => {
     expect(readiness({ activeQuestionsBySkill: { s1: 4, s2: 12 } })).toEqual({
       ready: false,
       missing: [{ skillId: 's1', reasons: ['has 4 active questions, needs 5'] }],
+      settings: [],
     });
   });
 
@@ -54,7 +57,7 @@ describe('programReadiness', () => {
   it('gives every reason of every skill, in the order of the skills', () => {
     expect(
       readiness({
-        mandatorySkillIds: ['s3', 's1', 's2'],
+        skillIds: ['s3', 's1', 's2'],
         tasksBySkill: { s1: 2 },
         activeQuestionsBySkill: { s1: 5, s2: 2 },
       }),
@@ -64,17 +67,18 @@ describe('programReadiness', () => {
         { skillId: 's3', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
         { skillId: 's2', reasons: ['no practical task', 'has 2 active questions, needs 5'] },
       ],
+      settings: [],
     });
   });
 
-  it('ignores counts of skills that are not mandatory', () => {
+  it('ignores counts of skills it does not examine', () => {
     expect(
       readiness({ tasksBySkill: { s1: 1, s2: 1, extra: 0 }, activeQuestionsBySkill: { s1: 5, s2: 5, extra: 0 } }),
-    ).toEqual({ ready: true, missing: [] });
+    ).toEqual({ ready: true, missing: [], settings: [] });
   });
 
   it('lists a skill named twice once', () => {
-    expect(readiness({ mandatorySkillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
+    expect(readiness({ skillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
       { skillId: 's2', reasons: ['no practical task'] },
     ]);
   });
@@ -82,7 +86,7 @@ describe('programReadiness', () => {
   it('treats negative, fractional and non-finite counts conservatively', () => {
     expect(
       readiness({
-        mandatorySkillIds: ['a', 'b', 'c'],
+        skillIds: ['a', 'b', 'c'],
         tasksBySkill: { a: -1, b: Number.NaN, c: 0.5 },
         activeQuestionsBySkill: { a: 5.9, b: Number.POSITIVE_INFINITY, c: 5 },
       }).missing,
@@ -95,23 +99,21 @@ describe('programReadiness', () => {
 
   it('does not read inherited properties as counts', () => {
     expect(
-      readiness({ mandatorySkillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} })
-        .missing,
+      readiness({ skillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} }).missing,
     ).toEqual([
       { skillId: 'constructor', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
       { skillId: 'toString', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
     ]);
   });
 
-  it('is not ready with no mandatory skill, though no skill is at fault', () => {
-    expect(readiness({ mandatorySkillIds: [] })).toEqual({ ready: false, missing: [] });
+  it('is not ready with no skill to examine, though no skill is at fault', () => {
+    expect(readiness({ skillIds: [] })).toEqual({ ready: false, missing: [], settings: [] });
   });
 
   it('needs one question a skill when questionsPerSkill is 1', () => {
-    expect(readiness({ questionsPerSkill: 1, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual({
-      ready: true,
-      missing: [],
-    });
+    expect(readiness({ questionsPerSkill: 1, skillFloorPercent: 0, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual(
+      { ready: true, missing: [], settings: [] },
+    );
   });
 
   it.each([0, -3, 2.5, Number.NaN])('throws VALIDATION_FAILED for questionsPerSkill %p', (questionsPerSkill) => {
@@ -119,6 +121,33 @@ describe('programReadiness', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual({
       fields: [{ field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] }],
+    });
+  });
+
+  describe('settings', () => {
+    it('is not ready when one wrong answer fails a skill, naming both settings', () => {
+      expect(readiness({ questionsPerSkill: 1, activeQuestionsBySkill: { s1: 1, s2: 1 } })).toEqual({
+        ready: false,
+        missing: [],
+        settings: [
+          {
+            code: 'SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL',
+            params: { questionsPerSkill: 1, skillFloorPercent: 50 },
+            message:
+              'with 1 questions per skill and a floor of 50%, one wrong answer fails a skill: ask more questions or lower the floor',
+            fields: ['questionsPerSkill', 'skillFloorPercent'],
+          },
+        ],
+      });
+    });
+
+    it('is ready at the boundary: 2 questions and a floor of 50 %', () => {
+      expect(readiness({ questionsPerSkill: 2, skillFloorPercent: 50 }).ready).toBe(true);
+      expect(readiness({ questionsPerSkill: 2, skillFloorPercent: 51 }).ready).toBe(false);
+    });
+
+    it('is ready with one question a skill when the floor is 0', () => {
+      expect(readiness({ questionsPerSkill: 1, skillFloorPercent: 0 }).settings).toEqual([]);
     });
   });
 });

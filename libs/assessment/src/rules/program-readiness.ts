@@ -1,22 +1,35 @@
 /**
- * Whether a qualification program can run an exam session (DOMAIN.md §5): every skill of the
- * card's mandatory labour functions needs at least one practical task and enough active theory
- * questions to assemble a test (questionsPerSkill of them).
+ * Whether a qualification program can run an exam session (DOMAIN.md §5): every skill an exam
+ * of it can examine — those of the card's mandatory labour functions and of the additional ones
+ * the program offers — needs at least one practical task and enough active theory questions to
+ * assemble a test (questionsPerSkill of them), so that no exam day of a ready program fails for
+ * want of questions.
  *
  * Every skill that falls short is listed with every reason, in the order the skills are given,
  * so the centre can complete the program in one pass. A program with no mandatory skill at all is
  * not ready: it could assess nothing, and it means the card was loaded wrongly; `missing` is then
- * empty because no skill is at fault.
+ * empty because no skill is at fault. Nor is a program whose settings let one wrong answer fail a
+ * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill).
  */
 import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { oneWrongAnswerFailsSkill } from './scoring';
 
 export interface ProgramReadinessInput {
-  mandatorySkillIds: string[];
+  /** Every skill an exam of the program can examine: the mandatory functions' and the offered additional ones'. */
+  skillIds: string[];
   /** Practical tasks per skill id; a skill that is absent has none. */
   tasksBySkill: Record<string, number>;
   /** Active questions per skill id; a skill that is absent has none. */
   activeQuestionsBySkill: Record<string, number>;
   questionsPerSkill: number;
+  /** The per-skill theory floor, in whole percent. */
+  skillFloorPercent: number;
+}
+
+/** A setting the program cannot run with, naming the settings at fault. */
+export interface SettingsProblem extends Explanation {
+  fields: string[];
 }
 
 export interface MissingSkill {
@@ -27,6 +40,19 @@ export interface MissingSkill {
 export interface ProgramReadiness {
   ready: boolean;
   missing: MissingSkill[];
+  /** Settings under which the exam would be unfair (empty when none). */
+  settings: SettingsProblem[];
+}
+
+/** What is wrong with the program's settings themselves, whatever its tasks and bank. */
+export function settingsProblems(questionsPerSkill: number, skillFloorPercent: number): SettingsProblem[] {
+  if (!oneWrongAnswerFailsSkill(questionsPerSkill, skillFloorPercent)) return [];
+  return [
+    {
+      ...explain('SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL', { questionsPerSkill, skillFloorPercent }),
+      fields: ['questionsPerSkill', 'skillFloorPercent'],
+    },
+  ];
 }
 
 function countOf(counts: Record<string, number>, skillId: string): number {
@@ -49,7 +75,7 @@ export function programReadiness(input: ProgramReadinessInput): ProgramReadiness
     ]);
   }
 
-  const skillIds = [...new Set(input.mandatorySkillIds)];
+  const skillIds = [...new Set(input.skillIds)];
   const missing: MissingSkill[] = [];
   for (const skillId of skillIds) {
     const reasons: string[] = [];
@@ -60,5 +86,6 @@ export function programReadiness(input: ProgramReadinessInput): ProgramReadiness
     }
     if (reasons.length > 0) missing.push({ skillId, reasons });
   }
-  return { ready: skillIds.length > 0 && missing.length === 0, missing };
+  const settings = settingsProblems(questionsPerSkill, input.skillFloorPercent);
+  return { ready: skillIds.length > 0 && missing.length === 0 && settings.length === 0, missing, settings };
 }

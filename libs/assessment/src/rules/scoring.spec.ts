@@ -1,4 +1,12 @@
-import { isAnswerCorrect, ScoredItem, scoreTest, SHARE_DECIMALS, shareOf } from './scoring';
+import {
+  isAnswerCorrect,
+  oneWrongAnswerFailsSkill,
+  ScoredItem,
+  scoreTest,
+  SHARE_DECIMALS,
+  shareOf,
+  theoryOutcome,
+} from './scoring';
 
 function single(answer: string[] | null, key: string[] = ['a'], skillId = 's1'): ScoredItem {
   return { skillId, type: 'single', correctOptionIds: key, answerOptionIds: answer };
@@ -183,5 +191,68 @@ describe('scoreTest', () => {
     const copy = structuredClone(items);
     scoreTest(items);
     expect(items).toEqual(copy);
+  });
+});
+
+describe('theoryOutcome', () => {
+  const at = (skillShare: number | null, overallShare: number | null, passMark = 0.7, skillFloor = 0.5) =>
+    theoryOutcome({ skillShare, overallShare, passMark, skillFloor });
+
+  it('meets a skill with 2 of 3 right when the whole test reaches the pass mark', () => {
+    expect(at(shareOf(2, 3), shareOf(22, 24))).toEqual({ met: true, overallPassed: true, skillReachedFloor: true });
+  });
+
+  it('does not meet the same skill when the whole test misses the pass mark', () => {
+    expect(at(shareOf(2, 3), shareOf(16, 24))).toEqual({ met: false, overallPassed: false, skillReachedFloor: true });
+  });
+
+  it('does not meet a skill under the floor, however good the test', () => {
+    expect(at(shareOf(1, 3), shareOf(23, 24))).toEqual({ met: false, overallPassed: true, skillReachedFloor: false });
+  });
+
+  it('fails both when both are missed', () => {
+    expect(at(0, 0.2)).toEqual({ met: false, overallPassed: false, skillReachedFloor: false });
+  });
+
+  it('reaches each mark exactly', () => {
+    expect(at(0.5, 0.7).met).toBe(true);
+    expect(at(0.4999, 0.7).met).toBe(false);
+    expect(at(0.5, 0.6999).met).toBe(false);
+  });
+
+  it('with 7 of 10 overall meets a 70 % pass mark exactly (no float drift)', () => {
+    expect(at(shareOf(1, 2), shareOf(7, 10)).met).toBe(true);
+  });
+
+  it.each([
+    [null, 0.8],
+    [0.8, null],
+    [null, null],
+  ])('is unknown (null) until the test is scored: skill %s, overall %s', (skill, overall) => {
+    expect(at(skill, overall)).toEqual({ met: null, overallPassed: null, skillReachedFloor: null });
+  });
+});
+
+describe('oneWrongAnswerFailsSkill', () => {
+  it.each<[number, number, boolean]>([
+    // questions per skill, floor %, does one slip fail the skill?
+    [3, 70, true], // the old per-skill 70 %: 2 of 3 = 66.67 % fails
+    [3, 50, false], // the default: 2 of 3 passes
+    [2, 50, false], // 1 of 2 = 50 % reaches the floor
+    [2, 51, true],
+    [1, 0, false], // a single question: only a floor of 0 forgives the slip
+    [1, 1, true],
+    [1, 50, true],
+    [4, 75, false],
+    [4, 76, true],
+    [10, 90, false],
+    [10, 91, true],
+    [5, 100, true],
+  ])('%i questions, floor %i %%: %s', (questions, floor, fails) => {
+    expect(oneWrongAnswerFailsSkill(questions, floor)).toBe(fails);
+  });
+
+  it('3 questions and a 67 % floor: 2 of 3 (66.67 %) is below the floor, so one slip fails', () => {
+    expect(oneWrongAnswerFailsSkill(3, 67)).toBe(true);
   });
 });

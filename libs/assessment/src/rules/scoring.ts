@@ -91,3 +91,44 @@ export function scoreTest(items: readonly ScoredItem[]): TestScore {
   }));
   return { perSkill, overall: { correct, total: items.length, share: shareOf(correct, items.length) } };
 }
+
+/**
+ * A skill's theory outcome under an overall pass mark and a per-skill floor (DOMAIN.md §5, as exam
+ * bodies mark): met when the whole test reaches the pass mark AND the skill reaches the floor. A
+ * strong test does not carry a skill the candidate clearly does not know, and one slip in a skill
+ * of three questions does not fail it while the test as a whole passes. Both marks are reached at
+ * the mark exactly ("reaches"). Shares and marks are in [0, 1].
+ */
+export interface TheoryOutcomeInput {
+  /** The skill's share; null until the test is scored. */
+  skillShare: number | null;
+  /** The whole test's share; null until the test is scored. */
+  overallShare: number | null;
+  passMark: number;
+  skillFloor: number;
+}
+
+export interface TheoryOutcome {
+  /** null until the test is scored. */
+  met: boolean | null;
+  overallPassed: boolean | null;
+  skillReachedFloor: boolean | null;
+}
+
+export function theoryOutcome(input: TheoryOutcomeInput): TheoryOutcome {
+  if (input.skillShare === null || input.overallShare === null) {
+    return { met: null, overallPassed: null, skillReachedFloor: null };
+  }
+  const overallPassed = input.overallShare >= input.passMark;
+  const skillReachedFloor = input.skillShare >= input.skillFloor;
+  return { met: overallPassed && skillReachedFloor, overallPassed, skillReachedFloor };
+}
+
+/**
+ * Whether one wrong answer in a skill fails it under these settings: questions × (1 − floor) < 1,
+ * counted in whole percent so that no rounding decides (q · (100 − floor%) < 100). A program
+ * whose every skill is failed by one slip is the 100 % pass mark in disguise.
+ */
+export function oneWrongAnswerFailsSkill(questionsPerSkill: number, skillFloorPercent: number): boolean {
+  return questionsPerSkill * (100 - skillFloorPercent) < 100;
+}

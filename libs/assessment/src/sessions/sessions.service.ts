@@ -24,6 +24,8 @@ interface ApplicationRow {
   card_id: string;
   status: string;
   pathway: 'assessment' | 'recognition';
+  /** The additional functions the candidate chose; mandatory ones are always examined. */
+  additional_function_ids: string[];
   /** The candidate's earlier credits for the card: a retake examines only what they leave. */
   earlier: EarlierCreditRow[];
 }
@@ -134,7 +136,8 @@ export class SessionsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         const [app] = await manager.query<ApplicationRow[]>(
-          `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, ${EARLIER_CREDITS_SQL} AS earlier
+          `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids,
+                  ${EARLIER_CREDITS_SQL} AS earlier
              FROM application a WHERE a.id = $1`,
           [applicationId],
         );
@@ -159,6 +162,20 @@ export class SessionsService {
           app.card_id,
           session.startsAt.toISOString().slice(0, 10),
         );
+        // The session's program must assess every function the candidate chose, or the exam would
+        // examine skills it has no questions or tasks for.
+        const program = await manager.findOneOrFail(QualificationProgramEntity, { where: { id: session.programId } });
+        const notOffered = app.additional_function_ids.filter((f) => !program.additionalFunctionIds.includes(f));
+        if (notOffered.length > 0) {
+          throw new DomainException(
+            'FUNCTION_NOT_OFFERED',
+            'The session’s program does not assess additional functions the candidate chose',
+            {
+              functionIds: notOffered,
+              fields: [{ field: 'applicationId', messages: notOffered.map((f) => `${f} is not offered`) }],
+            },
+          );
+        }
         const assessorIds = (await manager.find(SessionAssessorEntity, { where: { sessionId } })).map(
           (a) => a.assessorId,
         );
@@ -312,8 +329,8 @@ export class SessionsService {
   private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
     const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
       `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
-      [app.card_id],
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[])) ORDER BY f.position, s.number`,
+      [app.card_id, app.additional_function_ids],
     );
     const claims = await manager.query<{ skill_id: string }[]>(
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',

@@ -18,6 +18,7 @@ const TRANSITIONS = [
   ['awaiting_documents', 'mark_ineligible', 'ineligible'],
   ['awaiting_documents', 'withdraw', 'withdrawn'],
   ['ineligible', 'override', 'eligible'],
+  ['ineligible', 'admit_on_appeal', 'eligible'],
   ['ineligible', 'submit', 'submitted'],
   ['ineligible', 'withdraw', 'withdrawn'],
   ['eligible', 'withdraw', 'withdrawn'],

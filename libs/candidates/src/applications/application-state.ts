@@ -22,6 +22,7 @@ export const APPLICATION_EVENTS = [
   'mark_eligible',
   'mark_ineligible',
   'override',
+  'admit_on_appeal',
   'withdraw',
   'complete_assessment',
   'decide',
@@ -50,7 +51,8 @@ const TRANSITIONS: Record<ApplicationStatus, Partial<Record<ApplicationEvent, Ap
     withdraw: 'withdrawn',
   },
   awaiting_documents: { mark_eligible: 'eligible', mark_ineligible: 'ineligible', withdraw: 'withdrawn' },
-  ineligible: { submit: 'submitted', override: 'eligible', withdraw: 'withdrawn' },
+  // An appeal panel that finds the refusal wrong admits the application (docs/DECISIONS.md).
+  ineligible: { submit: 'submitted', override: 'eligible', admit_on_appeal: 'eligible', withdraw: 'withdrawn' },
   eligible: { complete_assessment: 'awaiting_decision', withdraw: 'withdrawn' },
   // Every skill has an outcome; the decisions workflow takes it from here.
   awaiting_decision: { decide: 'decided' },

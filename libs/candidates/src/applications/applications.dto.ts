@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
 import { RECORD_VERDICTS } from '../eligibility/eligibility';
 import { RECORD_KINDS } from '../records/record-facts';
@@ -22,6 +32,26 @@ export class CreateApplicationDto {
   })
   @IsIn(PATHWAYS)
   pathway: (typeof PATHWAYS)[number];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    description:
+      'Additional labour functions of the card to be assessed on too (optional; mandatory ones always are). ' +
+      'Only functions the centre’s active program offers (its additionalFunctionIds): otherwise 409 FUNCTION_NOT_OFFERED',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  additionalFunctionIds?: string[];
+}
+
+export class WarningDto {
+  @ApiProperty({ description: 'Stable code, e.g. EVERY_SKILL_EXAMINED' }) code: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) params: Record<string, unknown>;
+  @ApiProperty({ description: 'The message in English' }) message: string;
 }
 
 export class OverrideEligibilityDto {
@@ -164,6 +194,8 @@ export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) cardId: string;
   @ApiProperty({ format: 'uuid' }) standardVersionId: string;
   @ApiProperty({ enum: PATHWAYS }) pathway: string;
+  @ApiProperty({ type: [String], description: 'The additional functions chosen; mandatory ones are always assessed' })
+  additionalFunctionIds: string[];
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: string;
   @ApiProperty({ type: EligibilityResultDto, nullable: true }) eligibility: EligibilityResultDto | null;
   @ApiProperty({ nullable: true, type: Date }) eligibilityCheckedAt: Date | null;
@@ -175,6 +207,13 @@ export class ApplicationDto {
   eligibilityOverride: EligibilityOverrideDto | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({
+    type: [WarningDto],
+    description:
+      'On the application’s own view (create, GET by id): EVERY_SKILL_EXAMINED on the recognition pathway when ' +
+      'no skill it is assessed on is recommended for recognition',
+  })
+  warnings?: WarningDto[];
   @ApiPropertyOptional({
     description:
       'Centre staff and admins only, when reading applications: another account declares the candidate’s ИИН. Until a centre confirms this one (POST /candidates/{id}/identity-confirmation) the application is not enrolled and its decision not signed (docs/CANDIDATES.md)',

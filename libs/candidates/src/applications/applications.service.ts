@@ -6,17 +6,21 @@ import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   ADMISSION_EVENTS,
+  AuditActor,
   AuditService,
   DomainException,
+  type Explanation,
   isUniqueViolation,
   OutboxService,
   utcToday,
 } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { recognitionWarnings } from '@qualcert/standards/rules/recognition-warnings';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import { ApplicationEvent, requireTransition } from './application-state';
+import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
 import type {
   ApplicationDto,
@@ -33,6 +37,7 @@ export function toApplicationDto(a: ApplicationEntity): ApplicationDto {
     cardId: a.cardId,
     standardVersionId: a.standardVersionId,
     pathway: a.pathway,
+    additionalFunctionIds: a.additionalFunctionIds,
     status: a.status,
     eligibility: a.eligibility,
     eligibilityCheckedAt: a.eligibilityCheckedAt,
@@ -99,6 +104,7 @@ export class ApplicationsService {
           );
         }
         await this.requireRetakeOpen(manager, actor.userId, card.id, on);
+        const additionalFunctionIds = await this.chosenFunctions(manager, centre.id, card.id, dto);
         const row: ApplicationEntity = {
           id: randomUUID(),
           candidateId: actor.userId,
@@ -106,6 +112,7 @@ export class ApplicationsService {
           cardId: card.id,
           standardVersionId: card.standardVersionId,
           pathway: dto.pathway,
+          additionalFunctionIds,
           status: 'draft',
           eligibility: null,
           eligibilityCheckedAt: null,
@@ -123,7 +130,13 @@ export class ApplicationsService {
           action: 'application.created',
           entityType: 'application',
           entityId: row.id,
-          after: { centreId: row.centreId, cardId: row.cardId, pathway: row.pathway, status: row.status },
+          after: {
+            centreId: row.centreId,
+            cardId: row.cardId,
+            pathway: row.pathway,
+            additionalFunctionIds,
+            status: row.status,
+          },
         });
         return row;
       })
@@ -135,15 +148,50 @@ export class ApplicationsService {
         }
         throw error;
       });
-    return toApplicationDto(application);
+    return { ...toApplicationDto(application), warnings: await this.warningsFor(application) };
+  }
+
+  /** The additional functions chosen, each one of the card's and offered by the centre's active program. */
+  private async chosenFunctions(
+    manager: EntityManager,
+    centreId: string,
+    cardId: string,
+    dto: CreateApplicationDto,
+  ): Promise<string[]> {
+    const chosen = dto.additionalFunctionIds ?? [];
+    if (chosen.length === 0) return [];
+    const functions = await manager.query<{ id: string }[]>(
+      `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional'`,
+      [cardId],
+    );
+    const [program] = await manager.query<{ offered: string[] }[]>(
+      `SELECT additional_function_ids AS offered FROM qualification_program
+        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
+      [centreId, cardId],
+    );
+    return checkAdditionalFunctions({
+      chosen,
+      cardAdditional: functions.map((f) => f.id),
+      offered: program?.offered ?? null,
+    });
+  }
+
+  /** The warnings the application's own view carries (recognitionWarnings). */
+  private async warningsFor(app: ApplicationEntity): Promise<Explanation[]> {
+    if (app.pathway !== 'recognition') return [];
+    const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
+      `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
+      [app.cardId, JSON.stringify(app.additionalFunctionIds)],
+    );
+    return recognitionWarnings(skills);
   }
 
   /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
   private async requireRetakeOpen(manager: EntityManager, candidateId: string, cardId: string, on: string) {
-    const earlier = await manager.query<{ signed_at: Date; wait_days: number | null }[]>(
-      `SELECT d.signed_at,
-              (SELECT p.retake_wait_days FROM qualification_program p
-                WHERE p.centre_id = o.centre_id AND p.card_id = o.card_id AND p.status = 'active') AS wait_days
+    // The wait each decision granted when it was signed, never the program's as it is now.
+    const earlier = await manager.query<{ signed_at: Date; wait_days: number }[]>(
+      `SELECT d.signed_at, d.retake_wait_days AS wait_days
          FROM decision d JOIN application o ON o.id = d.application_id
         WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')`,
       [candidateId, cardId],
@@ -199,10 +247,39 @@ export class ApplicationsService {
     );
   }
 
+  /**
+   * An appeal panel upheld the candidate's appeal against the refusal of admission: the
+   * application is admitted, in the caller's transaction (the appeal's), audited with the appeal.
+   * The only way another context changes an application's state for admission.
+   */
+  async admitOnAppeal(
+    manager: EntityManager,
+    applicationId: string,
+    actor: AuditActor,
+    appealId: string,
+  ): Promise<void> {
+    const app = await manager.findOne(ApplicationEntity, {
+      where: { id: applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!app) throw DomainException.notFound('Application', applicationId);
+    const status = requireTransition(app.status, 'admit_on_appeal');
+    await manager.update(ApplicationEntity, { id: applicationId }, { status });
+    await this.audit.record(manager, {
+      actor,
+      action: 'application.admit_on_appeal',
+      entityType: 'application',
+      entityId: applicationId,
+      before: { status: app.status },
+      after: { status, appealId },
+    });
+  }
+
   async get(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
     const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
-    return (await this.withIdentity(actor, [row]))[0];
+    const [dto] = await this.withIdentity(actor, [row]);
+    return { ...dto, warnings: await this.warningsFor(row) };
   }
 
   async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {

@@ -1,4 +1,4 @@
-import { DEFAULT_RETAKE_WAIT_DAYS, retakeOpensOn } from './retake-rule';
+import { retakeOpensOn } from './retake-rule';
 
 describe('retakeOpensOn', () => {
   it('sets no wait without an earlier decision that did not award the card', () => {
@@ -15,9 +15,8 @@ describe('retakeOpensOn', () => {
     expect(retakeOpensOn([{ signedAt: new Date('2026-11-01T12:00:00Z'), waitDays: 0 }])).toBe('2026-11-01');
   });
 
-  it('takes the default wait when the deciding program is gone', () => {
-    expect(DEFAULT_RETAKE_WAIT_DAYS).toBe(30);
-    expect(retakeOpensOn([{ signedAt: new Date('2026-02-01T08:00:00Z'), waitDays: null }])).toBe('2026-03-03');
+  it('counts the wait across a short month', () => {
+    expect(retakeOpensOn([{ signedAt: new Date('2026-02-01T08:00:00Z'), waitDays: 30 }])).toBe('2026-03-03');
   });
 
   it('lets the latest-opening decision govern', () => {

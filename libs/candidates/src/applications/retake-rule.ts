@@ -1,16 +1,15 @@
 /**
  * The wait before a retake (DOMAIN.md §5): after a signed decision that did not award the card
- * (partial or not awarded), the candidate may apply for the same card again once the program's
- * `retake_wait_days` have passed since the signing, counted in UTC days; on the day itself they
+ * (partial or not awarded), the candidate may apply for the same card again once the wait the
+ * decision granted (`retake_wait_days`, fixed when it was signed) has passed since the signing,
+ * counted in UTC days; on the day itself they
  * may. Of several such decisions the latest-opening one governs. An awarded decision sets no wait:
  * applying again (to renew an expiring certificate, say) is not a retake.
  */
-export const DEFAULT_RETAKE_WAIT_DAYS = 30;
-
 export interface EarlierDecision {
   signedAt: Date;
-  /** The waiting period of the program that decided; null when it no longer has one. */
-  waitDays: number | null;
+  /** The waiting period the decision granted. */
+  waitDays: number;
 }
 
 /** The first ISO day on which the candidate may apply again, or null when nothing makes them wait. */
@@ -21,7 +20,7 @@ export function retakeOpensOn(decisions: EarlierDecision[]): string | null {
       Date.UTC(
         decision.signedAt.getUTCFullYear(),
         decision.signedAt.getUTCMonth(),
-        decision.signedAt.getUTCDate() + (decision.waitDays ?? DEFAULT_RETAKE_WAIT_DAYS),
+        decision.signedAt.getUTCDate() + decision.waitDays,
       ),
     )
       .toISOString()

@@ -68,6 +68,10 @@ export class ApplicationEntity {
   @Column('varchar', { length: 20 })
   pathway: Pathway;
 
+  /** The additional functions the candidate chose to be assessed on (mandatory ones always are). */
+  @Column('jsonb', { name: 'additional_function_ids', default: () => `'[]'` })
+  additionalFunctionIds: string[];
+
   @Column('varchar', { length: 20, default: 'draft' })
   status: ApplicationStatus;
 

@@ -3,7 +3,7 @@ import { identityHeld, identityRefusal } from './identity-rule';
 const alone = { iinAlsoDeclaredElsewhere: false, confirmed: false };
 const sharedUnconfirmed = { iinAlsoDeclaredElsewhere: true, confirmed: false };
 const sharedConfirmed = { iinAlsoDeclaredElsewhere: true, confirmed: true };
-const signed = (day: string, waitDays: number | null = 30) => ({ signedAt: new Date(`${day}T10:00:00Z`), waitDays });
+const signed = (day: string, waitDays = 30) => ({ signedAt: new Date(`${day}T10:00:00Z`), waitDays });
 
 describe('identityHeld', () => {
   it.each([
@@ -47,9 +47,9 @@ describe('identityRefusal', () => {
     expect(identityRefusal(sharedConfirmed, [signed('2026-03-01')], '2026-06-01')).toBeNull();
   });
 
-  it('counts the latest-opening wait of several, each with its program’s period (30 days when gone)', () => {
+  it('counts the latest-opening wait of several, each with the period its decision granted', () => {
     expect(
-      identityRefusal(sharedConfirmed, [signed('2026-03-01', 60), signed('2026-04-10', null)], '2026-05-05'),
+      identityRefusal(sharedConfirmed, [signed('2026-03-01', 60), signed('2026-04-10', 30)], '2026-05-05'),
     ).toEqual({ code: 'RETAKE_TOO_EARLY', opensOn: '2026-05-10' });
   });
 });

@@ -33,15 +33,14 @@ export async function requireIdentityResolved(
   today: string,
 ): Promise<void> {
   const [row] = await db.query<
-    { shared: boolean; confirmed: boolean; decisions: { signedAt: string; waitDays: number | null }[] }[]
+    { shared: boolean; confirmed: boolean; decisions: { signedAt: string; waitDays: number }[] }[]
   >(
     `SELECT p.identity_confirmed_at IS NOT NULL AS confirmed,
             EXISTS (SELECT 1 FROM candidate_profile o WHERE o.iin = p.iin AND o.user_id <> p.user_id) AS shared,
             COALESCE((
               SELECT json_agg(json_build_object(
                        'signedAt', d.signed_at,
-                       'waitDays', (SELECT g.retake_wait_days FROM qualification_program g
-                                     WHERE g.centre_id = a.centre_id AND g.card_id = a.card_id AND g.status = 'active')))
+                       'waitDays', d.retake_wait_days))
                 FROM candidate_profile o
                 JOIN application a ON a.candidate_id = o.user_id
                 JOIN decision d ON d.application_id = a.id

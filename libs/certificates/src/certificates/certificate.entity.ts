@@ -55,6 +55,10 @@ export class CertificateEntity {
   @Column('date', { name: 'valid_until' })
   validUntil: string;
 
+  /** The validity the decision granted, in months from the issue day (fixed when it was signed). */
+  @Column('smallint', { name: 'validity_months' })
+  validityMonths: number;
+
   @Column('varchar', { length: 20, default: 'valid' })
   status: 'valid' | 'expired' | 'revoked';
 

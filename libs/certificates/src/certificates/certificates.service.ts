@@ -40,6 +40,8 @@ interface DecisionRow {
   signed_by: string | null;
   signed_at: Date | null;
   supersedes_id: string | null;
+  /** Fixed on the decision when it was signed. */
+  certificate_validity_months: number;
   application_id: string;
   candidate_id: string;
   centre_id: string;
@@ -96,6 +98,7 @@ export class CertificatesService {
     return this.dataSource.transaction(async (manager) => {
       const [decision] = await manager.query<DecisionRow[]>(
         `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
+                d.certificate_validity_months,
                 a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
            FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
         [decisionId],
@@ -116,12 +119,10 @@ export class CertificatesService {
         'SELECT u.full_name, p.iin FROM app_user u JOIN candidate_profile p ON p.user_id = u.id WHERE u.id = $1',
         [decision.candidate_id],
       );
-      const [program] = await manager.query<{ months: number }[]>(
-        `SELECT certificate_validity_months AS months FROM qualification_program WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
-        [decision.centre_id, decision.card_id],
-      );
+      // The validity the decision granted when it was signed, never the program's as it is now.
+      const validityMonths = decision.certificate_validity_months;
       const issuedOn = now.toISOString().slice(0, 10);
-      const validUntil = addMonthsToDay(issuedOn, program?.months ?? 60);
+      const validUntil = addMonthsToDay(issuedOn, validityMonths);
       const year = now.getUTCFullYear();
       // One upsert takes the next number: concurrent issuance never repeats or skips one.
       const [{ last }] = await updateReturning<{ last: number }>(
@@ -149,6 +150,7 @@ export class CertificatesService {
         maskedIin: maskIin(holder.iin),
         issuedOn,
         validUntil,
+        validityMonths,
         status: 'valid',
         revokedAt: null,
         revokeReason: null,

@@ -2,7 +2,14 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { UuidParamPipe } from '@qualcert/shared';
-import { AppealDto, AssignPanelDto, LodgeAppealDto, PanelVoteDto, ReassessSkillDto } from './appeals.dto';
+import {
+  AppealDto,
+  AssignPanelDto,
+  LodgeAppealDto,
+  LodgeApplicationAppealDto,
+  PanelVoteDto,
+  ReassessSkillDto,
+} from './appeals.dto';
 import { AppealsService } from './appeals.service';
 
 @ApiTags('appeals')
@@ -13,7 +20,7 @@ export class AppealsController {
   @Post('decisions/:id/appeals')
   @Authenticated({
     roles: ['candidate'],
-    summary: "Appeal a signed decision within the program's window, naming the contested skills",
+    summary: "Appeal a signed decision within the decision's window, naming the contested skills",
     type: AppealDto,
     status: 201,
     notFound: true,
@@ -25,6 +32,25 @@ export class AppealsController {
     @Body() dto: LodgeAppealDto,
   ): Promise<AppealDto> {
     return this.appeals.lodge(actor, id, dto.contestedSkillIds, dto.grounds);
+  }
+
+  @Post('applications/:id/appeals')
+  @Authenticated({
+    roles: ['candidate'],
+    summary:
+      'Appeal the refusal of admission (kind admission: the application is ineligible, within the window from the refusal) ' +
+      'or complain about the procedure (kind procedural), with the reasons and one’s own evidence files as documents',
+    type: AppealDto,
+    status: 201,
+    notFound: true,
+    conflict: true,
+  })
+  lodgeForApplication(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: LodgeApplicationAppealDto,
+  ): Promise<AppealDto> {
+    return this.appeals.lodgeForApplication(actor, id, dto);
   }
 
   @Get('applications/:id/appeals')
@@ -76,7 +102,8 @@ export class AppealsController {
   @HttpCode(HttpStatus.OK)
   @Authenticated({
     roles: ['assessor'],
-    summary: "A panel member's vote: uphold the decision or re-assess the contested skills",
+    summary:
+      "A panel member's vote: uphold what was contested, or the appeal's remedy (reassess, admit, sustain); the majority decides",
     type: AppealDto,
     notFound: true,
     conflict: true,
@@ -92,7 +119,8 @@ export class AppealsController {
   @Put('appeals/:id/reassessments/:skillId')
   @Authenticated({
     roles: ['assessor'],
-    summary: "The panel's re-assessment of one contested skill (once)",
+    summary:
+      "A panel member's verdict on one contested skill (once each; the panel's majority credits), with the re-examination behind it",
     type: AppealDto,
     notFound: true,
     conflict: true,
@@ -103,6 +131,6 @@ export class AppealsController {
     @Param('skillId', UuidParamPipe) skillId: string,
     @Body() dto: ReassessSkillDto,
   ): Promise<AppealDto> {
-    return this.appeals.reassess(actor, id, skillId, dto.result, dto.note);
+    return this.appeals.reassess(actor, id, skillId, dto);
   }
 }

@@ -3,16 +3,45 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AssessorsService } from '@qualcert/assessment/assessors/assessors.service';
+import { ApplicationsService } from '@qualcert/candidates/applications/applications.service';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, OutboxService, updateReturning } from '@qualcert/shared';
 import { DecisionEntity } from '../decisions/decision.entity';
-import { checkAppeal, checkPanelSize, panelProblems, panelResolution, PanelVote } from '../rules/appeal-rule';
+import {
+  checkAdmissionAppeal,
+  checkAppeal,
+  checkPanelSize,
+  checkProceduralAppeal,
+  checkVote,
+  panelProblems,
+  panelResolution,
+  type PanelResolution,
+} from '../rules/appeal-rule';
+import { termDates } from '../rules/decision-terms';
+import {
+  checkReassessmentRecord,
+  reassessmentResolution,
+  type ReExamination,
+  type SkillResolution,
+} from '../rules/reassessment-rule';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, AppealStatus } from './appeal.entity';
 
 export interface AppealView extends AppealEntity {
   panel: AppealPanelMemberEntity[];
   reassessments: AppealReassessmentEntity[];
+  skillResolutions: SkillResolution[];
 }
+
+/** What each resolution of the panel's votes makes of the appeal. */
+const RESOLVED_STATUS: Record<Exclude<PanelResolution, 'pending'>, AppealStatus> = {
+  upheld: 'upheld',
+  reassess: 'reassessment',
+  admit: 'admitted',
+  sustain: 'sustained',
+};
+
+/** The appeal window for a refusal of admission when the centre has no program for the card. */
+const DEFAULT_APPEAL_WINDOW_DAYS = 10;
 
 interface ApplicationRow {
   id: string;
@@ -22,10 +51,13 @@ interface ApplicationRow {
 }
 
 /**
- * Appeals: lodged by the candidate within the program's window, heard by an impartial panel of
- * the centre's assessors who took no part in the application, upheld or sent to re-assessment of
- * the contested skills; the re-assessment ends in a new decision computed by the worker, which
- * supersedes the contested one when the centre's manager signs it (DecisionsService.approve).
+ * Appeals: lodged by the candidate within the window, heard by an impartial panel of the centre's
+ * assessors who took no part in the application. An appeal against a decision is upheld or sent
+ * to re-assessment of the contested skills, decided by the panel's majority per skill; it ends in
+ * a new decision computed by the worker, which supersedes the contested one when the centre's
+ * manager signs it (DecisionsService.approve). An appeal against a refusal of admission is upheld
+ * or admits the application (through the candidates context); a complaint about the procedure is
+ * upheld or sustained.
  */
 @Injectable()
 export class AppealsService {
@@ -33,6 +65,7 @@ export class AppealsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
+    private readonly applications: ApplicationsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -54,23 +87,30 @@ export class AppealsService {
           lock: { mode: 'pessimistic_read' },
         });
         const app = await this.application(manager, locked.applicationId);
-        const cardSkills = await manager.query<{ id: string }[]>('SELECT id FROM skill WHERE card_id = $1', [
-          app.card_id,
-        ]);
+        // The skills the application was assessed on: the mandatory functions' and the chosen ones'.
+        const cardSkills = await manager.query<{ id: string }[]>(
+          `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = $2
+            WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
+          [app.card_id, app.id],
+        );
         const { deadline } = checkAppeal({
           decision: locked,
           cardSkillIds: cardSkills.map((s) => s.id),
           contestedSkillIds,
-          windowDays: await this.windowDays(manager, app),
+          // The window the decision granted when it was signed.
+          windowDays: locked.appealWindowDays ?? 0,
           now: new Date(),
         });
         const id = randomUUID();
         await manager.insert(AppealEntity, {
           id,
           applicationId: app.id,
+          kind: 'decision',
           decisionId,
           contestedSkillIds,
           grounds,
+          evidenceIds: [],
+          applicationSubmission: null,
           deadline,
           status: 'lodged',
           heardAt: null,
@@ -93,6 +133,115 @@ export class AppealsService {
     } catch (error) {
       if (isUniqueViolation(error, 'uq_appeal_decision')) {
         throw new DomainException('APPEAL_EXISTS', 'This decision has already been appealed', { decisionId });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The candidate appeals the refusal of admission (the application is ineligible; within the
+   * window counted from the refusal) or complains about the procedure (with the reasons and their
+   * own evidence files as documents). The same impartial panel hears both.
+   */
+  async lodgeForApplication(
+    actor: Actor,
+    applicationId: string,
+    dto: { kind: 'admission' | 'procedural'; grounds: string; evidenceIds?: string[] },
+  ): Promise<AppealView> {
+    await this.access.requireAccess(actor, Permission.ApplicationOwn, [applicationId], 'Application');
+    const evidenceIds = dto.evidenceIds ?? [];
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [app] = await manager.query<
+          {
+            id: string;
+            status: string;
+            submission: number;
+            eligibility_checked_at: Date | null;
+            window_days: number | null;
+            decision: { signed_at: string; outcome: 'awarded' | 'partial' | 'not_awarded'; window: number } | null;
+          }[]
+        >(
+          `SELECT a.id, a.status, a.submission, a.eligibility_checked_at,
+                  (SELECT p.appeal_window_days FROM qualification_program p
+                    WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active') AS window_days,
+                  (SELECT json_build_object('signed_at', d.signed_at, 'outcome', d.outcome, 'window', d.appeal_window_days)
+                     FROM decision d WHERE d.application_id = a.id AND d.status = 'approved') AS decision
+             FROM application a WHERE a.id = $1 FOR UPDATE`,
+          [applicationId],
+        );
+        const own = await manager.query<{ id: string }[]>(
+          'SELECT id FROM evidence_file WHERE candidate_id = $1 AND id = ANY($2::uuid[])',
+          [actor.userId, evidenceIds],
+        );
+        const now = new Date();
+        let deadline: string | null;
+        let applicationSubmission: number | null = null;
+        if (dto.kind === 'admission') {
+          // The window is the centre's appeal window, counted from the day the application was
+          // found ineligible (its last check).
+          ({ deadline } = checkAdmissionAppeal({
+            applicationStatus: app.status,
+            ineligibleAt: app.eligibility_checked_at,
+            windowDays: app.window_days ?? DEFAULT_APPEAL_WINDOW_DAYS,
+            now,
+          }));
+          applicationSubmission = app.submission;
+        }
+        const complaint = checkProceduralAppeal({
+          applicationStatus: dto.kind === 'admission' ? 'ineligible' : app.status,
+          decisionAppealDeadline: app.decision
+            ? termDates(new Date(app.decision.signed_at), app.decision.outcome, {
+                appealWindowDays: app.decision.window,
+                certificateValidityMonths: 0,
+                creditValidityMonths: 0,
+                retakeWaitDays: 0,
+              }).appealDeadline
+            : null,
+          evidenceIds,
+          ownEvidenceIds: own.map((e) => e.id),
+          now,
+        });
+        if (dto.kind === 'procedural') deadline = complaint.deadline;
+        const id = randomUUID();
+        await manager.insert(AppealEntity, {
+          id,
+          applicationId,
+          kind: dto.kind,
+          decisionId: null,
+          contestedSkillIds: [],
+          grounds: dto.grounds,
+          evidenceIds: [...new Set(evidenceIds)],
+          applicationSubmission,
+          deadline: deadline!,
+          status: 'lodged',
+          heardAt: null,
+          newDecisionId: null,
+        });
+        await this.audit.record(manager, {
+          actor: toAuditActor(actor),
+          action: 'appeal.lodged',
+          entityType: 'appeal',
+          entityId: id,
+          after: { kind: dto.kind, applicationId, evidenceIds, deadline: deadline! },
+        });
+        await this.outbox.publish(manager, 'notification.requested', {
+          kind: 'appeal.lodged',
+          subjectId: id,
+          applicationId,
+        });
+        return this.view(manager, id);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_appeal_admission')) {
+        throw new DomainException('APPEAL_EXISTS', 'This refusal of admission has already been appealed', {
+          applicationId,
+        });
+      }
+      if (isUniqueViolation(error, 'uq_appeal_procedural_open')) {
+        throw new DomainException('APPEAL_EXISTS', 'A complaint about this application is already being heard', {
+          applicationId,
+        });
       }
       throw error;
     }
@@ -146,33 +295,43 @@ export class AppealsService {
     });
   }
 
-  /** A panel member votes; the last vote resolves the hearing (panelResolution). */
-  async vote(actor: Actor, appealId: string, vote: PanelVote, reason: string): Promise<AppealView> {
+  /**
+   * A panel member votes; the last vote resolves the hearing (panelResolution). An admission
+   * appeal that the panel grants admits the application in the same transaction.
+   */
+  async vote(actor: Actor, appealId: string, vote: string, reason: string): Promise<AppealView> {
     const appeal = await this.requirePanelMember(actor, appealId);
+    const checked = checkVote(appeal.kind, vote);
     return this.dataSource.transaction(async (manager) => {
       await this.lock(manager, appeal.id, ['hearing']);
       const [updated] = await updateReturning<{ appeal_id: string }>(
         manager,
         `UPDATE appeal_panel_member SET vote = $3, reason = $4, voted_at = now()
           WHERE appeal_id = $1 AND assessor_id = $2 AND vote IS NULL RETURNING appeal_id`,
-        [appeal.id, actor.userId, vote, reason],
+        [appeal.id, actor.userId, checked, reason],
       );
       if (!updated) throw new DomainException('CONFLICT', 'You have already voted on this appeal');
       const votes = await manager.find(AppealPanelMemberEntity, { where: { appealId: appeal.id } });
-      const resolution = panelResolution(votes.map((v) => v.vote));
+      const resolution = panelResolution(
+        votes.map((v) => v.vote),
+        appeal.kind,
+      );
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'appeal.voted',
         entityType: 'appeal',
         entityId: appeal.id,
-        after: { vote, reason, resolution },
+        after: { vote: checked, reason, resolution },
       });
       if (resolution !== 'pending') {
-        const status: AppealStatus = resolution === 'upheld' ? 'upheld' : 'reassessment';
+        const status = RESOLVED_STATUS[resolution];
         await manager.update(AppealEntity, { id: appeal.id }, { status, heardAt: new Date() });
+        if (status === 'admitted') {
+          await this.applications.admitOnAppeal(manager, appeal.applicationId, toAuditActor(actor), appeal.id);
+        }
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
-          action: resolution === 'upheld' ? 'appeal.upheld' : 'appeal.reassessment_ordered',
+          action: status === 'reassessment' ? 'appeal.reassessment_ordered' : `appeal.${status}`,
           entityType: 'appeal',
           entityId: appeal.id,
           before: { status: 'hearing' },
@@ -189,39 +348,65 @@ export class AppealsService {
   }
 
   /**
-   * A panel member records the re-assessment of one contested skill. When every contested skill
-   * has one, the worker computes the new decision (an outbox event in the same transaction).
+   * A panel member records their verdict on one contested skill (once). When every member has a
+   * verdict on every contested skill, the panel's majority per skill is known and the worker
+   * computes the new decision (an outbox event in the same transaction). A skill not recommended
+   * for recognition is credited only on a re-examination record (rules/reassessment-rule.ts).
    */
   async reassess(
     actor: Actor,
     appealId: string,
     skillId: string,
-    result: 'passed' | 'failed',
-    note: string,
+    record: { result: 'passed' | 'failed'; note: string; reExamination?: ReExamination },
   ): Promise<AppealView> {
     const appeal = await this.requirePanelMember(actor, appealId);
     if (!appeal.contestedSkillIds.includes(skillId)) {
       throw DomainException.validation([{ field: 'skillId', messages: ['the skill is not contested by this appeal'] }]);
     }
+    const reExamination = record.reExamination ?? null;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const locked = await this.lock(manager, appeal.id, ['reassessment']);
+        const [facts] = await manager.query<
+          { recognition: 'recommended' | 'not_recommended'; pass_mark: number | null }[]
+        >(
+          `SELECT s.recognition,
+                  COALESCE(
+                    (SELECT p.pass_mark_percent FROM enrolment e JOIN exam_session x ON x.id = e.session_id
+                       JOIN qualification_program p ON p.id = x.program_id
+                      WHERE e.application_id = $2 ORDER BY e.created_at DESC LIMIT 1),
+                    (SELECT p.pass_mark_percent FROM application a JOIN qualification_program p
+                        ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
+                      WHERE a.id = $2)) AS pass_mark
+             FROM skill s WHERE s.id = $1`,
+          [skillId, locked.applicationId],
+        );
+        // A re-test is marked as the exam was: the pass mark of the program the candidate sat.
+        checkReassessmentRecord({
+          recognition: facts.recognition,
+          result: record.result,
+          reExamination,
+          passMark: (facts.pass_mark ?? 70) / 100,
+        });
         await manager.insert(AppealReassessmentEntity, {
           appealId: appeal.id,
           skillId,
-          result,
+          result: record.result,
           assessorId: actor.userId,
-          note,
+          note: record.note,
+          reExamination,
         });
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'appeal.skill_reassessed',
           entityType: 'appeal',
           entityId: appeal.id,
-          after: { skillId, result, note },
+          after: { skillId, result: record.result, note: record.note, reExamination },
         });
-        const done = await manager.count(AppealReassessmentEntity, { where: { appealId: appeal.id } });
-        if (done === locked.contestedSkillIds.length) {
+        const members = await manager.count(AppealPanelMemberEntity, { where: { appealId: appeal.id } });
+        const verdicts = await manager.find(AppealReassessmentEntity, { where: { appealId: appeal.id } });
+        const resolution = reassessmentResolution(locked.contestedSkillIds, verdicts, members);
+        if (resolution.complete) {
           await this.setStatus(manager, appeal.id, 'reassessed');
           await this.outbox.publish(manager, 'appeal.reassessed', { appealId: appeal.id });
           await this.audit.record(manager, {
@@ -230,14 +415,22 @@ export class AppealsService {
             entityType: 'appeal',
             entityId: appeal.id,
             before: { status: 'reassessment' },
-            after: { status: 'reassessed' },
+            after: {
+              status: 'reassessed',
+              skills: resolution.skills.map((r) => ({
+                skillId: r.skillId,
+                status: r.status,
+                passed: r.passed,
+                members,
+              })),
+            },
           });
         }
         return this.view(manager, appeal.id);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'pk_appeal_reassessment')) {
-        throw new DomainException('CONFLICT', 'This skill has already been re-assessed on this appeal', { skillId });
+        throw new DomainException('CONFLICT', 'You have already recorded your verdict on this skill', { skillId });
       }
       throw error;
     }
@@ -270,11 +463,17 @@ export class AppealsService {
     return this.views(this.dataSource.manager, rows);
   }
 
-  /** Assessors of the application's sessions and reviewers of its evidence. */
+  /**
+   * Assessors of the application's sessions, reviewers of its evidence, and whoever checked the
+   * documents of its admission: an appeal against a refusal must not be heard by who refused.
+   */
   private async involvedAssessors(manager: EntityManager, applicationId: string): Promise<Set<string>> {
     const rows = await manager.query<{ user_id: string }[]>(
       `SELECT a.assessor_id AS user_id FROM enrolment e JOIN session_assessor a ON a.session_id = e.session_id WHERE e.application_id = $1
-       UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1`,
+       UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1
+       UNION SELECT checked_by FROM candidate_education WHERE checked_application_id = $1
+       UNION SELECT checked_by FROM candidate_employment WHERE checked_application_id = $1
+       UNION SELECT checked_by FROM candidate_learning WHERE checked_application_id = $1`,
       [applicationId],
     );
     return new Set(rows.map((r) => r.user_id));
@@ -322,15 +521,6 @@ export class AppealsService {
     return app;
   }
 
-  private async windowDays(manager: EntityManager, app: ApplicationRow): Promise<number> {
-    const [program] = await manager.query<{ days: number }[]>(
-      `SELECT appeal_window_days AS days FROM qualification_program WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
-      [app.centre_id, app.card_id],
-    );
-    // The brief's default when the centre has since retired the program.
-    return program?.days ?? 10;
-  }
-
   private async view(manager: EntityManager, appealId: string): Promise<AppealView> {
     const [view] = await this.views(manager, [await manager.findOneOrFail(AppealEntity, { where: { id: appealId } })]);
     return view;
@@ -346,12 +536,20 @@ export class AppealsService {
     });
     const reassessments = await manager.find(AppealReassessmentEntity, {
       where: { appealId: In(ids) },
-      order: { recordedAt: 'ASC' },
+      order: { recordedAt: 'ASC', assessorId: 'ASC' },
     });
-    return appeals.map((appeal) => ({
-      ...appeal,
-      panel: panel.filter((m) => m.appealId === appeal.id),
-      reassessments: reassessments.filter((r) => r.appealId === appeal.id),
-    }));
+    return appeals.map((appeal) => {
+      const members = panel.filter((m) => m.appealId === appeal.id);
+      const verdicts = reassessments.filter((r) => r.appealId === appeal.id);
+      return {
+        ...appeal,
+        panel: members,
+        reassessments: verdicts,
+        skillResolutions:
+          appeal.kind === 'decision' && members.length > 0
+            ? reassessmentResolution(appeal.contestedSkillIds, verdicts, members.length).skills
+            : [],
+      };
+    });
   }
 }

@@ -17,6 +17,10 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 @Index('uq_decision_approved', ['applicationId'], { unique: true, where: `"status" = 'approved'` })
 @Check('ck_decision_status', `"status" IN ('pending_signoff', 'approved', 'returned', 'superseded')`)
 @Check('ck_decision_outcome', `"outcome" IN ('awarded', 'partial', 'not_awarded')`)
+@Check(
+  'ck_decision_terms',
+  `"status" NOT IN ('approved', 'superseded') OR ("certificate_validity_months" IS NOT NULL AND "credit_validity_months" IS NOT NULL AND "appeal_window_days" IS NOT NULL AND "retake_wait_days" IS NOT NULL)`,
+)
 export class DecisionEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_decision' })
   id: string;
@@ -60,6 +64,20 @@ export class DecisionEntity {
 
   @Column('text', { name: 'return_reason', nullable: true })
   returnReason: string | null;
+
+  // The terms the decision grants, fixed when it is signed (rules/decision-terms.ts): never read
+  // from the program again, so changing or retiring it moves no right already granted.
+  @Column('smallint', { name: 'certificate_validity_months', nullable: true })
+  certificateValidityMonths: number | null;
+
+  @Column('smallint', { name: 'credit_validity_months', nullable: true })
+  creditValidityMonths: number | null;
+
+  @Column('smallint', { name: 'appeal_window_days', nullable: true })
+  appealWindowDays: number | null;
+
+  @Column('smallint', { name: 'retake_wait_days', nullable: true })
+  retakeWaitDays: number | null;
 
   /** The decision this one replaces, when it was made on appeal. */
   @Column('uuid', { name: 'supersedes_id', nullable: true })

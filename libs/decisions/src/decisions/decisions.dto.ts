@@ -11,6 +11,28 @@ export class ReturnDecisionDto {
   reason: string;
 }
 
+export class DecisionTermsDto {
+  @ApiProperty() certificateValidityMonths: number;
+  @ApiProperty() creditValidityMonths: number;
+  @ApiProperty() appealWindowDays: number;
+  @ApiProperty() retakeWaitDays: number;
+  @ApiProperty({ format: 'date', description: 'The last day the decision may be appealed' }) appealDeadline: string;
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'The last day its credits count for a retake (partial decisions)',
+  })
+  creditValidUntil: string | null;
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: 'The first day a retake may be applied for (not after an awarded decision)',
+  })
+  retakeOpensOn: string | null;
+}
+
 export class DecisionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
@@ -31,4 +53,10 @@ export class DecisionDto {
   @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The decision this one replaces after an appeal' })
   supersedesId: string | null;
+  @ApiProperty({
+    type: DecisionTermsDto,
+    nullable: true,
+    description: 'The terms the decision granted, fixed when it was signed; null until then',
+  })
+  terms: DecisionTermsDto | null;
 }

@@ -26,7 +26,32 @@ import {
   type DecisionResult,
   type SkillOutcomeRecord,
 } from '../rules/decision-rule';
+import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../rules/decision-terms';
+import { reassessmentResolution } from '../rules/reassessment-rule';
 import { DecisionEntity } from './decision.entity';
+
+/** The term columns, shown to clients only as `terms`. */
+type TermColumns = 'certificateValidityMonths' | 'creditValidityMonths' | 'appealWindowDays' | 'retakeWaitDays';
+
+/** A decision as the API shows it: with the terms it granted and the days they come to, once signed. */
+export type DecisionView = Omit<DecisionEntity, TermColumns> & { terms: (DecisionTerms & TermDates) | null };
+
+export function decisionView(row: DecisionEntity): DecisionView {
+  const { certificateValidityMonths, creditValidityMonths, appealWindowDays, retakeWaitDays, ...rest } = row;
+  const signed = (row.status === 'approved' || row.status === 'superseded') && row.signedAt;
+  const terms: DecisionTerms | null =
+    signed &&
+    certificateValidityMonths !== null &&
+    creditValidityMonths !== null &&
+    appealWindowDays !== null &&
+    retakeWaitDays !== null
+      ? { certificateValidityMonths, creditValidityMonths, appealWindowDays, retakeWaitDays }
+      : null;
+  return {
+    ...rest,
+    terms: terms && row.signedAt ? { ...terms, ...termDates(row.signedAt, row.outcome, terms) } : null,
+  };
+}
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 
@@ -40,6 +65,8 @@ interface ApplicationFacts {
   centre_id: string;
   card_id: string;
   status: ApplicationStatus;
+  /** The additional functions the candidate chose; the decision is on these and the mandatory ones. */
+  additional_function_ids: string[];
   /** A decision awaits sign-off or is approved. */
   decided: boolean;
   /** The sequence number the next decision of the application takes. */
@@ -53,7 +80,7 @@ interface ApplicationFacts {
 // Each subquery is one of the reads a decision needs; together they cost one round trip, which is
 // most of a decision's cost (docs/PERFORMANCE.md, the decision pipeline).
 const FACTS = `
-  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status,
+  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.additional_function_ids,
          EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id
                   AND d.status IN ('pending_signoff', 'approved')) AS decided,
          (SELECT COALESCE(MAX(d.sequence), 0) + 1 FROM decision d WHERE d.application_id = a.id) AS next_sequence,
@@ -88,7 +115,7 @@ export class DecisionsService {
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
         const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} FOR UPDATE OF a`, [applicationId]);
         if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
-        const card = await this.card(manager, app.card_id);
+        const card = assessedPart(await this.card(manager, app.card_id), app);
         const outcomes = await this.outcomes(manager, app);
         const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
         if (result.outcome === 'incomplete') return 'incomplete';
@@ -107,7 +134,7 @@ export class DecisionsService {
    * The centre's manager approves the decision; a manager who assessed the application, or
    * reviewed its evidence, may not sign it.
    */
-  async approve(actor: Actor, decisionId: string): Promise<DecisionEntity> {
+  async approve(actor: Actor, decisionId: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneOrFail(DecisionEntity, {
@@ -134,8 +161,15 @@ export class DecisionsService {
       // A decision made on appeal replaces a signed one: the application is decided already.
       const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
       const signedAt = new Date();
-      if (row.supersedesId) await this.supersede(manager, actor, row);
-      await manager.update(DecisionEntity, { id: row.id }, { status: 'approved', signedBy: actor.userId, signedAt });
+      // The terms are fixed now: a decision on appeal keeps those of the decision it replaces.
+      const terms = row.supersedesId
+        ? await this.supersede(manager, actor, row)
+        : await this.termsInForce(manager, row.applicationId);
+      await manager.update(
+        DecisionEntity,
+        { id: row.id },
+        { status: 'approved', signedBy: actor.userId, signedAt, ...terms },
+      );
       if (!row.supersedesId) {
         await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
           status,
@@ -154,9 +188,15 @@ export class DecisionsService {
         entityType: 'decision',
         entityId: row.id,
         before: { status: 'pending_signoff' },
-        after: { status: 'approved', outcome: row.outcome, applicationStatus: status, supersedes: row.supersedesId },
+        after: {
+          status: 'approved',
+          outcome: row.outcome,
+          applicationStatus: status,
+          supersedes: row.supersedesId,
+          terms,
+        },
       });
-      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
     });
   }
 
@@ -165,7 +205,7 @@ export class DecisionsService {
    * and the appeal resolved, in the same transaction. The certificate job then issues or revokes
    * certificates to match (CertificatesService.issue).
    */
-  private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<void> {
+  private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<DecisionTerms> {
     const old = await manager.findOneOrFail(DecisionEntity, {
       where: { id: row.supersedesId as string },
       lock: { mode: 'pessimistic_write' },
@@ -189,6 +229,21 @@ export class DecisionsService {
       before: { status: 'approved' },
       after: { status: 'superseded', supersededBy: row.id },
     });
+    return termsToFix(old as DecisionTerms);
+  }
+
+  /** The terms of the centre's program for the card in force today; the defaults without one. */
+  private async termsInForce(manager: EntityManager, applicationId: string): Promise<DecisionTerms> {
+    const [program] = await manager.query<DecisionTerms[]>(
+      `SELECT p.certificate_validity_months AS "certificateValidityMonths",
+              p.credit_validity_months AS "creditValidityMonths",
+              p.appeal_window_days AS "appealWindowDays", p.retake_wait_days AS "retakeWaitDays"
+         FROM application a JOIN qualification_program p
+           ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
+        WHERE a.id = $1`,
+      [applicationId],
+    );
+    return termsToFix(program ?? null);
   }
 
   /**
@@ -211,13 +266,28 @@ export class DecisionsService {
           return 'skipped';
         const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
         const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
-        const card = await this.card(manager, app.card_id);
+        const card = assessedPart(await this.card(manager, app.card_id), app);
         const outcomes = await this.outcomes(manager, app);
-        const reassessed = await manager.query<{ skill_id: string; result: 'passed' | 'failed' }[]>(
-          'SELECT skill_id, result FROM appeal_reassessment WHERE appeal_id = $1',
+        // The panel's majority per contested skill: a tie does not credit (reassessment-rule.ts).
+        const [panel] = await manager.query<
+          { contested: string[]; members: number; verdicts: { skillId: string; result: 'passed' | 'failed' }[] }[]
+        >(
+          `SELECT a.contested_skill_ids AS contested,
+                  (SELECT COUNT(*)::int FROM appeal_panel_member m WHERE m.appeal_id = a.id) AS members,
+                  (SELECT COALESCE(json_agg(json_build_object('skillId', r.skill_id, 'result', r.result)), '[]')
+                     FROM appeal_reassessment r WHERE r.appeal_id = a.id) AS verdicts
+             FROM appeal a WHERE a.id = $1`,
           [appealId],
         );
-        for (const r of reassessed) outcomes.push({ skillId: r.skill_id, source: 'exam', result: r.result });
+        const resolution = reassessmentResolution(panel.contested, panel.verdicts, panel.members);
+        if (!resolution.complete) return 'incomplete';
+        for (const skill of resolution.skills) {
+          outcomes.push({
+            skillId: skill.skillId,
+            source: 'exam',
+            result: skill.status === 'credited' ? 'passed' : 'failed',
+          });
+        }
         const result = decide({
           card,
           outcomes,
@@ -237,7 +307,7 @@ export class DecisionsService {
   }
 
   /** The manager returns a decision with a reason; a new computation can then be requested. */
-  async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionEntity> {
+  async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneOrFail(DecisionEntity, {
@@ -259,7 +329,7 @@ export class DecisionsService {
         before: { status: 'pending_signoff' },
         after: { status: 'returned', reason },
       });
-      return manager.findOneOrFail(DecisionEntity, { where: { id: row.id } });
+      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
     });
   }
 
@@ -303,11 +373,12 @@ export class DecisionsService {
     });
   }
 
-  async list(actor: Actor, applicationId: string): Promise<DecisionEntity[]> {
+  async list(actor: Actor, applicationId: string): Promise<DecisionView[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    return this.dataSource
+    const rows = await this.dataSource
       .getRepository(DecisionEntity)
       .find({ where: { applicationId }, order: { sequence: 'DESC' } });
+    return rows.map(decisionView);
   }
 
   private async insertDecision(
@@ -331,6 +402,10 @@ export class DecisionsService {
       signedAt: null,
       returnReason: null,
       supersedesId,
+      certificateValidityMonths: null,
+      creditValidityMonths: null,
+      appealWindowDays: null,
+      retakeWaitDays: null,
     });
     await this.audit.record(manager, {
       actor: SYSTEM_ACTOR,
@@ -418,6 +493,16 @@ export class DecisionsService {
     }
     return records;
   }
+}
+
+/**
+ * The part of the card the application is assessed on: the mandatory functions and the additional
+ * ones the candidate chose. A decision neither credits nor lists what was never asked for.
+ */
+function assessedPart(card: DecisionCard, app: ApplicationFacts): DecisionCard {
+  return {
+    functions: card.functions.filter((f) => f.kind === 'mandatory' || app.additional_function_ids.includes(f.id)),
+  };
 }
 
 /** Skills credited by the candidate's earlier approved partial decisions for the same card. */

@@ -9,7 +9,9 @@ export const NOTIFICATION_KINDS = {
   'certificate.issued': { audience: 'candidate', title: 'Your certificate has been issued' },
   'certificate.revoked': { audience: 'candidate', title: 'Your certificate has been revoked' },
   'appeal.lodged': { audience: 'centre_managers', title: 'An appeal has been lodged and needs a panel' },
-  'appeal.upheld': { audience: 'candidate', title: 'The panel upheld the decision you appealed' },
+  'appeal.upheld': { audience: 'candidate', title: 'The panel upheld what you appealed against' },
+  'appeal.admitted': { audience: 'candidate', title: 'The panel admitted your application on appeal' },
+  'appeal.sustained': { audience: 'candidate', title: 'The panel found your complaint well founded' },
   'appeal.reassessment': {
     audience: 'candidate',
     title: 'The panel ordered a re-assessment of the skills you contested',

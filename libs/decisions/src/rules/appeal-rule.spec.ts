@@ -2,8 +2,11 @@ import { DomainException } from '@qualcert/shared/errors/domain.exception';
 import {
   appealDeadline,
   AppealRequest,
+  checkAdmissionAppeal,
   checkAppeal,
   checkPanelSize,
+  checkProceduralAppeal,
+  checkVote,
   panelProblems,
   panelResolution,
   PanelVote,
@@ -84,7 +87,11 @@ describe('checkAppeal', () => {
       fields: [
         {
           field: 'contestedSkillIds',
-          messages: ['s1 is already credited by the decision', 'x is not a skill of the card', 's2 is named twice'],
+          messages: [
+            's1 is already credited by the decision',
+            'x is not a skill the application was assessed on',
+            's2 is named twice',
+          ],
         },
       ],
     });
@@ -182,5 +189,112 @@ describe('panelResolution', () => {
     for (const order of [votes, [...votes].reverse(), ['reassess', 'uphold', 'uphold'] as PanelVote[]]) {
       expect(panelResolution(order)).toBe('upheld');
     }
+  });
+});
+
+describe('panelResolution by kind', () => {
+  it.each<[string, (PanelVote | null)[], string]>([
+    ['admission', ['admit', 'admit'], 'admit'],
+    ['admission', ['admit', 'uphold'], 'upheld'], // a tie does not admit
+    ['admission', ['admit', 'admit', 'uphold'], 'admit'],
+    ['admission', ['admit', null], 'pending'],
+    ['procedural', ['sustain', 'uphold'], 'sustain'], // a tie gives the finding
+    ['procedural', ['uphold', 'uphold', 'sustain'], 'upheld'],
+    ['procedural', ['sustain', 'sustain'], 'sustain'],
+  ])('%s: %p resolves to %s', (kind, votes, resolution) => {
+    expect(panelResolution(votes, kind as 'admission' | 'procedural')).toBe(resolution);
+  });
+});
+
+describe('checkVote', () => {
+  it.each([
+    ['decision', 'uphold'],
+    ['decision', 'reassess'],
+    ['admission', 'admit'],
+    ['admission', 'uphold'],
+    ['procedural', 'sustain'],
+  ])('accepts %s: %s', (kind, vote) => {
+    expect(checkVote(kind as 'decision', vote)).toBe(vote);
+  });
+
+  it.each([
+    ['decision', 'admit'],
+    ['admission', 'reassess'],
+    ['procedural', 'admit'],
+    ['decision', 'maybe'],
+  ])('refuses %s: %s with 400 naming vote', (kind, vote) => {
+    const error = thrown(() => checkVote(kind as 'decision', vote));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toMatchObject({ fields: [{ field: 'vote' }] });
+  });
+});
+
+describe('checkAdmissionAppeal', () => {
+  const ineligibleAt = new Date('2026-03-01T20:00:00Z');
+  const admission = (overrides: Partial<Parameters<typeof checkAdmissionAppeal>[0]> = {}) =>
+    checkAdmissionAppeal({
+      applicationStatus: 'ineligible',
+      ineligibleAt,
+      windowDays: 10,
+      now: new Date('2026-03-11T23:00:00Z'),
+      ...overrides,
+    });
+
+  it('is open until the end of the window counted from the day of the refusal', () => {
+    expect(admission()).toEqual({ deadline: '2026-03-11' });
+  });
+
+  it('is closed the day after, naming the deadline', () => {
+    const error = thrown(() => admission({ now: new Date('2026-03-12T00:00:01Z') }));
+    expect(error.code).toBe('APPEAL_WINDOW_CLOSED');
+    expect(error.details).toEqual({ deadline: '2026-03-11', windowDays: 10 });
+  });
+
+  it.each(['draft', 'submitted', 'eligible', 'decided', 'withdrawn'])(
+    'refuses an application that is %s (409 INVALID_TRANSITION)',
+    (applicationStatus) => {
+      expect(thrown(() => admission({ applicationStatus })).code).toBe('INVALID_TRANSITION');
+    },
+  );
+
+  it('refuses an ineligible application never checked', () => {
+    expect(thrown(() => admission({ ineligibleAt: null })).code).toBe('INVALID_TRANSITION');
+  });
+});
+
+describe('checkProceduralAppeal', () => {
+  const complaint = (overrides: Partial<Parameters<typeof checkProceduralAppeal>[0]> = {}) =>
+    checkProceduralAppeal({
+      applicationStatus: 'eligible',
+      decisionAppealDeadline: null,
+      evidenceIds: ['e1'],
+      ownEvidenceIds: ['e1', 'e2'],
+      now: new Date('2026-03-05T10:00:00Z'),
+      ...overrides,
+    });
+
+  it('is open while the application is under way, with no deadline', () => {
+    expect(complaint()).toEqual({ deadline: null });
+    expect(complaint({ applicationStatus: 'ineligible', evidenceIds: [] })).toEqual({ deadline: null });
+  });
+
+  it('is open after the decision within its appeal window, and closed after it', () => {
+    expect(complaint({ applicationStatus: 'decided', decisionAppealDeadline: '2026-03-05' })).toEqual({
+      deadline: '2026-03-05',
+    });
+    const error = thrown(() => complaint({ applicationStatus: 'decided', decisionAppealDeadline: '2026-03-04' }));
+    expect(error.code).toBe('APPEAL_WINDOW_CLOSED');
+  });
+
+  it.each(['draft', 'withdrawn'])('refuses a %s application', (applicationStatus) => {
+    expect(thrown(() => complaint({ applicationStatus })).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses documents that are not the candidate’s own, or named twice (400, field evidenceIds)', () => {
+    const error = thrown(() => complaint({ evidenceIds: ['e1', 'x', 'e1'] }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual({
+      fields: [{ field: 'evidenceIds', messages: ['x is not one of your evidence files', 'e1 is named twice'] }],
+    });
   });
 });

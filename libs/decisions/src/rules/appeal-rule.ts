@@ -7,16 +7,17 @@
  * (UTC), the last day included. A window of 10 days on a decision signed on 1 March closes at the
  * end of 11 March. Dates are UTC days, like every other date the system decides on.
  *
- * Contested skills: skills of the card the decision did not credit. A credited skill cannot be
- * contested (there is nothing to gain), nor a skill of another card; each is named in the error.
+ * Contested skills: skills the application was assessed on (the card's mandatory functions and
+ * the additional ones chosen) that the decision did not credit. A credited skill cannot be
+ * contested (there is nothing to gain), nor a skill outside the assessment; each is named.
  *
  * Panel: at least two distinct assessors, each one free of every refusal of the impartiality
  * rule and not involved in the application (an assessor of its sessions, a reviewer of its
  * evidence). Every member's every problem is listed, as the impartiality rule does.
  *
- * Votes: each member votes `uphold` or `reassess`. The appeal stays pending until every member
- * has voted; then the majority decides, and a tie orders the re-assessment, because an appeal
- * that half the panel finds well founded deserves the second look.
+ * Votes: each member votes `uphold` or the kind's remedy (`reassess`, `admit`, `sustain`). The
+ * appeal stays pending until every member has voted; then the majority decides (panelResolution
+ * says what a tie does).
  */
 import { DomainException } from '@qualcert/shared/errors/domain.exception';
 import type { AssessorRefusal } from '@qualcert/assessment/rules/impartiality';
@@ -40,7 +41,7 @@ export interface AppealRequest {
     signedAt: Date | null;
     creditedSkillIds: string[];
   };
-  /** Every skill of the application's card. */
+  /** Every skill the application was assessed on. */
   cardSkillIds: string[];
   contestedSkillIds: string[];
   windowDays: number;
@@ -78,7 +79,7 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
   if (request.contestedSkillIds.length === 0) messages.push('name at least one skill');
   for (const skillId of request.contestedSkillIds) {
     if (seen.has(skillId)) messages.push(`${skillId} is named twice`);
-    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill of the card`);
+    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill the application was assessed on`);
     else if (credited.has(skillId)) messages.push(`${skillId} is already credited by the decision`);
     seen.add(skillId);
   }
@@ -140,11 +141,127 @@ export function checkPanelSize(assessorIds: string[]): void {
   if (messages.length > 0) throw DomainException.validation([{ field: 'assessorIds', messages }]);
 }
 
-export type PanelVote = 'uphold' | 'reassess';
+/**
+ * What is appealed (docs/DECISIONS.md, Appeals): a signed decision; a refusal of admission (an
+ * ineligible application); or the procedure (a complaint with its reasons and documents).
+ */
+export const APPEAL_KINDS = ['decision', 'admission', 'procedural'] as const;
+export type AppealKind = (typeof APPEAL_KINDS)[number];
 
-/** What the panel's votes resolve to: `pending` until every member has voted. */
-export function panelResolution(votes: (PanelVote | null)[]): 'pending' | 'upheld' | 'reassess' {
+/**
+ * The panel's votes per kind: `uphold` always means that what was contested stands; the other
+ * vote is the candidate's remedy — a re-assessment of contested skills, admission, or a finding
+ * that the complaint is well founded.
+ */
+export const PANEL_VOTES = {
+  decision: ['uphold', 'reassess'],
+  admission: ['uphold', 'admit'],
+  procedural: ['uphold', 'sustain'],
+} as const satisfies Record<AppealKind, readonly string[]>;
+
+export type PanelVote = (typeof PANEL_VOTES)[AppealKind][number];
+
+/** 400 naming `vote` when the vote is not one of the appeal kind's. */
+export function checkVote(kind: AppealKind, vote: string): PanelVote {
+  const allowed: readonly string[] = PANEL_VOTES[kind];
+  if (!allowed.includes(vote)) {
+    throw DomainException.validation([
+      {
+        field: 'vote',
+        messages: [`an appeal against a ${kind === 'decision' ? 'decision' : kind} takes ${allowed.join(' or ')}`],
+      },
+    ]);
+  }
+  return vote as PanelVote;
+}
+
+export type PanelResolution = 'pending' | 'upheld' | 'reassess' | 'admit' | 'sustain';
+
+/**
+ * What the panel's votes resolve to: `pending` until every member has voted, then the majority.
+ * A tie gives the second look where the remedy is a look — a re-assessment, a finding on the
+ * procedure — because a complaint half the panel finds well founded deserves it; it never admits,
+ * because admission without the card's requirements needs a majority, as crediting a skill does.
+ */
+export function panelResolution(votes: (PanelVote | null)[], kind: AppealKind = 'decision'): PanelResolution {
   if (votes.length === 0 || votes.some((v) => v === null)) return 'pending';
-  const reassess = votes.filter((v) => v === 'reassess').length;
-  return reassess * 2 >= votes.length ? 'reassess' : 'upheld';
+  const remedy = PANEL_VOTES[kind][1];
+  const forRemedy = votes.filter((v) => v === remedy).length;
+  const majority = kind === 'admission' ? forRemedy * 2 > votes.length : forRemedy * 2 >= votes.length;
+  return majority ? remedy : 'upheld';
+}
+
+export interface AdmissionAppealRequest {
+  applicationStatus: string;
+  /** When the check found the application ineligible (the last check). */
+  ineligibleAt: Date | null;
+  windowDays: number;
+  now: Date;
+}
+
+/**
+ * A refusal of admission may be appealed while the application is ineligible, within the appeal
+ * window counted from the day it was found ineligible (UTC, the last day included), like a
+ * decision's window from its signing.
+ */
+export function checkAdmissionAppeal(request: AdmissionAppealRequest): { deadline: string } {
+  if (request.applicationStatus !== 'ineligible' || !request.ineligibleAt) {
+    throw new DomainException(
+      'INVALID_TRANSITION',
+      `Only a refusal of admission can be appealed; the application is ${request.applicationStatus}`,
+      { currentStatus: request.applicationStatus },
+    );
+  }
+  const deadline = appealDeadline(request.ineligibleAt, request.windowDays);
+  if (request.now.toISOString().slice(0, 10) > deadline) {
+    throw new DomainException(
+      'APPEAL_WINDOW_CLOSED',
+      `The appeal window closed at the end of ${deadline} (${request.windowDays} days after the application was found ineligible)`,
+      { deadline, windowDays: request.windowDays },
+    );
+  }
+  return { deadline };
+}
+
+export interface ProceduralAppealRequest {
+  applicationStatus: string;
+  /** The appeal deadline of the application's signed decision, if it has one. */
+  decisionAppealDeadline: string | null;
+  /** Evidence files named as the complaint's documents, and which of them are the candidate's own. */
+  evidenceIds: string[];
+  ownEvidenceIds: string[];
+  now: Date;
+}
+
+/**
+ * A complaint about the procedure may be made while the application is under way and, once it is
+ * decided, within the decision's appeal window; not on a draft or withdrawn application, which has
+ * had no procedure. Its documents must be the candidate's own evidence files.
+ */
+export function checkProceduralAppeal(request: ProceduralAppealRequest): { deadline: string | null } {
+  if (request.applicationStatus === 'draft' || request.applicationStatus === 'withdrawn') {
+    throw new DomainException(
+      'INVALID_TRANSITION',
+      `A complaint needs a procedure to complain of; the application is ${request.applicationStatus}`,
+      { currentStatus: request.applicationStatus },
+    );
+  }
+  const deadline = request.applicationStatus === 'decided' ? request.decisionAppealDeadline : null;
+  if (deadline !== null && request.now.toISOString().slice(0, 10) > deadline) {
+    throw new DomainException(
+      'APPEAL_WINDOW_CLOSED',
+      `The appeal window closed at the end of ${deadline} (the decision's window)`,
+      { deadline },
+    );
+  }
+  const own = new Set(request.ownEvidenceIds);
+  const seen = new Set<string>();
+  const messages: string[] = [];
+  for (const id of request.evidenceIds) {
+    if (seen.has(id)) messages.push(`${id} is named twice`);
+    else if (!own.has(id)) messages.push(`${id} is not one of your evidence files`);
+    seen.add(id);
+  }
+  if (messages.length > 0) throw DomainException.validation([{ field: 'evidenceIds', messages }]);
+  return { deadline };
 }

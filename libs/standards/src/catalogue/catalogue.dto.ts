@@ -201,6 +201,14 @@ export class CardDetailDto extends CardSummaryDto {
   @ApiProperty({ type: PrerequisitesDto }) prerequisites: PrerequisitesDto;
   @ApiProperty({ type: [LabourFunctionDto], description: 'Mandatory first, in the order of the card' })
   functions: LabourFunctionDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Warnings about the recognition pathway on this card, [{ code, params, message }]: EVERY_SKILL_EXAMINED ' +
+      'when no skill of the card is recommended for recognition (the pathway is offered, every skill is examined)',
+  })
+  recognitionWarnings: { code: string; params: Record<string, unknown>; message: string }[];
 }
 
 export class SkillContextFunctionDto {

@@ -20,6 +20,7 @@ import {
   StandardVersionDto,
   VersionRefDto,
 } from './catalogue.dto';
+import { recognitionWarnings } from '../rules/recognition-warnings';
 
 function toVersion(v: VersionWithCounts): StandardVersionDto {
   return {
@@ -204,6 +205,7 @@ export class CatalogueService {
         title: f.title,
         skills: skills.filter((s) => s.functionId === f.id).map((s) => toSkill(s, items)),
       })),
+      recognitionWarnings: recognitionWarnings(skills),
     };
   }
 

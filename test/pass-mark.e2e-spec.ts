@@ -1,0 +1,112 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { enrolledCandidate, ExamDay, prepareExamDay } from './utils/exam-day';
+import { bearer, TestSession } from './utils/fixtures';
+import { createTestApp, TestContext } from './utils/test-app';
+
+interface Item {
+  position: number;
+  skillId: string;
+  type: string;
+}
+
+/**
+ * The theory pass mark (docs/ASSESSMENT.md §2, §5): an overall mark on the whole test (70 %) and
+ * a per-skill floor (50 %), three questions a skill.
+ */
+describe('the theory pass mark: overall mark and per-skill floor', () => {
+  let ctx: TestContext;
+  let server: App;
+  let day: ExamDay;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    server = ctx.app.getHttpServer();
+    day = await prepareExamDay(ctx, { questionsPerSkill: 3, passMarkPercent: 70, skillFloorPercent: 50 });
+  });
+  afterAll(() => ctx.close());
+
+  /** Answers the test: `wrongIn(item, indexInSkill)` says which items to get wrong. */
+  async function sitTest(
+    candidate: TestSession,
+    enrolmentId: string,
+    wrong: (item: Item, indexInSkill: number) => boolean,
+  ): Promise<{ overall: { share: number }; perSkill: { skillId: string; correct: number; total: number }[] }> {
+    const test = (
+      await request(server)
+        .post(`/api/v1/enrolments/${enrolmentId}/theory-test`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body as { id: string; items: Item[] };
+    const seen = new Map<string, number>();
+    for (const item of test.items) {
+      const index = seen.get(item.skillId) ?? 0;
+      seen.set(item.skillId, index + 1);
+      // The bank: single choice right at 'a', multiple choice right at ['b', 'd'].
+      const right = item.type === 'single' ? ['a'] : ['b', 'd'];
+      const answer = wrong(item, index) ? ['c'] : right;
+      await request(server)
+        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
+        .set(...bearer(candidate))
+        .send({ optionIds: answer })
+        .expect(204);
+    }
+    return (
+      await request(server)
+        .post(`/api/v1/theory-tests/${test.id}/submit`)
+        .set(...bearer(candidate))
+        .expect(200)
+    ).body.score;
+  }
+
+  async function theoryOf(enrolmentId: string, skillId: string) {
+    const results = (
+      await request(server)
+        .get(`/api/v1/enrolments/${enrolmentId}/results`)
+        .set(...bearer(day.manager))
+        .expect(200)
+    ).body;
+    expect(results).toMatchObject({ passMark: 0.7, skillFloor: 0.5 });
+    const skill = results.skills.find((s: { skillId: string }) => s.skillId === skillId);
+    return { ...skill, overallShare: results.overallShare };
+  }
+
+  it('passes a skill with 2 of 3 right when the whole test reaches the pass mark', async () => {
+    const { enrolment, candidate } = await enrolledCandidate(ctx, day);
+    const skillId = enrolment.examinedSkillIds[0];
+    const score = await sitTest(candidate, enrolment.id, (item, i) => item.skillId === skillId && i === 0);
+    expect(score.perSkill.find((s) => s.skillId === skillId)).toMatchObject({ correct: 2, total: 3 });
+    expect(score.overall.share).toBeGreaterThanOrEqual(0.7);
+    const theory = await theoryOf(enrolment.id, skillId);
+    expect(theory.theoryPassed).toBe(true);
+    expect(theory.explanations[0]).toMatchObject({ code: 'THEORY_MET', params: { skill: '66.67%', floor: '50%' } });
+  });
+
+  it('fails the same 2 of 3 when the whole test misses the pass mark', async () => {
+    const { enrolment, candidate } = await enrolledCandidate(ctx, day);
+    const skillId = enrolment.examinedSkillIds[0];
+    // One wrong answer in every skill: 2 of 3 everywhere, 66.67 % overall.
+    const score = await sitTest(candidate, enrolment.id, (_, i) => i === 0);
+    expect(score.perSkill.find((s) => s.skillId === skillId)).toMatchObject({ correct: 2, total: 3 });
+    expect(score.overall.share).toBeLessThan(0.7);
+    const theory = await theoryOf(enrolment.id, skillId);
+    expect(theory.theoryPassed).toBe(false);
+    expect(theory.explanations[0]).toMatchObject({
+      code: 'THEORY_OVERALL_BELOW_PASS_MARK',
+      params: { overall: '66.67%', passMark: '70%' },
+    });
+  });
+
+  it('fails a skill below the floor (1 of 3) although the whole test passes', async () => {
+    const { enrolment, candidate } = await enrolledCandidate(ctx, day);
+    const skillId = enrolment.examinedSkillIds[0];
+    const score = await sitTest(candidate, enrolment.id, (item, i) => item.skillId === skillId && i < 2);
+    expect(score.overall.share).toBeGreaterThanOrEqual(0.7);
+    const theory = await theoryOf(enrolment.id, skillId);
+    expect(theory.theoryPassed).toBe(false);
+    expect(theory.explanations[0]).toMatchObject({ code: 'THEORY_SKILL_BELOW_FLOOR', params: { skill: '33.33%' } });
+    // The other skills, all right, are met.
+    const other = await theoryOf(enrolment.id, enrolment.examinedSkillIds[1]);
+    expect(other.theoryPassed).toBe(true);
+  });
+});
