@@ -15,6 +15,12 @@ import { AppConfig, redisConnectionOptions } from '../config/app-config';
 import { DomainException } from '../errors/domain.exception';
 
 const RATE_LIMIT_KEY = 'qualcert:rate-limit';
+const WINDOW_MS = 60_000;
+
+/** The Redis key that counts a subject's requests to a group of routes in its current window. */
+export function rateLimitKey(prefix: string, group: string, subject: string): string {
+  return `${prefix}:rate:${group}:${subject}`;
+}
 
 /** The settings that hold a per-minute limit. */
 type LimitSetting = 'PUBLIC_RATE_LIMIT_PER_MINUTE' | 'EVIDENCE_UPLOADS_PER_MINUTE';
@@ -28,7 +34,9 @@ interface RateLimitOptions {
 
 /**
  * Requests per minute to a group of routes, per client address or per user, counted in Redis so
- * that every API process shares the count (a fixed one-minute window). While Redis cannot be
+ * that every API process shares the count. A subject's window opens with its first request and
+ * lasts a minute (the key's expiry), not the clock's minute: a burst is never split between two
+ * windows by the second hand, and Retry-After is the window's true remainder. While Redis cannot be
  * reached the limit is not enforced: a limiter must not take the routes it guards down with it
  * (uploads and verification keep working through a Redis outage; the outage is in /health).
  */
@@ -57,14 +65,21 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (!options) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
-    const window = Math.floor(Date.now() / 60_000);
     const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
-    const key = `${this.config.BULLMQ_PREFIX}:rate:${options.group}:${subject}:${window}`;
+    const key = rateLimitKey(this.config.BULLMQ_PREFIX, options.group, subject);
     let count: number;
+    let windowLeftMs: number;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      const [[, counted]] = (await this.redis.multi().incr(key).expire(key, 61).exec()) as [[unknown, number]];
+      // NX: only the request that creates the count sets its expiry; later ones do not extend it.
+      const [[, counted], , [, ttl]] = (await this.redis
+        .multi()
+        .incr(key)
+        .pexpire(key, WINDOW_MS, 'NX')
+        .pttl(key)
+        .exec()) as [[unknown, number], unknown, [unknown, number]];
       count = counted;
+      windowLeftMs = ttl > 0 ? ttl : WINDOW_MS;
     } catch (error) {
       this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
       return true;
@@ -73,7 +88,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
-      const retryAfterSeconds = 60 - Math.floor((Date.now() % 60_000) / 1000);
+      const retryAfterSeconds = Math.ceil(windowLeftMs / 1000);
       throw new DomainException('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
     }
     return true;
