@@ -126,7 +126,9 @@ describe('applications and explained eligibility (through the real worker)', () 
       .expect(201);
     const again = await submitAndWait(candidate, app.id);
     expect(again.status).toBe('eligible');
-    expect(again.eligibility.summary).toBeTruthy();
+    expect(again.eligibility.summary).toBe(
+      'Eligible by route 1 (formal): needs ТиПО (специалист среднего звена), has ТиПО (специалист среднего звена); needs 12 months in дистанционное информационно-консультационное обслуживание, has 15.',
+    );
   });
 
   it('lets a higher education level satisfy a lower requirement', async () => {
