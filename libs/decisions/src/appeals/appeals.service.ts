@@ -9,9 +9,10 @@ import { DecisionEntity } from '../decisions/decision.entity';
 import { checkAppeal, checkPanelSize, panelProblems, panelResolution, PanelVote } from '../rules/appeal-rule';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, AppealStatus } from './appeal.entity';
 
+/** An appeal as answered (AppealDto): its panel and re-assessments without the appeal's id again. */
 export interface AppealView extends AppealEntity {
-  panel: AppealPanelMemberEntity[];
-  reassessments: AppealReassessmentEntity[];
+  panel: Pick<AppealPanelMemberEntity, 'assessorId' | 'vote' | 'reason' | 'votedAt'>[];
+  reassessments: Pick<AppealReassessmentEntity, 'skillId' | 'result' | 'assessorId' | 'note' | 'recordedAt'>[];
 }
 
 interface ApplicationRow {
@@ -350,8 +351,18 @@ export class AppealsService {
     });
     return appeals.map((appeal) => ({
       ...appeal,
-      panel: panel.filter((m) => m.appealId === appeal.id),
-      reassessments: reassessments.filter((r) => r.appealId === appeal.id),
+      panel: panel
+        .filter((m) => m.appealId === appeal.id)
+        .map(({ assessorId, vote, reason, votedAt }) => ({ assessorId, vote, reason, votedAt })),
+      reassessments: reassessments
+        .filter((r) => r.appealId === appeal.id)
+        .map(({ skillId, result, assessorId, note, recordedAt }) => ({
+          skillId,
+          result,
+          assessorId,
+          note,
+          recordedAt,
+        })),
     }));
   }
 }
