@@ -121,9 +121,13 @@ describe('reliability: several processes, and graceful shutdown', () => {
       // The sign-off request waits on the decision's row; the certificate job, after it, on the
       // centre's number counter. The test holds both.
       await numberHolder.query('BEGIN');
+      // This year's counter and next year's (a run may cross New Year): a counter at 0 numbers from 1.
       await numberHolder.query(
-        'INSERT INTO certificate_sequence (centre_id, year, last) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
-        [day.centreId, new Date().getUTCFullYear()],
+        `INSERT INTO certificate_sequence (centre_id, year, last)
+         SELECT $1, y, 0 FROM generate_series(EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int,
+                                              EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int + 1) AS y
+         ON CONFLICT DO NOTHING`,
+        [day.centreId],
       );
       await numberHolder.query('SELECT last FROM certificate_sequence WHERE centre_id = $1 FOR UPDATE', [day.centreId]);
       await rowHolder.query('BEGIN');
