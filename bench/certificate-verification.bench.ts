@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { credentialAchievement } from '@qualcert/certificates';
+import { certificateVerificationUrl, credentialAchievement } from '@qualcert/certificates';
 import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
 import { Pool } from 'pg';
 import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
@@ -8,7 +8,7 @@ import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeRe
 import { cardFacts, CENTRE, fullNameSql, importSeedStandard, insertCentre, insertStaff } from './support/seed';
 
 /**
- * Public certificate verification (GET /api/v1/public/certificates/{number}) against a registry of
+ * Public certificate verification (GET /api/v1/public/certificates/{number}?code=…) against a registry of
  * 100,000 certificates: the real API from the production build, rate limiter on, against a bare
  * Node http + pg server doing the same indexed lookup, measured in the same run. Also the API's
  * resident memory under that load (benchmark 5).
@@ -38,11 +38,11 @@ async function seedRegistry(pool: Pool): Promise<void> {
       id: 'http://127.0.0.1/api/v1/public/credentials/BENCH-2026-000001',
       number: 'BENCH-2026-000001',
       issuer: { id: 'http://127.0.0.1/api/v1/public/issuer', name: CENTRE.name },
-      holder: { name: 'Абенов Айгерим Серикович', maskedIin: '8501******12' },
+      holder: { name: 'Абенов Айгерим Серикович' },
       ...credentialAchievement(card.id, contents),
       validFrom: '2026-01-01T00:00:00Z',
       validUntil: '2031-01-01T23:59:59Z',
-      credentialStatusUrl: 'http://127.0.0.1/api/v1/public/certificates/BENCH-2026-000001',
+      credentialStatusUrl: certificateVerificationUrl('http://127.0.0.1', 'BENCH-2026-000001', '7K3QMZ9XA4'),
     }),
     key,
     key.verificationMethod('http://127.0.0.1/api/v1/public/issuer'),
@@ -73,10 +73,12 @@ async function seedRegistry(pool: Pool): Promise<void> {
   // Issued over six years, valid five: about a sixth have expired; about one in a hundred revoked.
   await pool.query(
     `INSERT INTO certificate (id, number, decision_id, application_id, holder_id, centre_id, card_id, holder_name,
-                              masked_iin, issued_on, valid_until, status, revoked_at, revoke_reason, contents, credential, pdf_key)
+                              masked_iin, verification_code, issued_on, valid_until, status, revoked_at, revoke_reason,
+                              contents, credential, pdf_key)
      SELECT gen_random_uuid(), $1 || '-' || extract(year FROM x.issued)::int || '-' || lpad(d.sequence::text, 6, '0'),
             d.id, $2, $3, $4, $5, ${fullNameSql('d.sequence')},
             lpad((d.sequence % 10000)::text, 4, '0') || '******' || lpad((d.sequence % 100)::text, 2, '0'),
+            upper(substr(md5(d.id::text), 1, 10)),
             x.issued, x.issued + interval '5 years',
             CASE WHEN d.sequence % 97 = 0 THEN 'revoked' ELSE 'valid' END,
             CASE WHEN d.sequence % 97 = 0 THEN now() END,
@@ -108,8 +110,14 @@ async function main(): Promise<void> {
   await importSeedStandard(databaseUrl);
   await seedRegistry(pool);
   const seedSeconds = +((performance.now() - started) / 1000).toFixed(1);
-  const { rows } = await pool.query<{ number: string }>('SELECT number FROM certificate');
-  const paths = rows.map((r) => `/api/v1/public/certificates/${r.number}`);
+  const { rows } = await pool.query<{ number: string; verification_code: string }>(
+    'SELECT number, verification_code FROM certificate',
+  );
+  // As the QR codes carry them: the number and the verification code.
+  const paths = rows.map((r) => {
+    const url = new URL(certificateVerificationUrl('http://127.0.0.1', r.number, r.verification_code));
+    return url.pathname + url.search;
+  });
 
   const env = {
     ...productionEnv(work.path),

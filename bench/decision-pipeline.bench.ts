@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import { renderCertificatePdf } from '@qualcert/certificates/pdf/certificate-pdf';
+import { certificateVerificationUrl } from '@qualcert/certificates/certificates/verification-url';
 import { JOB_RETENTION, loadConfig, redisConnectionOptions } from '@qualcert/shared';
 import { productionEnv, ServiceProcess, startWorker } from './support/processes';
 import { check, fail, median, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
@@ -216,6 +217,7 @@ async function pdfRendering(card: CardFacts): Promise<{ medianMs: number; sample
     const started = performance.now();
     const pdf = await renderCertificatePdf({
       number: `${CENTRE.code}-2026-${String(i + 1).padStart(6, '0')}`,
+      verificationCode: '7K3QM-Z9XA4',
       holderName: 'Абенов Айгерим Серикович',
       maskedIin: '8501******12',
       card: card.contents.card,
@@ -234,7 +236,11 @@ async function pdfRendering(card: CardFacts): Promise<{ medianMs: number; sample
       validUntil: '2031-01-15',
       centre: CENTRE,
       signedBy: 'Руководитель центра 0',
-      verificationUrl: `http://127.0.0.1:3000/api/v1/public/certificates/${CENTRE.code}-2026-${String(i + 1).padStart(6, '0')}`,
+      verificationUrl: certificateVerificationUrl(
+        'http://127.0.0.1:3000',
+        `${CENTRE.code}-2026-${String(i + 1).padStart(6, '0')}`,
+        '7K3QMZ9XA4',
+      ),
     });
     // The first renders load fonts and warm the JIT; a worker pays that once.
     if (i >= 5) times.push(performance.now() - started);

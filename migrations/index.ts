@@ -10,6 +10,8 @@ import { Certificates1795612951783 } from './1795612951783-certificates';
 import { Appeals1795615496910 } from './1795615496910-appeals';
 import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
+import { IdentityClaims1795631520418 } from './1795631520418-identity-claims';
+import { CertificateVerificationCodes1795631604275 } from './1795631604275-certificate-verification-codes';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -27,4 +29,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Appeals1795615496910,
   Notifications1795615698697,
   Retakes1795626437116,
+  IdentityClaims1795631520418,
+  CertificateVerificationCodes1795631604275,
 ];

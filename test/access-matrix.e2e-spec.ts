@@ -218,6 +218,19 @@ const ROUTES: Row[] = [
     expect: { admin: 200, manager: 200, assessor: 200, otherManager: 404, others: 403 },
   },
   {
+    // A document whose ИИН is not the profile's: refused after the access check, nothing written.
+    method: 'post',
+    path: (f) => `/api/v1/candidates/${f.candidateId}/identity-confirmation`,
+    body: () => ({ iin: '000000000000', document: 'удостоверение личности № 000000000' }),
+    expect: { admin: 409, manager: 409, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'post',
+    path: (f) => `/api/v1/candidates/${f.candidateId}/identity-confirmation/withdraw`,
+    body: () => ({ reason: 'Проверка прав доступа к подтверждению' }),
+    expect: { admin: 409, manager: 409, otherManager: 404, others: 403 },
+  },
+  {
     method: 'post',
     path: () => '/api/v1/applications',
     body: (f) => ({ centreId: f.centreId, cardId: f.cardId, pathway: 'recognition' }),
@@ -557,7 +570,12 @@ const ROUTES: Row[] = [
     body: () => ({ reason: 'Проверка прав доступа' }),
     expect: { admin: 404, manager: 404, otherManager: 404, others: 403 },
   },
-  { method: 'get', path: () => '/api/v1/public/certificates/ZZ-2000-000001', public: true, expect: { others: 404 } },
+  {
+    method: 'get',
+    path: () => '/api/v1/public/certificates/ZZ-2000-000001?code=7K3QM-Z9XA4',
+    public: true,
+    expect: { others: 404 },
+  },
   {
     method: 'post',
     path: () => '/api/v1/public/credentials/verify',

@@ -1,7 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { accreditedAssessor, assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
+import {
+  accreditedAssessor,
+  assessedApplication,
+  ExamDay,
+  issuedCertificate,
+  prepareExamDay,
+  publicPath,
+} from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -316,12 +323,12 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       .set(...bearer(day.manager))
       .expect(200);
     const second = await issuedCertificate(ctx, candidate, applicationId, first.id);
-    const old = (await request(server).get(`/api/v1/public/certificates/${first.number}`).expect(200)).body;
+    const old = (await request(server).get(publicPath(first)).expect(200)).body;
     expect(old).toMatchObject({
       status: 'revoked',
       revokeReason: `Replaced by certificate ${second.number} after an appeal`,
     });
-    const current = (await request(server).get(`/api/v1/public/certificates/${second.number}`).expect(200)).body;
+    const current = (await request(server).get(publicPath(second)).expect(200)).body;
     expect(current.status).toBe('valid');
   });
 

@@ -6,7 +6,7 @@ import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
 import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { QUEUES } from '@qualcert/shared';
-import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, publicPath } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -61,6 +61,11 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
       [certificate.id],
     );
     expect(certificate.number).toMatch(new RegExp(`^${code}-${year}-\\d{6}$`));
+    // The holder reads the verification code printed beside the number, and the URL its QR code carries.
+    expect(certificate.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(certificate.verificationUrl).toBe(
+      `${process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000'}/api/v1/public/certificates/${certificate.number}?code=${certificate.verificationCode}`,
+    );
 
     const pdf = await request(server)
       .get(`/api/v1/certificates/${certificate.id}/pdf`)
@@ -76,21 +81,16 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
         .expect(200)
     ).body;
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-    expect(JSON.stringify(credential)).not.toMatch(/\b\d{12}\b/);
+    expect(JSON.stringify(credential)).not.toMatch(/\b\d{12}\b|\*{4}/);
+    expect(credential.credentialStatus.id).toBe(certificate.verificationUrl);
 
-    const publicView = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200))
-      .body;
-    expect(publicView).toMatchObject({
-      number: certificate.number,
-      status: 'valid',
-      maskedIin: expect.stringMatching(/^\d{4}\*{6}\d{2}$/),
-    });
+    const publicView = (await request(server).get(publicPath(certificate)).expect(200)).body;
+    expect(publicView).toMatchObject({ number: certificate.number, status: 'valid' });
     expect(Object.keys(publicView).sort()).toEqual([
       'card',
       'centre',
       'holderName',
       'issuedOn',
-      'maskedIin',
       'number',
       'status',
       'validUntil',
@@ -107,7 +107,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
       .set(...bearer(day.manager))
       .send({ reason: 'Выявлено нарушение процедуры оценки' })
       .expect(200);
-    const revoked = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200)).body;
+    const revoked = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(revoked).toMatchObject({ status: 'revoked', revokeReason: 'Выявлено нарушение процедуры оценки' });
     const afterRevocation = (
       await request(server).post('/api/v1/public/credentials/verify').send(credential).expect(200)
@@ -141,7 +141,10 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
           .buffer(true)
           .expect(200)
       ).body as Buffer;
-    const key = `certificates/${decisionId}`;
+    const [{ pdf_key: key }] = await ctx.dataSource.query('SELECT pdf_key FROM certificate WHERE id = $1', [
+      certificate.id,
+    ]);
+    expect(key).toBe(`certificates/${decisionId}-${certificate.verificationCode.toLowerCase()}`);
     // The worker renders it just after the certificate's row commits.
     await eventually(() => storage.exists(key), Boolean);
     const original = await storage.get(key);
@@ -181,7 +184,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(await worker.get(CertificatesService).expireDue()).toBe(due);
     const [row] = await ctx.dataSource.query('SELECT status FROM certificate WHERE id = $1', [certificate.id]);
     expect(row.status).toBe('expired');
-    const view = (await request(server).get(`/api/v1/public/certificates/${certificate.number}`).expect(200)).body;
+    const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(view.status).toBe('expired');
   });
 
@@ -197,8 +200,43 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
       .set(...bearer(stranger))
       .send({ reason: 'Попытка отзыва' })
       .expect(403);
-    await request(server).get('/api/v1/public/certificates/ZZ-2000-000001').expect(404);
-    const bad = await request(server).get('/api/v1/public/certificates/not-a-number').expect(400);
+    await request(server).get('/api/v1/public/certificates/ZZ-2000-000001?code=7K3QM-Z9XA4').expect(404);
+    const bad = await request(server).get('/api/v1/public/certificates/not-a-number?code=7K3QM-Z9XA4').expect(400);
     expect(bad.body.details.fields[0].field).toBe('number');
+  });
+
+  it('signs again, and renders again, a certificate issued before verification codes', async () => {
+    const { candidate, decisionId, certificate } = await certified();
+    // As the migration leaves such a certificate: no credential (the old one named the masked
+    // ИИН) and a PDF key that names the code, under which nothing is stored yet.
+    await ctx.dataSource.query(
+      `UPDATE certificate SET credential = NULL, pdf_key = 'certificates/' || decision_id || '-migrated' WHERE id = $1`,
+      [certificate.id],
+    );
+    const [credential, again] = await Promise.all(
+      [candidate, day.manager].map(async (who) =>
+        request(server)
+          .get(`/api/v1/certificates/${certificate.id}/credential`)
+          .set(...bearer(who))
+          .expect(200)
+          .then((r) => r.body),
+      ),
+    );
+    // Two readers at once: one signature is kept and both get it.
+    expect(again).toEqual(credential);
+    expect(credential.credentialStatus.id).toBe(certificate.verificationUrl);
+    expect(JSON.stringify(credential)).not.toMatch(/\*{4}/);
+    const [row] = await ctx.dataSource.query('SELECT credential FROM certificate WHERE id = $1', [certificate.id]);
+    expect(row.credential).toEqual(credential);
+    expect(
+      (await request(server).post('/api/v1/public/credentials/verify').send(credential).expect(200)).body,
+    ).toMatchObject({ verified: true });
+    const pdf = await request(server)
+      .get(`/api/v1/certificates/${certificate.id}/pdf`)
+      .set(...bearer(candidate))
+      .buffer(true)
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await worker.get<FileStorage>(FILE_STORAGE).exists(`certificates/${decisionId}-migrated`)).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ describe('public verification is rate-limited per client address', () => {
 
   it('answers 429 with Retry-After past the limit, in the one error shape, until the window’s minute is over', async () => {
     const server = ctx.app.getHttpServer();
-    const verify = () => request(server).get('/api/v1/public/certificates/ZZ-2000-000001');
+    const verify = () => request(server).get('/api/v1/public/certificates/ZZ-2000-000001?code=7K3QM-Z9XA4');
     // The window opens with the address's first call, whatever the clock's second: no waiting for a fresh minute.
     for (let i = 0; i < 3; i += 1) {
       const ok = await verify().expect(404);

@@ -16,7 +16,8 @@ const pool = new Pool({
 });
 const secret = process.env.JWT_SECRET ?? '';
 const NUMBER = /^[A-Z0-9]{2,10}-\d{4}-\d{6}$/;
-const VERIFY = /^\/api\/v1\/public\/certificates\/([^/?]+)$/;
+const VERIFY = /^\/api\/v1\/public\/certificates\/([^/?]+)\?code=([^&]*)$/;
+const CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 const ANSWER = /^\/api\/v1\/theory-tests\/([0-9a-f-]{36})\/answers\/(\d+)$/;
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
@@ -32,13 +33,14 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.end(text);
 }
 
-async function verify(number: string, res: ServerResponse): Promise<void> {
-  if (!NUMBER.test(number)) return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
+async function verify(number: string, code: string, res: ServerResponse): Promise<void> {
+  const typed = code.toUpperCase().replace(/[\s-]/g, '');
+  if (!NUMBER.test(number) || !CODE.test(typed)) return send(res, 400, { statusCode: 400, code: 'VALIDATION_FAILED' });
   const { rows } = await pool.query<{
     number: string;
+    verification_code: string;
     status: string;
     holder_name: string;
-    masked_iin: string;
     card: unknown;
     centre: unknown;
     issued_on: string;
@@ -46,19 +48,20 @@ async function verify(number: string, res: ServerResponse): Promise<void> {
     revoked_at: Date | null;
     revoke_reason: string | null;
   }>(
-    `SELECT number, status, holder_name, masked_iin, contents->'card' AS card, contents->'centre' AS centre,
+    `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
             issued_on::text, valid_until::text, revoked_at, revoke_reason
        FROM certificate WHERE number = $1`,
     [number],
   );
   const row = rows[0];
-  if (!row) return send(res, 404, { statusCode: 404, code: 'NOT_FOUND' });
+  const stored = Buffer.from(row?.verification_code ?? '0000000000');
+  if (!timingSafeEqual(stored, Buffer.from(typed)) || !row)
+    return send(res, 404, { statusCode: 404, code: 'NOT_FOUND' });
   const today = new Date().toISOString().slice(0, 10);
   send(res, 200, {
     number: row.number,
     status: row.status === 'revoked' ? 'revoked' : row.valid_until < today ? 'expired' : 'valid',
     holderName: row.holder_name,
-    maskedIin: row.masked_iin,
     card: row.card,
     issuedOn: row.issued_on,
     validUntil: row.valid_until,
@@ -112,7 +115,7 @@ const server = createServer((req, res) => {
   const handle = async (): Promise<void> => {
     if (path === '/ready') return send(res, 200, { ok: true });
     const verifyMatch = req.method === 'GET' ? VERIFY.exec(path) : null;
-    if (verifyMatch) return verify(decodeURIComponent(verifyMatch[1]), res);
+    if (verifyMatch) return verify(decodeURIComponent(verifyMatch[1]), decodeURIComponent(verifyMatch[2]), res);
     const answerMatch = req.method === 'PUT' ? ANSWER.exec(path) : null;
     if (answerMatch) return saveAnswer(req, res, answerMatch[1], Number(answerMatch[2]));
     send(res, 404, { statusCode: 404, code: 'NOT_FOUND' });

@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { makeIin } from '@qualcert/candidates/iin/iin';
 import { pdfFile } from '../utils/files';
-import { bearer, eventually, newAccreditedCentre, newSession, strongPassword, uniqueEmail } from '../utils/fixtures';
+import {
+  bearer,
+  eventually,
+  freeIin,
+  newAccreditedCentre,
+  newSession,
+  strongPassword,
+  uniqueEmail,
+} from '../utils/fixtures';
 import { spawnApi, spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
 import { importSeed } from '../utils/seed';
 import { freePort } from '../utils/services';
@@ -13,8 +20,9 @@ jest.setTimeout(240000);
 /**
  * Personal data never reaches the logs (DOMAIN.md §7): an API and a worker of their own log at
  * `trace` while a candidate's ИИН, password and document travel through every path that could
- * leak them — registration, profile, a clash on the ИИН, malformed requests that echo input,
- * an upload, a submission checked by the worker — and their whole output is then searched.
+ * leak them — registration, profile, a second account declaring the ИИН and the centre's
+ * confirmation of it, malformed requests that echo input, an upload, a submission checked by the
+ * worker — and their whole output is then searched.
  */
 describe('abuse: the ИИН, passwords and documents never appear in the logs', () => {
   let ctx: TestContext;
@@ -45,12 +53,15 @@ describe('abuse: the ИИН, passwords and documents never appear in the logs', 
     const centre = await newAccreditedCentre(ctx, admin, [cardId]);
 
     const birthDate = '1991-07-09';
-    const iin = makeIin(birthDate, 'female', 1000 + Math.floor(Math.random() * 8000));
+    const iin = await freeIin(ctx, birthDate, 'female');
     const password = strongPassword();
     const email = uniqueEmail('privacy');
     const documentMarker = `СЕКРЕТНОЕ-СОДЕРЖАНИЕ-${randomBytes(6).toString('hex')}`;
 
-    await request(api).post('/api/v1/auth/register').send({ email, fullName: 'Айжан Приватная', password }).expect(201);
+    const registered = await request(api)
+      .post('/api/v1/auth/register')
+      .send({ email, fullName: 'Айжан Приватная', password })
+      .expect(201);
     const token = (await request(api).post('/api/v1/auth/login').send({ email, password }).expect(200)).body
       .accessToken as string;
     const me = { accessToken: token };
@@ -77,12 +88,22 @@ describe('abuse: the ИИН, passwords and documents never appear in the logs', 
       .set(...bearer(me))
       .send({ iin, birthDate, sex: 'female' })
       .expect(200);
-    // Somebody else tries the same ИИН: a unique violation, answered 409.
+    // Somebody else declares the same ИИН, and the centre confirms the account that holds it.
     const other = await newSession(ctx, 'candidate');
     await request(api)
       .put('/api/v1/candidates/me/profile')
       .set(...bearer(other))
       .send({ iin, birthDate, sex: 'female' })
+      .expect(200);
+    await request(api)
+      .post(`/api/v1/candidates/${registered.body.id}/identity-confirmation`)
+      .set(...bearer(admin))
+      .send({ iin, document: 'удостоверение личности № 045123987' })
+      .expect(200);
+    await request(api)
+      .post(`/api/v1/candidates/${other.id}/identity-confirmation`)
+      .set(...bearer(admin))
+      .send({ iin, document: 'удостоверение личности № 045123988' })
       .expect(409);
     await request(api)
       .post('/api/v1/candidates/me/education')

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { makeIin } from '@qualcert/candidates/iin/iin';
 import { pdfFile } from './files';
-import { bearer, eventually, login, newAccreditedCentre, newSession, newUser, TestSession, TestUser } from './fixtures';
+import {
+  bearer,
+  eventually,
+  freeIin,
+  login,
+  newAccreditedCentre,
+  newSession,
+  newUser,
+  TestSession,
+  TestUser,
+} from './fixtures';
 import { importSeed } from './seed';
 import type { TestContext } from './test-app';
 
@@ -144,7 +153,7 @@ export async function eligibleApplications(
     const birthDate = birth.toISOString().slice(0, 10);
     await ctx.dataSource.query(
       `INSERT INTO candidate_profile (user_id, iin, birth_date, sex) VALUES ($1, $2, $3, 'female')`,
-      [candidate.id, makeIin(birthDate, 'female', Math.floor(Math.random() * 9000)), birthDate],
+      [candidate.id, await freeIin(ctx, birthDate, 'female'), birthDate],
     );
     const applicationId = await eligibleApplicationFor(ctx, day, candidate.id);
     result.push({ candidate, applicationId });
@@ -281,6 +290,15 @@ export interface IssuedCertificate {
   id: string;
   number: string;
   status: string;
+  /** Printed beside the number; the public lookup needs both. */
+  verificationCode: string;
+  verificationUrl: string;
+}
+
+/** The public verification path of a certificate, as its QR code carries it. */
+export function publicPath(certificate: Pick<IssuedCertificate, 'verificationUrl'>): string {
+  const url = new URL(certificate.verificationUrl);
+  return url.pathname + url.search;
 }
 
 /**

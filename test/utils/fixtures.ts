@@ -67,6 +67,25 @@ export async function newCentre(ctx: TestContext, admin: TestSession, overrides:
   return res.body as { id: string; code: string; status: string };
 }
 
+// ИИН handed out by this test file: two fixtures made at once must not pick the same one.
+const handedOut = new Set<string>();
+
+/**
+ * An ИИН that no profile declares yet. The database lets two accounts declare one ИИН (the centre
+ * resolves it), and a shared ИИН holds an application for the centre's identity check, so a
+ * fixture must not share one by chance with a profile of an earlier test or run.
+ */
+export async function freeIin(ctx: TestContext, birthDate: string, sex: 'male' | 'female'): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const iin = makeIin(birthDate, sex, Math.floor(Math.random() * 9000));
+    if (handedOut.has(iin)) continue;
+    handedOut.add(iin);
+    const taken = await ctx.dataSource.query('SELECT 1 FROM candidate_profile WHERE iin = $1', [iin]);
+    if (taken.length === 0) return iin;
+  }
+  throw new Error(`no free ИИН left for ${birthDate}`);
+}
+
 /** A candidate with a valid profile, signed in. */
 export async function newCandidate(
   ctx: TestContext,
@@ -74,18 +93,13 @@ export async function newCandidate(
   sex: 'male' | 'female' = 'female',
 ): Promise<TestSession & { iin: string }> {
   const session = await newSession(ctx, 'candidate');
-  const server = ctx.app.getHttpServer();
-  // Serials are random so that parallel fixtures do not collide on the unique ИИН.
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const iin = makeIin(birthDate, sex, 1 + Math.floor(Math.random() * 9000));
-    const res = await request(server)
-      .put('/api/v1/candidates/me/profile')
-      .set(...bearer(session))
-      .send({ iin, birthDate, sex });
-    if (res.status === 200) return { ...session, iin };
-    if (res.status !== 409) throw new Error(`profile not created: ${res.status} ${JSON.stringify(res.body)}`);
-  }
-  throw new Error('no free ИИН found');
+  const iin = await freeIin(ctx, birthDate, sex);
+  const res = await request(ctx.app.getHttpServer())
+    .put('/api/v1/candidates/me/profile')
+    .set(...bearer(session))
+    .send({ iin, birthDate, sex });
+  if (res.status !== 200) throw new Error(`profile not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...session, iin };
 }
 
 /** A centre accredited today for the given cards. */

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeIin } from '@qualcert/candidates/iin/iin';
+import { formatVerificationCode } from '@qualcert/certificates/certificates/verification-code';
 
 type Json = Record<string, any>;
 
@@ -279,15 +280,12 @@ async function main(): Promise<void> {
     const email = `demo-candidate-${randomBytes(3).toString('hex')}@demo.qualcert.kz`;
     const user = await call('POST', '/auth/register', { body: { email, fullName, password: pass } });
     const token = await login(email, pass);
-    for (let serial = 1 + (parseInt(run, 16) % 8000); ; serial += 1) {
-      const res = await fetch(`${api}/candidates/me/profile`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ iin: makeIin(birthDate, sex, serial), birthDate, sex }),
-      });
-      if (res.status === 200) break;
-      if (res.status !== 409) throw new ApiError(`profile → ${res.status} ${await res.text()}`);
-    }
+    // Another ИИН each run (the day of birth and the serial come from the run's id): an ИИН that
+    // an earlier run's candidate declared would be held for the centre to resolve.
+    const seed = parseInt(run, 16);
+    const born = `${birthDate.slice(0, 8)}${String(1 + (seed % 28)).padStart(2, '0')}`;
+    const iin = makeIin(born, sex, Math.floor(seed / 28) % 10000);
+    await call('PUT', '/candidates/me/profile', { token, body: { iin, birthDate: born, sex } });
     await call('POST', '/candidates/me/education', {
       token,
       body: { level: 'tvet_specialist', institution: 'Колледж связи', graduationYear: 2016, documentRef: `ТКБ ${run}` },
@@ -305,7 +303,7 @@ async function main(): Promise<void> {
         documentRef: 'Трудовая книжка',
       },
     });
-    return { id: user.id as string, token, fullName };
+    return { id: user.id as string, token, fullName, iin };
   };
   type Candidate = Awaited<ReturnType<typeof candidate>>;
 
@@ -340,6 +338,12 @@ async function main(): Promise<void> {
         assessorIds: assessors.map((a) => a.id),
       },
     });
+    // At the door the centre checks the identity document: the account now holds its ИИН.
+    await call('POST', `/candidates/${who.id}/identity-confirmation`, {
+      token: manager.token,
+      body: { iin: who.iin, document: `удостоверение личности № 0${String(parseInt(run, 16)).padStart(8, '0')}` },
+    });
+    detail('identity document checked at the door and the account confirmed');
     const enrolment = await call('POST', `/sessions/${session.id}/enrolments`, {
       token: manager.token,
       body: { applicationId },
@@ -402,14 +406,18 @@ async function main(): Promise<void> {
     const pdfPath = join(output, `${certificate.number}.pdf`);
     writeFileSync(pdfPath, pdf.buffer as Buffer);
     writeFileSync(join(output, `${certificate.number}.credential.json`), JSON.stringify(credential, null, 2));
-    detail(`certificate ${certificate.number} (${label}): ${pdfPath} and .credential.json`);
+    detail(
+      `certificate ${certificate.number}, verification code ${formatVerificationCode(certificate.verificationCode as string)} (${label}): ${pdfPath} and .credential.json`,
+    );
     return { certificate, credential };
   };
 
-  const verify = async (number: string, credential: Json) => {
-    const view = await call('GET', `/public/certificates/${number}`);
+  // As someone reads them off the certificate: the number, and the code printed beside it.
+  const verify = async (certificate: Json, credential: Json) => {
+    const code = formatVerificationCode(certificate.verificationCode as string).toLowerCase();
+    const view = await call('GET', `/public/certificates/${certificate.number}?code=${code}`);
     detail(
-      `public page: ${view.status}, ${view.holderName} (ИИН ${view.maskedIin}), ${view.card.name} ОРК ${view.card.orkLevel}, ` +
+      `public page: ${view.status}, ${view.holderName}, ${view.card.name} ОРК ${view.card.orkLevel}, ` +
         `valid until ${view.validUntil}${view.revokeReason ? `, revoked: ${view.revokeReason}` : ''}`,
     );
     const checked = await call('POST', '/public/credentials/verify', { body: credential });
@@ -480,16 +488,21 @@ async function main(): Promise<void> {
     for (const c of route.conditions.filter((x) => !x.holds)) detail(`  ${route.kind}: ${c.message}`);
   }
 
-  step('Anyone verifies the two certificates, without signing in');
-  await verify(cert1.certificate.number as string, cert1.credential);
-  await verify(cert2.certificate.number as string, cert2.credential);
+  step('Anyone verifies the two certificates, without signing in, by number and verification code');
+  await verify(cert1.certificate, cert1.credential);
+  await verify(cert2.certificate, cert2.credential);
+  const guessed = await call('GET', `/public/certificates/${cert1.certificate.number}?code=00000-00000`, {
+    expect: [404],
+  });
+  const bare = await call('GET', `/public/certificates/${cert1.certificate.number}`, { expect: [400] });
+  detail(`the number with a wrong code: ${guessed.code}; the number alone: ${bare.code}`);
 
   step(`The manager revokes certificate ${cert1.certificate.number}, and verification says so`);
   await call('POST', `/certificates/${cert1.certificate.id}/revoke`, {
     token: manager.token,
     body: { reason: 'Демонстрация: отозван по заявлению держателя' },
   });
-  const after = await verify(cert1.certificate.number as string, cert1.credential);
+  const after = await verify(cert1.certificate, cert1.credential);
   if (after.view.status !== 'revoked' || after.checked.verified) throw new Error('revocation was not reflected');
 
   say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Files in ${output}.`);

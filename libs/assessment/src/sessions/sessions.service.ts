@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { requireIdentityResolved } from '@qualcert/candidates/identity/identity.repository';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, updateReturning, utcToday } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
@@ -150,6 +151,14 @@ export class SessionsService {
             `Only eligible applications are enrolled; this one is ${app.status}`,
             { currentStatus: app.status },
           );
+        // Another account declaring the ИИН: the centre confirms who this is first, and a second
+        // account does not escape a retake wait (docs/CANDIDATES.md). As of the session's day.
+        await requireIdentityResolved(
+          manager,
+          app.candidate_id,
+          app.card_id,
+          session.startsAt.toISOString().slice(0, 10),
+        );
         const assessorIds = (await manager.find(SessionAssessorEntity, { where: { sessionId } })).map(
           (a) => a.assessorId,
         );

@@ -89,6 +89,15 @@ export class ApplicationDto {
   eligibilityOverride: EligibilityOverrideDto | null;
   @ApiProperty({ nullable: true, type: Date }) submittedAt: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({
+    description:
+      'Centre staff and admins only, when reading applications: another account declares the candidate’s ИИН. Until a centre confirms this one (POST /candidates/{id}/identity-confirmation) the application is not enrolled and its decision not signed (docs/CANDIDATES.md)',
+  })
+  iinAlsoDeclaredElsewhere?: boolean;
+  @ApiPropertyOptional({
+    description: 'Centre staff and admins only: a centre confirmed the candidate’s identity document',
+  })
+  identityConfirmed?: boolean;
 }
 
 export class ApplicationsPageDto {

@@ -8,6 +8,7 @@ import { AuditService, DomainException, isUniqueViolation, OutboxService, utcTod
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
+import { identityFactsOf } from '../identity/identity.repository';
 import { ApplicationEvent, requireTransition } from './application-state';
 import { retakeOpensOn } from './retake-rule';
 import type {
@@ -192,7 +193,7 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
     const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
-    return toApplicationDto(row);
+    return (await this.withIdentity(actor, [row]))[0];
   }
 
   async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
@@ -210,7 +211,21 @@ export class ApplicationsService {
       .skip(query.offset)
       .take(query.limit)
       .getManyAndCount();
-    return { items: rows.map(toApplicationDto), total, limit: query.limit, offset: query.offset };
+    return { items: await this.withIdentity(actor, rows), total, limit: query.limit, offset: query.offset };
+  }
+
+  /**
+   * Staff reading applications see whether another account declares the candidate's ИИН, and
+   * whether a centre confirmed it; a candidate never sees this of their own (an oracle).
+   */
+  private async withIdentity(actor: Actor, rows: ApplicationEntity[]): Promise<ApplicationDto[]> {
+    if (actor.role === 'candidate') return rows.map(toApplicationDto);
+    const facts = await identityFactsOf(this.dataSource, [...new Set(rows.map((r) => r.candidateId))]);
+    return rows.map((row) => ({
+      ...toApplicationDto(row),
+      iinAlsoDeclaredElsewhere: facts.get(row.candidateId)?.iinAlsoDeclaredElsewhere ?? false,
+      identityConfirmed: facts.get(row.candidateId)?.confirmed ?? false,
+    }));
   }
 
   /** Loads the application locked, applies the transition (409 if illegal), audits it. */

@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { UuidParamPipe } from '@qualcert/shared';
+import { RateLimited, UuidParamPipe } from '@qualcert/shared';
 import {
   CandidateDetailDto,
+  ConfirmIdentityDto,
   CreateEducationDto,
   CreateEmploymentDto,
   EducationDto,
   EmploymentDto,
   ProfileDto,
   UpsertProfileDto,
+  WithdrawIdentityConfirmationDto,
 } from './candidates.dto';
 import { CandidatesService } from './candidates.service';
 
@@ -30,11 +32,13 @@ export class CandidatesController {
   }
 
   @Put('me/profile')
+  // Counted per account whatever the answer: each try of an ИИН costs one of PROFILE_CHANGES_PER_HOUR.
+  @RateLimited('profile-change', { limit: 'PROFILE_CHANGES_PER_HOUR', by: 'user' })
   @Authenticated({
     roles: ['candidate'],
-    summary: 'Create or update your profile (the ИИН is checked)',
+    summary: 'Create or update your profile (the ИИН is checked; PROFILE_CHANGES_PER_HOUR changes an hour)',
     type: ProfileDto,
-    conflict: true,
+    throttled: true,
   })
   upsertProfile(@CurrentActor() actor: Actor, @Body() dto: UpsertProfileDto): Promise<ProfileDto> {
     return this.candidates.upsertProfile(actor, dto);
@@ -92,5 +96,40 @@ export class CandidatesController {
   })
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CandidateDetailDto> {
     return this.candidates.getCandidate(actor, id);
+  }
+
+  @Post(':id/identity-confirmation')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated({
+    roles: ['admin', 'centre_manager'],
+    summary:
+      'Confirm, having seen their identity document, that this account holds the ИИН it declares (one account per ИИН)',
+    type: ProfileDto,
+    notFound: true,
+    conflict: true,
+  })
+  confirmIdentity(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: ConfirmIdentityDto,
+  ): Promise<ProfileDto> {
+    return this.candidates.confirmIdentity(actor, id, dto);
+  }
+
+  @Post(':id/identity-confirmation/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated({
+    roles: ['admin', 'centre_manager'],
+    summary: 'Withdraw an identity confirmation made in error, with the reason',
+    type: ProfileDto,
+    notFound: true,
+    conflict: true,
+  })
+  withdrawIdentityConfirmation(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: WithdrawIdentityConfirmationDto,
+  ): Promise<ProfileDto> {
+    return this.candidates.withdrawIdentityConfirmation(actor, id, dto);
   }
 }

@@ -55,6 +55,62 @@ export class ProfileDto {
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
   @ApiProperty({ type: [ExperienceDto] }) experience: ExperienceDto[];
+  @ApiPropertyOptional({
+    description:
+      'Centre staff and admins only (never the candidate): another account declares the same ИИН; the centre resolves it by checking the identity document (docs/CANDIDATES.md)',
+  })
+  iinAlsoDeclaredElsewhere?: boolean;
+  @ApiPropertyOptional({
+    type: () => IdentityConfirmationDto,
+    nullable: true,
+    description: 'Centre staff and admins only: the centre’s confirmation that this account holds the ИИН',
+  })
+  identityConfirmation?: IdentityConfirmationDto | null;
+}
+
+export class IdentityConfirmationDto {
+  @ApiProperty() confirmedAt: Date;
+  @ApiProperty({ format: 'uuid' }) confirmedBy: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The identity document the centre saw, as its staff wrote it; null for assessors (who see the ИИН masked)',
+  })
+  document: string | null;
+}
+
+export class ConfirmIdentityDto {
+  @ApiProperty({
+    description: 'The ИИН on the identity document; it must be the one the profile declares',
+    example: '950101300038',
+  })
+  @Trimmed()
+  @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
+  iin: string;
+
+  @ApiProperty({
+    description:
+      'The identity document the centre saw, whose ИИН is the profile’s: its kind and number (kept with the confirmation and in the audit trail)',
+    example: 'удостоверение личности № 045123987, выдано МВД РК 12.05.2019',
+  })
+  @Trimmed()
+  @IsString()
+  @MinLength(5)
+  @MaxLength(200)
+  document: string;
+}
+
+export class WithdrawIdentityConfirmationDto {
+  @ApiProperty({
+    description: 'Why the confirmation was wrong',
+    example: 'Подтверждён не тот аккаунт: документ показала другой человек',
+  })
+  @Trimmed()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  reason: string;
 }
 
 export class CreateEducationDto {

@@ -9,9 +9,11 @@ import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
 import { EmploymentRecordEntity } from '../entities/employment-record.entity';
 import { experienceMonths } from '../eligibility/experience';
+import { identityFactsOf } from '../identity/identity.repository';
 import { validateIin } from '../iin/iin';
 import type {
   CandidateDetailDto,
+  ConfirmIdentityDto,
   CreateEducationDto,
   CreateEmploymentDto,
   EducationDto,
@@ -19,6 +21,7 @@ import type {
   ExperienceDto,
   ProfileDto,
   UpsertProfileDto,
+  WithdrawIdentityConfirmationDto,
 } from './candidates.dto';
 
 function toEducationDto(e: EducationRecordEntity): EducationDto {
@@ -50,6 +53,12 @@ export class CandidatesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Creates or changes the candidate's own profile. The answer is the same whether or not another
+   * account declares the ИИН (issue 17: a 409 for a taken ИИН was an oracle that recovered a
+   * holder's full ИИН from the public page, and let a stranger lock an ИИН's owner out); the
+   * centre resolves two accounts with one ИИН (confirmIdentity). Rate-limited per account.
+   */
   async upsertProfile(actor: Actor, dto: UpsertProfileDto): Promise<ProfileDto> {
     const check = validateIin(dto.iin, { birthDate: dto.birthDate, sex: dto.sex });
     if (!check.valid) {
@@ -58,49 +67,137 @@ export class CandidatesService {
         reason: check.code,
       });
     }
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(CandidateProfileEntity, {
+        where: { userId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const values = {
+        iin: dto.iin,
+        birthDate: dto.birthDate,
+        sex: dto.sex,
+        phone: dto.phone ?? null,
+        address: dto.address ?? null,
+      };
+      // A confirmation is of one ИИН: declaring another ends it.
+      const unconfirmed = before !== null && before.identityConfirmedAt !== null && before.iin !== dto.iin;
+      if (before)
+        await manager.update(
+          CandidateProfileEntity,
+          { userId: actor.userId },
+          unconfirmed
+            ? { ...values, identityConfirmedAt: null, identityConfirmedBy: null, identityDocument: null }
+            : values,
+        );
+      else await manager.insert(CandidateProfileEntity, { userId: actor.userId, ...values });
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: before ? 'candidate.profile_updated' : 'candidate.profile_created',
+        entityType: 'candidate',
+        entityId: actor.userId,
+        ...(before
+          ? {
+              before: {
+                iin: before.iin,
+                birthDate: before.birthDate,
+                sex: before.sex,
+                phone: before.phone,
+                address: before.address,
+                ...(unconfirmed ? { identityConfirmed: true } : {}),
+              },
+            }
+          : {}),
+        after: { ...values, ...(unconfirmed ? { identityConfirmed: false } : {}) },
+      });
+    });
+    return this.profileOf(actor, actor.userId) as Promise<ProfileDto>;
+  }
+
+  /**
+   * A centre's manager (or an admin) saw the candidate's identity document and confirms that
+   * this account holds the ИИН it bears. At most one account per ИИН is confirmed (a partial
+   * unique index): 409 IDENTITY_CONFIRMED_ELSEWHERE names no other account. The document's ИИН
+   * must be the profile's, so that a change made while staff looked is not confirmed unseen.
+   */
+  async confirmIdentity(actor: Actor, candidateId: string, dto: ConfirmIdentityDto): Promise<ProfileDto> {
+    await this.access.requireAccess(actor, Permission.CandidateManage, [candidateId], 'Candidate');
     try {
       await this.dataSource.transaction(async (manager) => {
-        const before = await manager.findOne(CandidateProfileEntity, {
-          where: { userId: actor.userId },
+        const profile = await manager.findOne(CandidateProfileEntity, {
+          where: { userId: candidateId },
           lock: { mode: 'pessimistic_write' },
         });
-        const values = {
-          iin: dto.iin,
-          birthDate: dto.birthDate,
-          sex: dto.sex,
-          phone: dto.phone ?? null,
-          address: dto.address ?? null,
-        };
-        if (before) await manager.update(CandidateProfileEntity, { userId: actor.userId }, values);
-        else await manager.insert(CandidateProfileEntity, { userId: actor.userId, ...values });
+        if (!profile) throw DomainException.notFound('CandidateProfile', candidateId);
+        if (profile.iin !== dto.iin) {
+          throw new DomainException('CONFLICT', 'The profile declares another ИИН than the identity document', {
+            fields: [{ field: 'iin', messages: ['differs from the ИИН the profile declares'] }],
+          });
+        }
+        const confirmedAt = new Date();
+        await manager.update(
+          CandidateProfileEntity,
+          { userId: candidateId },
+          { identityConfirmedAt: confirmedAt, identityConfirmedBy: actor.userId, identityDocument: dto.document },
+        );
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
-          action: before ? 'candidate.profile_updated' : 'candidate.profile_created',
+          action: 'candidate.identity_confirmed',
           entityType: 'candidate',
-          entityId: actor.userId,
-          ...(before
-            ? {
-                before: {
-                  iin: before.iin,
-                  birthDate: before.birthDate,
-                  sex: before.sex,
-                  phone: before.phone,
-                  address: before.address,
-                },
-              }
-            : {}),
-          after: values,
+          entityId: candidateId,
+          before: profile.identityConfirmedAt ? { document: profile.identityDocument } : { confirmed: false },
+          after: { iin: dto.iin, document: dto.document },
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_candidate_profile_iin')) {
-        throw new DomainException('IIN_TAKEN', 'A profile with this ИИН already exists', {
-          fields: [{ field: 'iin', messages: ['belongs to another account'] }],
-        });
+      if (isUniqueViolation(error, 'uq_candidate_profile_iin_confirmed')) {
+        throw new DomainException(
+          'IDENTITY_CONFIRMED_ELSEWHERE',
+          'A centre has confirmed another account for this ИИН; the person signs in with that one (an admin can help)',
+          { fields: [{ field: 'iin', messages: ['confirmed for another account'] }] },
+        );
       }
       throw error;
     }
-    return this.profileOf(actor, actor.userId) as Promise<ProfileDto>;
+    return (await this.profileOf(actor, candidateId)) as ProfileDto;
+  }
+
+  /** Undoes a confirmation made in error (the wrong account, the wrong document), with the reason. */
+  async withdrawIdentityConfirmation(
+    actor: Actor,
+    candidateId: string,
+    dto: WithdrawIdentityConfirmationDto,
+  ): Promise<ProfileDto> {
+    await this.access.requireAccess(actor, Permission.CandidateManage, [candidateId], 'Candidate');
+    await this.dataSource.transaction(async (manager) => {
+      const profile = await manager.findOne(CandidateProfileEntity, {
+        where: { userId: candidateId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!profile) throw DomainException.notFound('CandidateProfile', candidateId);
+      if (!profile.identityConfirmedAt) {
+        throw new DomainException('INVALID_TRANSITION', 'No centre has confirmed this candidate’s identity', {
+          currentStatus: 'unconfirmed',
+        });
+      }
+      await manager.update(
+        CandidateProfileEntity,
+        { userId: candidateId },
+        { identityConfirmedAt: null, identityConfirmedBy: null, identityDocument: null },
+      );
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'candidate.identity_confirmation_withdrawn',
+        entityType: 'candidate',
+        entityId: candidateId,
+        before: {
+          confirmedAt: profile.identityConfirmedAt.toISOString(),
+          confirmedBy: profile.identityConfirmedBy,
+          document: profile.identityDocument,
+        },
+        after: { confirmed: false, reason: dto.reason },
+      });
+    });
+    return (await this.profileOf(actor, candidateId)) as ProfileDto;
   }
 
   async getCandidate(actor: Actor, candidateId: string): Promise<CandidateDetailDto> {
@@ -221,16 +318,33 @@ export class CandidatesService {
 
   /**
    * The ИИН is shown whole to its owner, admins and the managers of a centre the candidate
-   * applied to; everyone else who may see the profile sees it masked.
+   * applied to; everyone else who may see the profile sees it masked. Staff also see whether
+   * another account declares the ИИН and the centre's confirmation; the candidate never does
+   * (it would tell them whether the ИИН they typed is someone's).
    */
   private async profileOf(actor: Actor, candidateId: string): Promise<ProfileDto | null> {
-    const [profile, user, employment] = await Promise.all([
+    const own = actor.userId === candidateId;
+    const [profile, user, employment, facts] = await Promise.all([
       this.dataSource.getRepository(CandidateProfileEntity).findOne({ where: { userId: candidateId } }),
       this.dataSource.getRepository(UserEntity).findOne({ where: { id: candidateId } }),
       this.dataSource.getRepository(EmploymentRecordEntity).find({ where: { candidateId } }),
+      own ? Promise.resolve(null) : identityFactsOf(this.dataSource, [candidateId]),
     ]);
     if (!profile || !user) return null;
-    const full = actor.userId === candidateId || actor.role === 'admin' || actor.role === 'centre_manager';
+    const full = own || actor.role === 'admin' || actor.role === 'centre_manager';
+    const staffView = facts
+      ? {
+          iinAlsoDeclaredElsewhere: facts.get(candidateId)?.iinAlsoDeclaredElsewhere ?? false,
+          identityConfirmation:
+            profile.identityConfirmedAt && profile.identityConfirmedBy
+              ? {
+                  confirmedAt: profile.identityConfirmedAt,
+                  confirmedBy: profile.identityConfirmedBy,
+                  document: full ? profile.identityDocument : null,
+                }
+              : null,
+        }
+      : {};
     return {
       userId: candidateId,
       fullName: user.fullName,
@@ -242,6 +356,7 @@ export class CandidatesService {
       phone: profile.phone,
       address: profile.address,
       experience: experienceSummary(employment),
+      ...staffView,
     };
   }
 }

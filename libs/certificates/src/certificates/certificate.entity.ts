@@ -9,12 +9,20 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('uq_certificate_decision', ['decisionId'], { unique: true })
 @Index('ix_certificate_holder', ['holderId'])
 @Check('ck_certificate_status', `"status" IN ('valid', 'expired', 'revoked')`)
+@Check('ck_certificate_verification_code', `"verification_code" ~ '^[0-9A-HJKMNP-TV-Z]{10}$'`)
 export class CertificateEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_certificate' })
   id: string;
 
   @Column('varchar', { length: 40 })
   number: string;
+
+  /**
+   * Printed on the certificate beside its number (XXXXX-XXXXX); the public lookup needs both, so
+   * that the sequential numbers cannot be walked. Random, 10 characters of Crockford base32.
+   */
+  @Column('varchar', { name: 'verification_code', length: 10 })
+  verificationCode: string;
 
   @Column('uuid', { name: 'decision_id' })
   decisionId: string;
@@ -60,8 +68,12 @@ export class CertificateEntity {
   @Column('jsonb')
   contents: CertificateContents;
 
-  @Column('jsonb')
-  credential: Record<string, unknown>;
+  /**
+   * The signed credential; null only for a certificate issued before verification codes, whose
+   * credential named the masked ИИН: it is signed again, from the row, when first asked for.
+   */
+  @Column('jsonb', { nullable: true })
+  credential: Record<string, unknown> | null;
 
   @Column('varchar', { name: 'pdf_key', length: 200 })
   pdfKey: string;

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
 import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
+import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
 
@@ -15,6 +17,23 @@ export class RevokeCertificateDto {
   @MinLength(10)
   @MaxLength(2000)
   reason: string;
+}
+
+export class VerifyCertificateQueryDto {
+  @ApiProperty({
+    description:
+      'The verification code printed on the certificate beside its number (10 characters; case, hyphens and spaces are ignored)',
+    example: '7K3QM-Z9XA4',
+  })
+  @IsDefined({ message: 'code is required: the verification code printed on the certificate' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (normaliseVerificationCode(value) ?? value) : value,
+  )
+  @IsString({ message: 'code must be the verification code printed on the certificate' })
+  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, {
+    message: 'code must be the 10-character verification code printed on the certificate, like 7K3QM-Z9XA4',
+  })
+  code: string;
 }
 
 const NUMBER = /^[A-Z0-9]{2,10}-\d{4}-\d{6}$/;
@@ -71,14 +90,15 @@ export class CertificatesController {
   @Get('public/certificates/:number')
   @RateLimited('public-verification')
   @PublicRoute({
-    summary: 'Verify a certificate by its number: valid, expired or revoked, and whose',
+    summary:
+      'Verify a certificate by its number and the verification code printed on it: valid, expired or revoked, and whose (an unknown number and a wrong code are the same 404)',
     notFound: true,
     throttled: true,
   })
-  verify(@Param('number') number: string): Promise<PublicCertificate> {
+  verify(@Param('number') number: string, @Query() query: VerifyCertificateQueryDto): Promise<PublicCertificate> {
     if (!NUMBER.test(number))
       throw DomainException.validation([{ field: 'number', messages: ['number must look like CODE-2026-000001'] }]);
-    return this.certificates.verifyNumber(number);
+    return this.certificates.verifyNumber(number, query.code);
   }
 
   @Post('public/credentials/verify')

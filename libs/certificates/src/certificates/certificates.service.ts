@@ -21,8 +21,16 @@ import { renderCertificatePdf } from '../pdf/certificate-pdf';
 import { credentialAchievement, groupByFunction, type SkillOfFunctionRow } from './certificate-contents';
 import { CertificateContents, CertificateEntity } from './certificate.entity';
 import { IssuerKeyProvider } from './issuer-key.provider';
+import { formatVerificationCode, generateVerificationCode, verificationCodesMatch } from './verification-code';
+import { certificateVerificationUrl } from './verification-url';
 
 export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate';
+
+/** A certificate as its holder, its centre and admins read it. */
+export type CertificateView = CertificateEntity & { credential: Record<string, unknown>; verificationUrl: string };
+
+// Compared against when the number is unknown, so that both refusals do the same work.
+const UNKNOWN_CODE = '0000000000';
 
 interface DecisionRow {
   id: string;
@@ -39,11 +47,11 @@ interface DecisionRow {
   standard_version_id: string;
 }
 
+/** What anyone with a certificate's number and verification code learns: no ИИН (docs/DECISIONS.md). */
 export interface PublicCertificate {
   number: string;
   status: 'valid' | 'expired' | 'revoked';
   holderName: string;
-  maskedIin: string;
   card: { name: string; occupationCode: string | null; orkLevel: number };
   issuedOn: string;
   validUntil: string;
@@ -123,29 +131,15 @@ export class CertificatesService {
         [decision.centre_id, year],
       );
       const number = `${contents.centre.code}-${year}-${String(last).padStart(6, '0')}`;
-      const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
-      const verificationUrl = this.verificationUrl(number);
-      const credential = signCredential(
-        buildCredential({
-          id: `${base}/api/v1/public/credentials/${number}`,
-          number,
-          issuer: { id: this.issuer.issuerId, name: contents.centre.name },
-          holder: { name: holder.full_name, maskedIin: maskIin(holder.iin) },
-          ...credentialAchievement(decision.card_id, contents),
-          validFrom: `${issuedOn}T00:00:00Z`,
-          validUntil: `${validUntil}T23:59:59Z`,
-          credentialStatusUrl: verificationUrl,
-        }),
-        this.issuer.key,
-        this.issuer.verificationMethodId,
-        now,
-      );
-      // Keyed by the decision, so a second render after a crash overwrites the same file.
-      const pdfKey = `certificates/${decisionId}`;
+      const verificationCode = generateVerificationCode();
+      // Keyed by the decision, so a second render after a crash overwrites the same file; the key
+      // names the code, so a PDF rendered before codes existed is never served (see the migration).
+      const pdfKey = `certificates/${decisionId}-${verificationCode.toLowerCase()}`;
       const id = randomUUID();
       const row: CertificateEntity = {
         id,
         number,
+        verificationCode,
         decisionId,
         applicationId: decision.application_id,
         holderId: decision.candidate_id,
@@ -159,10 +153,11 @@ export class CertificatesService {
         revokedAt: null,
         revokeReason: null,
         contents,
-        credential: credential as unknown as Record<string, unknown>,
+        credential: null,
         pdfKey,
         createdAt: now,
       };
+      row.credential = this.signedCredential(row, now);
       // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
       await manager.insert(CertificateEntity, row as QueryDeepPartialEntity<CertificateEntity>);
       await this.audit.record(manager, {
@@ -188,11 +183,56 @@ export class CertificatesService {
     if (!(await this.storage.exists(row.pdfKey))) await this.storePdf(row);
   }
 
+  /**
+   * The Open Badges 3.0 credential of a certificate, from its row alone, signed now. It names the
+   * holder but carries no ИИН; its status URL carries the verification code.
+   */
+  private signedCredential(row: CertificateEntity, now: Date): Record<string, unknown> {
+    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    const credential = signCredential(
+      buildCredential({
+        id: `${base}/api/v1/public/credentials/${row.number}`,
+        number: row.number,
+        issuer: { id: this.issuer.issuerId, name: row.contents.centre.name },
+        holder: { name: row.holderName },
+        ...credentialAchievement(row.cardId, row.contents),
+        validFrom: `${row.issuedOn}T00:00:00Z`,
+        validUntil: `${row.validUntil}T23:59:59Z`,
+        credentialStatusUrl: this.verificationUrl(row),
+      }),
+      this.issuer.key,
+      this.issuer.verificationMethodId,
+      now,
+    );
+    return credential as unknown as Record<string, unknown>;
+  }
+
+  /**
+   * The row's credential; a certificate issued before verification codes has none (its old one
+   * named the masked ИИН and was dropped by the migration) and gets it signed here, once: of two
+   * requests at the same moment, the first one's signature is kept.
+   */
+  private async ensureCredential(row: CertificateEntity): Promise<Record<string, unknown>> {
+    if (row.credential) return row.credential;
+    const [stored] = await updateReturning<{ credential: Record<string, unknown> }>(
+      this.dataSource,
+      'UPDATE certificate SET credential = $2 WHERE id = $1 AND credential IS NULL RETURNING credential',
+      [row.id, this.signedCredential(row, new Date())],
+    );
+    if (stored) return stored.credential;
+    const [current] = await this.dataSource.query<{ credential: Record<string, unknown> }[]>(
+      'SELECT credential FROM certificate WHERE id = $1',
+      [row.id],
+    );
+    return current.credential;
+  }
+
   /** The PDF from the certificate's row alone: the same row always gives the same bytes. */
   private async storePdf(row: CertificateEntity): Promise<Buffer> {
     const { contents } = row;
     const pdf = await renderCertificatePdf({
       number: row.number,
+      verificationCode: formatVerificationCode(row.verificationCode),
       holderName: row.holderName,
       maskedIin: row.maskedIin,
       card: contents.card,
@@ -211,14 +251,14 @@ export class CertificatesService {
       validUntil: row.validUntil,
       centre: contents.centre,
       signedBy: contents.signedBy,
-      verificationUrl: this.verificationUrl(row.number),
+      verificationUrl: this.verificationUrl(row),
     });
     await this.storage.put(row.pdfKey, pdf, 'application/pdf');
     return pdf;
   }
 
-  private verificationUrl(number: string): string {
-    return `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/public/certificates/${number}`;
+  private verificationUrl(row: Pick<CertificateEntity, 'number' | 'verificationCode'>): string {
+    return certificateVerificationUrl(this.config.PUBLIC_BASE_URL, row.number, row.verificationCode);
   }
 
   /**
@@ -274,8 +314,11 @@ export class CertificatesService {
     });
   }
 
-  /** The application's latest certificate (after an appeal, the one that replaced the revoked one). */
-  async forApplication(actor: Actor, applicationId: string): Promise<CertificateEntity> {
+  /**
+   * The application's latest certificate (after an appeal, the one that replaced the revoked one),
+   * with its verification code and the URL its QR code carries.
+   */
+  async forApplication(actor: Actor, applicationId: string): Promise<CertificateView> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
     const row = await this.dataSource
       .getRepository(CertificateEntity)
@@ -284,7 +327,7 @@ export class CertificatesService {
       throw new DomainException('NOT_FOUND', 'No certificate has been issued for this application', {
         entity: 'Certificate',
       });
-    return row;
+    return { ...row, credential: await this.ensureCredential(row), verificationUrl: this.verificationUrl(row) };
   }
 
   async pdf(actor: Actor, id: string): Promise<{ number: string; data: Buffer }> {
@@ -297,7 +340,7 @@ export class CertificatesService {
   }
 
   async credential(actor: Actor, id: string): Promise<Record<string, unknown>> {
-    return (await this.readable(actor, id)).credential;
+    return this.ensureCredential(await this.readable(actor, id));
   }
 
   /** The centre's manager or an admin revokes, with a reason; the certificate stays, as revoked. */
@@ -337,16 +380,20 @@ export class CertificatesService {
     });
   }
 
-  /** What anyone may learn about a certificate by its number, and nothing else. */
-  async verifyNumber(number: string, now = new Date()): Promise<PublicCertificate> {
+  /**
+   * What anyone may learn about a certificate from its number and verification code, and nothing
+   * else. An unknown number and a wrong code get the same 404 after the same work: one indexed
+   * lookup by number, then a comparison in constant time.
+   */
+  async verifyNumber(number: string, code: string, now = new Date()): Promise<PublicCertificate> {
     // The hottest public route: one indexed lookup of exactly what the page shows, not the row
     // with its signed credential and full contents (which made it twice as costly; bench/).
     const [row] = await this.dataSource.query<
       {
         number: string;
+        verification_code: string;
         status: CertificateEntity['status'];
         holder_name: string;
-        masked_iin: string;
         card: PublicCertificate['card'];
         centre: PublicCertificate['centre'];
         issued_on: string;
@@ -355,20 +402,24 @@ export class CertificatesService {
         revoke_reason: string | null;
       }[]
     >(
-      `SELECT number, status, holder_name, masked_iin, contents->'card' AS card, contents->'centre' AS centre,
+      `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
               to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
               revoked_at, revoke_reason
          FROM certificate WHERE number = $1`,
       [number],
     );
-    if (!row) throw DomainException.notFound('Certificate', number);
+    if (!verificationCodesMatch(row?.verification_code ?? UNKNOWN_CODE, code) || !row) {
+      // One body for both, naming neither the number nor the code.
+      throw new DomainException('NOT_FOUND', 'No certificate has this number and verification code', {
+        entity: 'Certificate',
+      });
+    }
     const status =
       row.status === 'revoked' ? 'revoked' : row.valid_until < now.toISOString().slice(0, 10) ? 'expired' : 'valid';
     return {
       number: row.number,
       status,
       holderName: row.holder_name,
-      maskedIin: row.masked_iin,
       card: row.card,
       issuedOn: row.issued_on,
       validUntil: row.valid_until,

@@ -15,7 +15,7 @@ function input(overrides: Partial<BuildCredentialInput> = {}): BuildCredentialIn
       name: 'Алматинский центр оценки квалификаций',
       url: 'https://centre.example.kz',
     },
-    holder: { name: 'Иванов Иван Иванович', maskedIin: '900101******' },
+    holder: { name: 'Иванов Иван Иванович' },
     card: {
       id: CARD_ID,
       name: 'Электромонтёр по ремонту и обслуживанию электрооборудования',
@@ -130,25 +130,15 @@ describe('buildCredential', () => {
     expect(subject.result[1].alignment[0].targetUrl).toBe(`urn:uuid:${SKILL_2}`);
   });
 
-  it('identifies the holder by name and masked ИИН only', () => {
+  it('identifies the holder by name only: no ИИН, masked or hashed', () => {
     const credential = buildCredential(input());
 
     expect(credential.credentialSubject.identifier).toEqual([
       { type: ['IdentityObject'], identityType: 'name', hashed: false, identityHash: 'Иванов Иван Иванович' },
-      {
-        type: ['IdentityObject'],
-        identityType: 'ext:MaskedNationalIdentityNumber',
-        hashed: false,
-        identityHash: '900101******',
-      },
     ]);
-    expect(canonicalizeJson(credential)).not.toMatch(/\d{12}/);
-  });
-
-  it('refuses an unmasked ИИН', () => {
-    expect(() => buildCredential(input({ holder: { name: 'Иванов Иван', maskedIin: '900101300123' } }))).toThrow(
-      /unmasked/,
-    );
+    const text = canonicalizeJson(credential);
+    expect(text).not.toMatch(/\d{6}\*+\d*|\d{4}\*{6}\d{2}/);
+    expect(text).not.toMatch(/NationalIdentityNumber|sha256\$/i);
   });
 
   it('leaves out what was not given', () => {

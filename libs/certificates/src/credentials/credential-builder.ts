@@ -21,8 +21,12 @@ import {
  *   as an `ext:ProfessionCard` because none of OB's target types means an occupational profile;
  * - each credited skill is a Result whose ResultDescription has `resultType: Status`, so the result
  *   carries `status: Completed` and says in `value` how the skill was credited;
- * - the holder has no DID, so they are identified by IdentityObjects (their name and, when given, the
- *   masked ИИН) as OB 3.0 allows when `credentialSubject.id` is absent;
+ * - the holder has no DID, so they are identified by an IdentityObject of their name, as OB 3.0 allows
+ *   when `credentialSubject.id` is absent, and a verifier matches it against their identity document.
+ *   No ИИН, not even masked or hashed (issue 17): a masked one still gives the birth date and sex, and
+ *   an ИИН has so few possible values (a birth date, a century-and-sex digit, four serial digits, a
+ *   check digit) that its salted SHA-256, with the salt in the credential as OB 3.0's IdentityHash
+ *   needs for anyone to match it, is reversed by trying them all in seconds;
  * - the certificate number is the subject's `licenseNumber`.
  */
 
@@ -40,8 +44,8 @@ export interface BuildCredentialInput {
   number: string;
   /** `id` is a URL such as `${baseUrl}/issuers/${centreCode}`, or a did:web. */
   issuer: { id: string; name: string; url?: string };
-  /** Only a masked ИИН may be passed; a bare 12-digit number is refused. */
-  holder: { name: string; maskedIin?: string };
+  /** The holder's name only: a credential is handed around, so it carries no ИИН (see above). */
+  holder: { name: string };
   card: {
     id: string;
     name: string;
@@ -66,7 +70,6 @@ export interface BuildCredentialInput {
 // VC 2.0 types validFrom/validUntil as xsd:dateTimeStamp, which requires the time zone.
 const DATE_TIME_STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BARE_IIN = /^\s*\d{12}\s*$/;
 
 export function buildCredential(input: BuildCredentialInput): OpenBadgeCredential {
   assertValidInput(input);
@@ -149,15 +152,6 @@ export function buildCredential(input: BuildCredentialInput): OpenBadgeCredentia
   const identifier: IdentityObject[] = [
     { type: ['IdentityObject'], identityType: 'name', hashed: false, identityHash: holder.name },
   ];
-  if (holder.maskedIin) {
-    // Not `nationalIdentityNumber`: a masked value is not the identifier and must not be matched as one.
-    identifier.push({
-      type: ['IdentityObject'],
-      identityType: 'ext:MaskedNationalIdentityNumber',
-      hashed: false,
-      identityHash: holder.maskedIin,
-    });
-  }
 
   return {
     '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
@@ -195,10 +189,6 @@ function assertValidInput(input: BuildCredentialInput): void {
   if (input.credentialStatusUrl !== undefined) assertUri(input.credentialStatusUrl, 'credentialStatusUrl');
   if (!input.number.trim()) throw new Error('Credential number is empty');
   if (!input.holder.name.trim()) throw new Error('Holder name is empty');
-  if (input.holder.maskedIin !== undefined && BARE_IIN.test(input.holder.maskedIin)) {
-    // Personal data (DOMAIN.md §7): a credential is handed around, so only a masked ИИН may appear.
-    throw new Error('holder.maskedIin looks like an unmasked ИИН');
-  }
   if (!Number.isInteger(input.card.orkLevel)) throw new Error('card.orkLevel must be an integer');
   const from = parseDateTimeStamp(input.validFrom, 'validFrom');
   const until = parseDateTimeStamp(input.validUntil, 'validUntil');

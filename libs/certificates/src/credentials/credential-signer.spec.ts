@@ -26,7 +26,7 @@ function credentialInput(): BuildCredentialInput {
     id: `${BASE}/api/v1/public/credentials/KZ-2025-000123`,
     number: 'KZ-2025-000123',
     issuer: { id: ISSUER_ID, name: 'Алматинский центр оценки квалификаций' },
-    holder: { name: 'Иванов Иван Иванович', maskedIin: '900101******' },
+    holder: { name: 'Иванов Иван Иванович' },
     card: {
       id: '3f1c2a9e-5b7d-4c1e-9a2f-0d6e8b4c7a11',
       name: 'Электромонтёр',

@@ -184,6 +184,7 @@ const KAZAKH_LETTERS = 'ӘҒҚҢӨҰҮҺІәғқңөұүһі';
 function sampleData(overrides: Partial<CertificatePdfData> = {}): CertificatePdfData {
   return {
     number: 'KZ-QC-2025-000123',
+    verificationCode: '7K3QM-Z9XA4',
     holderName: 'Әсем Ғалымқызы Құрманғазиева',
     maskedIin: '920314*****7',
     card: {
@@ -217,7 +218,7 @@ function sampleData(overrides: Partial<CertificatePdfData> = {}): CertificatePdf
     validUntil: '2030-03-13',
     centre: { name: '«Астана» біліктілікті бағалау орталығы', code: 'AST-01' },
     signedBy: 'Нұрланов Ерлан Серікұлы',
-    verificationUrl: 'https://verify.qualcert.kz/certificates/KZ-QC-2025-000123',
+    verificationUrl: 'https://verify.qualcert.kz/api/v1/public/certificates/KZ-QC-2025-000123?code=7K3QMZ9XA4',
     ...overrides,
   };
 }
@@ -272,6 +273,7 @@ describe('renderCertificatePdf', () => {
       'Жарамдылық мерзімі / Действителен до',
       'Бағалау орталығы / Центр оценки',
       'Тексеру / Проверка',
+      'Тексеру коды / Код проверки: 7K3QM-Z9XA4',
       'Міндетті / Обязательная',
       'Қол қойған / Подписал',
       'Бет / Страница 1 / 1',

@@ -10,6 +10,8 @@ export interface CertificatePdfFunction {
 
 export interface CertificatePdfData {
   number: string;
+  /** Printed beside the number, as `XXXXX-XXXXX`: the public lookup needs both. */
+  verificationCode: string;
   holderName: string;
   /** Already masked by the caller: the full ИИН must never reach a document that is handed around. */
   maskedIin: string;
@@ -21,6 +23,7 @@ export interface CertificatePdfData {
   validUntil: string;
   centre: { name: string; code: string };
   signedBy: string;
+  /** Carries the number and the verification code; encoded in the QR code and printed under it. */
   verificationUrl: string;
 }
 
@@ -75,6 +78,7 @@ const L = {
   none: 'Расталған дағдылар жоқ / Подтверждённых навыков нет',
   signedBy: 'Қол қойған / Подписал',
   verify: 'Тексеру / Проверка',
+  verificationCode: 'Тексеру коды / Код проверки',
   verifyHint: 'Түпнұсқалығын тексеру үшін QR-кодты сканерлеңіз / Отсканируйте QR-код для проверки подлинности',
   page: 'Бет / Страница',
 } as const;
@@ -258,7 +262,15 @@ class CertificateLayout {
       .stroke()
       .restore();
     this.text(numberText, badgeX + 10, this.y + 6, numberWidth - 20, numberStyle);
-    this.y += numberHeight + 18;
+    this.y += numberHeight + 5;
+    // Typed into the verification page with the number; the QR code carries both.
+    this.y += this.text(`${L.verificationCode}: ${data.verificationCode}`, MARGIN, this.y, CONTENT_WIDTH, {
+      font: bold,
+      size: 10,
+      color: COLOR_PRIMARY,
+      align: 'center',
+    });
+    this.y += 13;
   }
 
   private drawDetailsAndQr(): void {

@@ -9,6 +9,7 @@ import {
 } from '@qualcert/assessment/results/earlier-credits';
 import { ProgressService } from '@qualcert/assessment/results/progress.service';
 import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
+import { requireIdentityResolved } from '@qualcert/candidates/identity/identity.repository';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   AuditService,
@@ -123,10 +124,13 @@ export class DecisionsService {
       if (involved.some((i) => i.user_id === actor.userId)) {
         throw new DomainException('FORBIDDEN', 'You assessed this application: another manager signs its decision');
       }
-      const [app] = await manager.query<{ status: ApplicationStatus }[]>(
-        'SELECT status FROM application WHERE id = $1 FOR UPDATE',
+      const [app] = await manager.query<{ status: ApplicationStatus; candidate_id: string; card_id: string }[]>(
+        'SELECT status, candidate_id, card_id FROM application WHERE id = $1 FOR UPDATE',
         [row.applicationId],
       );
+      // Another account declaring the ИИН: no decision is signed until a centre confirms who this
+      // is, nor within a retake wait another account's decision set (docs/CANDIDATES.md).
+      await requireIdentityResolved(manager, app.candidate_id, app.card_id, utcToday());
       // A decision made on appeal replaces a signed one: the application is decided already.
       const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
       const signedAt = new Date();

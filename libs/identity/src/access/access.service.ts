@@ -22,6 +22,8 @@ export enum Permission {
   ApplicationManage = 'application.manage',
   /** See a candidate's profile and records. */
   CandidateRead = 'candidate.read',
+  /** Act for the centre on a candidate who applied there: confirm their identity document. */
+  CandidateManage = 'candidate.manage',
 }
 
 /**
@@ -72,6 +74,10 @@ export class AccessService {
             : new Set<string>();
         return new Set([...self, ...applicants]);
       }
+      case Permission.CandidateManage:
+        return actor.role === 'centre_manager'
+          ? this.repository.candidatesOfCentres(unique, actor.centreIds)
+          : new Set();
     }
   }
 }

@@ -24,19 +24,21 @@ export class AuthService {
   ) {}
 
   /**
-   * Checks a login. An unknown email and a wrong password get the same answer in the same time
-   * (a decoy hash is verified), so the answer does not tell which accounts exist.
+   * Checks a login. The attempt is counted before the password is checked (429 past the limit),
+   * so parallel guesses cannot outrun the count. An unknown email and a wrong password get the
+   * same answer in the same time (a decoy hash is verified), so the answer does not tell which
+   * accounts exist.
    */
   async validateCredentials(email: string, password: string, address: string): Promise<UserEntity> {
-    await this.throttle.assertAllowed(email, address);
+    const attempt = await this.throttle.begin(email, address);
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { emailKey: email.toLowerCase() } });
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(email, address);
-      throw new DomainException('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (!user || !ok) throw new DomainException('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (user.status !== 'active') {
+      await attempt.released();
+      throw new DomainException('UNAUTHENTICATED', 'This account is disabled');
     }
-    if (user.status !== 'active') throw new DomainException('UNAUTHENTICATED', 'This account is disabled');
-    await this.throttle.recordSuccess(email, address);
+    await attempt.succeeded();
     return user;
   }
 

@@ -16,6 +16,8 @@ export interface AuthenticatedOptions {
   status?: number;
   notFound?: boolean;
   conflict?: boolean;
+  /** Answers 429 with Retry-After past a rate limit. */
+  throttled?: boolean;
 }
 
 /**
@@ -41,6 +43,11 @@ export function Authenticated(options: AuthenticatedOptions): MethodDecorator {
     decorators.push(ApiResponse({ status: 403, description: 'FORBIDDEN: role not allowed', type: ErrorBodyDto }));
   if (options.notFound) decorators.push(ApiResponse({ status: 404, description: 'NOT_FOUND', type: ErrorBodyDto }));
   if (options.conflict) decorators.push(ApiResponse({ status: 409, description: 'CONFLICT', type: ErrorBodyDto }));
+  if (options.throttled) {
+    decorators.push(
+      ApiResponse({ status: 429, description: 'TOO_MANY_REQUESTS (see Retry-After)', type: ErrorBodyDto }),
+    );
+  }
   return applyDecorators(...decorators);
 }
 

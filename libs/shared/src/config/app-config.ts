@@ -114,6 +114,17 @@ export class AppConfig {
   EVIDENCE_UPLOADS_PER_MINUTE = 60;
 
   /**
+   * Profile changes (PUT /candidates/me/profile) one candidate may make per hour. Each answers the
+   * same whoever else declares the ИИН; the limit keeps the route from being a fast way to try
+   * many ИИН all the same (issue 17).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  PROFILE_CHANGES_PER_HOUR = 10;
+
+  /**
    * The issuer's Ed25519 key that signs credentials: the 32-byte seed, base64. Required in
    * production; elsewhere a random one is made per process (its credentials do not verify after a
    * restart).

@@ -15,15 +15,19 @@ import { AppConfig, redisConnectionOptions } from '../config/app-config';
 import { DomainException } from '../errors/domain.exception';
 
 const RATE_LIMIT_KEY = 'qualcert:rate-limit';
-const WINDOW_MS = 60_000;
 
 /** The Redis key that counts a subject's requests to a group of routes in its current window. */
 export function rateLimitKey(prefix: string, group: string, subject: string): string {
   return `${prefix}:rate:${group}:${subject}`;
 }
 
-/** The settings that hold a per-minute limit. */
-type LimitSetting = 'PUBLIC_RATE_LIMIT_PER_MINUTE' | 'EVIDENCE_UPLOADS_PER_MINUTE';
+/** The settings that hold a limit, and the window each counts over, in seconds. */
+const LIMIT_WINDOWS = {
+  PUBLIC_RATE_LIMIT_PER_MINUTE: 60,
+  EVIDENCE_UPLOADS_PER_MINUTE: 60,
+  PROFILE_CHANGES_PER_HOUR: 3600,
+} as const;
+type LimitSetting = keyof typeof LIMIT_WINDOWS;
 
 interface RateLimitOptions {
   group: string;
@@ -33,12 +37,12 @@ interface RateLimitOptions {
 }
 
 /**
- * Requests per minute to a group of routes, per client address or per user, counted in Redis so
- * that every API process shares the count. A subject's window opens with its first request and
- * lasts a minute (the key's expiry), not the clock's minute: a burst is never split between two
- * windows by the second hand, and Retry-After is the window's true remainder. While Redis cannot be
- * reached the limit is not enforced: a limiter must not take the routes it guards down with it
- * (uploads and verification keep working through a Redis outage; the outage is in /health).
+ * Requests per window to a group of routes, per client address or per user, counted in Redis so
+ * that every API process shares the count. A window (a minute, or an hour for the settings named
+ * per hour) starts with its first request and is not extended by later ones; Retry-After is what
+ * is left of it. While Redis cannot be reached the limit is not enforced: a limiter must not take
+ * the routes it guards down with it (uploads and verification keep working through a Redis
+ * outage; the outage is in /health).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
@@ -65,6 +69,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (!options) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
+    const windowMs = LIMIT_WINDOWS[options.limit] * 1000;
     const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
     const key = rateLimitKey(this.config.BULLMQ_PREFIX, options.group, subject);
     let count: number;
@@ -72,14 +77,15 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
       // NX: only the request that creates the count sets its expiry; later ones do not extend it.
+      // In milliseconds: TTL's whole seconds are rounded, and Retry-After must not fall short.
       const [[, counted], , [, ttl]] = (await this.redis
         .multi()
         .incr(key)
-        .pexpire(key, WINDOW_MS, 'NX')
+        .pexpire(key, windowMs, 'NX')
         .pttl(key)
         .exec()) as [[unknown, number], unknown, [unknown, number]];
       count = counted;
-      windowLeftMs = ttl > 0 ? ttl : WINDOW_MS;
+      windowLeftMs = ttl > 0 ? ttl : windowMs;
     } catch (error) {
       this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
       return true;
@@ -100,7 +106,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
 }
 
 /**
- * Limits a route per minute: by default a public route per client address
+ * Limits a route per window: by default a public route per client address
  * (PUBLIC_RATE_LIMIT_PER_MINUTE).
  */
 export function RateLimited(
