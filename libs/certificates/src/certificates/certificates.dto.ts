@@ -1,9 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** A certificate's row as its holder, its centre and admins read it. */
 export class CertificateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'AST01-2026-000001' }) number: string;
+  @ApiProperty({ description: 'Printed beside the number; the public lookup needs both' }) verificationCode: string;
+  @ApiPropertyOptional({ description: 'The public page with the code (the application’s certificate carries it)' })
+  verificationUrl?: string;
   @ApiProperty({ format: 'uuid' }) decisionId: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
   @ApiProperty({ format: 'uuid' }) holderId: string;
