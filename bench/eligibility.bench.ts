@@ -1,16 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateEligibility, type CandidateRecords } from '@qualcert/candidates/eligibility/eligibility';
-import { experienceMonths, type EmploymentPeriod } from '@qualcert/candidates/eligibility/experience';
-import { EDUCATION_LEVELS, EXPERIENCE_FIELDS, parsePrerequisites, parseStandard } from '@qualcert/standards';
+import {
+  evaluateEligibility,
+  LEARNING_KINDS,
+  type CandidateRecords,
+  type EmploymentFacts,
+  type RecordCheck,
+} from '@qualcert/candidates/eligibility/eligibility';
+import { experienceMonths } from '@qualcert/candidates/eligibility/experience';
+import { buildFieldTree, EDUCATION_LEVELS, parsePrerequisites, parseStandard } from '@qualcert/standards';
 import { ROOT } from './support/processes';
 import { check, fail, median, ratio, targetsText, writeResult } from './support/results';
 
 /**
- * The eligibility rule (a pure function) over 100,000 synthetic candidates with varied education
- * and employment, each checked against one of the seed standard's ten cards in turn, with the
- * cards' rules as the prerequisite parser reads them. Baseline, in the same run: the experience
- * arithmetic alone (the months of work in any field), the part of the rule that touches dates.
+ * The eligibility rule (a pure function) over 100,000 synthetic candidates with varied education,
+ * employment and learning records, their documents confirmed, pending or rejected, each checked
+ * against one of the seed standard's ten cards in turn, with the cards' rules as the prerequisite
+ * parser reads them and experience counted over the field tree. Baseline, in the same run: the
+ * experience arithmetic alone (the months of work in any field), the part that touches dates.
  */
 const CANDIDATES = 100_000;
 const ROUNDS = 5;
@@ -32,33 +39,56 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The tree the migration seeds (GET /api/v1/fields), as the worker reads it. */
+const FIELDS = buildFieldTree(
+  [
+    ['reference_information_services', null],
+    ['remote_information_consulting', 'reference_information_services'],
+    ['contact_centre', 'remote_information_consulting'],
+    ['call_centre', 'remote_information_consulting'],
+    ['other', null],
+  ].map(([code, parentCode], position) => ({
+    code: code as string,
+    parentCode,
+    position,
+    names: { kk: code as string, ru: code as string, en: code as string },
+  })),
+);
+
 function candidates(): CandidateRecords[] {
   const random = generator(20260630);
-  const fields = Object.keys(EXPERIENCE_FIELDS);
+  const fields = [...FIELDS.nodes.keys()];
   const asOf = Date.parse(`${AS_OF}T00:00:00Z`);
   const day = 86_400_000;
+  let serial = 0;
+  // Most documents confirmed, some awaiting the check, a few rejected.
+  const check = (): RecordCheck => {
+    const roll = random();
+    return { hasDocument: true, verdict: roll < 0.7 ? 'confirmed' : roll < 0.9 ? 'pending' : 'rejected', reason: null };
+  };
+  const record = (label: string) => ({ id: `r${(serial += 1)}`, label, check: check() });
   return Array.from({ length: CANDIDATES }, (): CandidateRecords => {
     // Nobody to three diplomas; nobody to five jobs, some overlapping, some still going on.
-    const educationLevels = Array.from(
-      { length: Math.floor(random() * 4) },
-      () => EDUCATION_LEVELS[Math.floor(random() * EDUCATION_LEVELS.length)],
-    );
-    const employment: EmploymentPeriod[] = Array.from({ length: Math.floor(random() * 6) }, () => {
+    const education = Array.from({ length: Math.floor(random() * 4) }, () => ({
+      ...record('Колледж связи, 2016'),
+      level: EDUCATION_LEVELS[Math.floor(random() * EDUCATION_LEVELS.length)],
+    }));
+    const employment: EmploymentFacts[] = Array.from({ length: Math.floor(random() * 6) }, () => {
       const start = asOf - Math.floor(random() * 15 * 365) * day;
       const ongoing = random() < 0.3;
       const end = start + Math.floor(random() * 6 * 365) * day;
       return {
-        field: random() < 0.8 ? fields[Math.floor(random() * fields.length)] : 'other_field',
+        ...record('АО «Казахтелеком», оператор'),
+        field: fields[Math.floor(random() * fields.length)],
         startDate: isoDay(start),
         endDate: ongoing ? null : isoDay(Math.min(end, asOf)),
       };
     });
-    return {
-      educationLevels,
-      employment,
-      learningEvidenceCount: Math.floor(random() * 3),
-      pathway: random() < 0.5 ? 'assessment' : 'recognition',
-    };
+    const learning = Array.from({ length: Math.floor(random() * 3) }, () => ({
+      ...record('Курс «Оператор контакт-центра»'),
+      kind: LEARNING_KINDS[Math.floor(random() * LEARNING_KINDS.length)],
+    }));
+    return { education, employment, learning };
   });
 }
 
@@ -77,7 +107,7 @@ function main(): void {
   for (let round = 0; round < ROUNDS; round += 1) {
     let started = performance.now();
     for (let i = 0; i < people.length; i += 1) {
-      const result = evaluateEligibility(cards[i % cards.length], people[i], AS_OF);
+      const result = evaluateEligibility(cards[i % cards.length], people[i], FIELDS, AS_OF);
       if (round === 0) outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
       sink += result.summary.length;
     }
@@ -102,7 +132,7 @@ function main(): void {
       perItemUs: baseline,
     },
     system: {
-      name: 'evaluateEligibility (card rules as parsed, summary text)',
+      name: 'evaluateEligibility (card rules as parsed, field tree, document checks, summary text)',
       medianMs: +median(evaluate).toFixed(1),
       perItemUs: system,
     },

@@ -32,7 +32,7 @@ interface Seeded {
 
 async function seed(pool: Pool): Promise<Seeded> {
   const centreId = await insertCentre(pool);
-  const [, assessorId] = await insertStaff(pool, centreId, ['centre_manager', 'assessor']);
+  const [managerId, assessorId] = await insertStaff(pool, centreId, ['centre_manager', 'assessor']);
   // Card 1 (ОРК 3 call-centre operator): thirteen skills, so a test of 39 questions.
   const card = await cardFacts(pool, 1);
   const skillIds = card.skills.map((s) => s.id);
@@ -85,6 +85,22 @@ async function seed(pool: Pool): Promise<Seeded> {
     `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission, submitted_at)
      SELECT ${id('application')}, ${id('candidate')}, $1, $2, $3, 'assessment', 'eligible', 1, now() - interval '10 days' ${series}`,
     [centreId, card.id, card.standardVersionId],
+  );
+  // An eligible application rests on a confirmed record: a diploma of the card's level, its
+  // document checked by the centre's manager in that application.
+  await pool.query(
+    `WITH document AS (
+       INSERT INTO evidence_file (id, candidate_id, sha256, size_bytes, mime, file_name, storage_key, type, issuer, issue_date)
+       SELECT gen_random_uuid(), ${id('candidate')}, md5(g::text) || md5(g::text), 1000, 'application/pdf', 'diploma.pdf',
+              'evidence/bench/' || g, 'diploma', 'Колледж связи', date '2016-06-30' ${series}
+       RETURNING id, candidate_id
+     )
+     INSERT INTO candidate_education (id, candidate_id, level, institution, graduation_year, document_ref, document_id,
+                                      check_status, checked_by, checked_at, checked_application_id)
+     SELECT gen_random_uuid(), d.candidate_id, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', d.id,
+            'confirmed', $1, now(), a.id
+       FROM document d JOIN application a ON a.candidate_id = d.candidate_id`,
+    [managerId],
   );
   await pool.query(
     `INSERT INTO enrolment (id, session_id, application_id, candidate_id, examined_skill_ids)

@@ -12,6 +12,7 @@ import { Notifications1795615698697 } from './1795615698697-notifications';
 import { Retakes1795626437116 } from './1795626437116-retakes';
 import { IdentityClaims1795631520418 } from './1795631520418-identity-claims';
 import { CertificateVerificationCodes1795631604275 } from './1795631604275-certificate-verification-codes';
+import { AdmissionDocuments1795640000000 } from './1795640000000-admission-documents';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Retakes1795626437116,
   IdentityClaims1795631520418,
   CertificateVerificationCodes1795631604275,
+  AdmissionDocuments1795640000000,
 ];

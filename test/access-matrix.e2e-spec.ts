@@ -36,6 +36,10 @@ interface Fixture {
   applicationId: string;
   withdrawnApplicationId: string;
   evidenceId: string;
+  /** An education record of the candidate's, for the document check. */
+  recordId: string;
+  /** An application of the candidate's awaiting its document check. */
+  checkedApplicationId: string;
   skillId: string;
   assessorId: string;
   programId: string;
@@ -64,6 +68,7 @@ const ROUTES: Row[] = [
   { method: 'get', path: (f) => `/api/v1/standards/${f.standardId}/cards`, public: true, expect: { others: 200 } },
   { method: 'get', path: (f) => `/api/v1/cards/${f.cardId}`, public: true, expect: { others: 200 } },
   { method: 'get', path: (f) => `/api/v1/skills/${f.skillId}`, public: true, expect: { others: 200 } },
+  { method: 'get', path: () => '/api/v1/fields', public: true, expect: { others: 200 } },
   {
     method: 'post',
     path: () => '/api/v1/auth/login',
@@ -186,8 +191,26 @@ const ROUTES: Row[] = [
   {
     method: 'post',
     path: () => '/api/v1/candidates/me/education',
-    body: () => ({ level: 'higher', institution: 'ЕНУ', graduationYear: 2015, documentRef: 'ЖБ 1' }),
+    body: (f) => ({
+      level: 'higher',
+      institution: 'ЕНУ',
+      graduationYear: 2015,
+      documentRef: 'ЖБ 1',
+      documentId: f.evidenceId,
+    }),
     expect: { candidate: 201, others: 403 },
+  },
+  {
+    method: 'put',
+    path: () => `/api/v1/candidates/me/education/${randomUUID()}`,
+    body: (f) => ({
+      level: 'higher',
+      institution: 'ЕНУ',
+      graduationYear: 2015,
+      documentRef: 'ЖБ 1',
+      documentId: f.evidenceId,
+    }),
+    expect: { candidate: 404, others: 403 },
   },
   {
     method: 'delete',
@@ -198,18 +221,62 @@ const ROUTES: Row[] = [
   {
     method: 'post',
     path: () => '/api/v1/candidates/me/employment',
-    body: () => ({
+    body: (f) => ({
       employer: 'ТОО',
       position: 'Оператор',
       field: 'other',
       startDate: '2020-01-01',
       documentRef: 'Справка',
+      documentId: f.evidenceId,
     }),
     expect: { candidate: 201, others: 403 },
   },
   {
+    method: 'put',
+    path: () => `/api/v1/candidates/me/employment/${randomUUID()}`,
+    body: (f) => ({
+      employer: 'ТОО',
+      position: 'Оператор',
+      field: 'call_centre',
+      startDate: '2020-01-01',
+      documentRef: 'Справка',
+      documentId: f.evidenceId,
+    }),
+    expect: { candidate: 404, others: 403 },
+  },
+  {
     method: 'delete',
     path: () => `/api/v1/candidates/me/employment/${randomUUID()}`,
+    expect: { candidate: 404, others: 403 },
+  },
+  { method: 'get', path: () => '/api/v1/candidates/me/learning', expect: { candidate: 200, others: 403 } },
+  {
+    method: 'post',
+    path: () => '/api/v1/candidates/me/learning',
+    body: (f) => ({
+      kind: 'non_formal_course',
+      title: 'Курс оператора',
+      issuer: 'Учебный центр',
+      issueDate: '2024-01-01',
+      documentId: f.evidenceId,
+    }),
+    expect: { candidate: 201, others: 403 },
+  },
+  {
+    method: 'put',
+    path: () => `/api/v1/candidates/me/learning/${randomUUID()}`,
+    body: (f) => ({
+      kind: 'employer_reference',
+      title: 'Отзыв',
+      issuer: 'ТОО',
+      issueDate: '2024-01-01',
+      documentId: f.evidenceId,
+    }),
+    expect: { candidate: 404, others: 403 },
+  },
+  {
+    method: 'delete',
+    path: () => `/api/v1/candidates/me/learning/${randomUUID()}`,
     expect: { candidate: 404, others: 403 },
   },
   {
@@ -239,12 +306,31 @@ const ROUTES: Row[] = [
   {
     method: 'get',
     path: () => '/api/v1/applications',
-    expect: { admin: 200, manager: 200, otherManager: 200, candidate: 200, others: 403 },
+    expect: { admin: 200, manager: 200, otherManager: 200, assessor: 200, candidate: 200, others: 403 },
   },
   {
     method: 'get',
     path: (f) => `/api/v1/applications/${f.applicationId}`,
-    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+    expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.checkedApplicationId}/documents`,
+    expect: { admin: 200, manager: 200, assessor: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
+  {
+    // A rejection leaves the application awaiting its check (the worker re-checks it), so every caller
+    // that may give a verdict gets 200 in turn.
+    method: 'put',
+    path: (f) => `/api/v1/applications/${f.checkedApplicationId}/documents/${f.recordId}`,
+    body: () => ({ verdict: 'rejected', reason: 'Проверка прав доступа' }),
+    expect: { manager: 200, assessor: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'put',
+    path: (f) => `/api/v1/applications/${f.applicationId}/documents/${f.recordId}`,
+    body: () => ({ verdict: 'confirmed' }),
+    expect: { manager: 409, assessor: 409, otherManager: 404, others: 403 },
   },
   {
     method: 'post',
@@ -600,6 +686,8 @@ const PLACEHOLDERS: Fixture = {
   applicationId: ':applicationId',
   withdrawnApplicationId: ':withdrawnApplicationId',
   evidenceId: ':evidenceId',
+  recordId: ':recordId',
+  checkedApplicationId: ':checkedApplicationId',
   skillId: ':skillId',
   centreId: ':centreId',
   cardId: ':cardId',
@@ -666,6 +754,26 @@ describe('access matrix', () => {
       .field('issuer', 'Учебный центр')
       .field('issueDate', '2024-01-01')
       .expect(201);
+    const record = await request(server)
+      .post('/api/v1/candidates/me/education')
+      .set(...bearer(candidate))
+      .send({
+        level: 'higher',
+        institution: 'ЕНУ',
+        graduationYear: 2015,
+        documentRef: 'ЖБ 1',
+        documentId: evidence.body.id,
+      })
+      .expect(201);
+    const checked = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: centre.id, cardId: cards.body.items[1].id, pathway: 'assessment' })
+      .expect(201);
+    // No worker runs here: the application is put where the worker would put it after a submission.
+    await ctx.dataSource.query("UPDATE application SET status = 'awaiting_documents', submission = 1 WHERE id = $1", [
+      checked.body.id,
+    ]);
     const card = await request(server).get(`/api/v1/cards/${cardId}`).expect(200);
     const notRecommended = card.body.functions
       .flatMap((f: { skills: { id: string; recognition: string }[] }) => f.skills)
@@ -721,6 +829,8 @@ describe('access matrix', () => {
       applicationId: application.body.id,
       withdrawnApplicationId: withdrawn.body.id,
       evidenceId: evidence.body.id,
+      recordId: record.body.id,
+      checkedApplicationId: checked.body.id,
       skillId: notRecommended.id,
     };
   });

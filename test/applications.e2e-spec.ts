@@ -10,6 +10,7 @@ import {
   newSession,
   TestSession,
 } from './utils/fixtures';
+import { addEducation, addEmployment, confirmDocuments } from './utils/records';
 import { importSeed } from './utils/seed';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -75,30 +76,14 @@ describe('applications and explained eligibility (through the real worker)', () 
     await ctx.close();
   });
 
-  it('walks register → profile → records → apply → submit → an explained result', async () => {
+  it('walks register → profile → records → apply → submit → an explained result → the document check', async () => {
     const candidate = await newCandidate(ctx);
-    await request(server)
-      .post('/api/v1/candidates/me/education')
-      .set(...bearer(candidate))
-      .send({
-        level: 'tvet_specialist',
-        institution: 'Колледж связи',
-        graduationYear: 2016,
-        documentRef: 'ТКБ 0012345',
-      })
-      .expect(201);
-    await request(server)
-      .post('/api/v1/candidates/me/employment')
-      .set(...bearer(candidate))
-      .send({
-        employer: 'АО «Казахтелеком»',
-        position: 'Оператор',
-        field: 'remote_information_consulting',
-        startDate: '2023-01-01',
-        endDate: '2023-07-31',
-        documentRef: 'Трудовая книжка',
-      })
-      .expect(201);
+    await addEducation(ctx, candidate, { level: 'tvet_specialist' });
+    await addEmployment(ctx, candidate, {
+      field: 'remote_information_consulting',
+      startDate: '2023-01-01',
+      endDate: '2023-07-31',
+    });
     // ОРК 4 operator: ТиПО (специалист) and 12 months in remote consulting; 7 months are recorded.
     const app = await apply(candidate, level(4).id);
     expect(app.status).toBe('draft');
@@ -107,39 +92,42 @@ describe('applications and explained eligibility (through the real worker)', () 
     expect(result.eligibility.outcome).toBe('ineligible');
     const formal = result.eligibility.routes.find((r: { kind: string }) => r.kind === 'formal');
     const experience = formal.conditions.find((c: { kind: string }) => c.kind === 'experience');
-    expect(experience).toMatchObject({ holds: false });
+    expect(experience).toMatchObject({
+      holds: false,
+      code: 'experience_short',
+      params: { field: 'remote_information_consulting', monthsRequired: 12, months: 7 },
+    });
     expect(experience.message).toMatch(/needs 12 months.*has 7/);
     expect(formal.conditions.find((c: { kind: string }) => c.kind === 'education').holds).toBe(true);
 
     // The candidate completes the record, withdraws nothing, and submits again.
-    await request(server)
-      .post('/api/v1/candidates/me/employment')
-      .set(...bearer(candidate))
-      .send({
-        employer: 'ТОО «Колл-центр»',
-        position: 'Оператор',
-        field: 'remote_information_consulting',
-        startDate: '2023-06-01',
-        endDate: '2024-03-31',
-        documentRef: 'Справка',
-      })
-      .expect(201);
+    await addEmployment(ctx, candidate, {
+      field: 'remote_information_consulting',
+      startDate: '2023-06-01',
+      endDate: '2024-03-31',
+      employer: 'ТОО «Колл-центр»',
+    });
     const again = await submitAndWait(candidate, app.id);
-    expect(again.status).toBe('eligible');
-    expect(again.eligibility.summary).toBe(
-      'Eligible by route 1 (formal): needs ТиПО (специалист среднего звена), has ТиПО (специалист среднего звена); needs 12 months in дистанционное информационно-консультационное обслуживание, has 15.',
-    );
+    expect(again.status).toBe('awaiting_documents');
+    expect(again.eligibility.outcome).toBe('awaiting_documents');
+    expect(again.eligibility.pendingRecordIds).toHaveLength(3);
+
+    // The centre's manager confirms the three documents; the last confirmation admits.
+    const manager = await newSession(ctx, 'centre_manager', [centre.id]);
+    const checked = await confirmDocuments(ctx, manager, app.id);
+    expect(checked.status).toBe('eligible');
+    const admitted = await applicationOf(candidate, app.id);
+    expect(admitted.eligibility.outcome).toBe('eligible');
+    expect(admitted.eligibility.summary).toMatch(/^Eligible by route 1 \(formal\)/);
   });
 
   it('lets a higher education level satisfy a lower requirement', async () => {
     const candidate = await newCandidate(ctx);
-    await request(server)
-      .post('/api/v1/candidates/me/education')
-      .set(...bearer(candidate))
-      .send({ level: 'higher', institution: 'ЕНУ им. Гумилёва', graduationYear: 2018, documentRef: 'ЖБ-Б 0001' })
-      .expect(201);
+    await addEducation(ctx, candidate, { level: 'higher', institution: 'ЕНУ им. Гумилёва' });
     const app = await apply(candidate, level(3).id);
-    expect((await submitAndWait(candidate, app.id)).status).toBe('eligible');
+    expect((await submitAndWait(candidate, app.id)).status).toBe('awaiting_documents');
+    const manager = await newSession(ctx, 'centre_manager', [centre.id]);
+    expect((await confirmDocuments(ctx, manager, app.id)).status).toBe('eligible');
   });
 
   it('lets a centre manager override an ineligible result only with a justification, audited', async () => {
@@ -271,6 +259,17 @@ describe('applications and explained eligibility (through the real worker)', () 
       .get(`/api/v1/applications/${app.id}`)
       .set(...bearer(manager))
       .expect(200);
+    // Assessors of the centre see its applications too: they check documents.
+    const colleague = await newSession(ctx, 'assessor', [centre.id]);
+    await request(server)
+      .get(`/api/v1/applications/${app.id}`)
+      .set(...bearer(colleague))
+      .expect(200);
+    const listed = await request(server)
+      .get('/api/v1/applications')
+      .set(...bearer(colleague))
+      .expect(200);
+    expect(listed.body.items.map((x: { id: string }) => x.id)).toContain(app.id);
     const profile = await request(server)
       .get(`/api/v1/candidates/${a.id}`)
       .set(...bearer(manager))

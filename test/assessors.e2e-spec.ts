@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bearer, newAccreditedCentre, newCandidate, newCentre, newSession, TestSession } from './utils/fixtures';
+import { addEmployment } from './utils/records';
 import { importSeed } from './utils/seed';
 import { createTestApp, TestContext } from './utils/test-app';
 
@@ -123,17 +124,7 @@ describe('assessors: qualification, accreditation and impartiality', () => {
     const assessor = await newAssessor(6, [level(3).id]);
     const worked = await newCandidate(ctx);
     const other = await newCandidate(ctx);
-    await request(server)
-      .post('/api/v1/candidates/me/employment')
-      .set(...bearer(worked))
-      .send({
-        employer: 'ТОО «Колл-центр Плюс»',
-        position: 'Оператор',
-        field: 'other',
-        startDate: '2021-01-01',
-        documentRef: 'Справка',
-      })
-      .expect(201);
+    await addEmployment(ctx, worked, { employer: 'ТОО «Колл-центр Плюс»', field: 'other', startDate: '2021-01-01' });
     await request(server)
       .post('/api/v1/assessors/me/conflicts')
       .set(...bearer(assessor))

@@ -9,6 +9,7 @@ import {
   uploadEvidence,
 } from './utils/exam-day';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
+import { addEducation } from './utils/records';
 import { createTestApp, TestContext } from './utils/test-app';
 
 describe('practical assessment, evidence review and the hand-over to decisions', () => {
@@ -159,11 +160,7 @@ describe('practical assessment, evidence review and the hand-over to decisions',
 
   it('reviews evidence: accepts on all four criteria, asks for more once, and sends a rejected skill to the exam', async () => {
     const candidate = await newCandidate(ctx);
-    await request(server)
-      .post('/api/v1/candidates/me/education')
-      .set(...bearer(candidate))
-      .send({ level: 'tvet_worker', institution: 'Колледж', graduationYear: 2015, documentRef: 'ТКБ 9' })
-      .expect(201);
+    await addEducation(ctx, candidate, { level: 'tvet_worker', institution: 'Колледж', graduationYear: 2015 });
     const app = (
       await request(server)
         .post('/api/v1/applications')

@@ -105,23 +105,29 @@ describe('abuse: the ИИН, passwords and documents never appear in the logs', 
       .set(...bearer(admin))
       .send({ iin, document: 'удостоверение личности № 045123988' })
       .expect(409);
+    const diploma = await request(api)
+      .post('/api/v1/evidence')
+      .set(...bearer(me))
+      .attach('file', pdfFile(documentMarker), `${iin}.pdf`)
+      .field('type', 'diploma')
+      .field('issuer', 'Колледж')
+      .field('issueDate', '2015-06-30')
+      .expect(201);
     await request(api)
       .post('/api/v1/candidates/me/education')
       .set(...bearer(me))
-      .send({ level: 'tvet_worker', institution: 'Колледж', graduationYear: 2015, documentRef: 'ТКБ 7' })
+      .send({
+        level: 'tvet_worker',
+        institution: 'Колледж',
+        graduationYear: 2015,
+        documentRef: 'ТКБ 7',
+        documentId: diploma.body.id,
+      })
       .expect(201);
     const application = await request(api)
       .post('/api/v1/applications')
       .set(...bearer(me))
       .send({ centreId: centre.id, cardId, pathway: 'recognition' })
-      .expect(201);
-    await request(api)
-      .post('/api/v1/evidence')
-      .set(...bearer(me))
-      .attach('file', pdfFile(documentMarker), `${iin}.pdf`)
-      .field('type', 'course_certificate')
-      .field('issuer', 'Учебный центр')
-      .field('issueDate', '2024-03-01')
       .expect(201);
     await request(api)
       .post(`/api/v1/applications/${application.body.id}/submit`)

@@ -133,7 +133,11 @@ export async function accreditedAssessor(
   return assessor;
 }
 
-/** Eligible applications written directly: the enrolment rules, not eligibility, are under test. */
+/**
+ * Eligible applications written directly: the enrolment rules, not eligibility, are under test.
+ * Each rests on what admission now needs: an education record of the card's level (ТиПО, рабочие
+ * профессии) with its document, confirmed by the centre's manager in that application's check.
+ */
 export async function eligibleApplications(
   ctx: TestContext,
   day: ExamDay,
@@ -168,6 +172,21 @@ export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, can
     `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission)
      SELECT $1, $2, $3, c.id, c.standard_version_id, 'assessment', 'eligible', 1 FROM profession_card c WHERE c.id = $4`,
     [applicationId, candidateId, day.centreId, day.cardId],
+  );
+  await ctx.dataSource.query(
+    `WITH document AS (
+       INSERT INTO evidence_file (id, candidate_id, sha256, size_bytes, mime, file_name, storage_key, type, issuer, issue_date)
+       VALUES (gen_random_uuid(), $1::uuid, md5(random()::text) || md5(random()::text), 1000, 'application/pdf',
+               'diploma.pdf', 'evidence/' || $1::text || '/' || gen_random_uuid(), 'diploma', 'Колледж связи',
+               date '2016-06-30')
+       RETURNING id
+     )
+     INSERT INTO candidate_education (id, candidate_id, level, institution, graduation_year, document_ref, document_id,
+                                      check_status, checked_by, checked_at, checked_application_id)
+     SELECT gen_random_uuid(), $1::uuid, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', document.id,
+            'confirmed', $2, now(), $3
+       FROM document`,
+    [candidateId, day.manager.id, applicationId],
   );
   return applicationId;
 }

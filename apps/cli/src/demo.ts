@@ -3,9 +3,10 @@
  *
  * It signs in as the admin the quick start created, and creates its own admin, a centre
  * accredited for two cards of the seed standard, programs with an item bank, two assessors and
- * three candidates; then walks each candidate to the end: one awarded through the exam, one
- * partly through recognition of evidence, one not eligible. Certificates (PDF and signed
- * credential) are written to a folder, verified publicly, and one is revoked.
+ * three candidates, each with a diploma and a work record whose documents they upload; the centre
+ * checks those documents before admitting anyone. It walks each candidate to the end: one awarded
+ * through the exam, one partly through recognition of evidence, one not eligible. Certificates
+ * (PDF and signed credential) are written to a folder, verified publicly, and one is revoked.
  *
  * Every run makes new accounts and a new centre, so it can be run again against the same system.
  * Settings: QUALCERT_URL (http://127.0.0.1:$PORT), ADMIN_EMAIL / ADMIN_PASSWORD (else read from
@@ -275,7 +276,24 @@ async function main(): Promise<void> {
     detail(`ОРК ${card.orkLevel}: ${bank.length} questions, 2 per skill in each test, pass mark 60 %`);
   }
 
-  const candidate = async (fullName: string, birthDate: string, sex: 'male' | 'female', monthsOfExperience: number) => {
+  /** A small PDF uploaded as the candidate's evidence (a diploma, a work record, a certificate). */
+  const upload = async (token: string, name: string, type: string, issuer: string, issueDate: string) => {
+    const form = new FormData();
+    const pdf = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% demo ${run} ${name}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), `${name}.pdf`);
+    form.append('type', type);
+    form.append('issuer', issuer);
+    form.append('issueDate', issueDate);
+    return (await call('POST', '/evidence', { token, form })).id as string;
+  };
+
+  const candidate = async (
+    fullName: string,
+    birthDate: string,
+    sex: 'male' | 'female',
+    monthsOfExperience: number,
+    field = 'remote_information_consulting',
+  ) => {
     const pass = password();
     const email = `demo-candidate-${randomBytes(3).toString('hex')}@demo.qualcert.kz`;
     const user = await call('POST', '/auth/register', { body: { email, fullName, password: pass } });
@@ -288,7 +306,13 @@ async function main(): Promise<void> {
     await call('PUT', '/candidates/me/profile', { token, body: { iin, birthDate: born, sex } });
     await call('POST', '/candidates/me/education', {
       token,
-      body: { level: 'tvet_specialist', institution: 'Колледж связи', graduationYear: 2016, documentRef: `ТКБ ${run}` },
+      body: {
+        level: 'tvet_specialist',
+        institution: 'Колледж связи',
+        graduationYear: 2016,
+        documentRef: `ТКБ ${run}`,
+        documentId: await upload(token, 'diplom', 'diploma', 'Колледж связи', '2016-06-30'),
+      },
     });
     const start = new Date(Date.UTC(2023, 0, 1));
     const end = new Date(Date.UTC(2023, monthsOfExperience, 0));
@@ -297,10 +321,11 @@ async function main(): Promise<void> {
       body: {
         employer: 'АО «Казахтелеком»',
         position: 'Оператор контакт-центра',
-        field: 'remote_information_consulting',
+        field,
         startDate: start.toISOString().slice(0, 10),
         endDate: end.toISOString().slice(0, 10),
         documentRef: 'Трудовая книжка',
+        documentId: await upload(token, 'spravka-s-raboty', 'employment_record', 'АО «Казахтелеком»', '2025-01-15'),
       },
     });
     return { id: user.id as string, token, fullName, iin };
@@ -324,6 +349,24 @@ async function main(): Promise<void> {
       () => call('GET', `/applications/${app.id}`, { token: who.token }),
       (a) => a.status !== 'submitted',
     );
+  };
+
+  /** A member of the centre looks at each document the application waits for and confirms it. */
+  const checkDocuments = async (checker: { token: string; fullName: string }, applicationId: string) => {
+    const check = await call('GET', `/applications/${applicationId}/documents`, { token: checker.token });
+    let status = check.status as string;
+    for (const recordId of check.pendingRecordIds as string[]) {
+      const record = (check.records as Json[]).find((r) => r.id === recordId) as Json;
+      await call('GET', `/evidence/${record.documentId}/download`, { token: checker.token, raw: true });
+      const after = await call('PUT', `/applications/${applicationId}/documents/${recordId}`, {
+        token: checker.token,
+        body: { verdict: 'confirmed', reason: 'Оригинал сверен с копией' },
+      });
+      status = after.status as string;
+      detail(`${checker.fullName} confirmed the ${record.kind} document: ${record.label}`);
+    }
+    detail(`application: ${status}`);
+    if (status !== 'eligible') throw new Error(`the document check did not admit the candidate: ${status}`);
   };
 
   const examDay = async (who: Candidate, card: Card, applicationId: string) => {
@@ -427,34 +470,41 @@ async function main(): Promise<void> {
     return { view, checked };
   };
 
-  step('Candidate 1 registers (ИИН, education, 14 months’ experience) and applies for ОРК 3 by exam');
+  step('Candidate 1 registers (ИИН, diploma, 14 months’ experience, each with its document) and applies for ОРК 3');
   const first = await candidate('Алия Жумабекова', '1994-05-17', 'female', 14);
   const app1 = await applyAndSubmit(first, card3, 'assessment');
-  detail(`eligibility (by the worker): ${app1.status}`);
+  detail(`eligibility (by the worker, on the records declared): ${app1.status}`);
+  step('Candidate 1: the centre’s manager checks the documents the admission rests on');
+  await checkDocuments(manager, app1.id as string);
 
   step('Candidate 1: exam day — theory test answered from the standard, practical observed');
   await examDay(first, card3, app1.id as string);
   step('Candidate 1: decision, sign-off, certificate');
   const cert1 = await decideAndCertify(first, app1.id as string, 'through the exam');
 
-  step('Candidate 2 applies for ОРК 4 by recognition, with a course certificate for the recommended skills');
-  const second = await candidate('Данияр Оспанов', '1990-11-02', 'male', 20);
+  step('Candidate 2 (20 months in a call centre) applies for ОРК 4 by recognition, with a course certificate');
+  const second = await candidate('Данияр Оспанов', '1990-11-02', 'male', 20, 'call_centre');
   const recommended = card4.functions.flatMap((f) => f.skills).filter((s) => s.recognition === 'recommended');
   const app2 = await applyAndSubmit(second, card4, 'recognition', async (appId) => {
-    const form = new FormData();
-    const pdf = `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% demo ${run}\ntrailer << /Root 1 0 R >>\n%%EOF\n`;
-    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'sertifikat-kursa.pdf');
-    form.append('type', 'course_certificate');
-    form.append('issuer', 'Учебный центр «Байланыс»');
-    form.append('issueDate', '2025-03-01');
-    const evidence = await call('POST', '/evidence', { token: second.token, form });
+    const evidence = await upload(
+      second.token,
+      'sertifikat-kursa',
+      'course_certificate',
+      'Учебный центр «Байланыс»',
+      '2025-03-01',
+    );
     await call('POST', `/applications/${appId}/claims`, {
       token: second.token,
-      body: { evidenceId: evidence.id, skillIds: recommended.map((s) => s.id) },
+      body: { evidenceId: evidence, skillIds: recommended.map((s) => s.id) },
     });
     detail(`evidence uploaded and claimed for ${recommended.length} recommended skills`);
   });
-  detail(`eligibility (by the worker): ${app2.status}`);
+  const experience = (app2.eligibility?.routes?.[0]?.conditions as Json[] | undefined)?.find(
+    (c) => c.kind === 'experience',
+  );
+  detail(`eligibility (by the worker): ${app2.status}; ${experience?.message ?? ''}`);
+  step('Candidate 2: an assessor of the centre checks the documents (a call centre counts as remote consulting)');
+  await checkDocuments(assessors[1], app2.id as string);
 
   step('Candidate 2: an assessor reviews the evidence (valid, sufficient, authentic, current)');
   const reviews = await call('POST', `/applications/${app2.id}/evidence-reviews`, {

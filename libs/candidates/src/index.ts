@@ -4,3 +4,5 @@ export * from './entities';
 export * from './applications/application-state';
 export * from './entities/application.entity';
 export * from './applications/eligibility-check.service';
+export * from './applications/admission.service';
+export * from './records/record-facts';

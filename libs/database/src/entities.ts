@@ -22,6 +22,7 @@ import {
   CandidateProfileEntity,
   EducationRecordEntity,
   EmploymentRecordEntity,
+  LearningRecordEntity,
 } from '@qualcert/candidates/entities';
 import { CertificateEntity, CertificateSequenceEntity } from '@qualcert/certificates/certificates/certificate.entity';
 import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
@@ -37,6 +38,7 @@ import { OutboxEventEntity } from '@qualcert/shared/outbox/outbox-event.entity';
 import { AuditLogEntity } from '@qualcert/shared/audit/audit-log.entity';
 import {
   AbilityEntity,
+  FieldOfActivityEntity,
   KnowledgeItemEntity,
   LabourFunctionEntity,
   ProfessionCardEntity,
@@ -55,6 +57,7 @@ export const ENTITIES = [
   SkillEntity,
   AbilityEntity,
   KnowledgeItemEntity,
+  FieldOfActivityEntity,
   UserEntity,
   RefreshTokenEntity,
   CentreMembershipEntity,
@@ -63,6 +66,7 @@ export const ENTITIES = [
   CandidateProfileEntity,
   EducationRecordEntity,
   EmploymentRecordEntity,
+  LearningRecordEntity,
   ApplicationEntity,
   EvidenceFileEntity,
   EvidenceClaimEntity,

@@ -6,3 +6,5 @@ export * from './parser/parsed-standard';
 export * from './prerequisites/prerequisite-rules';
 export { EXPERIENCE_FIELDS, listExperienceFields, parsePrerequisites } from './prerequisites/prerequisite-parser';
 export { parseStandard } from './parser/standard-parser';
+export * from './fields/field-tree';
+export * from './fields/field-nodes';

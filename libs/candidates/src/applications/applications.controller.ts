@@ -31,8 +31,8 @@ export class ApplicationsController {
 
   @Get()
   @Authenticated({
-    roles: ['admin', 'centre_manager', 'candidate'],
-    summary: 'Applications: your own, your centre’s, or all for an admin',
+    roles: ['admin', 'centre_manager', 'assessor', 'candidate'],
+    summary: 'Applications: your own, your centre’s (e.g. ?status=awaiting_documents), or all for an admin',
     type: ApplicationsPageDto,
   })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
@@ -41,7 +41,7 @@ export class ApplicationsController {
 
   @Get(':id')
   @Authenticated({
-    roles: ['admin', 'centre_manager', 'candidate'],
+    roles: ['admin', 'centre_manager', 'assessor', 'candidate'],
     summary: 'One application with its eligibility result',
     type: ApplicationDto,
     notFound: true,

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { RECORD_VERDICTS } from '../eligibility/eligibility';
+import { RECORD_KINDS } from '../records/record-facts';
 import { APPLICATION_STATUSES, PATHWAYS } from './application-state';
 import { Trimmed, PageQueryDto } from '@qualcert/shared';
+import { RecordCheckDto } from '../profile/candidates.dto';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'A centre accredited for the card' })
@@ -44,25 +48,107 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   centreId?: string;
 }
 
+const CONDITION_CODES = [
+  'education_not_required',
+  'education_met',
+  'education_not_met',
+  'experience_not_required',
+  'experience_met',
+  'experience_short',
+  'learning_met',
+  'learning_missing',
+];
+
+export class EligibilityConditionParamsDto {
+  @ApiPropertyOptional({
+    enum: EDUCATION_LEVELS,
+    nullable: true,
+    type: String,
+    description: 'education: the level needed (null: none)',
+  })
+  requiredLevel?: string | null;
+  @ApiPropertyOptional({
+    enum: EDUCATION_LEVELS,
+    nullable: true,
+    type: String,
+    description: 'education: the highest level among the declared records',
+  })
+  declaredLevel?: string | null;
+  @ApiPropertyOptional({
+    enum: EDUCATION_LEVELS,
+    nullable: true,
+    type: String,
+    description: 'education: the highest level among the confirmed records',
+  })
+  confirmedLevel?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'experience: the field asked for (a code of GET /fields; its narrower fields count too); null: any',
+  })
+  field?: string | null;
+  @ApiPropertyOptional({ description: 'experience: months needed' }) monthsRequired?: number;
+  @ApiPropertyOptional({ description: 'experience: months on the declared records' }) months?: number;
+  @ApiPropertyOptional({ description: 'experience: months on the confirmed records alone' }) confirmedMonths?: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Records that count on what was declared (with a document, not rejected): the jobs that counted',
+  })
+  recordIds: string[];
+  @ApiProperty({ type: [String], description: 'Of those, the ones a centre confirmed; the rest await the check' })
+  confirmedRecordIds: string[];
+  @ApiProperty({ type: [String], description: 'Records that would count but whose document was rejected' })
+  rejectedRecordIds: string[];
+  @ApiProperty({ type: [String], description: 'Records that would count but carry no document' })
+  undocumentedRecordIds: string[];
+}
+
 export class EligibilityConditionDto {
-  @ApiProperty({ enum: ['education', 'experience', 'learning_evidence'] }) kind: string;
-  @ApiProperty() holds: boolean;
-  @ApiProperty({ description: 'e.g. "needs 12 months in …, has 7"' }) message: string;
+  @ApiProperty({ enum: ['education', 'experience', 'learning'] }) kind: string;
+  @ApiProperty({
+    enum: CONDITION_CODES,
+    description: 'Stable: a client renders the condition from code and params in the reader’s language',
+  })
+  code: string;
+  @ApiProperty({ description: 'Holds on the records declared' }) holds: boolean;
+  @ApiProperty({ description: 'Holds on the records a centre confirmed' }) confirmed: boolean;
+  @ApiProperty({ type: EligibilityConditionParamsDto }) params: EligibilityConditionParamsDto;
+  @ApiProperty({ description: 'In English, e.g. "needs 12 months in …, has 7 (counted: …)"' }) message: string;
 }
 
 export class EligibilityRouteDto {
   @ApiProperty() index: number;
   @ApiProperty({ enum: ['formal', 'informal'] }) kind: string;
-  @ApiProperty() holds: boolean;
+  @ApiProperty({ description: 'Every condition holds on the records declared' }) holds: boolean;
+  @ApiProperty({ description: 'Every condition holds on the confirmed records: the route admits' })
+  confirmed: boolean;
   @ApiProperty() sourceText: string;
   @ApiProperty({ type: [EligibilityConditionDto] }) conditions: EligibilityConditionDto[];
 }
 
+export class EligibilityNoteDto {
+  @ApiProperty({
+    enum: ['no_informal_route', 'checked_before_document_checks'],
+    description:
+      'no_informal_route: the card’s informal-learning cell is empty; checked_before_document_checks: a result ' +
+      'kept from before documents were checked',
+  })
+  code: string;
+  @ApiProperty({ type: Object }) params: Record<string, never>;
+  @ApiProperty() message: string;
+}
+
 export class EligibilityResultDto {
-  @ApiProperty({ enum: ['eligible', 'ineligible', 'needs_review'] }) outcome: string;
+  @ApiProperty({ enum: ['eligible', 'awaiting_documents', 'ineligible', 'needs_review'] }) outcome: string;
   @ApiProperty() summary: string;
   @ApiProperty({ type: [EligibilityRouteDto], description: 'Every route of the card; any route that holds suffices' })
   routes: EligibilityRouteDto[];
+  @ApiProperty({
+    type: [String],
+    description: 'Records awaiting the document check that a route holding on the declared records rests on',
+  })
+  pendingRecordIds: string[];
+  @ApiProperty({ type: [EligibilityNoteDto] }) notes: EligibilityNoteDto[];
 }
 
 export class EligibilityOverrideDto {
@@ -105,4 +191,54 @@ export class ApplicationsPageDto {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export const VERDICTS = RECORD_VERDICTS.filter((v) => v !== 'pending');
+
+export class RecordVerdictDto {
+  @ApiProperty({ enum: VERDICTS, description: 'confirmed: the document proves the record; rejected: it does not' })
+  @IsIn(VERDICTS)
+  verdict: 'confirmed' | 'rejected';
+
+  @ApiPropertyOptional({
+    minLength: 10,
+    maxLength: 2000,
+    description: 'Why the document is rejected (required then, shown to the candidate); an optional note otherwise',
+  })
+  @ValidateIf((o: RecordVerdictDto) => o.verdict === 'rejected' || o.reason !== undefined)
+  @Trimmed()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class DocumentCheckRecordDto {
+  @ApiProperty({ enum: RECORD_KINDS }) kind: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The record in a line, e.g. "высшее образование …, ЕНУ им. Гумилёва, 2018"' })
+  label: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The evidence file to look at (GET /evidence/{id}/download); null: no document, cannot be confirmed',
+  })
+  documentId: string | null;
+  @ApiProperty({ type: RecordCheckDto }) check: RecordCheckDto;
+  @ApiProperty({
+    type: [Number],
+    description: 'Routes (indexes into eligibility.routes) whose conditions look at this record; empty: not needed',
+  })
+  routes: number[];
+}
+
+export class DocumentCheckDto {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES, description: 'Verdicts are given while it is awaiting_documents' })
+  status: string;
+  @ApiProperty({ type: [String], description: 'The records still to check that an admitting route rests on' })
+  pendingRecordIds: string[];
+  @ApiProperty({ type: [DocumentCheckRecordDto], description: 'Every record of the candidate, needed ones first' })
+  records: DocumentCheckRecordDto[];
 }

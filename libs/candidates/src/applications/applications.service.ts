@@ -4,7 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, OutboxService, utcToday } from '@qualcert/shared';
+import {
+  ADMISSION_EVENTS,
+  AuditService,
+  DomainException,
+  isUniqueViolation,
+  OutboxService,
+  utcToday,
+} from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
@@ -104,6 +111,8 @@ export class ApplicationsService {
           eligibilityCheckedAt: null,
           eligibilityOverride: null,
           submission: 0,
+          recheckRound: 0,
+          recheckedRound: 0,
           submittedAt: null,
           createdAt: new Date(),
           updatedAt: new Date(),
@@ -161,7 +170,7 @@ export class ApplicationsService {
         { id },
         { submission, submittedAt: new Date(), eligibility: null, eligibilityCheckedAt: null },
       );
-      await this.outbox.publish(manager, 'application.submitted', { applicationId: id, submission });
+      await this.outbox.publish(manager, ADMISSION_EVENTS.submitted, { applicationId: id, submission });
     });
   }
 

@@ -1,28 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, SYSTEM_ACTOR, utcToday } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { SYSTEM_ACTOR } from '@qualcert/shared';
 import { ApplicationEntity } from '../entities/application.entity';
-import { EducationRecordEntity } from '../entities/education-record.entity';
-import { EmploymentRecordEntity } from '../entities/employment-record.entity';
-import { evaluateEligibility } from '../eligibility/eligibility';
-import { requireTransition } from './application-state';
+import type { ApplicationStatus } from './application-state';
+import { AdmissionService } from './admission.service';
 
-export type CheckOutcome = 'eligible' | 'ineligible' | 'skipped';
+export type CheckOutcome = ApplicationStatus | 'skipped';
 
 /**
- * The worker's side of a submission. It re-reads everything, and does nothing unless the
- * application is still submitted at the same submission: a job that runs twice, or a job of an
- * earlier submission, changes nothing.
+ * The worker's side of admission. Each job re-reads everything and does nothing unless it is
+ * still the job's turn: a check only while the application is submitted at the same submission,
+ * a re-check only while it awaits its document check at the same round and that round was not
+ * checked yet. A job that runs twice, or a job of an earlier turn, changes nothing.
  */
 @Injectable()
 export class EligibilityCheckService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly admission: AdmissionService,
   ) {}
 
+  /** After a submission: eligible, awaiting the document check, or ineligible. */
   async check(applicationId: string, submission: number): Promise<CheckOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const app = await manager.findOne(ApplicationEntity, {
@@ -30,41 +29,22 @@ export class EligibilityCheckService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!app || app.status !== 'submitted' || app.submission !== submission) return 'skipped';
-      // One after another: a transaction's queries share one connection.
-      const card = await manager.findOneOrFail(ProfessionCardEntity, { where: { id: app.cardId } });
-      const education = await manager.find(EducationRecordEntity, { where: { candidateId: app.candidateId } });
-      const employment = await manager.find(EmploymentRecordEntity, { where: { candidateId: app.candidateId } });
-      const evidence = await manager.query<{ n: number }[]>(
-        'SELECT COUNT(DISTINCT evidence_id)::int AS n FROM evidence_claim WHERE application_id = $1',
-        [app.id],
-      );
-      const result = evaluateEligibility(
-        card.prerequisites,
-        {
-          educationLevels: education.map((e) => e.level),
-          employment: employment.map(({ field, startDate, endDate }) => ({ field, startDate, endDate })),
-          learningEvidenceCount: evidence[0]?.n ?? 0,
-          pathway: app.pathway,
-        },
-        utcToday(),
-        card.prerequisiteStatus === 'confirmed',
-      );
-      const outcome = result.outcome === 'eligible' ? 'eligible' : 'ineligible';
-      const status = requireTransition(app.status, outcome === 'eligible' ? 'mark_eligible' : 'mark_ineligible');
-      await manager.update(
-        ApplicationEntity,
-        { id: app.id },
-        { status, eligibility: result, eligibilityCheckedAt: new Date() },
-      );
-      await this.audit.record(manager, {
-        actor: SYSTEM_ACTOR,
-        action: 'application.eligibility_checked',
-        entityType: 'application',
-        entityId: app.id,
-        before: { status: app.status },
-        after: { status, outcome: result.outcome, summary: result.summary },
+      return (await this.admission.evaluate(manager, app, SYSTEM_ACTOR, 'submitted')).status;
+    });
+  }
+
+  /** After a rejected document or a changed record: the check again, which may end in a refusal. */
+  async recheck(applicationId: string, round: number): Promise<CheckOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await manager.findOne(ApplicationEntity, {
+        where: { id: applicationId },
+        lock: { mode: 'pessimistic_write' },
       });
-      return outcome;
+      if (!app || app.status !== 'awaiting_documents' || app.recheckRound !== round || app.recheckedRound >= round) {
+        return 'skipped';
+      }
+      await manager.update(ApplicationEntity, { id: app.id }, { recheckedRound: round });
+      return (await this.admission.evaluate(manager, app, SYSTEM_ACTOR, 'documents changed')).status;
     });
   }
 }

@@ -182,6 +182,20 @@ describe('experienceMonths', () => {
       expect(experienceMonths(records, REMOTE, AS_OF)).toBe(6);
       expect(experienceMonths(records, null, AS_OF)).toBe(12);
     });
+
+    it('counts the records of every field in a set, merged as one field', () => {
+      const records = [
+        job('2024-01-01', '2024-03-31', REMOTE),
+        job('2024-02-01', '2024-09-30', 'call_centre'),
+        job('2024-10-01', '2024-12-31', 'other'),
+      ];
+      expect(experienceMonths(records, new Set([REMOTE, 'call_centre']), AS_OF)).toBe(9);
+      expect(experienceMonths(records, new Set(['call_centre']), AS_OF)).toBe(8);
+      expect(experienceMonths(records, new Set<string>(), AS_OF)).toBe(0);
+      expect(mergePeriods(records, new Set([REMOTE, 'call_centre']), AS_OF)).toEqual([
+        { startDate: '2024-01-01', endDate: '2024-09-30' },
+      ]);
+    });
   });
 
   describe('totality', () => {

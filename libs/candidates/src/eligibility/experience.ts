@@ -3,7 +3,9 @@
  *
  * The rule, in the order it is applied:
  *
- * 1. Only records of the field asked for count (null: every record). A record runs from its start
+ * 1. Only records of the fields asked for count: one field, or a set of fields (eligibility passes
+ *    the field a card names with every narrower field of the tree, see field-tree.ts); null: every
+ *    record. A record runs from its start
  *    date to its end date, both days included; an ongoing record (endDate null) and one ending
  *    after `asOf` end on `asOf`. A record starting after `asOf`, ending before it starts, or with
  *    a date that is not a real YYYY-MM-DD is ignored: those are refused by the DTO, and counting
@@ -25,7 +27,7 @@
  */
 
 export interface EmploymentPeriod {
-  /** A key of the experience-field catalogue (EXPERIENCE_FIELDS). */
+  /** A code of the field tree (GET /fields). */
   field: string;
   /** YYYY-MM-DD, included. */
   startDate: string;
@@ -137,10 +139,18 @@ interface DaySpan {
   end: number;
 }
 
-function mergedDaySpans(records: readonly EmploymentPeriod[], field: string | null, asOf: number): DaySpan[] {
+/** One field, several fields, or null for any. */
+export type FieldFilter = string | ReadonlySet<string> | null;
+
+function inFields(field: string, filter: FieldFilter): boolean {
+  if (filter === null) return true;
+  return typeof filter === 'string' ? field === filter : filter.has(field);
+}
+
+function mergedDaySpans(records: readonly EmploymentPeriod[], fields: FieldFilter, asOf: number): DaySpan[] {
   const spans: DaySpan[] = [];
   for (const record of records) {
-    if (field !== null && record.field !== field) continue;
+    if (!inFields(record.field, fields)) continue;
     const start = parseDay(record.startDate);
     const end = record.endDate === null ? asOf : parseDay(record.endDate);
     if (start === null || end === null) continue;
@@ -163,24 +173,24 @@ function mergedDaySpans(records: readonly EmploymentPeriod[], field: string | nu
 }
 
 /**
- * The periods worked in `field` (null: any) up to `asOf`, merged and in date order (rules 1-2).
+ * The periods worked in `fields` (null: any) up to `asOf`, merged and in date order (rules 1-2).
  * Throws RangeError when asOf is not a real YYYY-MM-DD date.
  */
-export function mergePeriods(records: readonly EmploymentPeriod[], field: string | null, asOf: string): WorkedSpan[] {
-  return mergedDaySpans(records, field, requireDay(asOf, 'asOf')).map((span) => ({
+export function mergePeriods(records: readonly EmploymentPeriod[], fields: FieldFilter, asOf: string): WorkedSpan[] {
+  return mergedDaySpans(records, fields, requireDay(asOf, 'asOf')).map((span) => ({
     startDate: formatDate(calendarDate(span.start)),
     endDate: formatDate(calendarDate(span.end)),
   }));
 }
 
 /**
- * Whole months of experience in `field` (null: any) up to `asOf`, by the rule at the top of this
+ * Whole months of experience in `fields` (null: any) up to `asOf`, by the rule at the top of this
  * file. Throws RangeError when asOf is not a real YYYY-MM-DD date; bad records are ignored.
  */
-export function experienceMonths(records: readonly EmploymentPeriod[], field: string | null, asOf: string): number {
+export function experienceMonths(records: readonly EmploymentPeriod[], fields: FieldFilter, asOf: string): number {
   let months = 0;
   let pooledDays = 0;
-  for (const span of mergedDaySpans(records, field, requireDay(asOf, 'asOf'))) {
+  for (const span of mergedDaySpans(records, fields, requireDay(asOf, 'asOf'))) {
     const part = monthsBetween(span.start, span.end + 1);
     months += part.months;
     pooledDays += part.days;

@@ -35,7 +35,7 @@ export interface EligibilityOverride {
 @Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
 @Check(
   'ck_application_status',
-  `"status" IN ('draft', 'submitted', 'eligible', 'ineligible', 'awaiting_decision', 'decided', 'withdrawn')`,
+  `"status" IN ('draft', 'submitted', 'awaiting_documents', 'eligible', 'ineligible', 'awaiting_decision', 'decided', 'withdrawn')`,
 )
 export class ApplicationEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_application' })
@@ -84,6 +84,18 @@ export class ApplicationEntity {
   /** Raised at each submission: the eligibility job of an earlier submission then does nothing. */
   @Column('integer', { name: 'submission', default: 0 })
   submission: number;
+
+  /**
+   * Raised each time something an application awaiting its document check rests on changes (a
+   * document rejected, a record edited): the worker's re-check job carries it, and a job of an
+   * earlier round does nothing.
+   */
+  @Column('integer', { name: 'recheck_round', default: 0 })
+  recheckRound: number;
+
+  /** The last round the worker re-checked: a re-check job that runs twice changes nothing. */
+  @Column('integer', { name: 'rechecked_round', default: 0 })
+  recheckedRound: number;
 
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;

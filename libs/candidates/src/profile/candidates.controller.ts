@@ -7,8 +7,10 @@ import {
   ConfirmIdentityDto,
   CreateEducationDto,
   CreateEmploymentDto,
+  CreateLearningDto,
   EducationDto,
   EmploymentDto,
+  LearningDto,
   ProfileDto,
   UpsertProfileDto,
   WithdrawIdentityConfirmationDto,
@@ -51,9 +53,30 @@ export class CandidatesController {
   }
 
   @Post('me/education')
-  @Authenticated({ roles: ['candidate'], summary: 'Add an education record', type: EducationDto, status: 201 })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Add an education record with its document',
+    type: EducationDto,
+    status: 201,
+    notFound: true,
+  })
   addEducation(@CurrentActor() actor: Actor, @Body() dto: CreateEducationDto): Promise<EducationDto> {
     return this.candidates.addEducation(actor, dto);
+  }
+
+  @Put('me/education/:id')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Replace an education record (any change puts its document check back to pending)',
+    type: EducationDto,
+    notFound: true,
+  })
+  updateEducation(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CreateEducationDto,
+  ): Promise<EducationDto> {
+    return this.candidates.updateEducation(actor, id, dto);
   }
 
   @Delete('me/education/:id')
@@ -72,12 +95,28 @@ export class CandidatesController {
   @Post('me/employment')
   @Authenticated({
     roles: ['candidate'],
-    summary: 'Add an employment record (no future dates)',
+    summary: 'Add an employment record with its document (no future dates)',
     type: EmploymentDto,
     status: 201,
+    notFound: true,
   })
   addEmployment(@CurrentActor() actor: Actor, @Body() dto: CreateEmploymentDto): Promise<EmploymentDto> {
     return this.candidates.addEmployment(actor, dto);
+  }
+
+  @Put('me/employment/:id')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Replace an employment record (any change puts its document check back to pending)',
+    type: EmploymentDto,
+    notFound: true,
+  })
+  updateEmployment(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CreateEmploymentDto,
+  ): Promise<EmploymentDto> {
+    return this.candidates.updateEmployment(actor, id, dto);
   }
 
   @Delete('me/employment/:id')
@@ -87,10 +126,54 @@ export class CandidatesController {
     return this.candidates.removeRecord(actor, 'employment', id);
   }
 
+  @Get('me/learning')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Your learning records: courses, employer references, confirmed informal learning',
+    type: [LearningDto],
+  })
+  learning(@CurrentActor() actor: Actor): Promise<LearningDto[]> {
+    return this.candidates.listLearning(actor.userId);
+  }
+
+  @Post('me/learning')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Add a learning record with its document (it opens a card’s informal route)',
+    type: LearningDto,
+    status: 201,
+    notFound: true,
+  })
+  addLearning(@CurrentActor() actor: Actor, @Body() dto: CreateLearningDto): Promise<LearningDto> {
+    return this.candidates.addLearning(actor, dto);
+  }
+
+  @Put('me/learning/:id')
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Replace a learning record (any change puts its document check back to pending)',
+    type: LearningDto,
+    notFound: true,
+  })
+  updateLearning(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: CreateLearningDto,
+  ): Promise<LearningDto> {
+    return this.candidates.updateLearning(actor, id, dto);
+  }
+
+  @Delete('me/learning/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated({ roles: ['candidate'], summary: 'Remove a learning record', status: 204, notFound: true })
+  removeLearning(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    return this.candidates.removeRecord(actor, 'learning', id);
+  }
+
   @Get(':id')
   @Authenticated({
     roles: ['admin', 'centre_manager', 'assessor'],
-    summary: 'A candidate who applied at your centre: profile (ИИН masked for assessors) and records',
+    summary: 'A candidate who applied at your centre: profile (ИИН masked for assessors) and records with their checks',
     type: CandidateDetailDto,
     notFound: true,
   })

@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
-import { EXPERIENCE_FIELDS } from '@qualcert/standards/prerequisites/prerequisite-parser';
 import { Trimmed } from '@qualcert/shared';
+import { LEARNING_KINDS, RECORD_VERDICTS } from '../eligibility/eligibility';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const EMPLOYMENT_FIELDS = [...Object.keys(EXPERIENCE_FIELDS), 'other'];
+const FIELD_CODE = /^[a-z][a-z0-9_]{0,59}$/;
+
+const DOCUMENT_DESCRIPTION =
+  'The uploaded document: the id of one of your evidence files (POST /evidence; its type is judged from its ' +
+  'content). Changing it, or anything else of the record, puts the centre’s check of it back to pending';
 
 export class UpsertProfileDto {
   @ApiProperty({ description: 'ИИН: 12 digits, consistent with the birth date and sex', example: '950101300038' })
@@ -36,9 +40,15 @@ export class UpsertProfileDto {
 }
 
 export class ExperienceDto {
-  @ApiProperty({ example: 'remote_information_consulting' }) field: string;
-  @ApiProperty() label: string;
-  @ApiProperty({ description: 'Whole months, overlapping periods merged' }) months: number;
+  @ApiProperty({ example: 'remote_information_consulting', description: 'A code of GET /fields' }) field: string;
+  @ApiProperty({ description: 'The field’s Russian name' }) label: string;
+  @ApiProperty({
+    description:
+      'Whole months in the field and the narrower ones, overlapping periods merged, on records with a document that ' +
+      'the centre did not reject (as eligibility counts them)',
+  })
+  months: number;
+  @ApiProperty({ description: 'The same, on records whose document a centre confirmed' }) confirmedMonths: number;
 }
 
 export class ProfileDto {
@@ -152,6 +162,31 @@ export class CreateEducationDto {
   @MinLength(2)
   @MaxLength(200)
   documentRef: string;
+
+  @ApiProperty({ format: 'uuid', description: DOCUMENT_DESCRIPTION })
+  @IsUUID()
+  documentId: string;
+}
+
+/** The centre's check of a record's document, as the candidate and the centre see it. */
+export class RecordCheckDto {
+  @ApiProperty({
+    enum: RECORD_VERDICTS,
+    description: 'pending: not checked since the record last changed; only confirmed records admit',
+  })
+  status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the document was rejected (or a note)' })
+  reason: string | null;
+  @ApiProperty({ nullable: true, type: Date }) checkedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The staff member who checked' })
+  checkedBy: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The application whose document check gave the verdict (and so the centre)',
+  })
+  applicationId: string | null;
 }
 
 export class EducationDto {
@@ -162,6 +197,14 @@ export class EducationDto {
   @ApiProperty({ nullable: true, type: String }) qualification: string | null;
   @ApiProperty() graduationYear: number;
   @ApiProperty() documentRef: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The evidence file; null on a record made before documents were required (it counts for nothing)',
+  })
+  documentId: string | null;
+  @ApiProperty({ type: RecordCheckDto }) check: RecordCheckDto;
 }
 
 export class CreateEmploymentDto {
@@ -179,8 +222,11 @@ export class CreateEmploymentDto {
   @MaxLength(300)
   position: string;
 
-  @ApiProperty({ enum: EMPLOYMENT_FIELDS, description: 'The field of activity, as the cards’ rules name them' })
-  @IsIn(EMPLOYMENT_FIELDS)
+  @ApiProperty({
+    example: 'call_centre',
+    description: 'A code of GET /fields: the narrowest field that fits the job (it counts for the broader ones too)',
+  })
+  @Matches(FIELD_CODE, { message: 'field must be a code of GET /api/v1/fields' })
   field: string;
 
   @ApiProperty({ format: 'date' })
@@ -201,20 +247,91 @@ export class CreateEmploymentDto {
   @MinLength(2)
   @MaxLength(200)
   documentRef: string;
+
+  @ApiProperty({ format: 'uuid', description: DOCUMENT_DESCRIPTION })
+  @IsUUID()
+  documentId: string;
 }
 
 export class EmploymentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() employer: string;
   @ApiProperty() position: string;
-  @ApiProperty() field: string;
+  @ApiProperty({ description: 'A code of GET /fields' }) field: string;
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
   @ApiProperty() documentRef: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The evidence file; null on a record made before documents were required (it counts for nothing)',
+  })
+  documentId: string | null;
+  @ApiProperty({ type: RecordCheckDto }) check: RecordCheckDto;
+}
+
+export class CreateLearningDto {
+  @ApiProperty({
+    enum: LEARNING_KINDS,
+    description:
+      'non_formal_course: a course certificate; employer_reference: an employer’s reference; informal_statement: ' +
+      'a statement of what was learnt at work, confirmed by an employer',
+  })
+  @IsIn(LEARNING_KINDS)
+  kind: (typeof LEARNING_KINDS)[number];
+
+  @ApiProperty({ example: 'Оператор контакт-центра: стандарты обслуживания', description: 'What was learnt' })
+  @Trimmed()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({
+    example: 'Учебный центр «Байланыс»',
+    description: 'The training provider, or the employer who wrote or confirmed the reference or statement',
+  })
+  @Trimmed()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  issuer: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'When the learning began, if the document says' })
+  @IsOptional()
+  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'When it ended, if the document says' })
+  @IsOptional()
+  @Matches(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
+  endDate?: string;
+
+  @ApiProperty({ format: 'date', description: 'The day the certificate, reference or confirmation was issued' })
+  @Matches(DATE, { message: 'issueDate must be a date (YYYY-MM-DD)' })
+  issueDate: string;
+
+  @ApiProperty({ format: 'uuid', description: DOCUMENT_DESCRIPTION })
+  @IsUUID()
+  documentId: string;
+}
+
+export class LearningDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: LEARNING_KINDS }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty() issuer: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) startDate: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
+  @ApiProperty({ format: 'date' }) issueDate: string;
+  @ApiProperty({ format: 'uuid', description: 'The evidence file' }) documentId: string;
+  @ApiProperty({ type: RecordCheckDto }) check: RecordCheckDto;
 }
 
 export class CandidateDetailDto {
   @ApiProperty({ type: ProfileDto, nullable: true }) profile: ProfileDto | null;
   @ApiProperty({ type: [EducationDto] }) education: EducationDto[];
   @ApiProperty({ type: [EmploymentDto] }) employment: EmploymentDto[];
+  @ApiProperty({ type: [LearningDto] }) learning: LearningDto[];
 }

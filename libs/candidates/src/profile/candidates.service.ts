@@ -1,56 +1,161 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, maskIin, utcToday } from '@qualcert/shared';
-import { EXPERIENCE_FIELDS } from '@qualcert/standards/prerequisites/prerequisite-parser';
+import {
+  AuditService,
+  DomainException,
+  FieldError,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  maskIin,
+  utcToday,
+} from '@qualcert/shared';
+import {
+  fieldAndBroader,
+  fieldAndNarrower,
+  fieldName,
+  orderedFields,
+  type FieldTree,
+} from '@qualcert/standards/fields/field-tree';
+import { AdmissionService } from '../applications/admission.service';
+import { experienceMonths } from '../eligibility/experience';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
 import { EmploymentRecordEntity } from '../entities/employment-record.entity';
-import { experienceMonths } from '../eligibility/experience';
+import { LearningRecordEntity } from '../entities/learning-record.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import { validateIin } from '../iin/iin';
+import { recordCheck, type RecordKind } from '../records/record-facts';
+import { RECORD_ENTITIES, RecordRow, RecordsRepository } from '../records/records.repository';
 import type {
   CandidateDetailDto,
   ConfirmIdentityDto,
   CreateEducationDto,
   CreateEmploymentDto,
+  CreateLearningDto,
   EducationDto,
   EmploymentDto,
   ExperienceDto,
+  LearningDto,
   ProfileDto,
+  RecordCheckDto,
   UpsertProfileDto,
   WithdrawIdentityConfirmationDto,
 } from './candidates.dto';
 
-function toEducationDto(e: EducationRecordEntity): EducationDto {
-  const { id, level, institution, specialty, qualification, graduationYear, documentRef } = e;
-  return { id, level, institution, specialty, qualification, graduationYear, documentRef };
+/** The check columns of a record that nobody has checked since it last changed. */
+const UNCHECKED = {
+  checkStatus: 'pending',
+  checkReason: null,
+  checkedBy: null,
+  checkedAt: null,
+  checkedApplicationId: null,
+} as const;
+
+export function toRecordCheckDto(row: RecordRow): RecordCheckDto {
+  return {
+    status: row.checkStatus,
+    reason: row.checkReason,
+    checkedAt: row.checkedAt,
+    checkedBy: row.checkedBy,
+    applicationId: row.checkedApplicationId,
+  };
 }
 
-function toEmploymentDto(e: EmploymentRecordEntity): EmploymentDto {
-  const { id, employer, position, field, startDate, endDate, documentRef } = e;
-  return { id, employer, position, field, startDate, endDate, documentRef };
+export function toEducationDto(e: EducationRecordEntity): EducationDto {
+  const { id, level, institution, specialty, qualification, graduationYear, documentRef, documentId } = e;
+  return {
+    id,
+    level,
+    institution,
+    specialty,
+    qualification,
+    graduationYear,
+    documentRef,
+    documentId,
+    check: toRecordCheckDto(e),
+  };
 }
 
-/** Experience per field of the catalogue (and any field), as eligibility will count it. */
-export function experienceSummary(records: EmploymentRecordEntity[], asOf = utcToday()): ExperienceDto[] {
-  const fields = [...new Set(records.map((r) => r.field))];
-  return fields.map((field) => ({
-    field,
-    label: EXPERIENCE_FIELDS[field]?.label ?? 'другая сфера деятельности',
-    months: experienceMonths(records, field, asOf),
-  }));
+export function toEmploymentDto(e: EmploymentRecordEntity): EmploymentDto {
+  const { id, employer, position, field, startDate, endDate, documentRef, documentId } = e;
+  return { id, employer, position, field, startDate, endDate, documentRef, documentId, check: toRecordCheckDto(e) };
 }
 
-/** A candidate's profile, education and employment: their own to edit, their centre's to see. */
+export function toLearningDto(l: LearningRecordEntity): LearningDto {
+  const { id, kind, title, issuer, startDate, endDate, issueDate, documentId } = l;
+  return { id, kind, title, issuer, startDate, endDate, issueDate, documentId, check: toRecordCheckDto(l) };
+}
+
+const ENTITY_NAMES: Record<RecordKind, string> = {
+  education: 'EducationRecord',
+  employment: 'EmploymentRecord',
+  learning: 'LearningRecord',
+};
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Real dates, none in the future, an end not before its start. */
+function periodProblems(dates: Record<string, string | undefined>, start: string, end: string): FieldError[] {
+  const today = utcToday();
+  const problems: FieldError[] = [];
+  for (const [name, value] of Object.entries(dates)) {
+    if (value === undefined) continue;
+    if (!isRealDate(value)) problems.push({ field: name, messages: [`${name} is not a real date`] });
+    else if (value > today) problems.push({ field: name, messages: [`${name} must not be in the future`] });
+  }
+  const from = dates[start];
+  const to = dates[end];
+  if (from !== undefined && to !== undefined && to < from) {
+    problems.push({ field: end, messages: [`${end} must not be before ${start}`] });
+  }
+  return problems;
+}
+
+/**
+ * Experience per field, as eligibility counts it: for each field of the candidate's jobs and each
+ * broader field above it, the months in it and the narrower fields, on documented records the
+ * centre did not reject (and on confirmed ones alone).
+ */
+export function experienceSummary(
+  records: EmploymentRecordEntity[],
+  tree: FieldTree,
+  asOf = utcToday(),
+): ExperienceDto[] {
+  const declared = records.filter((r) => recordCheck(r).hasDocument && r.checkStatus !== 'rejected');
+  const confirmed = declared.filter((r) => r.checkStatus === 'confirmed');
+  const touched = new Set(records.flatMap((r) => fieldAndBroader(tree, r.field)));
+  const known = orderedFields(tree).map((n) => n.code);
+  const codes = [...known.filter((c) => touched.has(c)), ...[...touched].filter((c) => !known.includes(c)).sort()];
+  return codes.map((field) => {
+    const within = fieldAndNarrower(tree, field);
+    return {
+      field,
+      label: fieldName(tree, field),
+      months: experienceMonths(declared, within, asOf),
+      confirmedMonths: experienceMonths(confirmed, within, asOf),
+    };
+  });
+}
+
+/**
+ * A candidate's profile and records (education, employment, learning): their own to edit, their
+ * centre's to see. Any change to a record puts its document check back to pending and asks for a
+ * re-check of every application awaiting its document check.
+ */
 @Injectable()
 export class CandidatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly records: RecordsRepository,
+    private readonly admission: AdmissionService,
   ) {}
 
   /**
@@ -202,12 +307,13 @@ export class CandidatesService {
 
   async getCandidate(actor: Actor, candidateId: string): Promise<CandidateDetailDto> {
     await this.access.requireAccess(actor, Permission.CandidateRead, [candidateId], 'Candidate');
-    const [profile, education, employment] = await Promise.all([
+    const [profile, education, employment, learning] = await Promise.all([
       this.profileOf(actor, candidateId),
       this.listEducation(candidateId),
       this.listEmployment(candidateId),
+      this.listLearning(candidateId),
     ]);
-    return { profile, education, employment };
+    return { profile, education, employment, learning };
   }
 
   async getOwnProfile(actor: Actor): Promise<ProfileDto> {
@@ -220,100 +326,223 @@ export class CandidatesService {
     const row: EducationRecordEntity = {
       id: randomUUID(),
       candidateId: actor.userId,
-      level: dto.level,
-      institution: dto.institution,
-      specialty: dto.specialty ?? null,
-      qualification: dto.qualification ?? null,
-      graduationYear: dto.graduationYear,
-      documentRef: dto.documentRef,
+      ...this.educationValues(dto),
+      ...UNCHECKED,
       createdAt: new Date(),
+      updatedAt: new Date(),
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.changeRecords(actor, async (manager) => {
       await manager.insert(EducationRecordEntity, row);
-      await this.audit.record(manager, {
-        actor: toAuditActor(actor),
-        action: 'candidate.education_added',
-        entityType: 'candidate',
-        entityId: actor.userId,
-        after: toEducationDto(row),
-      });
+      await this.recordAudit(manager, actor, 'candidate.education_added', undefined, toEducationDto(row));
     });
     return toEducationDto(row);
   }
 
+  async updateEducation(actor: Actor, id: string, dto: CreateEducationDto): Promise<EducationDto> {
+    return toEducationDto(await this.updateRecord(actor, 'education', id, this.educationValues(dto), toEducationDto));
+  }
+
   async addEmployment(actor: Actor, dto: CreateEmploymentDto): Promise<EmploymentDto> {
-    const now = utcToday();
-    const problems = [
-      ...(dto.startDate > now ? [{ field: 'startDate', messages: ['startDate must not be in the future'] }] : []),
-      ...(dto.endDate && dto.endDate > now
-        ? [{ field: 'endDate', messages: ['endDate must not be in the future'] }]
-        : []),
-      ...(dto.endDate && dto.endDate < dto.startDate
-        ? [{ field: 'endDate', messages: ['endDate must not be before startDate'] }]
-        : []),
-      ...(!isRealDate(dto.startDate) ? [{ field: 'startDate', messages: ['startDate is not a real date'] }] : []),
-      ...(dto.endDate && !isRealDate(dto.endDate)
-        ? [{ field: 'endDate', messages: ['endDate is not a real date'] }]
-        : []),
-    ];
-    if (problems.length > 0) throw DomainException.validation(problems);
+    const values = this.employmentValues(dto);
     const row: EmploymentRecordEntity = {
       id: randomUUID(),
       candidateId: actor.userId,
-      employer: dto.employer,
-      position: dto.position,
-      field: dto.field,
-      startDate: dto.startDate,
-      endDate: dto.endDate ?? null,
-      documentRef: dto.documentRef,
+      ...values,
+      ...UNCHECKED,
       createdAt: new Date(),
+      updatedAt: new Date(),
     };
-    await this.dataSource.transaction(async (manager) => {
+    await this.changeRecords(actor, async (manager) => {
       await manager.insert(EmploymentRecordEntity, row);
-      await this.audit.record(manager, {
-        actor: toAuditActor(actor),
-        action: 'candidate.employment_added',
-        entityType: 'candidate',
-        entityId: actor.userId,
-        after: toEmploymentDto(row),
-      });
+      await this.recordAudit(manager, actor, 'candidate.employment_added', undefined, toEmploymentDto(row));
     });
     return toEmploymentDto(row);
   }
 
-  async removeRecord(actor: Actor, kind: 'education' | 'employment', id: string): Promise<void> {
-    const entity = kind === 'education' ? EducationRecordEntity : EmploymentRecordEntity;
-    await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne<EducationRecordEntity | EmploymentRecordEntity>(entity, {
+  async updateEmployment(actor: Actor, id: string, dto: CreateEmploymentDto): Promise<EmploymentDto> {
+    return toEmploymentDto(
+      await this.updateRecord(actor, 'employment', id, this.employmentValues(dto), toEmploymentDto),
+    );
+  }
+
+  async addLearning(actor: Actor, dto: CreateLearningDto): Promise<LearningDto> {
+    const row: LearningRecordEntity = {
+      id: randomUUID(),
+      candidateId: actor.userId,
+      ...this.learningValues(dto),
+      ...UNCHECKED,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+    await this.changeRecords(actor, async (manager) => {
+      await manager.insert(LearningRecordEntity, row);
+      await this.recordAudit(manager, actor, 'candidate.learning_added', undefined, toLearningDto(row));
+    });
+    return toLearningDto(row);
+  }
+
+  async updateLearning(actor: Actor, id: string, dto: CreateLearningDto): Promise<LearningDto> {
+    return toLearningDto(await this.updateRecord(actor, 'learning', id, this.learningValues(dto), toLearningDto));
+  }
+
+  async removeRecord(actor: Actor, kind: RecordKind, id: string): Promise<void> {
+    await this.changeRecords(actor, async (manager) => {
+      const row = await manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
         where: { id, candidateId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
       });
-      if (!row) throw DomainException.notFound(kind === 'education' ? 'EducationRecord' : 'EmploymentRecord', id);
-      await manager.delete(entity, { id });
-      await this.audit.record(manager, {
-        actor: toAuditActor(actor),
-        action: `candidate.${kind}_removed`,
-        entityType: 'candidate',
-        entityId: actor.userId,
-        before:
-          kind === 'education'
-            ? toEducationDto(row as EducationRecordEntity)
-            : toEmploymentDto(row as EmploymentRecordEntity),
-      });
+      if (!row) throw DomainException.notFound(ENTITY_NAMES[kind], id);
+      await manager.delete(RECORD_ENTITIES[kind], { id });
+      await this.recordAudit(manager, actor, `candidate.${kind}_removed`, this.dtoOf(kind, row), undefined);
     });
   }
 
   async listEducation(candidateId: string): Promise<EducationDto[]> {
     const rows = await this.dataSource
       .getRepository(EducationRecordEntity)
-      .find({ where: { candidateId }, order: { graduationYear: 'ASC', createdAt: 'ASC' } });
+      .find({ where: { candidateId }, order: { graduationYear: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toEducationDto);
   }
 
   async listEmployment(candidateId: string): Promise<EmploymentDto[]> {
     const rows = await this.dataSource
       .getRepository(EmploymentRecordEntity)
-      .find({ where: { candidateId }, order: { startDate: 'ASC', createdAt: 'ASC' } });
+      .find({ where: { candidateId }, order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toEmploymentDto);
+  }
+
+  async listLearning(candidateId: string): Promise<LearningDto[]> {
+    const rows = await this.dataSource
+      .getRepository(LearningRecordEntity)
+      .find({ where: { candidateId }, order: { issueDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    return rows.map(toLearningDto);
+  }
+
+  private educationValues(dto: CreateEducationDto) {
+    return {
+      level: dto.level,
+      institution: dto.institution,
+      specialty: dto.specialty ?? null,
+      qualification: dto.qualification ?? null,
+      graduationYear: dto.graduationYear,
+      documentRef: dto.documentRef,
+      documentId: dto.documentId,
+    };
+  }
+
+  private employmentValues(dto: CreateEmploymentDto) {
+    const problems = periodProblems({ startDate: dto.startDate, endDate: dto.endDate }, 'startDate', 'endDate');
+    if (problems.length > 0) throw DomainException.validation(problems);
+    return {
+      employer: dto.employer,
+      position: dto.position,
+      field: dto.field,
+      startDate: dto.startDate,
+      endDate: dto.endDate ?? null,
+      documentRef: dto.documentRef,
+      documentId: dto.documentId,
+    };
+  }
+
+  private learningValues(dto: CreateLearningDto) {
+    const problems = periodProblems(
+      { startDate: dto.startDate, endDate: dto.endDate, issueDate: dto.issueDate },
+      'startDate',
+      'endDate',
+    );
+    if (problems.length > 0) throw DomainException.validation(problems);
+    return {
+      kind: dto.kind,
+      title: dto.title,
+      issuer: dto.issuer,
+      startDate: dto.startDate ?? null,
+      endDate: dto.endDate ?? null,
+      issueDate: dto.issueDate,
+      documentId: dto.documentId,
+    };
+  }
+
+  private dtoOf(kind: RecordKind, row: RecordRow): EducationDto | EmploymentDto | LearningDto {
+    if (kind === 'education') return toEducationDto(row as EducationRecordEntity);
+    if (kind === 'employment') return toEmploymentDto(row as EmploymentRecordEntity);
+    return toLearningDto(row as LearningRecordEntity);
+  }
+
+  /**
+   * Replaces a record's values. When anything changes, its document check starts again (a
+   * confirmation was of the record as it was); an identical PUT changes nothing.
+   */
+  private async updateRecord<T extends RecordRow>(
+    actor: Actor,
+    kind: RecordKind,
+    id: string,
+    values: Partial<T>,
+    toDto: (row: T) => object,
+  ): Promise<T> {
+    return this.changeRecords(actor, async (manager) => {
+      const before = await manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
+        where: { id, candidateId: actor.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw DomainException.notFound(ENTITY_NAMES[kind], id);
+      const current = before as T;
+      const changed = Object.entries(values).some(([key, value]) => current[key as keyof T] !== (value as T[keyof T]));
+      if (!changed) return current;
+      const after = { ...current, ...values, ...UNCHECKED, updatedAt: new Date() } as T;
+      await manager.update(RECORD_ENTITIES[kind], { id }, { ...values, ...UNCHECKED });
+      await this.recordAudit(manager, actor, `candidate.${kind}_updated`, toDto(current), toDto(after));
+      return after;
+    });
+  }
+
+  /**
+   * One transaction for a change to the candidate's records: the applications being checked are
+   * locked first (RecordsRepository.lockInCheck), and those awaiting their document check are
+   * checked again once the change commits. A document that is not one of the candidate's own
+   * evidence files, or a field that is not in the tree, is refused by the database and answered
+   * with the field at fault.
+   */
+  private async changeRecords<T>(actor: Actor, change: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const inCheck = await this.records.lockInCheck(manager, actor.userId);
+        const result = await change(manager);
+        await this.admission.requestRecheck(manager, inCheck);
+        return result;
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error) && /_document$/.test(constraintOf(error))) {
+        throw new DomainException('NOT_FOUND', 'The document is not one of your evidence files', {
+          entity: 'Evidence',
+          fields: [
+            { field: 'documentId', messages: ['not one of your evidence files (upload it with POST /evidence)'] },
+          ],
+        });
+      }
+      if (isForeignKeyViolation(error, 'fk_candidate_employment_field')) {
+        throw DomainException.validation([
+          { field: 'field', messages: ['field must be a code of GET /api/v1/fields'] },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  private async recordAudit(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    before: object | undefined,
+    after: object | undefined,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor: toAuditActor(actor),
+      action,
+      entityType: 'candidate',
+      entityId: actor.userId,
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+    });
   }
 
   /**
@@ -324,10 +553,11 @@ export class CandidatesService {
    */
   private async profileOf(actor: Actor, candidateId: string): Promise<ProfileDto | null> {
     const own = actor.userId === candidateId;
-    const [profile, user, employment, facts] = await Promise.all([
+    const [profile, user, employment, tree, facts] = await Promise.all([
       this.dataSource.getRepository(CandidateProfileEntity).findOne({ where: { userId: candidateId } }),
       this.dataSource.getRepository(UserEntity).findOne({ where: { id: candidateId } }),
       this.dataSource.getRepository(EmploymentRecordEntity).find({ where: { candidateId } }),
+      this.records.fieldTree(this.dataSource.manager),
       own ? Promise.resolve(null) : identityFactsOf(this.dataSource, [candidateId]),
     ]);
     if (!profile || !user) return null;
@@ -355,13 +585,13 @@ export class CandidatesService {
       sex: profile.sex,
       phone: profile.phone,
       address: profile.address,
-      experience: experienceSummary(employment),
+      experience: experienceSummary(employment, tree),
       ...staffView,
     };
   }
 }
 
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+function constraintOf(error: unknown): string {
+  const driver = (error as { driverError?: { constraint?: unknown } }).driverError;
+  return typeof driver?.constraint === 'string' ? driver.constraint : '';
 }

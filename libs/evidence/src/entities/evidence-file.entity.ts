@@ -17,6 +17,8 @@ export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
  */
 @Entity({ name: 'evidence_file' })
 @Index('uq_evidence_file_content', ['candidateId', 'sha256'], { unique: true })
+// Lets a candidate's record point at a document that is the candidate's own (a composite key).
+@Index('uq_evidence_file_owner', ['id', 'candidateId'], { unique: true })
 @Check(
   'ck_evidence_file_type',
   `"type" IN ('course_certificate', 'employer_reference', 'work_sample', 'employment_record', 'diploma', 'other')`,

@@ -20,6 +20,8 @@ export enum Permission {
   ApplicationOwn = 'application.own',
   /** Act for the centre on an application: override an eligibility result. */
   ApplicationManage = 'application.manage',
+  /** Check the documents an application rests on: its centre's managers and assessors. */
+  ApplicationCheckDocuments = 'application.documents.check',
   /** See a candidate's profile and records. */
   CandidateRead = 'candidate.read',
   /** Act for the centre on a candidate who applied there: confirm their identity document. */
@@ -62,6 +64,10 @@ export class AccessService {
         return this.repository.applicationsVisibleTo(actor, unique, actor.role === 'candidate' ? 'own' : 'centre');
       case Permission.ApplicationOwn:
         return actor.role === 'candidate' ? this.repository.applicationsVisibleTo(actor, unique, 'own') : new Set();
+      case Permission.ApplicationCheckDocuments:
+        return actor.role === 'centre_manager' || actor.role === 'assessor'
+          ? this.repository.applicationsVisibleTo(actor, unique, 'centre')
+          : new Set();
       case Permission.ApplicationManage:
         return actor.role === 'centre_manager'
           ? this.repository.applicationsVisibleTo(actor, unique, 'centre')

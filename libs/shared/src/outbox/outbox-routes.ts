@@ -18,11 +18,26 @@ export interface OutboxRoute {
   delay?: (payload: Record<string, unknown>) => number;
 }
 
+/** Admission's events (libs/candidates) and the eligibility queue's jobs they become. */
+export const ADMISSION_EVENTS = {
+  /** A candidate submitted an application: check eligibility on the records declared. */
+  submitted: 'application.submitted',
+  /** Something an application awaiting its document check rests on changed: check it again. */
+  documentsChanged: 'application.documents_changed',
+} as const;
+
+export const ELIGIBILITY_JOBS = { check: 'check-eligibility', recheck: 'recheck-eligibility' } as const;
+
 export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
-  'application.submitted': {
+  [ADMISSION_EVENTS.submitted]: {
     queue: QUEUES.eligibility,
-    jobName: 'check-eligibility',
+    jobName: ELIGIBILITY_JOBS.check,
     jobId: (eventId, payload) => `eligibility-${String(payload.applicationId)}-${eventId}`,
+  },
+  [ADMISSION_EVENTS.documentsChanged]: {
+    queue: QUEUES.eligibility,
+    jobName: ELIGIBILITY_JOBS.recheck,
+    jobId: (eventId, payload) => `recheck-${String(payload.applicationId)}-${eventId}`,
   },
   // Consumed by the decisions workflow; jobs wait in their queue until a processor takes them.
   'application.awaiting_decision': {

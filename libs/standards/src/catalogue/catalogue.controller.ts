@@ -5,6 +5,7 @@ import { PublicRoute, UuidParamPipe } from '@qualcert/shared';
 import {
   CardDetailDto,
   CardsPageDto,
+  FieldOfActivityDto,
   ListCardsQueryDto,
   SkillDetailDto,
   StandardDetailDto,
@@ -61,6 +62,15 @@ export class CatalogueController {
   })
   getSkill(@Param('id', UuidParamPipe) id: string): Promise<SkillDetailDto> {
     return this.catalogue.getSkill(id);
+  }
+
+  @Get('fields')
+  @PublicRoute({
+    summary: 'Fields of activity (a tree: experience in a field counts for every broader field above it)',
+    type: [FieldOfActivityDto],
+  })
+  listFields(): Promise<FieldOfActivityDto[]> {
+    return this.catalogue.listFields();
   }
 
   @Post('cards/:id/prerequisites/confirm')

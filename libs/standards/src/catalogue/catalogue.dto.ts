@@ -151,8 +151,19 @@ export class PrerequisiteRouteDto {
   @ApiProperty({ enum: ['formal', 'informal'] }) kind: string;
   @ApiProperty({ enum: EDUCATION_LEVELS, nullable: true, type: String }) minEducation: string | null;
   @ApiProperty() minExperienceMonths: number;
-  @ApiProperty({ nullable: true, type: String }) experienceField: string | null;
-  @ApiProperty() requiresLearningEvidence: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A code of GET /fields; experience in it or in any narrower field counts. Null: any field, or none needed',
+  })
+  experienceField: string | null;
+  @ApiProperty({
+    description:
+      'Informal route: the candidate needs a learning record (non-formal course, employer reference, informal-learning ' +
+      'statement confirmed by an employer) with a document',
+  })
+  requiresLearningEvidence: boolean;
   @ApiProperty({ description: 'The words of the card this route was read from' }) sourceText: string;
 }
 
@@ -210,4 +221,23 @@ export class SkillDetailDto extends SkillDto {
   @ApiProperty({ type: SkillContextFunctionDto }) function: SkillContextFunctionDto;
   @ApiProperty({ type: SkillContextCardDto }) card: SkillContextCardDto;
   @ApiProperty({ type: VersionRefDto }) standard: VersionRefDto;
+}
+
+export class FieldNamesDto {
+  @ApiProperty({ example: 'колл-орталық' }) kk: string;
+  @ApiProperty({ example: 'колл-центр' }) ru: string;
+  @ApiProperty({ example: 'call centre' }) en: string;
+}
+
+export class FieldOfActivityDto {
+  @ApiProperty({ example: 'call_centre', description: 'Stable; employment records and card rules refer to it' })
+  code: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'remote_information_consulting',
+    description: 'The broader field this one is part of; experience here counts there too (never the reverse)',
+  })
+  parentCode: string | null;
+  @ApiProperty({ type: FieldNamesDto, description: 'As they read inside a sentence' }) names: FieldNamesDto;
 }

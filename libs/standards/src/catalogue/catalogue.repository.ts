@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
   AbilityEntity,
+  FieldOfActivityEntity,
   KnowledgeItemEntity,
   LabourFunctionEntity,
   ProfessionCardEntity,
@@ -119,5 +120,9 @@ export class CatalogueRepository {
       this.dataSource.getRepository(KnowledgeItemEntity).find({ where: { skillId: In(skillIds) }, order }),
     ]);
     return { abilities, knowledge };
+  }
+
+  listFields(): Promise<FieldOfActivityEntity[]> {
+    return this.dataSource.getRepository(FieldOfActivityEntity).find();
   }
 }

@@ -4,11 +4,14 @@ import { DataSource } from 'typeorm';
 import { AuditActor, AuditService, DomainException } from '@qualcert/shared';
 import { ProfessionCardEntity } from '../entities';
 import type { SkillEntity, StandardEntity, StandardVersionEntity } from '../entities';
+import { toFieldNode } from '../fields/field-nodes';
+import { buildFieldTree, orderedFields, type FieldTree } from '../fields/field-tree';
 import { CatalogueRepository, SkillItems, VersionWithCounts } from './catalogue.repository';
 import {
   CardDetailDto,
   CardsPageDto,
   CardSummaryDto,
+  FieldOfActivityDto,
   ListCardsQueryDto,
   SkillDetailDto,
   SkillDto,
@@ -105,6 +108,16 @@ export class CatalogueService {
       });
     });
     return this.getCard(cardId);
+  }
+
+  /** The fields of activity, each broader field before the narrower ones it contains. */
+  async listFields(): Promise<FieldOfActivityDto[]> {
+    const tree = await this.fieldTree();
+    return orderedFields(tree).map(({ code, parentCode, names }) => ({ code, parentCode, names: { ...names } }));
+  }
+
+  async fieldTree(): Promise<FieldTree> {
+    return buildFieldTree((await this.repository.listFields()).map(toFieldNode));
   }
 
   async listStandards(): Promise<StandardDto[]> {

@@ -39,11 +39,17 @@ export interface PrerequisiteRoute {
   /** Minimum experience in whole months; 0 when no experience is required. */
   minExperienceMonths: number;
   /**
-   * The field the experience must be in, as a stable key (see EXPERIENCE_FIELDS), or null when
-   * any experience counts or none is required.
+   * The field the experience must be in, as a code of the field tree (the parser reads the ones in
+   * EXPERIENCE_FIELDS), or null when any experience counts or none is required. Experience in a
+   * narrower field of the tree counts too.
    */
   experienceField: string | null;
-  /** For informal routes: documented non-formal or informal learning must be presented. */
+  /**
+   * For informal routes: the candidate must hold documented non-formal or informal learning, i.e.
+   * a learning record (non-formal course certificate, employer reference, informal-learning
+   * statement confirmed by an employer) with its document. Evidence claimed for skills does not
+   * count: that credits skills, it does not admit.
+   */
   requiresLearningEvidence: boolean;
   /** The words of the source this route was read from. */
   sourceText: string;

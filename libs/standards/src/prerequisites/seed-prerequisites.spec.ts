@@ -78,3 +78,53 @@ describe('prerequisite rules of the seed standard', () => {
     },
   );
 });
+
+/**
+ * The informal route is a way in on either pathway: a learning record with its document plus the
+ * experience the cell names (docs/STANDARDS-IMPORT.md). Each card's cell, by the number the
+ * standard prints, read under that rule: no education level, the months and field it names.
+ */
+const INFORMAL: Record<number, [months: number, field: string | null] | 'none'> = {
+  // "…подтверждением компетенции и опыта специалиста (сертификаты, отзывы)": the documents confirm
+  // the learning; no length of service is named, so none is asked.
+  8: [0, null],
+  10: [12, REMOTE],
+  // The cell is empty: nobody is admitted without the formal requirements.
+  11: 'none',
+  12: [12, REMOTE],
+  // "…в сфере дистанционного … Обязательно … не менее одного года в соответствующей сфере".
+  13: [12, REMOTE],
+  14: [36, REMOTE],
+  // The cell names no field; "соответствующей сфере" is the one the experience cell names.
+  15: [36, REMOTE],
+  16: [36, REMOTE],
+  17: [36, REMOTE],
+  18: [60, REMOTE],
+};
+
+describe('the informal cell of each seed card', () => {
+  it.each(seed.cards.map((card) => [card.printedNumber ?? card.number, card] as const))(
+    'card %i: reads as a learning record plus the experience the cell names',
+    (printed, card) => {
+      const informal = parsePrerequisites(card).routes.filter((r) => r.kind === 'informal');
+      const expected = INFORMAL[printed];
+      if (expected === 'none') {
+        expect(card.informalText.trim()).toBe('');
+        expect(informal).toEqual([]);
+        return;
+      }
+      expect(informal).toHaveLength(1);
+      expect(informal[0]).toMatchObject({
+        minEducation: null,
+        minExperienceMonths: expected[0],
+        experienceField: expected[1],
+        requiresLearningEvidence: true,
+      });
+      expect(informal[0].sourceText).toContain(card.informalText.trim().slice(0, 40));
+    },
+  );
+
+  it('covers the cards the standard prints as 8 and 10 to 18', () => {
+    expect(seed.cards.map((c) => c.printedNumber)).toEqual(Object.keys(INFORMAL).map(Number));
+  });
+});

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { FieldOfActivityEntity } from '@qualcert/standards/entities/field-of-activity.entity';
+import { toFieldNode } from '@qualcert/standards/fields/field-nodes';
+import { buildFieldTree, type FieldTree } from '@qualcert/standards/fields/field-tree';
+import { ApplicationEntity } from '../entities/application.entity';
+import { EducationRecordEntity } from '../entities/education-record.entity';
+import { EmploymentRecordEntity } from '../entities/employment-record.entity';
+import { LearningRecordEntity } from '../entities/learning-record.entity';
+import type { CandidateRecordRows, RecordKind } from './record-facts';
+
+export const RECORD_ENTITIES = {
+  education: EducationRecordEntity,
+  employment: EmploymentRecordEntity,
+  learning: LearningRecordEntity,
+} as const;
+
+export type RecordRow = EducationRecordEntity | EmploymentRecordEntity | LearningRecordEntity;
+
+/**
+ * The queries behind admission: a candidate's records, the field tree, and the applications a
+ * change to the records concerns. Every writer that touches both locks applications first (by
+ * id), then records, so that two of them never wait on each other.
+ */
+@Injectable()
+export class RecordsRepository {
+  /** One after another: a transaction's queries share one connection. */
+  async load(manager: EntityManager, candidateId: string): Promise<CandidateRecordRows> {
+    const education = await manager.find(EducationRecordEntity, {
+      where: { candidateId },
+      order: { graduationYear: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    const employment = await manager.find(EmploymentRecordEntity, {
+      where: { candidateId },
+      order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    const learning = await manager.find(LearningRecordEntity, {
+      where: { candidateId },
+      order: { issueDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    return { education, employment, learning };
+  }
+
+  async fieldTree(manager: EntityManager): Promise<FieldTree> {
+    return buildFieldTree((await manager.find(FieldOfActivityEntity)).map(toFieldNode));
+  }
+
+  /** A record of the candidate's, of any kind, locked for update; null when there is none. */
+  async lockRecord(
+    manager: EntityManager,
+    candidateId: string,
+    recordId: string,
+  ): Promise<{ kind: RecordKind; row: RecordRow } | null> {
+    for (const kind of Object.keys(RECORD_ENTITIES) as RecordKind[]) {
+      const row = await manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
+        where: { id: recordId, candidateId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (row) return { kind, row };
+    }
+    return null;
+  }
+
+  /**
+   * The candidate's applications being checked (submitted, or awaiting the document check), plus
+   * `alsoId`, locked in id order. A worker's check locks its application before it reads records,
+   * so a change made under these locks is never half-seen by a check.
+   */
+  lockInCheck(manager: EntityManager, candidateId: string, alsoId?: string): Promise<ApplicationEntity[]> {
+    return manager.find(ApplicationEntity, {
+      where: [
+        { candidateId, status: In(['submitted', 'awaiting_documents']) },
+        ...(alsoId ? [{ id: alsoId, candidateId }] : []),
+      ],
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+}
