@@ -27,6 +27,7 @@ import {
 } from '../utils/fixtures';
 import { fieldPart, filePart, MultipartPart, multipartBody } from '../utils/multipart';
 import { OpenApiDocument, resolve, Schema, schemaMismatches } from '../utils/openapi';
+import { addEducation, addEmployment, addLearning } from '../utils/records';
 import { SEED_FILE, seedText } from '../utils/seed';
 import { createTestApp, TestContext } from '../utils/test-app';
 
@@ -284,27 +285,13 @@ describe('abuse: random and malformed input to every write route', () => {
     ).body as { id: string };
     // A candidate with records, evidence and a draft on the recognition pathway.
     const drafter = await newCandidate(ctx);
-    const education = (
-      await request(server)
-        .post('/api/v1/candidates/me/education')
-        .set(...bearer(drafter))
-        .send({ level: 'tvet_worker', institution: 'Колледж связи', graduationYear: 2015, documentRef: 'ТКБ 1' })
-        .expect(201)
-    ).body as { id: string };
-    const employment = (
-      await request(server)
-        .post('/api/v1/candidates/me/employment')
-        .set(...bearer(drafter))
-        .send({
-          employer: 'ТОО «Колл-центр»',
-          position: 'Оператор',
-          field: 'remote_information_consulting',
-          startDate: '2020-01-01',
-          endDate: '2023-12-31',
-          documentRef: 'Трудовая книжка',
-        })
-        .expect(201)
-    ).body as { id: string };
+    const education = await addEducation(ctx, drafter, { level: 'tvet_worker' });
+    const employment = await addEmployment(ctx, drafter, {
+      field: 'remote_information_consulting',
+      startDate: '2020-01-01',
+      endDate: '2023-12-31',
+    });
+    const learning = await addLearning(ctx, drafter);
     const evidence = await uploadEvidence(ctx, drafter);
     const draft = (
       await request(server)
@@ -387,6 +374,9 @@ describe('abuse: random and malformed input to every write route', () => {
       evidenceReview: [],
       education: [education.id],
       employment: [employment.id],
+      learning: [learning.id],
+      record: [education.id, employment.id, learning.id],
+      document: [evidence.id],
       conflict: [conflict.id],
       notification: [notification.id],
       centreAccreditation: [centreAccreditation.id],
@@ -427,6 +417,7 @@ describe('abuse: random and malformed input to every write route', () => {
       'evidence-reviews': 'evidenceReview',
       education: 'education',
       employment: 'employment',
+      learning: 'learning',
       applications: 'application',
       candidates: 'candidate',
       decisions: 'decision',
