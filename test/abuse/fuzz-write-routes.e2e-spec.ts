@@ -35,7 +35,7 @@ jest.setTimeout(240000);
 
 /** Replay a failing run with FUZZ_SEED=<the seed it printed>; FUZZ_RUNS raises the runs per route and role. */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31 - 1);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 32);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
 
 const ROLES = ['admin', 'centre_manager', 'assessor', 'candidate'] as const;
 type Role = (typeof ROLES)[number];
