@@ -59,6 +59,15 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     return { applicationId, candidate, failed, decisionId: decision.id };
   }
 
+  /** The last day of the appeal window: the signing's day in UTC (by the row, not the test's clock) + 10. */
+  const deadlineOf = async (decisionId: string) =>
+    (
+      await ctx.dataSource.query<{ day: string }[]>(
+        `SELECT to_char((signed_at AT TIME ZONE 'UTC')::date + 10, 'YYYY-MM-DD') AS day FROM decision WHERE id = $1`,
+        [decisionId],
+      )
+    )[0].day;
+
   const lodge = (candidate: TestSession, decisionId: string, contestedSkillIds: string[]) =>
     request(server)
       .post(`/api/v1/decisions/${decisionId}/appeals`)
@@ -126,8 +135,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       { field: 'contestedSkillIds', messages: [`${credited} is already credited by the decision`] },
     ]);
     const appeal = (await lodge(candidate, decisionId, failed).expect(201)).body as Appeal;
-    const deadline = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
-    expect(appeal).toMatchObject({ status: 'lodged', decisionId, deadline, panel: [] });
+    expect(appeal).toMatchObject({ status: 'lodged', decisionId, deadline: await deadlineOf(decisionId), panel: [] });
     const again = await lodge(candidate, decisionId, failed).expect(409);
     expect(again.body.code).toBe('APPEAL_EXISTS');
     const [audit] = await ctx.dataSource.query(
@@ -152,7 +160,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
       decisionId,
     ]);
     const late = await lodge(candidate, decisionId, failed).expect(409);
-    const deadline = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+    const deadline = await deadlineOf(decisionId);
     expect(late.body).toMatchObject({ code: 'APPEAL_WINDOW_CLOSED', details: { deadline, windowDays: 10 } });
     expect(late.body.message).toContain(deadline);
     // On the last day it is still open.

@@ -94,8 +94,11 @@ describe('audit trail', () => {
   });
 
   it('lets admins query by entity, actor and time range, paginated', async () => {
+    // Times by the database's clock, which stamps the records, not the test's.
+    const dbTime = async (offset: string) =>
+      (await ctx.dataSource.query<{ t: Date }[]>(`SELECT now() + $1::interval AS t`, [offset]))[0].t.toISOString();
+    const from = await dbTime('-1 millisecond');
     const otherAdmin = await newSession(ctx, 'admin');
-    const from = new Date(Date.now() - 1000).toISOString();
     const centres = [
       await newCentre(ctx, otherAdmin),
       await newCentre(ctx, otherAdmin),
@@ -125,10 +128,14 @@ describe('audit trail', () => {
     expect(byEntity.body.items).toHaveLength(1);
     const inRange = await request(server)
       .get('/api/v1/audit')
-      .query({ actorId: otherAdmin.id, from, to: new Date(Date.now() + 60_000).toISOString() })
+      .query({ actorId: otherAdmin.id, from, to: await dbTime('1 minute') })
       .set(...bearer(admin))
       .expect(200);
-    expect(inRange.body.total).toBeGreaterThanOrEqual(3);
+    expect(inRange.body.items.map((r: { action: string; entityId: string }) => [r.action, r.entityId])).toEqual(
+      // Newest first; the admin's sign-in came before the centres.
+      [...[...centres].reverse().map((c) => ['centre.created', c.id]), ['session.created', expect.any(String)]],
+    );
+    expect(inRange.body.total).toBe(4);
     const before = await request(server)
       .get('/api/v1/audit')
       .query({ actorId: otherAdmin.id, to: from })

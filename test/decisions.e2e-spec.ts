@@ -208,7 +208,11 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
         .post('/api/v1/applications')
         .set(...bearer(candidate))
         .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'assessment' });
-    const opensOn = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    // The signing's day in UTC, by the row rather than the test's clock, and the program's 30 days.
+    const [{ opensOn }] = await ctx.dataSource.query<{ opensOn: string }[]>(
+      `SELECT to_char((signed_at AT TIME ZONE 'UTC')::date + 30, 'YYYY-MM-DD') AS "opensOn" FROM decision WHERE id = $1`,
+      [decision.id],
+    );
     const early = await applyAgain().expect(409);
     expect(early.body).toMatchObject({
       code: 'RETAKE_TOO_EARLY',

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { exeFile, pdfFile, pngFile } from './utils/files';
 import { bearer, newAccreditedCentre, newCandidate, newSession, TestSession } from './utils/fixtures';
+import { evidenceFields, filePart, postMultipart } from './utils/multipart';
 import { importSeed } from './utils/seed';
 import { createTestApp, TestContext } from './utils/test-app';
 
@@ -21,13 +23,24 @@ describe('evidence and claims', () => {
   let skills: Skill[];
 
   const meta = { type: 'course_certificate', issuer: 'Учебный центр «Digital Skills»', issueDate: '2024-05-20' };
-  const upload = (session: TestSession, data: Buffer, name: string, fields: Record<string, string> = meta) => {
-    let req = request(server)
-      .post('/api/v1/evidence')
-      .set(...bearer(session))
-      .attach('file', data, name);
-    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
-    return req;
+  // The body is written byte by byte: the file name reaches the API exactly as given here.
+  const upload = (session: TestSession, data: Buffer, name: string, fields: Record<string, string> = meta) =>
+    postMultipart(server, '/api/v1/evidence', session.accessToken, [...evidenceFields(fields), filePart(data, name)]);
+  const storedOf = async (candidate: TestSession) => ({
+    rows: (
+      await ctx.dataSource.query<{ n: number }[]>(
+        'SELECT COUNT(*)::int AS n FROM evidence_file WHERE candidate_id = $1',
+        [candidate.id],
+      )
+    )[0].n,
+    files: filesIn(candidate),
+  });
+  const filesIn = (candidate: TestSession): string[] => {
+    try {
+      return readdirSync(`${process.env.STORAGE_DISK_PATH}/evidence/${candidate.id}`);
+    } catch {
+      return [];
+    }
   };
   const applyFor = async (candidate: TestSession, pathway = 'recognition') =>
     (
@@ -57,17 +70,29 @@ describe('evidence and claims', () => {
 
   it('stores a PDF, decides its type from the content and sanitises its name', async () => {
     const candidate = await newCandidate(ctx);
-    const res = await upload(candidate, pdfFile(), '../../etc/Сертификат курса.png').expect(201);
-    expect(res.body).toMatchObject({
-      mime: 'application/pdf',
-      duplicate: false,
-      type: 'course_certificate',
+    const file = pdfFile();
+    const res = await upload(candidate, file, '../../etc/Сертификат курса.png').expect(201);
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       candidateId: candidate.id,
+      type: 'course_certificate',
+      issuer: meta.issuer,
+      issueDate: meta.issueDate,
+      description: null,
+      fileName: 'Сертификат курса.pdf',
+      mime: 'application/pdf',
+      sizeBytes: file.length,
+      sha256,
+      createdAt: expect.any(String),
+      duplicate: false,
     });
-    expect(res.body.fileName).toMatch(/\.pdf$/);
-    expect(res.body.fileName).not.toMatch(/\.\.|\//);
-    expect(res.body.fileName).toContain('Сертификат');
-    expect(res.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const rows = await ctx.dataSource.query(
+      'SELECT file_name, storage_key FROM evidence_file WHERE candidate_id = $1',
+      [candidate.id],
+    );
+    expect(rows).toEqual([{ file_name: 'Сертификат курса.pdf', storage_key: `evidence/${candidate.id}/${sha256}` }]);
+    expect(filesIn(candidate)).toEqual([sha256]);
   });
 
   it('stores the same file once per candidate', async () => {
@@ -90,10 +115,7 @@ describe('evidence and claims', () => {
     const candidate = await newCandidate(ctx);
     const res = await upload(candidate, data, name).expect(status);
     expect(res.body).toMatchObject({ code, details: { fields: [{ field: 'file' }] } });
-    const [{ n }] = await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM evidence_file WHERE candidate_id = $1', [
-      candidate.id,
-    ]);
-    expect(n).toBe(0);
+    expect(await storedOf(candidate)).toEqual({ rows: 0, files: [] });
   });
 
   it('refuses an oversize file with 413 and stores nothing', async () => {
@@ -101,6 +123,7 @@ describe('evidence and claims', () => {
     const big = Buffer.concat([pdfFile(), Buffer.alloc(21 * 1024 * 1024, 0x20)]);
     const res = await upload(candidate, big, 'big.pdf').expect(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await storedOf(candidate)).toEqual({ rows: 0, files: [] });
   });
 
   it('refuses missing or malformed metadata with the field at fault', async () => {
@@ -113,11 +136,14 @@ describe('evidence and claims', () => {
     expect(res.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['issuer', 'type']);
     const future = await upload(candidate, pdfFile(), 'a.pdf', { ...meta, issueDate: '2999-01-01' }).expect(400);
     expect(future.body.details.fields[0].field).toBe('issueDate');
-    await request(server)
-      .post('/api/v1/evidence')
-      .set(...bearer(candidate))
-      .field('type', 'other')
-      .expect(400);
+    const noFile = await postMultipart(server, '/api/v1/evidence', candidate.accessToken, evidenceFields()).expect(400);
+    expect(noFile.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+      details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
+    });
+    expect(await storedOf(candidate)).toEqual({ rows: 0, files: [] });
   });
 
   it('accepts claims for recommended skills and refuses not_recommended ones with SKILL_NOT_RECOGNISABLE', async () => {
@@ -212,7 +238,9 @@ describe('evidence and claims', () => {
       .buffer(true)
       .expect(200);
     expect(own.headers['content-type']).toBe('application/pdf');
-    expect(own.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(own.headers['content-disposition']).toBe(
+      `attachment; filename="_______ _ ______.pdf"; filename*=UTF-8''${encodeURIComponent('Справка с работы.pdf')}`,
+    );
     expect(Buffer.compare(own.body as Buffer, file)).toBe(0);
 
     const stranger = await newCandidate(ctx);

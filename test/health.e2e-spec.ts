@@ -14,7 +14,9 @@ describe('GET /health', () => {
     ctx = await createTestApp();
     const res = await request(ctx.app.getHttpServer()).get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
-    expect(res.headers['x-request-id']).toBeDefined();
+    expect(res.headers['x-request-id']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('answers 503 naming Redis when Redis does not answer', async () => {

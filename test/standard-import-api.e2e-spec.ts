@@ -4,6 +4,16 @@ import { bearer, newSession, TestSession } from './utils/fixtures';
 import { SEED_FILE, seedCorrections, seedText } from './utils/seed';
 import { createTestApp, resetCatalogue, TestContext } from './utils/test-app';
 
+const CATALOGUE_TABLES = [
+  'standard',
+  'standard_version',
+  'profession_card',
+  'labour_function',
+  'skill',
+  'skill_ability',
+  'skill_knowledge',
+];
+
 describe('POST /api/v1/standards/import', () => {
   let ctx: TestContext;
   let server: App;
@@ -55,14 +65,20 @@ describe('POST /api/v1/standards/import', () => {
   });
 
   it('answers a text that is not a standard with 422 and the line, and stores nothing', async () => {
+    const audited = () =>
+      ctx.dataSource.query<{ n: number }[]>("SELECT COUNT(*)::int AS n FROM audit_log WHERE action LIKE 'standard.%'");
+    const [before] = await audited();
     const res = await request(server)
       .post('/api/v1/standards/import')
       .set(...bearer(admin))
       .send({ text: 'Договор аренды\n1. Предмет договора' })
       .expect(422);
     expect(res.body).toMatchObject({ code: 'STANDARD_PARSE_FAILED', details: { line: expect.any(Number) } });
-    const [{ n }] = await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM standard_version');
-    expect(n).toBe(0);
+    for (const table of CATALOGUE_TABLES) {
+      const [{ n }] = await ctx.dataSource.query(`SELECT COUNT(*)::int AS n FROM ${table}`);
+      expect([table, n]).toEqual([table, 0]);
+    }
+    expect(await audited()).toEqual([before]);
   });
 
   it('refuses malformed requests with the field at fault', async () => {

@@ -1,6 +1,7 @@
 import { DomainException } from '@qualcert/shared';
 import { StandardImportService } from '@qualcert/standards';
 import request from 'supertest';
+import { QueryFailedError } from 'typeorm';
 import { importSeed, SEED_FILE, seedCorrections, seedText } from './utils/seed';
 import { createTestApp, resetCatalogue, TestContext } from './utils/test-app';
 
@@ -13,6 +14,8 @@ const TABLES = [
   'skill_ability',
   'skill_knowledge',
 ];
+
+const NONE = Object.fromEntries(TABLES.map((table) => [table, 0]));
 
 describe('standard import', () => {
   let ctx: TestContext;
@@ -95,7 +98,7 @@ describe('standard import', () => {
     const error = await importSeed(ctx.app, truncated).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainException);
     expect(error).toMatchObject({ code: 'STANDARD_PARSE_FAILED', details: { line: expect.any(Number) } });
-    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
+    expect(await counts()).toEqual(NONE);
   });
 
   it('refuses a text that is not a standard', async () => {
@@ -113,8 +116,14 @@ describe('standard import', () => {
       ...corrections,
       { card: 2, field: 'name' as const, asParsed: parsed.cards[1].name, shouldRead: 'Я'.repeat(600) },
     ];
-    await expect(importer.import({ text: seedText(), sourceName: SEED_FILE, corrections: tooLong })).rejects.toThrow();
-    expect(Object.values(await counts()).every((n) => n === 0)).toBe(true);
+    const failure = await importer
+      .import({ text: seedText(), sourceName: SEED_FILE, corrections: tooLong })
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    // string_data_right_truncation: the card's name, refused by its column.
+    expect(failure).toMatchObject({ driverError: { code: '22001' } });
+    expect((failure as Error).message).toMatch(/^value too long for type character varying\(\d+\)$/);
+    expect(await counts()).toEqual(NONE);
   });
 
   it('stores one version when the same new text is imported twice at once', async () => {

@@ -1,13 +1,37 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+import Redis from 'ioredis';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { rateLimitKey, redisConnectionOptions } from '@qualcert/shared';
 import { exeFile, pdfFile, pngFile } from '../utils/files';
 import { bearer, newCandidate, TestSession } from '../utils/fixtures';
+import { evidenceFields, filePart, filePartWithParams, MultipartPart, postMultipart } from '../utils/multipart';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 const UPLOADS_PER_MINUTE = 40;
-const meta = { type: 'course_certificate', issuer: 'Учебный центр', issueDate: '2024-05-20' };
+
+/** What the API must make of a hostile name: the name it stores and offers back, or one refusal. */
+type NameOutcome = { stored: string; disposition: string } | { refused: object };
+
+const fileRequired = {
+  refused: {
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: 'The request is not valid',
+    details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
+  },
+};
+const malformedPart = {
+  refused: { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Multipart: Malformed part header' },
+};
+/** A stored name and its download header, the extended value written out by hand. */
+const named = (name: string, extended = name) => ({
+  stored: name,
+  disposition: `attachment; filename="${name}"; filename*=UTF-8''${extended}`,
+});
 
 /** Abuse of the upload route and of access tokens. */
 describe('abuse: uploads and tokens', () => {
@@ -15,22 +39,21 @@ describe('abuse: uploads and tokens', () => {
   let server: App;
   let candidate: TestSession;
 
-  const upload = (data: Buffer, name: string, session: TestSession = candidate) => {
-    let req = request(server)
-      .post('/api/v1/evidence')
-      .set(...bearer(session))
-      .attach('file', data, name);
-    for (const [k, v] of Object.entries(meta)) req = req.field(k, v);
-    return req;
-  };
-  const stored = async (session: TestSession) =>
-    Number(
-      (
-        await ctx.dataSource.query<{ n: string }[]>('SELECT COUNT(*) AS n FROM evidence_file WHERE candidate_id = $1', [
-          session.id,
-        ])
-      )[0].n,
+  const upload = (data: Buffer, name: string, session: TestSession = candidate) =>
+    postMultipart(server, '/api/v1/evidence', session.accessToken, [...evidenceFields(), filePart(data, name)]);
+  const rowsOf = (session: TestSession) =>
+    ctx.dataSource.query<{ id: string; file_name: string; storage_key: string; sha256: string }[]>(
+      'SELECT id, file_name, storage_key, sha256 FROM evidence_file WHERE candidate_id = $1 ORDER BY created_at',
+      [session.id],
     );
+  /** The files in the candidate's storage folder (temporary files included: a failed write leaves none). */
+  const filesOf = (session: TestSession): string[] => {
+    try {
+      return readdirSync(join(String(process.env.STORAGE_DISK_PATH), 'evidence', session.id)).sort();
+    } catch {
+      return [];
+    }
+  };
 
   const previousLimit = process.env.EVIDENCE_UPLOADS_PER_MINUTE;
 
@@ -47,20 +70,37 @@ describe('abuse: uploads and tokens', () => {
   });
 
   describe('uploads', () => {
-    it('refuses files whose content is not PDF, JPEG or PNG, whatever they are called', async () => {
-      const cases: [Buffer, string][] = [
-        [exeFile(), 'certificate.pdf'],
-        [Buffer.from('<html><script>alert(1)</script></html>'), 'certificate.pdf'],
-        [Buffer.from('PK\u0003\u0004 zip archive'), 'scan.png'],
-        [Buffer.from('%!PS-Adobe-3.0 postscript'), 'scan.pdf'],
-        [Buffer.from([0xff, 0xd8]), 'truncated.jpg'],
+    it('refuses files whose content is not PDF, JPEG or PNG, whatever they are called, storing nothing', async () => {
+      const unsupported = {
+        statusCode: 415,
+        code: 'UNSUPPORTED_FILE_TYPE',
+        message: 'Only PDF, JPEG and PNG files are accepted (judged by their content)',
+        details: { fields: [{ field: 'file', messages: ['is not a PDF, JPEG or PNG file'] }] },
+      };
+      const cases: [Buffer, string, object][] = [
+        [exeFile(), 'certificate.pdf', unsupported],
+        [Buffer.from('<html><script>alert(1)</script></html>'), 'certificate.pdf', unsupported],
+        [Buffer.from('PK\u0003\u0004 zip archive'), 'scan.png', unsupported],
+        [Buffer.from('%!PS-Adobe-3.0 postscript'), 'scan.pdf', unsupported],
+        [Buffer.from([0xff, 0xd8]), 'truncated.jpg', unsupported],
+        [
+          Buffer.alloc(0),
+          'empty.pdf',
+          {
+            statusCode: 422,
+            code: 'FILE_EMPTY',
+            message: 'The file is empty',
+            details: { fields: [{ field: 'file', messages: ['is empty'] }] },
+          },
+        ],
       ];
-      for (const [data, name] of cases) {
-        const res = await upload(data, name);
-        expect([415, 422]).toContain(res.status);
-        expect(['UNSUPPORTED_FILE_TYPE', 'FILE_EMPTY']).toContain(res.body.code);
+      const session = await newCandidate(ctx);
+      for (const [data, name, refusal] of cases) {
+        const res = await upload(data, name, session);
+        expect([name, res.status, res.body]).toEqual([name, refusal['statusCode' as keyof object], refusal]);
       }
-      expect(await stored(candidate)).toBe(0);
+      expect(await rowsOf(session)).toEqual([]);
+      expect(filesOf(session)).toEqual([]);
     });
 
     it('stores a polyglot as what its first bytes say, and serves it as an attachment never sniffed', async () => {
@@ -71,87 +111,192 @@ describe('abuse: uploads and tokens', () => {
         Buffer.from('PK\u0005\u0006' + '\u0000'.repeat(18)),
       ]);
       const res = await upload(polyglot, 'photo.html').expect(201);
-      expect(res.body).toMatchObject({ mime: 'image/png' });
-      expect(res.body.fileName).toBe('photo.png');
+      expect(res.body).toMatchObject({ mime: 'image/png', fileName: 'photo.png' });
       const download = await request(server)
         .get(`/api/v1/evidence/${res.body.id}/download`)
         .set(...bearer(candidate))
         .expect(200);
       expect(download.headers['content-type']).toBe('image/png');
       expect(download.headers['x-content-type-options']).toBe('nosniff');
-      expect(download.headers['content-disposition']).toMatch(/^attachment; /);
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="photo.png"; filename*=UTF-8''photo.png`,
+      );
     });
 
-    it('neutralises hostile file names: paths, control and direction characters, header injection, length', async () => {
-      const names = [
-        '../../../../etc/passwd.pdf',
-        'C:\\Windows\\System32\\evil.pdf',
-        'invoice\u202Efdp.exe',
-        'a\r\nSet-Cookie: session=stolen.pdf',
-        'nul\u0000byte.pdf',
-        `${'я'.repeat(600)}.pdf`,
-        'CON.pdf',
-        '"quoted"; filename=other.pdf',
-        '....pdf',
+    it('neutralises hostile file names sent as raw bytes: paths, control and direction characters, header injection, length', async () => {
+      const session = await newCandidate(ctx);
+      // Each name goes on the wire exactly as written between the quotes of filename="…" (raw), as
+      // a browser escapes it (%22, %0D, %0A), or in RFC 5987's filename*=.
+      const raw = (name: string | Buffer) => (data: Buffer) => filePart(data, name);
+      const extended = (encoded: string) => (data: Buffer) => filePartWithParams(data, `; filename*=UTF-8''${encoded}`);
+      const cases: [string, (data: Buffer) => MultipartPart, NameOutcome][] = [
+        ['unix path traversal', raw('../../etc/passwd'), named('passwd.pdf')],
+        ['windows path traversal', raw('..\\..\\win.ini'), named('win.ini.pdf')],
+        ['windows absolute path', raw('C:\\Windows\\System32\\evil.pdf'), named('evil.pdf')],
+        ['traversal in filename*', extended('..%2F..%2Fetc%2Fpasswd'), named('passwd.pdf')],
+        // A raw CR LF ends the part's header: the disposition's quote never closes, the part is no file.
+        ['raw CR LF header injection', raw('a\r\nSet-Cookie: session=stolen.pdf'), fileRequired],
+        ['raw LF header injection', raw('a\nSet-Cookie: session=stolen.pdf'), malformedPart],
+        [
+          'CR LF as a browser escapes it',
+          raw('a%0D%0ASet-Cookie: session=stolen.pdf'),
+          named('aSet-Cookie session=stolen.pdf', 'aSet-Cookie%20session%3Dstolen.pdf'),
+        ],
+        [
+          'CR LF and NUL in filename*',
+          extended('a%0D%0ASet-Cookie%3A%20x%00y.pdf'),
+          named('aSet-Cookie xy.pdf', 'aSet-Cookie%20xy.pdf'),
+        ],
+        ['raw quotes closing the parameter', raw('"quoted"; filename=other.pdf'), fileRequired],
+        [
+          'quotes as a browser escapes them',
+          raw('%22quoted%22; filename=other.pdf'),
+          {
+            stored: 'quoted; filename=other.pdf',
+            disposition: `attachment; filename="quoted; filename=other.pdf"; filename*=UTF-8''quoted%3B%20filename%3Dother.pdf`,
+          },
+        ],
+        [
+          'backslash-escaped quotes',
+          raw('\\"quoted\\"; filename=other.pdf'),
+          {
+            stored: 'quoted; filename=other.pdf',
+            disposition: `attachment; filename="quoted; filename=other.pdf"; filename*=UTF-8''quoted%3B%20filename%3Dother.pdf`,
+          },
+        ],
+        ['raw NUL byte', raw('nul\u0000byte.pdf'), malformedPart],
+        [
+          'a 600-letter Cyrillic name',
+          raw(`${'я'.repeat(600)}.pdf`),
+          {
+            stored: `${'я'.repeat(116)}.pdf`,
+            disposition: `attachment; filename="${'_'.repeat(116)}.pdf"; filename*=UTF-8''${'%D1%8F'.repeat(116)}.pdf`,
+          },
+        ],
+        // Beyond the 16 KiB a part's header may have.
+        ['a 20,000-character name', raw(`${'a'.repeat(20000)}.pdf`), malformedPart],
+        ['right-to-left override', raw('invoice\u202Efdp.exe'), named('invoicefdp.pdf')],
+        ['a Windows device name', raw('CON.pdf'), named('CON_.pdf')],
+        ['dots only', raw('....pdf'), named('file.pdf')],
+        ['a directory only', raw('../'), fileRequired],
+        ['markup', raw('<script>alert(1)</script>.pdf'), named('script.pdf')],
+        [
+          'an apostrophe, parentheses and stars',
+          raw("O'Brien (копия) *1*.pdf"),
+          {
+            stored: "O'Brien (копия) 1.pdf",
+            disposition: `attachment; filename="O'Brien (_____) 1.pdf"; filename*=UTF-8''O%27Brien%20%28%D0%BA%D0%BE%D0%BF%D0%B8%D1%8F%29%201.pdf`,
+          },
+        ],
+        [
+          'bytes that are not UTF-8',
+          raw(Buffer.from([0xff, 0xfe, 0x41, 0x2e, 0x65, 0x78, 0x65])),
+          {
+            stored: '\uFFFD\uFFFDA.pdf',
+            disposition: `attachment; filename="__A.pdf"; filename*=UTF-8''%EF%BF%BD%EF%BF%BDA.pdf`,
+          },
+        ],
       ];
-      for (const name of names) {
-        const res = await upload(pdfFile(name), name);
-        if (['\r', '\n', '"', '\u0000'].some((c) => name.includes(c)) && res.status === 400) {
-          // The name broke the multipart framing itself: refused with the error shape, not stored.
-          expect(typeof res.body.code).toBe('string');
-          continue;
+      const accepted: { file_name: string; sha256: string }[] = [];
+      const storedRows = async () => (await rowsOf(session)).map(({ file_name, sha256 }) => ({ file_name, sha256 }));
+      for (const [label, part, outcome] of cases) {
+        const data = pdfFile(label);
+        const res = await postMultipart(server, '/api/v1/evidence', session.accessToken, [
+          ...evidenceFields(),
+          part(data),
+        ]);
+        expect([label, res.headers['set-cookie']]).toEqual([label, undefined]);
+        if ('refused' in outcome) {
+          expect([label, res.status, res.body]).toEqual([label, 400, outcome.refused]);
+        } else {
+          expect([label, res.status, res.body.fileName]).toEqual([label, 201, outcome.stored]);
+          accepted.push({ file_name: outcome.stored, sha256: res.body.sha256 });
+          // As stored: the row's name, and the file under a key made of the owner and the content only.
+          const [row] = await ctx.dataSource.query<{ file_name: string; storage_key: string }[]>(
+            'SELECT file_name, storage_key FROM evidence_file WHERE id = $1',
+            [res.body.id],
+          );
+          expect([label, row]).toEqual([
+            label,
+            { file_name: outcome.stored, storage_key: `evidence/${session.id}/${res.body.sha256}` },
+          ]);
+          const download = await request(server)
+            .get(`/api/v1/evidence/${res.body.id}/download`)
+            .set(...bearer(session))
+            .buffer(true)
+            .expect(200);
+          expect([label, download.headers['content-disposition'], download.headers['set-cookie']]).toEqual([
+            label,
+            outcome.disposition,
+            undefined,
+          ]);
+          expect(Buffer.compare(download.body as Buffer, data)).toBe(0);
         }
-        expect([res.status, name]).toEqual([201, name]);
-        const fileName: string = res.body.fileName;
-        expect(fileName).toMatch(/\.pdf$/);
-        for (const c of ['/', '\\', '\r', '\n', '\u0000', '\u202E', '"']) expect(fileName).not.toContain(c);
-        expect(fileName.length).toBeLessThanOrEqual(255);
-        expect(fileName).not.toMatch(/^\.|^con\.pdf$/i);
-        const download = await request(server)
-          .get(`/api/v1/evidence/${res.body.id}/download`)
-          .set(...bearer(candidate))
-          .expect(200);
-        expect(download.headers['set-cookie']).toBeUndefined();
-        expect(download.headers['content-disposition']).not.toMatch(/[\r\n]/);
+        // Every case: the candidate's rows are exactly those accepted so far (a refusal stored nothing).
+        expect([label, await storedRows()]).toEqual([label, accepted]);
       }
+      // Nothing was written anywhere but under the content's hash.
+      expect(filesOf(session)).toEqual(accepted.map((a) => a.sha256).sort());
     });
 
     it('refuses an oversize file and a second file in one request, storing nothing', async () => {
       const other = await newCandidate(ctx);
       const big = Buffer.concat([pdfFile(), Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)]);
-      expect((await upload(big, 'big.pdf', other).expect(413)).body.code).toBe('PAYLOAD_TOO_LARGE');
-      let twice = request(server)
-        .post('/api/v1/evidence')
-        .set(...bearer(other))
-        .attach('file', pdfFile('one'), 'one.pdf')
-        .attach('file', pdfFile('two'), 'two.pdf');
-      for (const [k, v] of Object.entries(meta)) twice = twice.field(k, v);
-      const res = await twice;
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-      expect(await stored(other)).toBe(0);
+      expect((await upload(big, 'big.pdf', other).expect(413)).body).toEqual({
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'File too large',
+      });
+      const twice = await postMultipart(server, '/api/v1/evidence', other.accessToken, [
+        ...evidenceFields(),
+        filePart(pdfFile('one'), 'one.pdf'),
+        filePart(pdfFile('two'), 'two.pdf'),
+      ]);
+      expect([twice.status, twice.body]).toEqual([
+        400,
+        { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Too many files' },
+      ]);
+      expect(await rowsOf(other)).toEqual([]);
+      expect(filesOf(other)).toEqual([]);
     });
 
     it('takes a flood of parallel uploads within the limit, then answers 429, never a 5xx', async () => {
       const flooder = await newCandidate(ctx);
-      // The count is per minute: start the burst well inside one.
-      while (Date.now() % 60_000 > 45_000) await new Promise((resolve) => setTimeout(resolve, 500));
+      // The candidate's minute opens with the first upload, whatever the clock says: no waiting.
       const files = Array.from({ length: 30 }, (_, i) => pdfFile(`flood ${i}`));
       const answers = await Promise.all(files.map((f, i) => upload(f, `flood-${i}.pdf`, flooder)));
       expect(answers.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
       // pdfFile adds randomness to every file, so all 30 are distinct and each is stored once.
-      expect(await stored(flooder)).toBe(30);
+      expect(await rowsOf(flooder)).toHaveLength(30);
 
       const beyond = await Promise.all(
         Array.from({ length: 15 }, (_, i) => upload(pdfFile(`more ${i}`), `more-${i}.pdf`, flooder)),
       );
-      const statuses = beyond.map((r) => r.status).sort();
-      expect(statuses.filter((s) => s === 201)).toHaveLength(UPLOADS_PER_MINUTE - 30);
+      expect(beyond.filter((r) => r.status === 201)).toHaveLength(UPLOADS_PER_MINUTE - 30);
       const refused = beyond.filter((r) => r.status === 429);
       expect(refused).toHaveLength(45 - UPLOADS_PER_MINUTE);
-      expect(refused[0].body.code).toBe('TOO_MANY_REQUESTS');
-      expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(0);
-      expect(await stored(flooder)).toBe(UPLOADS_PER_MINUTE);
+      // The count is the one key of the candidate's window; Retry-After is what is left of it.
+      const redis = new Redis(redisConnectionOptions(String(process.env.REDIS_URL)));
+      try {
+        const key = rateLimitKey(String(process.env.BULLMQ_PREFIX), 'evidence-upload', `user:${flooder.id}`);
+        expect(await redis.get(key)).toBe('45');
+        const left = await redis.pttl(key);
+        for (const r of refused) {
+          const retryAfter = Number(r.headers['retry-after']);
+          expect(r.body).toEqual({
+            statusCode: 429,
+            code: 'TOO_MANY_REQUESTS',
+            message: 'Too many requests; try again later',
+            details: { retryAfterSeconds: retryAfter },
+          });
+          expect(retryAfter).toBeGreaterThanOrEqual(Math.ceil(left / 1000));
+          expect(retryAfter).toBeLessThanOrEqual(60);
+        }
+      } finally {
+        redis.disconnect();
+      }
+      expect(await rowsOf(flooder)).toHaveLength(UPLOADS_PER_MINUTE);
+      expect(filesOf(flooder)).toHaveLength(UPLOADS_PER_MINUTE);
       // Another candidate is not held back by the flooder's count.
       const other = await newCandidate(ctx);
       await upload(pdfFile('calm'), 'calm.pdf', other).expect(201);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -12,6 +13,18 @@ import { createTestApp, TestContext } from '../utils/test-app';
 jest.setTimeout(300000);
 
 const BURST = 8;
+
+/** Whether anything accepts a connection at the URL's port now. */
+function accepts(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 /**
  * Two API processes and two workers against one PostgreSQL and one Redis: a burst of sign-offs
@@ -108,9 +121,13 @@ describe('reliability: several processes, and graceful shutdown', () => {
       // The sign-off request waits on the decision's row; the certificate job, after it, on the
       // centre's number counter. The test holds both.
       await numberHolder.query('BEGIN');
+      // This year's counter and next year's (a run may cross New Year): a counter at 0 numbers from 1.
       await numberHolder.query(
-        'INSERT INTO certificate_sequence (centre_id, year, last) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
-        [day.centreId, new Date().getUTCFullYear()],
+        `INSERT INTO certificate_sequence (centre_id, year, last)
+         SELECT $1, y, 0 FROM generate_series(EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int,
+                                              EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')::int + 1) AS y
+         ON CONFLICT DO NOTHING`,
+        [day.centreId],
       );
       await numberHolder.query('SELECT last FROM certificate_sequence WHERE centre_id = $1 FOR UPDATE', [day.centreId]);
       await rowHolder.query('BEGIN');
@@ -124,7 +141,12 @@ describe('reliability: several processes, and graceful shutdown', () => {
       await waitingOn('"DecisionEntity"');
       const api = processes[2];
       api.child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Closing, the API stops listening at once; the request it holds is still waiting on the row.
+      await eventually(
+        () => accepts(apis[0]),
+        (listening) => !listening,
+      );
+      expect([api.child.exitCode, api.child.signalCode]).toEqual([null, null]);
       await rowHolder.query('COMMIT');
       expect((await inFlight).status).toBe(200);
       expect(await api.exited).toBe('SIGTERM');
@@ -132,8 +154,12 @@ describe('reliability: several processes, and graceful shutdown', () => {
       await waitingOn('certificate_sequence');
       const worker = processes[0];
       worker.child.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(worker.child.exitCode).toBeNull();
+      await eventually(
+        () => Promise.resolve(worker.output()),
+        (output) => output.includes('worker stopping on SIGTERM'),
+      );
+      // Stopping, it waits for the job the test holds.
+      expect([worker.child.exitCode, worker.child.signalCode]).toEqual([null, null]);
       await numberHolder.query('COMMIT');
       expect(await worker.exited).toBe('SIGTERM');
     } finally {

@@ -85,8 +85,17 @@ describe('reliability: Redis stopped while candidates submit applications and ev
       [applications],
     );
     expect(pending[0].n).toBe(applications.length);
-    // Redis stays down a while: the relay keeps the events and tries again.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Redis stays down until the relay has tried to send every event and failed: it keeps them.
+    await eventually(
+      () =>
+        ctx.dataSource.query<{ n: number }[]>(
+          `SELECT COUNT(*)::int AS n FROM outbox_event
+            WHERE dispatched_at IS NULL AND attempts > 0 AND last_error IS NOT NULL AND payload->>'applicationId' = ANY($1)`,
+          [applications],
+        ),
+      ([row]) => row.n === applications.length,
+      20000,
+    );
 
     await redis.start();
     for (const [i, candidate] of candidates.entries()) {

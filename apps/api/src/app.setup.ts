@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe } from '@qualcert/shared';
+import { AllExceptionsFilter, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
@@ -27,6 +27,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
   express.useBodyParser('json', { limit: '6mb' });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
+  express.use(jsonDepthLimit());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

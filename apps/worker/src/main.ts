@@ -7,9 +7,13 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.enableShutdownHooks();
-  app.get(Logger).log('worker ready');
+  // Said at once: the jobs in hand are finished before the process ends, which may take a while.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => logger.log(`worker stopping on ${signal}: finishing the jobs in hand`));
+  logger.log('worker ready');
 }
 
 bootstrap().catch((error: unknown) => {

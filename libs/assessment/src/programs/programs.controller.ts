@@ -6,6 +6,7 @@ import {
   CreateProgramDto,
   CreateQuestionDto,
   CreateTaskDto,
+  ImportedQuestionsDto,
   ImportQuestionsDto,
   ListQuestionsQueryDto,
   ProgramDto,
@@ -162,6 +163,7 @@ export class ProgramsController {
   @Authenticated({
     roles: [...MANAGERS],
     summary: 'Import questions as JSON (all or nothing)',
+    type: ImportedQuestionsDto,
     status: 201,
     notFound: true,
   })

@@ -304,3 +304,8 @@ export class QuestionDto {
   @ApiProperty({ nullable: true, type: String }) explanation: string | null;
   @ApiProperty({ nullable: true, type: String }) knowledgeItemId: string | null;
 }
+
+export class ImportedQuestionsDto {
+  @ApiProperty({ description: 'How many questions were stored' }) imported: number;
+  @ApiProperty({ type: [QuestionDto] }) questions: QuestionDto[];
+}

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
+import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
@@ -49,6 +50,7 @@ export class CertificatesController {
   @Authenticated({
     roles: ['admin', 'centre_manager', 'candidate'],
     summary: 'The certificate issued for an application',
+    type: CertificateDto,
     notFound: true,
   })
   forApplication(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
@@ -77,6 +79,7 @@ export class CertificatesController {
   @Authenticated({
     roles: ['admin', 'centre_manager'],
     summary: 'Revoke a certificate with a reason (it stays in the registry as revoked)',
+    type: CertificateDto,
     notFound: true,
     conflict: true,
   })
@@ -104,6 +107,7 @@ export class CertificatesController {
   @RateLimited('public-verification')
   @PublicRoute({
     summary: 'Check a presented credential: signature, issuer key, validity, status; says which check failed',
+    type: CredentialVerificationDto,
     throttled: true,
   })
   verifyCredential(@Body() body: unknown) {

@@ -26,9 +26,13 @@ import {
 } from '../rules/reassessment-rule';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, AppealStatus } from './appeal.entity';
 
+/** An appeal as answered (AppealDto): its panel and re-assessments without the appeal's id again. */
 export interface AppealView extends AppealEntity {
-  panel: AppealPanelMemberEntity[];
-  reassessments: AppealReassessmentEntity[];
+  panel: Pick<AppealPanelMemberEntity, 'assessorId' | 'vote' | 'reason' | 'votedAt'>[];
+  reassessments: Pick<
+    AppealReassessmentEntity,
+    'skillId' | 'result' | 'assessorId' | 'note' | 'reExamination' | 'recordedAt'
+  >[];
   skillResolutions: SkillResolution[];
 }
 
@@ -543,8 +547,15 @@ export class AppealsService {
       const verdicts = reassessments.filter((r) => r.appealId === appeal.id);
       return {
         ...appeal,
-        panel: members,
-        reassessments: verdicts,
+        panel: members.map(({ assessorId, vote, reason, votedAt }) => ({ assessorId, vote, reason, votedAt })),
+        reassessments: verdicts.map(({ skillId, result, assessorId, note, reExamination, recordedAt }) => ({
+          skillId,
+          result,
+          assessorId,
+          note,
+          reExamination,
+          recordedAt,
+        })),
         skillResolutions:
           appeal.kind === 'decision' && members.length > 0
             ? reassessmentResolution(appeal.contestedSkillIds, verdicts, members.length).skills

@@ -14,6 +14,30 @@ export interface NotifyPayload {
   outboxEventId: string | number;
 }
 
+/** A notification as its recipient sees it (NotificationDto): not the recipient or the event again. */
+export type NotificationView = Pick<
+  NotificationEntity,
+  'id' | 'kind' | 'subjectId' | 'applicationId' | 'title' | 'createdAt' | 'readAt'
+>;
+
+const toView = ({
+  id,
+  kind,
+  subjectId,
+  applicationId,
+  title,
+  createdAt,
+  readAt,
+}: NotificationEntity): NotificationView => ({
+  id,
+  kind,
+  subjectId,
+  applicationId,
+  title,
+  createdAt,
+  readAt,
+});
+
 /**
  * The notify step of the workflows: turns a `notification.requested` outbox event into in-app
  * notifications for the people concerned. Idempotent per event and recipient.
@@ -57,15 +81,16 @@ export class NotificationsService {
   }
 
   /** The actor's latest notifications, newest first. */
-  async mine(actor: Actor): Promise<NotificationEntity[]> {
-    return this.dataSource.getRepository(NotificationEntity).find({
+  async mine(actor: Actor): Promise<NotificationView[]> {
+    const rows = await this.dataSource.getRepository(NotificationEntity).find({
       where: { userId: actor.userId },
       order: { createdAt: 'DESC' },
       take: 100,
     });
+    return rows.map(toView);
   }
 
-  async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
     const repo = this.dataSource.getRepository(NotificationEntity);
     await repo
       .createQueryBuilder()
@@ -75,6 +100,6 @@ export class NotificationsService {
       .execute();
     const row = await repo.findOne({ where: { id, userId: actor.userId } });
     if (!row) throw DomainException.notFound('Notification', id);
-    return row;
+    return toView(row);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditActor, AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AuditActor, AuditService, DomainException, isCheckViolation, isUniqueViolation } from '@qualcert/shared';
 import type { Actor } from '../auth/actor';
 import type { UserDto } from '../auth/auth.dto';
 import { TokenService } from '../auth/token.service';
@@ -89,6 +89,16 @@ export class UsersService {
         }
       });
     } catch (error) {
+      // The key is the address in lower case, and the database checks it: JavaScript and PostgreSQL
+      // lower some letters differently (İ is "i̇" to one and "i" to the other).
+      if (isCheckViolation(error, 'ck_app_user_email_key')) {
+        throw DomainException.validation([
+          {
+            field: 'email',
+            messages: ['has letters whose lower case is ambiguous (such as İ); write the address in lower case'],
+          },
+        ]);
+      }
       if (isUniqueViolation(error, 'uq_app_user_email_key')) {
         throw new DomainException('EMAIL_TAKEN', 'An account with this email already exists', {
           fields: [{ field: 'email', messages: ['is already registered'] }],

@@ -25,6 +25,7 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
   '22008': 'VALIDATION_FAILED', // datetime_field_overflow
   '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
   '22001': 'VALIDATION_FAILED', // string_data_right_truncation
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire: a NUL in text (the pipe refuses it first)
 };
 
 /**

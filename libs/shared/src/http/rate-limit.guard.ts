@@ -16,6 +16,11 @@ import { DomainException } from '../errors/domain.exception';
 
 const RATE_LIMIT_KEY = 'qualcert:rate-limit';
 
+/** The Redis key that counts a subject's requests to a group of routes in its current window. */
+export function rateLimitKey(prefix: string, group: string, subject: string): string {
+  return `${prefix}:rate:${group}:${subject}`;
+}
+
 /** The settings that hold a limit, and the window each counts over, in seconds. */
 const LIMIT_WINDOWS = {
   PUBLIC_RATE_LIMIT_PER_MINUTE: 60,
@@ -64,21 +69,23 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     if (!options) return true;
     const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
-    const windowSeconds = LIMIT_WINDOWS[options.limit];
+    const windowMs = LIMIT_WINDOWS[options.limit] * 1000;
     const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
-    const key = `${this.config.BULLMQ_PREFIX}:rate:${options.group}:${subject}`;
+    const key = rateLimitKey(this.config.BULLMQ_PREFIX, options.group, subject);
     let count: number;
-    let ttl: number;
+    let windowLeftMs: number;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      const [[, counted], , [, left]] = (await this.redis
+      // NX: only the request that creates the count sets its expiry; later ones do not extend it.
+      // In milliseconds: TTL's whole seconds are rounded, and Retry-After must not fall short.
+      const [[, counted], , [, ttl]] = (await this.redis
         .multi()
         .incr(key)
-        .expire(key, windowSeconds, 'NX')
-        .ttl(key)
+        .pexpire(key, windowMs, 'NX')
+        .pttl(key)
         .exec()) as [[unknown, number], unknown, [unknown, number]];
       count = counted;
-      ttl = left;
+      windowLeftMs = ttl > 0 ? ttl : windowMs;
     } catch (error) {
       this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
       return true;
@@ -87,7 +94,7 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
-      const retryAfterSeconds = ttl > 0 ? ttl : windowSeconds;
+      const retryAfterSeconds = Math.ceil(windowLeftMs / 1000);
       throw new DomainException('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });
     }
     return true;

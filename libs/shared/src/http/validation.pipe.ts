@@ -1,6 +1,10 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainException } from '../errors/domain.exception';
 import { FieldError } from '../errors/error-codes';
+import { nulCharacterFields } from './input-limits';
+
+// Where @nestjs/swagger keeps a DTO property's @ApiProperty options.
+const API_PROPERTY = 'swagger/apiModelProperties';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -10,12 +14,83 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+interface DocumentedProperty {
+  nullable?: boolean;
+  isArray?: boolean;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- a DTO class, or a type's name
+  type?: Function | string | [Function];
+}
+
+/** Whether the documented type of a property is a DTO class (its value then has fields of its own). */
+function isDtoClass(type: DocumentedProperty['type']): boolean {
+  const candidate = Array.isArray(type) ? type[0] : type;
+  return (
+    typeof candidate === 'function' &&
+    ![String, Number, Boolean, Date, Object, Array].includes(candidate as never) &&
+    Reflect.getMetadata('swagger/apiModelPropertiesArray', (candidate as { prototype: object }).prototype) !== undefined
+  );
+}
+
+/**
+ * The fields of a transformed DTO (and of the DTOs nested in it) whose value departs from what the
+ * DTO documents in ways class-validator lets through:
+ * - null where the DTO does not document null. @IsOptional lets null through as "absent", and a
+ *   null then reached NOT NULL columns (a 500): an optional field is omitted, never null, unless
+ *   its @ApiProperty says `nullable: true`;
+ * - an array where a nested DTO (or a list of them) is documented: @ValidateNested validates the
+ *   objects inside a nested array too, and a list of lists reached the services (a 500).
+ */
+export function undocumentedValues(value: unknown, parent = ''): FieldError[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => undocumentedValues(item, parent ? `${parent}.${i}` : String(i)));
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  // Plain objects are free-form values (JSON documents), not DTOs: null may be data there.
+  if (prototype === null || prototype === Object.prototype) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    // class-transformer writes the DTO's fields the body left out as undefined: absent, and fine.
+    if (item === undefined) return [];
+    const field = parent ? `${parent}.${key}` : key;
+    const documented = Reflect.getMetadata(API_PROPERTY, prototype, key) as DocumentedProperty | undefined;
+    if (item === null)
+      return documented?.nullable ? [] : [{ field, messages: [`${key} must not be null; omit it instead`] }];
+    if (isDtoClass(documented?.type)) {
+      const many = documented?.isArray === true || Array.isArray(documented?.type);
+      const objects = many ? (Array.isArray(item) ? (item as unknown[]) : [item]) : [item];
+      const notObjects = objects
+        .map((element, i) => [element, many ? `${field}.${i}` : field] as const)
+        .filter(([element]) => typeof element !== 'object' || element === null || Array.isArray(element));
+      if (notObjects.length > 0)
+        return notObjects.map(([, path]) => ({ field: path, messages: [`${path} must be an object`] }));
+    }
+    return undocumentedValues(item, field);
+  });
+}
+
 /**
  * The one global pipe: unknown fields are refused, known ones transformed to their declared
- * types, and every failure is reported as VALIDATION_FAILED with the fields at fault.
+ * types, and every failure is reported as VALIDATION_FAILED with the fields at fault. Before
+ * that, text with a NUL character is refused wherever it comes from (body, query, route), since
+ * PostgreSQL cannot store one; after it, nulls and nested arrays the DTO does not document.
  */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Not custom parameters: the signed-in actor, or an uploaded file's bytes.
+    if (metadata.type !== 'custom') {
+      const nul = nulCharacterFields(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (nul.length > 0) throw DomainException.validation(nul);
+    }
+    const transformed: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body') {
+      const faults = undocumentedValues(transformed);
+      if (faults.length > 0) throw DomainException.validation(faults);
+    }
+    return transformed;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

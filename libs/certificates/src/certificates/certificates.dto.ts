@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** A certificate's row as its holder, its centre and admins read it. */
+export class CertificateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'AST01-2026-000001' }) number: string;
+  @ApiProperty({ description: 'Printed beside the number; the public lookup needs both' }) verificationCode: string;
+  @ApiPropertyOptional({ description: 'The public page with the code (the application’s certificate carries it)' })
+  verificationUrl?: string;
+  @ApiProperty({ format: 'uuid' }) decisionId: string;
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({ format: 'uuid' }) holderId: string;
+  @ApiProperty({ format: 'uuid' }) centreId: string;
+  @ApiProperty({ format: 'uuid' }) cardId: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty() maskedIin: string;
+  @ApiProperty({ format: 'date' }) issuedOn: string;
+  @ApiProperty({ format: 'date' }) validUntil: string;
+  @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status: string;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) revokeReason: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the public page and the credential show: card, standard, centre, credited skills',
+  })
+  contents: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The signed Open Badges 3.0 credential' })
+  credential: Record<string, unknown>;
+  @ApiProperty({ description: 'Where the PDF is stored' }) pdfKey: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class CredentialChecksDto {
+  @ApiProperty({ enum: ['valid', 'invalid', 'missing'] }) signature: string;
+  @ApiProperty({ enum: ['known', 'unknown'] }) issuerKey: string;
+  @ApiProperty({ enum: ['valid', 'expired', 'not_yet_valid'] }) expiry: string;
+  @ApiProperty({ enum: ['valid', 'expired', 'revoked', 'unknown'], description: 'In the registry' }) status: string;
+}
+
+/** The outcome of checking a presented credential, check by check. */
+export class CredentialVerificationDto {
+  @ApiProperty({ description: 'True only when every check passed' }) verified: boolean;
+  @ApiProperty({ type: CredentialChecksDto }) checks: CredentialChecksDto;
+  @ApiProperty({ type: [String], description: 'The checks that did not pass (signature, issuerKey, expiry, status)' })
+  failed: string[];
+  @ApiProperty({ type: [String], description: 'Why, in words' }) errors: string[];
+}

@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { DomainException } from '../errors/domain.exception';
+import { createValidationPipe, undocumentedValues } from './validation.pipe';
+
+class InnerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() label?: string;
+}
+
+class SettingsDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() passMarkPercent?: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() note?: string | null;
+  @ApiPropertyOptional({ type: [InnerDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => InnerDto)
+  items?: InnerDto[];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() free?: Record<string, unknown>;
+}
+
+class OneDto {
+  @ApiProperty({ type: InnerDto }) @ValidateNested() @Type(() => InnerDto) inner: InnerDto;
+}
+
+const pipe = createValidationPipe();
+const oneBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: OneDto, data: '' });
+const asBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: SettingsDto, data: '' });
+const fieldsOf = (error: unknown) =>
+  (error as DomainException).details as { fields: { field: string; messages: string[] }[] };
+
+describe('the validation pipe', () => {
+  it('refuses null where the DTO does not document it, naming the field, nested ones by path', async () => {
+    const error = await asBody({ passMarkPercent: null, items: [{ label: 'a' }, { label: null }] }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainException);
+    expect(fieldsOf(error)).toEqual({
+      fields: [
+        { field: 'passMarkPercent', messages: ['passMarkPercent must not be null; omit it instead'] },
+        { field: 'items.1.label', messages: ['label must not be null; omit it instead'] },
+      ],
+    });
+  });
+
+  it('refuses a list of lists where a list of nested DTOs is documented, and a list where one is', async () => {
+    const lists = await asBody({ items: [[{ label: 'a' }], { label: 'b' }] }).catch((e: unknown) => e);
+    expect(fieldsOf(lists)).toEqual({ fields: [{ field: 'items.0', messages: ['items.0 must be an object'] }] });
+    const one = await oneBody({ inner: [{ label: 'a' }] }).catch((e: unknown) => e);
+    expect(fieldsOf(one)).toEqual({ fields: [{ field: 'inner', messages: ['inner must be an object'] }] });
+    await expect(oneBody({ inner: { label: 'a' } })).resolves.toMatchObject({ inner: { label: 'a' } });
+  });
+
+  it('accepts null where the DTO documents it, and null inside a free-form object', async () => {
+    await expect(asBody({ note: null, free: { anything: null } })).resolves.toMatchObject({
+      note: null,
+      free: { anything: null },
+    });
+  });
+
+  it('refuses a NUL character in the body, a query parameter and a route parameter', async () => {
+    const body = await asBody({ note: 'a\u0000' }).catch((e: unknown) => e);
+    expect(fieldsOf(body).fields).toEqual([{ field: 'note', messages: ['must not contain NUL characters'] }]);
+    const query = await pipe
+      .transform('x\u0000', { type: 'query', metatype: String, data: 'search' })
+      .catch((e: unknown) => e);
+    expect(fieldsOf(query).fields).toEqual([{ field: 'search', messages: ['must not contain NUL characters'] }]);
+    const param = await pipe
+      .transform('\u0000', { type: 'param', metatype: String, data: 'id' })
+      .catch((e: unknown) => e);
+    expect(fieldsOf(param).fields).toEqual([{ field: 'id', messages: ['must not contain NUL characters'] }]);
+  });
+
+  it('leaves custom parameters alone (the actor, an uploaded file)', async () => {
+    const file = { originalname: 'a\u0000.pdf', buffer: Buffer.from('x') };
+    await expect(pipe.transform(file, { type: 'custom', metatype: Object, data: undefined })).resolves.toBe(file);
+  });
+});
+
+describe('undocumentedValues', () => {
+  it('reads plain objects and values as free-form data', () => {
+    expect(undocumentedValues({ a: null })).toEqual([]);
+    expect(undocumentedValues(null)).toEqual([]);
+    expect(undocumentedValues([null, 'x'])).toEqual([]);
+  });
+});
