@@ -16,6 +16,8 @@ export class CertificateDto {
   @ApiProperty() maskedIin: string;
   @ApiProperty({ format: 'date' }) issuedOn: string;
   @ApiProperty({ format: 'date' }) validUntil: string;
+  @ApiProperty({ description: 'The validity granted at sign-off, in months (validUntil follows from it)' })
+  validityMonths: number;
   @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status: string;
   @ApiProperty({ nullable: true, type: Date }) revokedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) revokeReason: string | null;
