@@ -655,6 +655,11 @@ const ROUTES: Row[] = [
     path: (f) => `/api/v1/applications/${f.applicationId}/certificate`,
     expect: { admin: 404, manager: 404, candidate: 404, otherManager: 404, others: 403 },
   },
+  {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.applicationId}/credit-credentials`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, others: 403 },
+  },
   { method: 'get', path: () => `/api/v1/certificates/${randomUUID()}/pdf`, expect: { others: 404 } },
   // Within reach: test/result-documents.e2e-spec.ts (the centre's staff, the candidate's own, 404 for others).
   { method: 'get', path: () => `/api/v1/decisions/${randomUUID()}/conclusion`, expect: { others: 404 } },
@@ -680,6 +685,8 @@ const ROUTES: Row[] = [
     expect: { others: 200 },
   },
   { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
+  { method: 'get', path: () => '/api/v1/public/issuers/NOSUCH', public: true, expect: { others: 404 } },
+  { method: 'get', path: () => '/api/v1/public/status-lists/NOSUCH/0', public: true, expect: { others: 404 } },
   { method: 'get', path: () => '/api/v1/admin/jobs/failed', expect: { admin: 200, others: 403 } },
   { method: 'post', path: () => '/api/v1/admin/dashboard-session', expect: { admin: 204, others: 403 } },
   {
