@@ -4,6 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
+import { StatusListsService } from '@qualcert/certificates/status-lists/status-lists.service';
 import { expandSafely, ob3SchemaErrors } from '@qualcert/certificates/credentials/conformance/conformance.spec-support';
 import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
 import { bearer, eventually } from './utils/fixtures';
@@ -160,6 +161,19 @@ describe('credentials: what standard verifiers check', () => {
     const checked: Json = (await request(server).post('/api/v1/public/credentials/verify').send(credential).expect(200))
       .body;
     expect(checked).toMatchObject({ verified: false, checks: { status: 'revoked', statusList: 'revoked' } });
+  });
+
+  it('gives issuances running at the same time distinct bits', async () => {
+    const lists = worker.get(StatusListsService);
+    const [centre] = await ctx.dataSource.query('SELECT code FROM centre WHERE id = $1', [day.centreId]);
+    const slots = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        ctx.dataSource.transaction((manager) =>
+          lists.allocate(manager, { id: day.centreId, code: centre.code }, new Date()),
+        ),
+      ),
+    );
+    expect(new Set(slots.map((s) => `${s.list}/${s.index}`)).size).toBe(8);
   });
 
   it('issues an OB 3.0 credential per labour function for partial credit, once, on the worker', async () => {
