@@ -263,6 +263,14 @@ describe('renderCertificatePdf', () => {
     expect(text).not.toMatch(/[0-9a-f]{64}/);
   });
 
+  it('prints the № sign of an accreditation reference once, however the centre typed it', async () => {
+    const data = sampleData();
+    data.centre.accreditation = { documentRef: '№ ДЕМО-34', validFrom: '2025-01-01', validTo: '2030-12-31' };
+    const text = flat(pageTexts(parsePdf(await renderCertificatePdf(data)))[0]);
+    expect(text).toContain('№ ДЕМО-34, 01.01.2025 – 31.12.2030');
+    expect(text).not.toContain('№ №');
+  });
+
   it('leaves out the accreditation and the signer caption that an older certificate does not have', async () => {
     const data = sampleData({ centre: { name: 'Центр', code: 'AST01' }, signer: undefined });
     const text = flat(pageTexts(parsePdf(await renderCertificatePdf(data)))[0]);

@@ -82,7 +82,9 @@ const L = {
   versionOf: (version: number, date: string | null) =>
     date ? `${version} (${displayDay(date)} ж. / от ${displayDay(date)})` : String(version),
   accreditation: 'Аккредиттеу / Аккредитация',
-  accreditationValue: (ref: string, from: string, to: string) => `№ ${ref}, ${displayDay(from)} – ${displayDay(to)}`,
+  // Centres often type the sign into the reference itself; it is printed once.
+  accreditationValue: (ref: string, from: string, to: string) =>
+    `${/^№/.test(ref.trim()) ? ref.trim() : `№ ${ref}`}, ${displayDay(from)} – ${displayDay(to)}`,
   signedOn: 'Қол қойылған күні / Дата подписания',
   roles: {
     centre_manager: 'Бағалау орталығының басшысы / Руководитель центра оценки',
