@@ -275,7 +275,19 @@ describe('applications and explained eligibility (through the real worker)', () 
       .set(...bearer(manager))
       .expect(200);
     expect(profile.body.profile).toMatchObject({ iin: a.iin, iinMasked: false });
+    // An assessor of the centre sees the candidate only once assigned to them (here, as the
+    // reviewer of their evidence, written as the manager's assignment would), the ИИН masked.
     const assessor = await newSession(ctx, 'assessor', [centre.id]);
+    await request(server)
+      .get(`/api/v1/candidates/${a.id}`)
+      .set(...bearer(assessor))
+      .expect(404);
+    await ctx.dataSource.query(
+      `INSERT INTO evidence_review (id, application_id, skill_id, assessor_id)
+       SELECT gen_random_uuid(), a.id, s.id, $2 FROM application a JOIN skill s ON s.card_id = a.card_id
+        WHERE a.id = $1 LIMIT 1`,
+      [app.id, assessor.id],
+    );
     const masked = await request(server)
       .get(`/api/v1/candidates/${a.id}`)
       .set(...bearer(assessor))
