@@ -379,10 +379,9 @@ const ROUTES: Row[] = [
   },
   {
     method: 'post',
-    path: (f) => `/api/v1/applications/${f.applicationId}/eligibility-override`,
+    path: (f) => `/api/v1/applications/${f.overridableApplicationId}/eligibility-override`,
     body: () => ({ justification: 'Опыт подтверждён документами работодателя' }),
-    expect: { manager: 409, otherManager: 404, others: 403 },
-    noSuccess: 'a draft: nothing to override',
+    expect: { manager: 200, otherManager: 404, others: 403 },
   },
   {
     method: 'get',
@@ -699,12 +698,10 @@ const ROUTES: Row[] = [
     },
   },
   {
-    // The candidate's application is a draft: nothing refused to appeal (409).
     method: 'post',
-    path: (f) => `/api/v1/applications/${f.applicationId}/appeals`,
+    path: (f) => `/api/v1/applications/${f.refusedApplicationId}/appeals`,
     body: () => ({ kind: 'admission', grounds: 'Диплом колледжа не был учтён при проверке' }),
-    expect: { candidate: 409, otherCandidate: 404, others: 403 },
-    noSuccess: 'nothing was refused on a draft',
+    expect: { candidate: 201, otherCandidate: 404, others: 403 },
   },
   {
     method: 'post',

@@ -65,6 +65,10 @@ export interface AccessFixture {
   /** The candidate's draft recognition application (cardId). */
   applicationId: string;
   withdrawnApplicationId: string;
+  /** The candidate's application refused admission (thirdCardId). */
+  refusedApplicationId: string;
+  /** Another candidate's application refused admission, for the manager's override. */
+  overridableApplicationId: string;
   /** The candidate's application awaiting the centre's document check. */
   checkedApplicationId: string;
   /** An evidence file of the candidate's that is the document of no record. */
@@ -142,11 +146,16 @@ export async function buildAccessFixture(ctx: TestContext): Promise<BuiltFixture
   );
   const cards = (await request(server).get(`/api/v1/standards/${standardId}/cards?limit=100`).expect(200)).body
     .items as { id: string }[];
-  const [cardId, secondCardId] = cards.map((c) => c.id).filter((id) => id !== day.cardId);
+  const [cardId, secondCardId, thirdCardId] = cards.map((c) => c.id).filter((id) => id !== day.cardId);
   const accreditation = await request(server)
     .post(`/api/v1/centres/${centreId}/accreditations`)
     .set(...bearer(admin))
-    .send({ cardIds: [cardId, secondCardId], validFrom: '2020-01-01', validTo: '2099-12-31', documentRef: '№ 2' })
+    .send({
+      cardIds: [cardId, secondCardId, thirdCardId],
+      validFrom: '2020-01-01',
+      validTo: '2099-12-31',
+      documentRef: '№ 2',
+    })
     .expect(201);
   const card = (await request(server).get(`/api/v1/cards/${cardId}`).expect(200)).body;
   const cardSkills: { id: string; recognition: string }[] = card.functions.flatMap(
@@ -186,6 +195,17 @@ export async function buildAccessFixture(ctx: TestContext): Promise<BuiltFixture
     .expect(201);
   // No worker runs here: the application is put where the worker would put it after a submission.
   await sql("UPDATE application SET status = 'awaiting_documents', submission = 1 WHERE id = $1", [checked.body.id]);
+
+  // The candidate's application refused admission today, as the worker's check leaves it.
+  const refused = await request(server)
+    .post('/api/v1/applications')
+    .set(...bearer(candidate))
+    .send({ centreId, cardId: thirdCardId, pathway: 'assessment' })
+    .expect(201);
+  await sql(
+    "UPDATE application SET status = 'ineligible', submission = 1, eligibility_checked_at = now() WHERE id = $1",
+    [refused.body.id],
+  );
 
   // The other candidate applies at centre A too: a candidate of the same centre reaches nothing of this one.
   await eligibleApplicationFor(ctx, day, otherCandidate.id);
@@ -274,7 +294,10 @@ export async function buildAccessFixture(ctx: TestContext): Promise<BuiltFixture
   ]);
 
   // Two decisions of other candidates awaiting sign-off.
-  const others = await eligibleApplications(ctx, day, 4);
+  const others = await eligibleApplications(ctx, day, 5);
+  await sql("UPDATE application SET status = 'ineligible', eligibility_checked_at = now() WHERE id = $1", [
+    others[4].applicationId,
+  ]);
   const signIn = (i: number) => login(server, others[i].candidate);
   const decisionToApproveId = await decided(await signIn(0), others[0].applicationId, day.assessors, []);
   const decisionToReturnId = await decided(await signIn(1), others[1].applicationId, day.assessors, []);
@@ -380,6 +403,8 @@ export async function buildAccessFixture(ctx: TestContext): Promise<BuiltFixture
       recommendedSkillId,
       applicationId: application.body.id,
       withdrawnApplicationId: withdrawn.body.id,
+      refusedApplicationId: refused.body.id,
+      overridableApplicationId: others[4].applicationId,
       checkedApplicationId: checked.body.id,
       evidenceId: evidence.id,
       spareFileId: spareFile.id,
