@@ -25,7 +25,7 @@ export function configureApp(app: INestApplication): INestApplication {
     next();
   });
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
-  express.useBodyParser('json', { limit: '6mb' });
+  express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
   app.setGlobalPrefix(API_PREFIX, {
