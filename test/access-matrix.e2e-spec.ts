@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { AccessFixture, buildAccessFixture, Caller } from './utils/access-fixture';
+import { pdfFile } from './utils/files';
 import { strongPassword, uniqueCentreCode, uniqueEmail } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 
@@ -34,6 +35,8 @@ interface Row {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: (f: AccessFixture) => string;
   body?: (f: AccessFixture) => unknown;
+  /** A multipart upload: the file and the form's fields. */
+  upload?: { file: Buffer; name: string; fields: Record<string, string> };
   public?: boolean;
   expect: Partial<Record<Caller, number>> & { others: number };
   /** Why no caller succeeds: the row is about unknown ids, or its refusal comes after the access check. */
@@ -402,9 +405,12 @@ const ROUTES: Row[] = [
   {
     method: 'post',
     path: () => '/api/v1/evidence',
-    body: () => ({ type: 'other', issuer: 'Центр', issueDate: '2024-01-01' }),
-    expect: { candidate: 400, otherCandidate: 400, others: 403 },
-    noSuccess: 'no file: an upload is tested in test/evidence.e2e-spec.ts',
+    upload: {
+      file: pdfFile('матрица'),
+      name: 'matrix.pdf',
+      fields: { type: 'other', issuer: 'Центр', issueDate: '2024-01-01' },
+    },
+    expect: { candidate: 201, otherCandidate: 201, others: 403 },
   },
   {
     method: 'get',
@@ -874,6 +880,10 @@ describe('access matrix', () => {
     let req = request(server)[row.method](path);
     const token = tokens[caller];
     if (token) req = req.set('Authorization', `Bearer ${token}`);
+    if (row.upload) {
+      req = req.attach('file', row.upload.file, row.upload.name);
+      for (const [name, value] of Object.entries(row.upload.fields)) req = req.field(name, value);
+    }
     const res = row.body ? await req.send(row.body(fixture) as object) : await req;
     expect({ path, caller, status: res.status }).toEqual({ path, caller, status: expected(row, caller) });
     if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: res.status, code: expect.any(String) });
