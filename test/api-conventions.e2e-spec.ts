@@ -20,6 +20,16 @@ describe('API conventions', () => {
       ]),
     );
     expect(res.body.components.schemas.CardDetailDto).toBeDefined();
+    // What a client and the docs page need to authorise: the scheme, and each operation's requirement.
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(res.body.servers).toEqual([expect.objectContaining({ url: expect.stringMatching(/^https?:\/\//) })]);
+    expect(res.body.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    expect(res.body.paths['/api/v1/applications'].post.security).toEqual([{ bearer: [] }]);
+    const unstated = Object.entries(res.body.paths as Record<string, Record<string, { security?: unknown }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ at: `${method} ${path}`, op })))
+      .filter(({ op }) => op.security === undefined)
+      .map(({ at }) => at);
+    expect(unstated).toEqual([]);
     await request(ctx.app.getHttpServer()).get('/api/docs').expect(200);
   });
 

@@ -54,6 +54,9 @@ function mountApiDocs(app: INestApplication): void {
           'Republic of Kazakhstan. Every error has the shape { statusCode, code, message, details? }.',
       )
       .setVersion('1')
+      // The access token of POST /api/v1/auth/login; routes that need it say so (@Authenticated).
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
