@@ -1,7 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DecisionsService } from '@qualcert/decisions';
+import { DecisionProcessor } from '@qualcert/decisions/decisions/decision.processor';
+import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,
   eligibleApplicationFor,
@@ -13,6 +17,7 @@ import {
   uploadEvidence,
 } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
+import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
 
@@ -87,23 +92,46 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     expect(twice.body.code).toBe('INVALID_TRANSITION');
   });
 
-  it('leaves one decision when the job runs twice or two workers race', async () => {
-    const { applicationId } = await assessed();
-    await eventually(
-      () => decisionsOf(day.manager, applicationId),
-      (d) => d.length > 0,
-    );
+  it('leaves one decision when two workers race: one computes, the other skips on the unique index; so does a job run twice', async () => {
     const decisions = worker.get(DecisionsService);
-    const outcomes = await Promise.all([
-      decisions.compute(applicationId),
-      decisions.compute(applicationId),
-      decisions.compute(applicationId),
-    ]);
-    expect(outcomes).toEqual(['skipped', 'skipped', 'skipped']);
-    const [{ n }] = await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM decision WHERE application_id = $1', [
-      applicationId,
-    ]);
-    expect(n).toBe(1);
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.decisions));
+    // The workflow's own job waits in the paused queue while two computations race.
+    const { applicationId, outcomes } = await withQueuePaused(worker, DecisionProcessor, async () => {
+      const { applicationId: id } = await assessed();
+      const held = await HeldRow.hold('application', id);
+      let racing: Promise<string[]>;
+      try {
+        racing = Promise.all([decisions.compute(id), decisions.compute(id)]);
+        // Both have read the application (no decision yet) and wait on its lock.
+        await lockWaiters(ctx.dataSource, 2);
+      } finally {
+        await held.release();
+      }
+      return { applicationId: id, outcomes: await racing };
+    });
+    expect([...outcomes].sort()).toEqual(['computed', 'skipped']);
+    const count = async () =>
+      (
+        await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM decision WHERE application_id = $1', [applicationId])
+      )[0].n as number;
+    expect(await count()).toBe(1);
+    // The workflow's job, run once the queue resumes, and the same job run again: both skip.
+    const [event] = await eventually(
+      () =>
+        ctx.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM outbox_event WHERE event_type = 'application.awaiting_decision'
+              AND payload->>'applicationId' = $1 AND dispatched_at IS NOT NULL`,
+          [applicationId],
+        ),
+      (rows) => rows.length === 1,
+    );
+    const job = await eventually(
+      () => queue.getJob(`decision-${applicationId}-${event.id}`),
+      (j) => j?.finishedOn !== undefined,
+    );
+    expect(job?.returnvalue).toBe('skipped');
+    expect(await decisions.compute(applicationId)).toBe('skipped');
+    expect(await count()).toBe(1);
   });
 
   it('gives a partial decision with the skills to improve; a returned decision can be recomputed', async () => {
