@@ -224,7 +224,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(seq(second.certificate.number)).toBe(seq(first.certificate.number) + 1);
   });
 
-  it('expires certificates past their validity on a schedule, and says so publicly', async () => {
+  it('expires certificates past their validity on a schedule, audited once each, and says so publicly', async () => {
     const { certificate } = await certified();
     const queue = worker.get<Queue>(getQueueToken(QUEUES.certificates));
     const schedulers = await queue.getJobSchedulers();
@@ -243,6 +243,43 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(row.status).toBe('expired');
     const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(view.status).toBe('expired');
+    // The expiry's audit record: by the system, from valid to expired, naming the number.
+    const audited = () =>
+      ctx.dataSource.query(
+        `SELECT actor_id, actor_role, entity_type, before, after FROM audit_log
+          WHERE action = 'certificate.expired' AND entity_id = $1`,
+        [certificate.id],
+      );
+    expect(await audited()).toEqual([
+      {
+        actor_id: null,
+        actor_role: 'system',
+        entity_type: 'certificate',
+        before: { status: 'valid' },
+        after: { status: 'expired', number: certificate.number },
+      },
+    ]);
+    // The next run finds nothing of it to expire, and records nothing more.
+    await worker.get(CertificatesService).expireDue();
+    expect(await audited()).toHaveLength(1);
+  });
+
+  it('shows a certificate past its last valid day as expired on the public page before the expiry job has run', async () => {
+    const { certificate } = await certified();
+    await ctx.dataSource.query(
+      `UPDATE certificate SET valid_until = (now() AT TIME ZONE 'UTC')::date - 1 WHERE id = $1`,
+      [certificate.id],
+    );
+    // Held from a connection of the test's own, the row cannot be expired by the hourly job meanwhile.
+    const held = await HeldRow.hold('certificate', certificate.id);
+    try {
+      const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
+      expect(view).toMatchObject({ number: certificate.number, status: 'expired' });
+      const [row] = await ctx.dataSource.query('SELECT status FROM certificate WHERE id = $1', [certificate.id]);
+      expect(row.status).toBe('valid');
+    } finally {
+      await held.release();
+    }
   });
 
   it('keeps certificates to their holder, their centre and admins; answers unknown numbers with 404', async () => {
