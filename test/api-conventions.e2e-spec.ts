@@ -31,4 +31,43 @@ describe('API conventions', () => {
   it('puts the API under /api/v1 only', async () => {
     await request(ctx.app.getHttpServer()).get('/standards').expect(404);
   });
+
+  describe('a body the route does not read', () => {
+    const login = () => request(ctx.app.getHttpServer()).post('/api/v1/auth/login');
+
+    it.each([
+      ['text/plain', 'email=a@b.kz'],
+      ['application/x-www-form-urlencoded', 'email=a%40b.kz&password=x'],
+      ['multipart/form-data; boundary=x', '--x--\r\n'],
+    ])('answers 415 UNSUPPORTED_MEDIA_TYPE to %s, naming the type it reads', async (type, body) => {
+      const res = await login().set('Content-Type', type).send(body).expect(415);
+      expect(res.body).toEqual({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: expect.stringContaining('application/json'),
+        details: {
+          fields: [{ field: 'Content-Type', messages: ['must be application/json'] }],
+          accepted: ['application/json'],
+        },
+      });
+    });
+
+    it('reads JSON with parameters and the +json types as JSON', async () => {
+      for (const type of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
+        const res = await login()
+          .set('Content-Type', type)
+          .send(JSON.stringify({ email: 'a@b.kz' }))
+          .expect(400);
+        expect(res.body.details.fields).toEqual([{ field: 'password', messages: ['password is required'] }]);
+      }
+    });
+  });
+
+  it('names only what is wrong: a missing field is required, without the limits it would have', async () => {
+    const res = await request(ctx.app.getHttpServer()).post('/api/v1/auth/login').send({}).expect(400);
+    expect(res.body.details.fields).toEqual([
+      { field: 'email', messages: ['email is required'] },
+      { field: 'password', messages: ['password is required'] },
+    ]);
+  });
 });
