@@ -814,8 +814,20 @@ const ROUTES: Row[] = [
     expect: { others: 200 },
   },
   { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
-  { method: 'get', path: () => '/api/v1/public/issuers/NOSUCH', public: true, expect: { others: 404 } },
-  { method: 'get', path: () => '/api/v1/public/status-lists/NOSUCH/0', public: true, expect: { others: 404 } },
+  {
+    method: 'get',
+    path: () => '/api/v1/public/issuers/NOSUCH',
+    public: true,
+    noSuccess: 'an unknown centre code: test/credentials-conformance.e2e-spec.ts resolves a real one',
+    expect: { others: 404 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/public/status-lists/NOSUCH/0',
+    public: true,
+    noSuccess: 'the list of an unknown centre: test/credentials-conformance.e2e-spec.ts reads a real one',
+    expect: { others: 404 },
+  },
   { method: 'get', path: () => '/api/v1/admin/jobs/failed', expect: { admin: 200, others: 403 } },
   { method: 'post', path: () => '/api/v1/admin/dashboard-session', expect: { admin: 204, others: 403 } },
   {
