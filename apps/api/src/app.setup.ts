@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, apiDocsEnabled, AppConfig, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
@@ -45,7 +45,12 @@ export function configureApp(app: INestApplication): INestApplication {
 
 /** The OpenAPI document at /api/docs (page) and /api/docs-json. */
 function mountApiDocs(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The OpenAPI document of the app's routes (the e2e run also checks its answers against it). */
+export function buildApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('qualcert API')
@@ -59,5 +64,4 @@ function mountApiDocs(app: INestApplication): void {
       .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
