@@ -700,7 +700,9 @@ function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
       // The composite decorator writes the admitted roles at the end of the summary.
       const named = /\(([a-z_, ]+)\)$/.exec(operation.summary ?? '')?.[1].split(', ') ?? [];
       const roles = named.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-      const callers: WriteRoute['callers'] = !operation.security ? ['public'] : roles.length > 0 ? roles : [...ROLES];
+      // A public route states an empty requirement (security: []), a signed-in one the bearer scheme.
+      const callers: WriteRoute['callers'] =
+        (operation.security ?? []).length === 0 ? ['public'] : roles.length > 0 ? roles : [...ROLES];
       const content = operation.requestBody?.content ?? {};
       const [status, answer] = Object.entries(operation.responses ?? {}).find(([code]) => code.startsWith('2')) ?? [
         '200',

@@ -19,6 +19,16 @@ import { QuestionsService } from './questions.service';
 
 const MANAGERS = ['admin', 'centre_manager'] as const;
 
+/** The item bank export: POST …/questions/import reads the same shape back. */
+const QUESTION_EXPORT_SCHEMA = {
+  type: 'object',
+  required: ['cardId', 'questions'],
+  properties: {
+    cardId: { type: 'string', format: 'uuid' },
+    questions: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+};
+
 @ApiTags('programs')
 @Controller()
 export class ProgramsController {
@@ -179,6 +189,7 @@ export class ProgramsController {
   @Authenticated({
     roles: [...MANAGERS],
     summary: 'Export the item bank for a card as JSON, in the import format',
+    schema: QUESTION_EXPORT_SCHEMA,
     notFound: true,
   })
   exportQuestions(

@@ -6,6 +6,7 @@ import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
 import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
+import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA, PublicCertificateDto } from './public-certificate.dto';
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
@@ -58,7 +59,11 @@ export class CertificatesController {
   }
 
   @Get('certificates/:id/pdf')
-  @Authenticated({ summary: 'The certificate as a PDF (the holder, the centre, admins)', notFound: true })
+  @Authenticated({
+    summary: 'The certificate as a PDF (the holder, the centre, admins)',
+    produces: ['application/pdf'],
+    notFound: true,
+  })
   async pdf(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
     const { number, data } = await this.certificates.pdf(actor, id);
     return new StreamableFile(data, {
@@ -69,7 +74,11 @@ export class CertificatesController {
   }
 
   @Get('certificates/:id/credential')
-  @Authenticated({ summary: 'The signed Open Badges 3.0 credential (the holder, the centre, admins)', notFound: true })
+  @Authenticated({
+    summary: 'The signed Open Badges 3.0 credential (the holder, the centre, admins)',
+    schema: CREDENTIAL_SCHEMA,
+    notFound: true,
+  })
   credential(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.certificates.credential(actor, id);
   }
@@ -92,6 +101,7 @@ export class CertificatesController {
   @PublicRoute({
     summary:
       'Verify a certificate by its number and the verification code printed on it: valid, expired or revoked, and whose (an unknown number and a wrong code are the same 404)',
+    type: PublicCertificateDto,
     notFound: true,
     throttled: true,
   })
@@ -115,7 +125,10 @@ export class CertificatesController {
   }
 
   @Get('public/issuer')
-  @PublicRoute({ summary: 'The issuer’s public key (Multikey) that credentials are verified against' })
+  @PublicRoute({
+    summary: 'The issuer’s public key (Multikey) that credentials are verified against',
+    schema: ISSUER_DOCUMENT_SCHEMA,
+  })
   issuerKey() {
     return publicKeyDocument(this.issuer.key, this.issuer.issuerId, this.issuer.verificationMethodId);
   }

@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { RateLimited, UuidParamPipe } from '@qualcert/shared';
@@ -85,8 +85,11 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id/download')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  @Authenticated({ summary: 'Download an evidence file (owner, the centre’s staff, admins)', notFound: true })
+  @Authenticated({
+    summary: 'Download an evidence file (owner, the centre’s staff, admins)',
+    produces: ['application/pdf', 'image/jpeg', 'image/png'],
+    notFound: true,
+  })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
     const { row, data } = await this.evidence.download(actor, id);
     return new StreamableFile(data, {
