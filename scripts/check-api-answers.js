@@ -6,17 +6,21 @@ const { existsSync, readFileSync } = require('node:fs');
 const ANSWERS = '.jest/api-answers.ndjson';
 const DOCUMENT = '.jest/openapi.json';
 
-/** The error codes a documented error response names (the `enum` of its `code`), or null. */
+/**
+ * The error codes a documented error response names: the `enum` of its `code`, narrowed by every
+ * part of an `allOf` (the error body lists every code; a response limits it to its own).
+ */
 function declaredCodes(document, response) {
-  const codes = new Set();
+  const enums = [];
   const visit = (schema) => {
     if (!schema) return;
     if (schema.$ref) return visit(document.components.schemas[schema.$ref.split('/').pop()]);
     for (const part of schema.allOf ?? []) visit(part);
-    for (const code of schema.properties?.code?.enum ?? []) codes.add(code);
+    if (schema.properties?.code?.enum) enums.push(schema.properties.code.enum);
   };
   visit(response?.content?.['application/json']?.schema);
-  return codes;
+  if (enums.length === 0) return new Set();
+  return new Set(enums.reduce((kept, list) => kept.filter((code) => list.includes(code))));
 }
 
 /** The document's path for an answer: the route's own pattern, else the template its URL fits. */

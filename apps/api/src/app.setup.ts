@@ -3,7 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, apiDocsEnabled, AppConfig, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
+import {
+  AllExceptionsFilter,
+  apiDocsEnabled,
+  documentCommonErrors,
+  AppConfig,
+  createValidationPipe,
+  jsonDepthLimit,
+} from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
@@ -50,7 +57,7 @@ function mountApiDocs(app: INestApplication): void {
 
 /** The OpenAPI document of the app's routes (the e2e run also checks its answers against it). */
 export function buildApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('qualcert API')
@@ -64,4 +71,5 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
       .build(),
   );
+  return documentCommonErrors(document);
 }

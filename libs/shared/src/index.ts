@@ -13,7 +13,7 @@ export * from './queue/worker-options';
 export * from './metrics/metrics';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';
-export { DocumentedAnswers, documentedResponses, QueuedDto } from './http/api-responses';
+export { DocumentedAnswers, documentCommonErrors, documentedResponses, QueuedDto } from './http/api-responses';
 export * from './http/request-context';
 export * from './audit/audit-log.entity';
 export * from './audit/audit.service';

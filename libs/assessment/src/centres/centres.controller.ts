@@ -73,6 +73,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ACCREDITATION_OVERLAPS'],
   })
   accredit(
     @CurrentActor() actor: Actor,

@@ -45,6 +45,7 @@ export class ProgramsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['CENTRE_NOT_ACCREDITED', 'PROGRAM_EXISTS'],
   })
   create(
     @CurrentActor() actor: Actor,
@@ -83,6 +84,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_EXISTS'],
   })
   update(
     @CurrentActor() actor: Actor,
@@ -100,6 +102,7 @@ export class ProgramsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE'],
   })
   addTask(
     @CurrentActor() actor: Actor,
@@ -116,6 +119,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE'],
   })
   removeTask(
     @CurrentActor() actor: Actor,
@@ -133,6 +137,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE', 'PROGRAM_NOT_READY', 'PROGRAM_SETTINGS_TOO_STRICT'],
   })
   activate(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ProgramDto> {
     return this.programs.activate(actor, id);
@@ -145,6 +150,7 @@ export class ProgramsController {
     type: QuestionDto,
     status: 201,
     notFound: true,
+    errors: ['CONFLICT', 'QUESTION_INVALID'],
   })
   createQuestion(
     @CurrentActor() actor: Actor,
@@ -176,6 +182,7 @@ export class ProgramsController {
     type: ImportedQuestionsDto,
     status: 201,
     notFound: true,
+    errors: ['CONFLICT', 'QUESTION_INVALID'],
   })
   importQuestions(
     @CurrentActor() actor: Actor,

@@ -42,6 +42,7 @@ export class ResultsController {
     type: EnrolmentResultsDto,
     notFound: true,
     conflict: true,
+    errors: ['SHEET_INCOMPLETE'],
   })
   sign(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<EnrolmentResultsDto> {
     return this.results.sign(actor, id);
@@ -65,6 +66,7 @@ export class ResultsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   assign(
     @CurrentActor() actor: Actor,

@@ -24,6 +24,13 @@ export class ApplicationsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: [
+      'APPLICATION_EXISTS',
+      'CARD_NEEDS_REVIEW',
+      'CENTRE_NOT_ACCREDITED',
+      'PROFILE_REQUIRED',
+      'RETAKE_TOO_EARLY',
+    ],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto): Promise<ApplicationDto> {
     return this.applications.apply(actor, dto);
@@ -58,6 +65,7 @@ export class ApplicationsController {
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ApplicationDto> {
     return this.applications.submit(actor, id);
@@ -71,6 +79,7 @@ export class ApplicationsController {
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   withdraw(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ApplicationDto> {
     return this.applications.withdraw(actor, id);
@@ -84,6 +93,7 @@ export class ApplicationsController {
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   override(
     @CurrentActor() actor: Actor,

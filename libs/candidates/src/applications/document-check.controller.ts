@@ -29,6 +29,7 @@ export class DocumentCheckController {
     type: DocumentCheckDto,
     notFound: true,
     conflict: true,
+    errors: ['DOCUMENT_CHECK_CLOSED', 'DOCUMENT_MISSING'],
   })
   verdict(
     @CurrentActor() actor: Actor,

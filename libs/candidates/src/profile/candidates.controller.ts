@@ -41,6 +41,7 @@ export class CandidatesController {
     summary: 'Create or update your profile (the ИИН is checked; PROFILE_CHANGES_PER_HOUR changes an hour)',
     type: ProfileDto,
     throttled: true,
+    errors: ['INVALID_IIN'],
   })
   upsertProfile(@CurrentActor() actor: Actor, @Body() dto: UpsertProfileDto): Promise<ProfileDto> {
     return this.candidates.upsertProfile(actor, dto);
@@ -190,6 +191,7 @@ export class CandidatesController {
     type: ProfileDto,
     notFound: true,
     conflict: true,
+    errors: ['IDENTITY_CONFIRMED_ELSEWHERE'],
   })
   confirmIdentity(
     @CurrentActor() actor: Actor,
@@ -207,6 +209,7 @@ export class CandidatesController {
     type: ProfileDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   withdrawIdentityConfirmation(
     @CurrentActor() actor: Actor,

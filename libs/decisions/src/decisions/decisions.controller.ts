@@ -30,6 +30,7 @@ export class DecisionsController {
     type: QueuedDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   async request(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<QueuedDto> {
     await this.decisions.requestComputation(actor, id);
@@ -44,6 +45,7 @@ export class DecisionsController {
     type: DecisionDto,
     notFound: true,
     conflict: true,
+    errors: ['IDENTITY_UNCONFIRMED', 'INVALID_TRANSITION'],
   })
   approve(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DecisionDto> {
     return this.decisions.approve(actor, id);
@@ -57,6 +59,7 @@ export class DecisionsController {
     type: DecisionDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   returnDecision(
     @CurrentActor() actor: Actor,

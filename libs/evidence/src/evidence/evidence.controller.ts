@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { RateLimited, UuidParamPipe } from '@qualcert/shared';
@@ -56,7 +56,9 @@ export class EvidenceController {
     summary: 'Upload evidence (201; 200 when the same file was uploaded before)',
     type: UploadResultDto,
     status: 201,
+    errors: ['FILE_EMPTY', 'TOO_MANY_REQUESTS', 'UNSUPPORTED_FILE_TYPE'],
   })
+  @ApiResponse({ status: 200, description: 'The same file was uploaded before: its record', type: UploadResultDto })
   async upload(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: StoredUpload | undefined,
@@ -107,6 +109,7 @@ export class EvidenceController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['APPLICATION_FROZEN', 'PATHWAY_MISMATCH', 'SKILL_NOT_IN_CARD', 'SKILL_NOT_RECOGNISABLE'],
   })
   claim(
     @CurrentActor() actor: Actor,
@@ -124,6 +127,7 @@ export class EvidenceController {
     status: 204,
     notFound: true,
     conflict: true,
+    errors: ['APPLICATION_FROZEN'],
   })
   unclaim(
     @CurrentActor() actor: Actor,

@@ -18,7 +18,13 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @PublicRoute({ summary: 'A candidate creates their account', type: UserDto, status: 201, conflict: true })
+  @PublicRoute({
+    summary: 'A candidate creates their account',
+    type: UserDto,
+    status: 201,
+    conflict: true,
+    errors: ['EMAIL_TAKEN', 'PASSWORD_TOO_WEAK'],
+  })
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.users.registerCandidate(dto);
   }
@@ -31,6 +37,7 @@ export class AuthController {
     summary: 'Log in: a short-lived access token and a single-use refresh token',
     type: SessionDto,
     throttled: true,
+    errors: ['UNAUTHENTICATED'],
   })
   login(@Req() req: { user: UserEntity }): Promise<SessionDto> {
     return this.auth.login(req.user);
@@ -41,6 +48,7 @@ export class AuthController {
   @PublicRoute({
     summary: 'Exchange a refresh token for a new pair (reusing one revokes the session)',
     type: TokenPairDto,
+    errors: ['UNAUTHENTICATED'],
   })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
@@ -55,7 +63,11 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(HttpStatus.OK)
-  @Authenticated({ summary: 'Change the password; ends every other session', type: TokenPairDto })
+  @Authenticated({
+    summary: 'Change the password; ends every other session',
+    type: TokenPairDto,
+    errors: ['PASSWORD_INCORRECT', 'PASSWORD_TOO_WEAK'],
+  })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<TokenPairDto> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }

@@ -1,6 +1,11 @@
 import { Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type {
+  OperationObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ERROR_STATUS, ErrorCode } from '../errors/error-codes';
 
 /** The error body, for OpenAPI. */
@@ -47,9 +52,7 @@ export function documentedResponses(options: DocumentedAnswers, common: ErrorCod
       ApiResponse({
         status,
         description: `${list.join(', ')}${status === 429 ? ' (see Retry-After)' : ''}`,
-        schema: {
-          allOf: [{ $ref: getSchemaPath(ErrorBodyDto) }, { type: 'object', properties: { code: { enum: list } } }],
-        },
+        schema: errorSchema(list),
       }),
     );
   }
@@ -78,4 +81,47 @@ function successResponse(options: DocumentedAnswers): MethodDecorator {
 export class QueuedDto {
   @ApiProperty({ enum: ['queued'] }) status: 'queued';
   @ApiProperty({ description: 'The resource that shows the outcome once the worker is done' }) outcome: string;
+}
+
+/** What the app's common pipeline answers to any write, whatever the route (app.setup's body parsers and guards). */
+const BODY_ERRORS: ErrorCode[] = ['MALFORMED_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
+/** What any route answers while PostgreSQL does not. */
+const OUTAGE_ERRORS: ErrorCode[] = ['DATABASE_UNAVAILABLE'];
+
+/**
+ * Adds to every operation of the document the errors of the common pipeline, which no route's
+ * decorator sees: a body that cannot be read (writes) and a database outage (all).
+ */
+export function documentCommonErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const operations of Object.values(document.paths)) {
+    for (const [method, operation] of Object.entries(operations) as [string, OperationObject][]) {
+      if (!operation?.responses) continue;
+      const codes = ['post', 'put', 'patch', 'delete'].includes(method)
+        ? [...BODY_ERRORS, ...OUTAGE_ERRORS]
+        : OUTAGE_ERRORS;
+      for (const code of codes) addErrorCode(operation, code);
+    }
+  }
+  return document;
+}
+
+function addErrorCode(operation: OperationObject, code: ErrorCode): void {
+  const status = String(ERROR_STATUS[code]);
+  const response = operation.responses[status] as ResponseObject | undefined;
+  const schema = response?.content?.['application/json']?.schema as SchemaObject | undefined;
+  const own = schema?.allOf?.[1] as SchemaObject | undefined;
+  const list = (own?.properties?.code as SchemaObject | undefined)?.enum as string[] | undefined;
+  if (!list) {
+    operation.responses[status] = {
+      description: code,
+      content: { 'application/json': { schema: errorSchema([code]) } },
+    };
+  } else if (!list.includes(code)) {
+    list.push(code);
+    response!.description = list.join(', ');
+  }
+}
+
+function errorSchema(codes: string[]): SchemaObject {
+  return { allOf: [{ $ref: getSchemaPath(ErrorBodyDto) }, { type: 'object', properties: { code: { enum: codes } } }] };
 }
