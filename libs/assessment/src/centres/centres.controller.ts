@@ -24,6 +24,7 @@ export class CentresController {
     type: CentreDto,
     status: 201,
     conflict: true,
+    errors: ['CENTRE_CODE_TAKEN'],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCentreDto): Promise<CentreDto> {
     return this.centres.create(actor, dto);
@@ -73,7 +74,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
-    errors: ['ACCREDITATION_OVERLAPS'],
+    errors: ['ACCREDITATION_OVERLAPS', 'CENTRE_SUSPENDED'],
   })
   accredit(
     @CurrentActor() actor: Actor,
@@ -113,6 +114,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ROLE_NOT_ALLOWED'],
   })
   createStaff(
     @CurrentActor() actor: Actor,

@@ -28,6 +28,7 @@ export class ApplicationsController {
       'APPLICATION_EXISTS',
       'CARD_NEEDS_REVIEW',
       'CENTRE_NOT_ACCREDITED',
+      'FUNCTION_NOT_OFFERED',
       'PROFILE_REQUIRED',
       'RETAKE_TOO_EARLY',
     ],
