@@ -700,7 +700,11 @@ function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
       // The composite decorator writes the admitted roles at the end of the summary.
       const named = /\(([a-z_, ]+)\)$/.exec(operation.summary ?? '')?.[1].split(', ') ?? [];
       const roles = named.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-      const callers: WriteRoute['callers'] = !operation.security ? ['public'] : roles.length > 0 ? roles : [...ROLES];
+      const callers: WriteRoute['callers'] = !operation.security?.length
+        ? ['public']
+        : roles.length > 0
+          ? roles
+          : [...ROLES];
       const content = operation.requestBody?.content ?? {};
       const [status, answer] = Object.entries(operation.responses ?? {}).find(([code]) => code.startsWith('2')) ?? [
         '200',
