@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
+import { AllExceptionsFilter, apiDocsEnabled, AppConfig, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
@@ -25,7 +25,7 @@ export function configureApp(app: INestApplication): INestApplication {
     next();
   });
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
-  express.useBodyParser('json', { limit: '6mb' });
+  express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
   app.setGlobalPrefix(API_PREFIX, {
@@ -39,6 +39,12 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   mountQueueDashboard(app);
 
+  if (apiDocsEnabled(app.get(AppConfig))) mountApiDocs(app);
+  return app;
+}
+
+/** The OpenAPI document at /api/docs (page) and /api/docs-json. */
+function mountApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -48,8 +54,10 @@ export function configureApp(app: INestApplication): INestApplication {
           'Republic of Kazakhstan. Every error has the shape { statusCode, code, message, details? }.',
       )
       .setVersion('1')
+      // The access token of POST /api/v1/auth/login; routes that need it say so (@Authenticated).
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }
