@@ -273,6 +273,28 @@ export async function enrolledCandidate(ctx: TestContext, day: ExamDay) {
   return { enrolment, applicationId: app.applicationId, candidate: await login(server, app.candidate) };
 }
 
+/** A theory test item as the candidate sees it. */
+export interface TestItem {
+  position: number;
+  skillId: string;
+  type: string;
+  options: { id: string; text: string }[];
+}
+
+// prepareExamDay's bank, by text: option ids are the test's own, so the key is found by what it says.
+const RIGHT = new Set(['Верно', 'Второе', 'Четвёртое', 'Выслушать']);
+const WRONG = new Set(['Не знаю', 'Третье', 'Отключиться']);
+
+/** The ids of the item's correct options (prepareExamDay's bank). */
+export function rightOptions(item: TestItem): string[] {
+  return item.options.filter((o) => RIGHT.has(o.text)).map((o) => o.id);
+}
+
+/** One wrong option of the item (prepareExamDay's bank). */
+export function wrongOption(item: TestItem): string[] {
+  return item.options.filter((o) => WRONG.has(o.text)).map((o) => o.id);
+}
+
 /** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
 export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
   const server = ctx.app.getHttpServer();
@@ -282,11 +304,11 @@ export async function passTheoryTest(ctx: TestContext, candidate: TestSession, e
       .set(...bearer(candidate))
       .expect(200)
   ).body;
-  for (const item of test.items as { position: number; type: string }[]) {
+  for (const item of test.items as TestItem[]) {
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+      .send({ optionIds: rightOptions(item) })
       .expect(204);
   }
   await request(server)

@@ -140,7 +140,7 @@ export class AppConfig {
   /**
    * How long a worker holds a job's lock before another worker may take the job as stalled (it
    * renews the lock at half this while it works). After a worker dies, its jobs restart within
-   * about this long plus QUEUE_STALLED_INTERVAL_MS. Read by the queue processors' options.
+   * this long plus twice QUEUE_STALLED_INTERVAL_MS. Read by the queue processors' options.
    */
   @Transform(toInt)
   @IsInt()
@@ -180,12 +180,16 @@ export class AppConfig {
   @Max(64)
   QUEUE_CONCURRENCY = 4;
 
-  /** How often a worker looks for stalled jobs (those whose worker died). */
+  /**
+   * How often a worker looks for stalled jobs (those whose worker died). A job is taken up at the
+   * first look after its lock expired that follows a look which already saw it, and the looks of
+   * all workers share one Redis key, hence twice this in the bound.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(500)
   @Max(600000)
-  QUEUE_STALLED_INTERVAL_MS = 30000;
+  QUEUE_STALLED_INTERVAL_MS = 15000;
 
   /** Requests per minute one client address may make to the public verification routes. */
   @Transform(toInt)
