@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
   AllExceptionsFilter,
+  apiDocsEnabled,
   AppConfig,
   createValidationPipe,
   jsonDepthLimit,
@@ -48,6 +49,12 @@ export function configureApp(app: INestApplication): INestApplication {
   app.enableShutdownHooks();
   mountQueueDashboard(app);
 
+  if (apiDocsEnabled(app.get(AppConfig))) mountApiDocs(app);
+  return app;
+}
+
+/** The OpenAPI document at /api/docs (page) and /api/docs-json. */
+function mountApiDocs(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -60,5 +67,4 @@ export function configureApp(app: INestApplication): INestApplication {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }
