@@ -35,7 +35,7 @@ export function configureApp(app: INestApplication): INestApplication {
     next();
   });
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
-  express.useBodyParser('json', { limit: '6mb' });
+  express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
   app.setGlobalPrefix(API_PREFIX, {
@@ -64,6 +64,9 @@ function mountApiDocs(app: INestApplication): void {
           'Republic of Kazakhstan. Every error has the shape { statusCode, code, message, details? }.',
       )
       .setVersion('1')
+      // The access token of POST /api/v1/auth/login; routes that need it say so (@Authenticated).
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
