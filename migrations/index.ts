@@ -19,6 +19,7 @@ import { AdditionalFunctions1796400200000 } from './1796400200000-additional-fun
 import { AppealKinds1796400300000 } from './1796400300000-appeal-kinds';
 import { OptionLabels1796400410000 } from './1796400410000-option-labels';
 import { WithdrawalAfterResults1796400420000 } from './1796400420000-withdrawal-after-results';
+import { SessionLifetime1796401700000 } from './1796401700000-session-lifetime';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -45,4 +46,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AppealKinds1796400300000,
   OptionLabels1796400410000,
   WithdrawalAfterResults1796400420000,
+  SessionLifetime1796401700000,
 ];

@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@qualcert/shared';
+import { PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { Actor } from './actor';
-import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, SessionDto, TokenPairDto, UserDto } from './auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  RegistrationAcceptedDto,
+  SessionDto,
+  TokenPairDto,
+  UserDto,
+} from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor } from './authenticated.decorator';
@@ -18,8 +27,15 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @PublicRoute({ summary: 'A candidate creates their account', type: UserDto, status: 201, conflict: true })
-  register(@Body() dto: RegisterDto): Promise<UserDto> {
+  @HttpCode(HttpStatus.ACCEPTED)
+  @RateLimited('registration', { limit: 'REGISTRATIONS_PER_HOUR' })
+  @PublicRoute({
+    summary: 'A candidate creates their account, then signs in (the same answer for a new and a registered address)',
+    type: RegistrationAcceptedDto,
+    status: 202,
+    throttled: true,
+  })
+  register(@Body() dto: RegisterDto): Promise<RegistrationAcceptedDto> {
     return this.users.registerCandidate(dto);
   }
 
@@ -55,9 +71,13 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(HttpStatus.OK)
-  @Authenticated({ summary: 'Change the password; ends every other session', type: TokenPairDto })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<TokenPairDto> {
-    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  @Authenticated({ summary: 'Change the password; ends every other session', type: TokenPairDto, throttled: true })
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() address: string,
+  ): Promise<TokenPairDto> {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
   @Get('me')
