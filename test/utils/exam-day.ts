@@ -24,6 +24,11 @@ export interface Skill {
 export interface ExamDay {
   admin: TestSession;
   manager: TestSession;
+  /**
+   * The centre's other manager: the applications written directly below have their documents
+   * checked by this one, so that the manager above, not involved, may sign their decisions.
+   */
+  checker: TestUser;
   assessors: TestSession[];
   centreId: string;
   cardId: string;
@@ -67,6 +72,7 @@ export async function prepareExamDay(
   const admin = await newSession(ctx, 'admin');
   const centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
   const manager = await newSession(ctx, 'centre_manager', [centreId]);
+  const checker = await newUser(ctx, 'centre_manager', [centreId]);
   const assessors: TestSession[] = [];
   for (let i = 0; i < 2; i += 1) assessors.push(await accreditedAssessor(ctx, { manager, centreId, cardId }));
   const program = (
@@ -127,6 +133,7 @@ export async function prepareExamDay(
   return {
     admin,
     manager,
+    checker,
     assessors,
     centreId,
     cardId,
@@ -161,7 +168,7 @@ export async function accreditedAssessor(
 /**
  * Eligible applications written directly: the enrolment rules, not eligibility, are under test.
  * Each rests on what admission now needs: an education record of the card's level (ТиПО, рабочие
- * профессии) with its document, confirmed by the centre's manager in that application's check.
+ * профессии) with its document, confirmed by the centre's other manager in that application's check.
  */
 export async function eligibleApplications(
   ctx: TestContext,
@@ -213,7 +220,7 @@ export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, can
      SELECT gen_random_uuid(), $1::uuid, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', document.id,
             'confirmed', $2, now(), $3
        FROM document`,
-    [candidateId, day.manager.id, applicationId],
+    [candidateId, day.checker.id, applicationId],
   );
   return applicationId;
 }
@@ -266,6 +273,28 @@ export async function enrolledCandidate(ctx: TestContext, day: ExamDay) {
   return { enrolment, applicationId: app.applicationId, candidate: await login(server, app.candidate) };
 }
 
+/** A theory test item as the candidate sees it. */
+export interface TestItem {
+  position: number;
+  skillId: string;
+  type: string;
+  options: { id: string; text: string }[];
+}
+
+// prepareExamDay's bank, by text: option ids are the test's own, so the key is found by what it says.
+const RIGHT = new Set(['Верно', 'Второе', 'Четвёртое', 'Выслушать']);
+const WRONG = new Set(['Не знаю', 'Третье', 'Отключиться']);
+
+/** The ids of the item's correct options (prepareExamDay's bank). */
+export function rightOptions(item: TestItem): string[] {
+  return item.options.filter((o) => RIGHT.has(o.text)).map((o) => o.id);
+}
+
+/** One wrong option of the item (prepareExamDay's bank). */
+export function wrongOption(item: TestItem): string[] {
+  return item.options.filter((o) => WRONG.has(o.text)).map((o) => o.id);
+}
+
 /** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
 export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
   const server = ctx.app.getHttpServer();
@@ -275,11 +304,11 @@ export async function passTheoryTest(ctx: TestContext, candidate: TestSession, e
       .set(...bearer(candidate))
       .expect(200)
   ).body;
-  for (const item of test.items as { position: number; type: string }[]) {
+  for (const item of test.items as TestItem[]) {
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+      .send({ optionIds: rightOptions(item) })
       .expect(204);
   }
   await request(server)

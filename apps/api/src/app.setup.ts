@@ -6,10 +6,11 @@ import { Logger } from 'nestjs-pino';
 import {
   AllExceptionsFilter,
   apiDocsEnabled,
-  documentCommonErrors,
   AppConfig,
+  documentCommonErrors,
   createValidationPipe,
   jsonDepthLimit,
+  trustProxyValue,
 } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -24,6 +25,9 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // The client's address, which every per-address limit counts by: the connection's, unless
+  // TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
+  express.set('trust proxy', trustProxyValue(app.get(AppConfig).TRUST_PROXY));
   express.use(httpMetricsMiddleware);
   // Every answer is what its Content-Type says: a browser must not sniff an evidence file that
   // is also valid HTML (a polyglot) into a page.

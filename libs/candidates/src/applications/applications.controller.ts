@@ -76,7 +76,7 @@ export class ApplicationsController {
   @HttpCode(HttpStatus.OK)
   @Authenticated({
     roles: ['candidate'],
-    summary: 'Withdraw the application',
+    summary: 'Withdraw the application; frees its seat, and after an assessment result the retake wait applies',
     type: ApplicationDto,
     notFound: true,
     conflict: true,

@@ -82,7 +82,13 @@ export class CandidatesController {
 
   @Delete('me/education/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove an education record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove an education record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeEducation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'education', id);
   }
@@ -122,7 +128,13 @@ export class CandidatesController {
 
   @Delete('me/employment/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove an employment record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove an employment record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeEmployment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'employment', id);
   }
@@ -166,7 +178,13 @@ export class CandidatesController {
 
   @Delete('me/learning/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove a learning record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove a learning record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeLearning(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'learning', id);
   }

@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@qualcert/shared';
+import { PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { Actor } from './actor';
-import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, SessionDto, TokenPairDto, UserDto } from './auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  RegistrationAcceptedDto,
+  SessionDto,
+  TokenPairDto,
+  UserDto,
+} from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor } from './authenticated.decorator';
@@ -18,14 +27,16 @@ export class AuthController {
   ) {}
 
   @Post('register')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @RateLimited('registration', { limit: 'REGISTRATIONS_PER_HOUR' })
   @PublicRoute({
-    summary: 'A candidate creates their account',
-    type: UserDto,
-    status: 201,
-    conflict: true,
-    errors: ['EMAIL_TAKEN', 'PASSWORD_TOO_WEAK'],
+    summary: 'A candidate creates their account, then signs in (the same answer for a new and a registered address)',
+    type: RegistrationAcceptedDto,
+    status: 202,
+    throttled: true,
+    errors: ['PASSWORD_TOO_WEAK'],
   })
-  register(@Body() dto: RegisterDto): Promise<UserDto> {
+  register(@Body() dto: RegisterDto): Promise<RegistrationAcceptedDto> {
     return this.users.registerCandidate(dto);
   }
 
@@ -37,7 +48,6 @@ export class AuthController {
     summary: 'Log in: a short-lived access token and a single-use refresh token',
     type: SessionDto,
     throttled: true,
-    errors: ['UNAUTHENTICATED'],
   })
   login(@Req() req: { user: UserEntity }): Promise<SessionDto> {
     return this.auth.login(req.user);
@@ -48,7 +58,6 @@ export class AuthController {
   @PublicRoute({
     summary: 'Exchange a refresh token for a new pair (reusing one revokes the session)',
     type: TokenPairDto,
-    errors: ['UNAUTHENTICATED'],
   })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
@@ -66,10 +75,15 @@ export class AuthController {
   @Authenticated({
     summary: 'Change the password; ends every other session',
     type: TokenPairDto,
+    throttled: true,
     errors: ['PASSWORD_INCORRECT', 'PASSWORD_TOO_WEAK'],
   })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<TokenPairDto> {
-    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() address: string,
+  ): Promise<TokenPairDto> {
+    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
   }
 
   @Get('me')

@@ -41,6 +41,12 @@ export class NewAccountDto {
 /** A candidate creating their own account. */
 export class RegisterDto extends NewAccountDto {}
 
+/** The answer to a registration: the same whether the address was new or already registered. */
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['accepted'] }) status: 'accepted';
+  @ApiProperty() message: string;
+}
+
 export class RefreshDto {
   @ApiProperty({ description: 'The refresh token of the last pair' })
   @IsString()
