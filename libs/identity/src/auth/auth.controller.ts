@@ -48,6 +48,7 @@ export class AuthController {
     summary: 'Log in: a short-lived access token and a single-use refresh token',
     type: SessionDto,
     throttled: true,
+    errors: ['UNAUTHENTICATED'],
   })
   login(@Req() req: { user: UserEntity }): Promise<SessionDto> {
     return this.auth.login(req.user);
@@ -58,6 +59,7 @@ export class AuthController {
   @PublicRoute({
     summary: 'Exchange a refresh token for a new pair (reusing one revokes the session)',
     type: TokenPairDto,
+    errors: ['UNAUTHENTICATED'],
   })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
