@@ -44,6 +44,7 @@ function undeclaredAnswers() {
   for (const line of readFileSync(ANSWERS, 'utf8').split('\n')) {
     if (!line) continue;
     const answer = JSON.parse(line);
+    if (typeof answer.path !== 'string') continue;
     const path = documentPath(document, answer);
     // Routes the document leaves out on purpose (metrics, the docs, the queue dashboard), and
     // URLs no route has (ROUTE_NOT_FOUND), are not operations of the document.

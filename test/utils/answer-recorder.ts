@@ -39,7 +39,9 @@ export function recordAnswers(app: INestApplication): void {
     }) as ServerResponse['end'];
     res.on('finish', () => {
       // Express sets the matched route's pattern; an answer given before routing keeps its path.
-      const route = (req as IncomingMessage & { route?: { path?: string } }).route?.path;
+      // (A mounted router, such as the queue dashboard's, may match by a list of patterns: not an operation.)
+      const pattern = (req as IncomingMessage & { route?: { path?: unknown } }).route?.path;
+      const route = typeof pattern === 'string' ? pattern : undefined;
       const path = route ?? (req.url ?? '').split('?')[0];
       const line = JSON.stringify({ method: req.method, path, routed: Boolean(route), status: res.statusCode, code });
       if (recorded.has(line)) return;

@@ -24,6 +24,7 @@ export class ResultsController {
     type: EnrolmentResultsDto,
     notFound: true,
     conflict: true,
+    errors: ['SHEET_SIGNED'],
   })
   record(
     @CurrentActor() actor: Actor,
@@ -66,7 +67,7 @@ export class ResultsController {
     status: 201,
     notFound: true,
     conflict: true,
-    errors: ['INVALID_TRANSITION'],
+    errors: ['ASSESSOR_NOT_ASSIGNABLE', 'INVALID_TRANSITION'],
   })
   assign(
     @CurrentActor() actor: Actor,
@@ -100,6 +101,7 @@ export class ResultsController {
     type: EvidenceReviewDto,
     notFound: true,
     conflict: true,
+    errors: ['CRITERIA_NOT_MET', 'MORE_EVIDENCE_ALREADY_REQUESTED', 'REVIEW_DECIDED'],
   })
   decide(
     @CurrentActor() actor: Actor,

@@ -26,6 +26,7 @@ export class ResultDocumentsController {
       '(the candidate, the centre’s staff, admins; 409 DOCUMENT_NOT_AVAILABLE for an awarding or unsigned decision)',
     notFound: true,
     conflict: true,
+    errors: ['DOCUMENT_NOT_AVAILABLE'],
   })
   async conclusion(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
     return pdf(await this.documents.conclusion(actor, id));

@@ -111,6 +111,8 @@ function addErrorCode(operation: OperationObject, code: ErrorCode): void {
   const schema = response?.content?.['application/json']?.schema as SchemaObject | undefined;
   const own = schema?.allOf?.[1] as SchemaObject | undefined;
   const list = (own?.properties?.code as SchemaObject | undefined)?.enum as string[] | undefined;
+  // A status the route documents in a shape of its own (the health check's 503) stays as it is.
+  if (response && !list) return;
   if (!list) {
     operation.responses[status] = {
       description: code,
