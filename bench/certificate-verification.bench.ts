@@ -35,14 +35,14 @@ async function seedRegistry(pool: Pool): Promise<void> {
   const key = generateIssuerKey();
   const credential = signCredential(
     buildCredential({
-      id: 'http://127.0.0.1/api/v1/public/credentials/BENCH-2026-000001',
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
       number: 'BENCH-2026-000001',
       issuer: { id: 'http://127.0.0.1/api/v1/public/issuer', name: CENTRE.name },
       holder: { name: 'Абенов Айгерим Серикович' },
       ...credentialAchievement(card.id, contents),
       validFrom: '2026-01-01T00:00:00Z',
       validUntil: '2031-01-01T23:59:59Z',
-      credentialStatusUrl: certificateVerificationUrl('http://127.0.0.1', 'BENCH-2026-000001', '7K3QMZ9XA4'),
+      status: { listCredential: 'http://127.0.0.1/api/v1/public/status-lists/BENCH/0', index: 0 },
     }),
     key,
     key.verificationMethod('http://127.0.0.1/api/v1/public/issuer'),

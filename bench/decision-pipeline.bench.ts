@@ -226,7 +226,8 @@ async function pdfRendering(card: CardFacts): Promise<{ medianMs: number; sample
         title: card.contents.standard.title,
         orderNumber: card.contents.standard.orderNumber,
         orderDate: card.contents.standard.orderDate,
-        versionHash: card.contents.standard.contentHash,
+        version: card.contents.standard.version,
+        versionDate: card.contents.standard.versionDate ?? null,
       },
       functions: card.contents.functions.map((f) => ({
         title: f.title,

@@ -755,6 +755,11 @@ const ROUTES: Row[] = [
   },
   { method: 'get', path: () => '/api/v1/me/notifications', expect: { others: 200 } },
   {
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.certificateApplicationId}/credit-credentials`,
+    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, otherCandidate: 404, others: 403 },
+  },
+  {
     method: 'post',
     path: (f) => `/api/v1/me/notifications/${f.notificationId}/read`,
     expect: { candidate: 200, otherCandidate: 404, others: 404 },
@@ -809,6 +814,8 @@ const ROUTES: Row[] = [
     expect: { others: 200 },
   },
   { method: 'get', path: () => '/api/v1/public/issuer', public: true, expect: { others: 200 } },
+  { method: 'get', path: () => '/api/v1/public/issuers/NOSUCH', public: true, expect: { others: 404 } },
+  { method: 'get', path: () => '/api/v1/public/status-lists/NOSUCH/0', public: true, expect: { others: 404 } },
   { method: 'get', path: () => '/api/v1/admin/jobs/failed', expect: { admin: 200, others: 403 } },
   { method: 'post', path: () => '/api/v1/admin/dashboard-session', expect: { admin: 204, others: 403 } },
   {

@@ -85,7 +85,11 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     // No ИИН, whole or masked; a UUID's last group may be twelve digits, so a hyphen before them is no ИИН.
     expect(JSON.stringify(credential)).not.toMatch(/(?<![\w-])\d{12}(?![\w-])|\*{4}/);
-    expect(credential.credentialStatus.id).toBe(certificate.verificationUrl);
+    expect(credential.id).toBe(`urn:uuid:${certificate.id}`);
+    expect(credential.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
 
     const publicView = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(publicView).toMatchObject({ number: certificate.number, status: 'valid' });
@@ -318,7 +322,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     );
     // Two readers at once: one signature is kept and both get it.
     expect(again).toEqual(credential);
-    expect(credential.credentialStatus.id).toBe(certificate.verificationUrl);
+    expect(credential.credentialStatus.type).toBe('BitstringStatusListEntry');
     expect(JSON.stringify(credential)).not.toMatch(/\*{4}/);
     const [row] = await ctx.dataSource.query('SELECT credential FROM certificate WHERE id = $1', [certificate.id]);
     expect(row.credential).toEqual(credential);

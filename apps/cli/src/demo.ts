@@ -488,7 +488,8 @@ async function main(): Promise<void> {
     );
     const checked = await call('POST', '/public/credentials/verify', { body: credential });
     detail(
-      `credential: ${checked.verified ? 'verified' : `not verified — failed check(s): ${(checked.failed as string[]).join(', ')}`}`,
+      `credential: ${checked.verified ? 'verified' : `not verified — failed check(s): ${(checked.failed as string[]).join(', ')}`}` +
+        ` (the centre's status list: ${checked.checks.statusList})`,
     );
     return { view, checked };
   };
@@ -606,6 +607,16 @@ async function main(): Promise<void> {
   detail(
     `decision: ${signed4.outcome}, ${(signed4.creditedSkillIds as string[]).length} skills credited until ` +
       `${signed4.terms.creditValidUntil}; appeal by ${signed4.terms.appealDeadline}; retake from ${signed4.terms.retakeOpensOn}`,
+  );
+  const credits = await until<Json[]>(
+    'credentials for partial credit',
+    async () => (await call('GET', `/applications/${app4.id}/credit-credentials`, { token: fourth.token })) as Json[],
+    (c) => Array.isArray(c) && c.length > 0,
+  );
+  writeFileSync(join(output, 'credit-credentials-candidate-4.json'), JSON.stringify(credits, null, 2));
+  detail(
+    `credentials for partial credit (one per labour function with credited skills): ` +
+      credits.map((c) => `«${c.credentialSubject.achievement.name}»`).join(', '),
   );
   const conclusion = await call('GET', `/decisions/${signed4.id}/conclusion`, { token: fourth.token, raw: true });
   writeFileSync(join(output, 'conclusion-candidate-4.pdf'), conclusion.buffer as Buffer);

@@ -8,6 +8,8 @@ import { QUEUES } from '@qualcert/shared';
 import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
+import { StatusListsRepository } from './status-lists/status-lists.repository';
+import { StatusListsService } from './status-lists/status-lists.service';
 
 /** Certificate issuance, for the worker process. */
 @Module({
@@ -15,6 +17,8 @@ import { IssuerKeyProvider } from './certificates/issuer-key.provider';
   providers: [
     CertificatesService,
     IssuerKeyProvider,
+    StatusListsRepository,
+    StatusListsService,
     CertificateProcessor,
     CertificateExpiryScheduler,
     { provide: FILE_STORAGE, useFactory: () => createFileStorage(readStorageConfig(process.env)) },

@@ -25,6 +25,11 @@ import {
   LearningRecordEntity,
 } from '@qualcert/candidates/entities';
 import { CertificateEntity, CertificateSequenceEntity } from '@qualcert/certificates/certificates/certificate.entity';
+import {
+  CreditCredentialEntity,
+  CredentialStatusListEntity,
+  CredentialStatusSequenceEntity,
+} from '@qualcert/certificates/status-lists/status-list.entities';
 import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
 import {
   AppealEntity,
@@ -93,4 +98,7 @@ export const ENTITIES = [
   NotificationEntity,
   CertificateEntity,
   CertificateSequenceEntity,
+  CredentialStatusListEntity,
+  CredentialStatusSequenceEntity,
+  CreditCredentialEntity,
 ];

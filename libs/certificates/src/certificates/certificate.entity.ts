@@ -8,6 +8,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Index('uq_certificate_number', ['number'], { unique: true })
 @Index('uq_certificate_decision', ['decisionId'], { unique: true })
 @Index('ix_certificate_holder', ['holderId'])
+@Index('uq_certificate_status_entry', ['centreId', 'statusList', 'statusIndex'], { unique: true })
 @Check('ck_certificate_status', `"status" IN ('valid', 'expired', 'revoked')`)
 @Check('ck_certificate_verification_code', `"verification_code" ~ '^[0-9A-HJKMNP-TV-Z]{10}$'`)
 export class CertificateEntity {
@@ -79,6 +80,13 @@ export class CertificateEntity {
   @Column('jsonb', { nullable: true })
   credential: Record<string, unknown> | null;
 
+  /** The credential's list and bit in its centre's revocation list; null for one issued before lists. */
+  @Column('integer', { name: 'status_list', nullable: true })
+  statusList: number | null;
+
+  @Column('integer', { name: 'status_index', nullable: true })
+  statusIndex: number | null;
+
   @Column('varchar', { name: 'pdf_key', length: 200 })
   pdfKey: string;
 
@@ -93,10 +101,19 @@ export interface CertificateContents {
     version: number;
     orderNumber: string | null;
     orderDate: string | null;
+    /** The version's date (its approval order's, else its import's); absent on older certificates. */
+    versionDate?: string;
     contentHash: string;
   };
-  centre: { code: string; name: string };
+  centre: {
+    code: string;
+    name: string;
+    /** The accreditation in force for the card on the day of issue; absent on older certificates. */
+    accreditation?: { documentRef: string; validFrom: string; validTo: string } | null;
+  };
   signedBy: string;
+  /** The signer's role and when they signed; absent on older certificates. */
+  signer?: { role: string; signedAt: string };
   functions: { title: string; kind: 'mandatory' | 'additional'; skills: { id: string; title: string }[] }[];
 }
 

@@ -10,6 +10,7 @@ import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA, PublicCertificateDto } from 
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
+import { StatusListsService } from '../status-lists/status-lists.service';
 
 export class RevokeCertificateDto {
   @ApiProperty()
@@ -38,6 +39,7 @@ export class VerifyCertificateQueryDto {
 }
 
 const NUMBER = /^[A-Z0-9]{2,10}-\d{4}-\d{6}$/;
+const CENTRE_CODE = /^[A-Z0-9]{2,10}$/;
 
 @ApiTags('certificates')
 @Controller()
@@ -45,6 +47,7 @@ export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly issuer: IssuerKeyProvider,
+    private readonly statusLists: StatusListsService,
   ) {}
 
   @Get('applications/:id/certificate')
@@ -56,6 +59,17 @@ export class CertificatesController {
   })
   forApplication(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.certificates.forApplication(actor, id);
+  }
+
+  @Get('applications/:id/credit-credentials')
+  @Authenticated({
+    roles: ['admin', 'centre_manager', 'candidate'],
+    summary:
+      'The signed Open Badges 3.0 credentials for partial credit: one per labour function with skills credited by a decision that did not award the card',
+    notFound: true,
+  })
+  creditCredentials(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.certificates.creditCredentials(actor, id);
   }
 
   @Get('certificates/:id/pdf')
@@ -131,5 +145,29 @@ export class CertificatesController {
   })
   issuerKey() {
     return publicKeyDocument(this.issuer.key, this.issuer.issuerId, this.issuer.verificationMethodId);
+  }
+
+  @Get('public/issuers/:code')
+  @PublicRoute({
+    summary: 'A centre’s issuer profile (Open Badges 3.0 Profile): the issuer of the credentials it issues',
+    notFound: true,
+  })
+  async issuerProfile(@Param('code') code: string) {
+    const profile = CENTRE_CODE.test(code) ? await this.certificates.issuerProfile(code) : null;
+    if (!profile) throw DomainException.notFound('Issuer', code);
+    return profile;
+  }
+
+  @Get('public/status-lists/:code/:list')
+  @PublicRoute({
+    summary:
+      'A centre’s revocation list: a signed BitstringStatusListCredential (W3C Bitstring Status List), a bit per credential',
+    notFound: true,
+  })
+  async statusList(@Param('code') code: string, @Param('list') list: string) {
+    const found =
+      CENTRE_CODE.test(code) && /^\d{1,9}$/.test(list) ? await this.statusLists.published(code, Number(list)) : null;
+    if (!found) throw DomainException.notFound('StatusList', `${code}/${list}`);
+    return found;
   }
 }

@@ -37,7 +37,17 @@ export class CredentialChecksDto {
   @ApiProperty({ enum: ['valid', 'invalid', 'missing'] }) signature: string;
   @ApiProperty({ enum: ['known', 'unknown'] }) issuerKey: string;
   @ApiProperty({ enum: ['valid', 'expired', 'not_yet_valid'] }) expiry: string;
-  @ApiProperty({ enum: ['valid', 'expired', 'revoked', 'unknown'], description: 'In the registry' }) status: string;
+  @ApiProperty({
+    enum: ['valid', 'expired', 'revoked', 'unknown'],
+    description: 'Revoked when the registry or the status list says so',
+  })
+  status: string;
+  @ApiProperty({
+    enum: ['valid', 'revoked', 'unknown', 'absent'],
+    description:
+      "The credential's bit in its issuer's Bitstring Status List (absent: no status entry; unknown: not a list this system signed)",
+  })
+  statusList: string;
 }
 
 /** The outcome of checking a presented credential, check by check. */

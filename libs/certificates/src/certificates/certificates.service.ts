@@ -15,19 +15,26 @@ import {
   SYSTEM_ACTOR,
   updateReturning,
 } from '@qualcert/shared';
-import { buildCredential } from '../credentials/credential-builder';
-import { signCredential, verifyCredential } from '../credentials/credential-signer';
+import { buildCompetencyCredential, buildCredential, CredentialSkillInput } from '../credentials/credential-builder';
+import { signCredential, verifyCredential, withProofSet } from '../credentials/credential-signer';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credentials/credential-types';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
+import { CreditCredentialEntity } from '../status-lists/status-list.entities';
+import { StatusListsRepository } from '../status-lists/status-lists.repository';
+import { StatusListsService } from '../status-lists/status-lists.service';
 import { credentialAchievement, groupByFunction, type SkillOfFunctionRow } from './certificate-contents';
 import { CertificateContents, CertificateEntity } from './certificate.entity';
 import { IssuerKeyProvider } from './issuer-key.provider';
+import { presentedStatus, RegistryEntry } from './presented-status';
 import { formatVerificationCode, generateVerificationCode, verificationCodesMatch } from './verification-code';
 import { certificateVerificationUrl } from './verification-url';
 
-export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate';
+export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate' | 'credits_issued';
 
 /** A certificate as its holder, its centre and admins read it. */
 export type CertificateView = CertificateEntity & { credential: Record<string, unknown>; verificationUrl: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Compared against when the number is unknown, so that both refusals do the same work.
 const UNKNOWN_CODE = '0000000000';
@@ -42,6 +49,7 @@ interface DecisionRow {
   supersedes_id: string | null;
   /** Fixed on the decision when it was signed. */
   certificate_validity_months: number;
+  credit_validity_months: number | null;
   application_id: string;
   candidate_id: string;
   centre_id: string;
@@ -76,6 +84,8 @@ export class CertificatesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly statusLists: StatusListsService,
+    private readonly statusListsRepository: StatusListsRepository,
   ) {}
 
   /**
@@ -98,7 +108,7 @@ export class CertificatesService {
     return this.dataSource.transaction(async (manager) => {
       const [decision] = await manager.query<DecisionRow[]>(
         `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
-                d.certificate_validity_months,
+                d.certificate_validity_months, d.credit_validity_months,
                 a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
            FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
         [decisionId],
@@ -106,7 +116,8 @@ export class CertificatesService {
       if (!decision || decision.status !== 'approved') return { outcome: 'skipped', certificateId: null };
       if (decision.outcome !== 'awarded') {
         await this.revokeSuperseded(manager, decision, null, now);
-        return { outcome: 'no_certificate', certificateId: null };
+        const credits = await this.issueCredits(manager, decision, now);
+        return { outcome: credits ? 'credits_issued' : 'no_certificate', certificateId: null };
       }
       const existing = await manager.findOne(CertificateEntity, { where: { decisionId }, select: { id: true } });
       if (existing) {
@@ -137,6 +148,11 @@ export class CertificatesService {
       // names the code, so a PDF rendered before codes existed is never served (see the migration).
       const pdfKey = `certificates/${decisionId}-${verificationCode.toLowerCase()}`;
       const id = randomUUID();
+      const slot = await this.statusLists.allocate(
+        manager,
+        { id: decision.centre_id, code: contents.centre.code },
+        now,
+      );
       const row: CertificateEntity = {
         id,
         number,
@@ -156,6 +172,8 @@ export class CertificatesService {
         revokeReason: null,
         contents,
         credential: null,
+        statusList: slot.list,
+        statusIndex: slot.index,
         pdfKey,
         createdAt: now,
       };
@@ -187,26 +205,34 @@ export class CertificatesService {
 
   /**
    * The Open Badges 3.0 credential of a certificate, from its row alone, signed now. It names the
-   * holder but carries no ИИН; its status URL carries the verification code.
+   * holder but carries no ИИН; its id is the certificate's `urn:uuid:` and its status its bit in the
+   * centre's revocation list (docs/CREDENTIALS.md). A certificate issued before the lists has no bit.
    */
   private signedCredential(row: CertificateEntity, now: Date): Record<string, unknown> {
-    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    const { centre } = row.contents;
     const credential = signCredential(
       buildCredential({
-        id: `${base}/api/v1/public/credentials/${row.number}`,
+        id: `urn:uuid:${row.id}`,
         number: row.number,
-        issuer: { id: this.issuer.issuerId, name: row.contents.centre.name },
+        issuer: { id: this.issuer.centreIssuerId(centre.code), name: centre.name },
         holder: { name: row.holderName },
         ...credentialAchievement(row.cardId, row.contents),
         validFrom: `${row.issuedOn}T00:00:00Z`,
         validUntil: `${row.validUntil}T23:59:59Z`,
-        credentialStatusUrl: this.verificationUrl(row),
+        ...(row.statusList !== null && row.statusIndex !== null
+          ? {
+              status: {
+                listCredential: this.statusLists.listUrl(centre.code, row.statusList),
+                index: row.statusIndex,
+              },
+            }
+          : {}),
       }),
       this.issuer.key,
       this.issuer.verificationMethodId,
       now,
     );
-    return credential as unknown as Record<string, unknown>;
+    return withProofSet(credential) as unknown as Record<string, unknown>;
   }
 
   /**
@@ -242,7 +268,8 @@ export class CertificatesService {
         title: contents.standard.title,
         orderNumber: contents.standard.orderNumber,
         orderDate: contents.standard.orderDate,
-        versionHash: contents.standard.contentHash,
+        version: contents.standard.version,
+        versionDate: contents.standard.versionDate ?? null,
       },
       functions: contents.functions.map((f) => ({
         title: f.title,
@@ -253,6 +280,7 @@ export class CertificatesService {
       validUntil: row.validUntil,
       centre: contents.centre,
       signedBy: contents.signedBy,
+      signer: contents.signer ?? null,
       verificationUrl: this.verificationUrl(row),
     });
     await this.storage.put(row.pdfKey, pdf, 'application/pdf');
@@ -277,12 +305,21 @@ export class CertificatesService {
     const reason = replacementNumber
       ? `Replaced by certificate ${replacementNumber} after an appeal`
       : 'The decision it was issued on was superseded after an appeal';
-    const revoked = await updateReturning<{ id: string; number: string; status: string }>(
+    const revoked = await updateReturning<{ id: string; number: string; status_list: number | null }>(
       manager,
       `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
-        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number`,
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number, status_list`,
       [decision.supersedes_id, now, reason],
     );
+    // The credits of the decision replaced are withdrawn too: the new decision says what stands.
+    const credits = await updateReturning<{ id: string; status_list: number }>(
+      manager,
+      `UPDATE credit_credential SET status = 'revoked', revoked_at = $2
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, status_list`,
+      [decision.supersedes_id, now],
+    );
+    const lists = new Set([...revoked.map((r) => r.status_list), ...credits.map((c) => c.status_list)]);
+    await this.republishLists(manager, decision.centre_id, lists, now);
     for (const row of revoked) {
       await this.audit.record(manager, {
         actor: SYSTEM_ACTOR,
@@ -365,6 +402,8 @@ export class CertificatesService {
         });
       const revokedAt = new Date();
       await manager.update(CertificateEntity, { id }, { status: 'revoked', revokedAt, revokeReason: reason });
+      // The bit is set, and the list signed again, before the revocation commits.
+      await this.republishLists(manager, locked.centreId, new Set([locked.statusList]), revokedAt);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'certificate.revoked',
@@ -439,19 +478,15 @@ export class CertificatesService {
       (vm) => (vm === this.issuer.verificationMethodId ? this.issuer.key.publicKeyRaw : null),
       now,
     );
-    const number = (presented as { credentialSubject?: { licenseNumber?: unknown } } | null)?.credentialSubject
-      ?.licenseNumber;
-    const registry =
-      typeof number === 'string'
-        ? await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } })
-        : null;
-    const status = !registry
-      ? 'unknown'
-      : registry.status === 'revoked'
-        ? 'revoked'
-        : registry.validUntil < now.toISOString().slice(0, 10)
-          ? 'expired'
-          : 'valid';
+    const doc = presented as {
+      id?: unknown;
+      credentialSubject?: { licenseNumber?: unknown };
+      credentialStatus?: unknown;
+    } | null;
+    const registry = await this.registryEntry(doc?.credentialSubject?.licenseNumber, doc?.id);
+    // The credential's own status entry, read as any verifier reads it: the signed list and its bit.
+    const listStatus = await this.statusLists.statusOf(doc?.credentialStatus);
+    const status = presentedStatus(listStatus, registry, now.toISOString().slice(0, 10));
     const verified = result.verified && status === 'valid';
     const failed = [
       ...(result.checks.signature !== 'valid' ? ['signature'] : []),
@@ -459,7 +494,140 @@ export class CertificatesService {
       ...(result.checks.expiry !== 'valid' ? ['expiry'] : []),
       ...(status !== 'valid' ? ['status'] : []),
     ];
-    return { verified, checks: { ...result.checks, status }, failed, errors: result.errors };
+    return { verified, checks: { ...result.checks, status, statusList: listStatus }, failed, errors: result.errors };
+  }
+
+  /** A certificate by its number, or a credit credential by its `urn:uuid:` id. */
+  private async registryEntry(number: unknown, id: unknown): Promise<RegistryEntry | null> {
+    if (typeof number === 'string') {
+      const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } });
+      return row ? { status: row.status, validUntil: row.validUntil } : null;
+    }
+    const uuid = typeof id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/.exec(id)?.[1] : undefined;
+    if (!uuid || !UUID.test(uuid)) return null;
+    const credit = await this.dataSource.getRepository(CreditCredentialEntity).findOne({ where: { id: uuid } });
+    if (!credit) return null;
+    const until = credit.credential.validUntil;
+    return { status: credit.status, validUntil: typeof until === 'string' ? until.slice(0, 10) : null };
+  }
+
+  /** Signs again each of the centre's lists named, from the registry as this transaction sees it. */
+  private async republishLists(
+    manager: EntityManager,
+    centreId: string,
+    lists: Set<number | null>,
+    now: Date,
+  ): Promise<void> {
+    const [centre] = await manager.query<{ code: string }[]>('SELECT code FROM centre WHERE id = $1', [centreId]);
+    // In order, so two transactions revoking in the same lists lock them in the same order.
+    for (const list of [...lists].filter((l): l is number => l !== null).sort((a, b) => a - b)) {
+      await this.statusLists.republish(manager, { id: centreId, code: centre.code }, list, now);
+    }
+  }
+
+  /**
+   * Partial credit: an approved decision that credits skills without awarding the card gives one
+   * credential per labour function with credited skills, each with its own bit in the centre's list.
+   * Once per decision and function (a unique index): a rerun of the job finds them issued.
+   */
+  private async issueCredits(manager: EntityManager, decision: DecisionRow, now: Date): Promise<boolean> {
+    if (decision.credited_skill_ids.length === 0) return false;
+    const issued = await manager.count(CreditCredentialEntity, { where: { decisionId: decision.id } });
+    if (issued > 0) return true;
+    const contents = await this.contents(manager, decision);
+    const [holder] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
+      decision.candidate_id,
+    ]);
+    const credited = await manager.query<{ id: string; title: string; f_id: string; f_title: string }[]>(
+      `SELECT s.id, s.title, f.id AS f_id, f.title AS f_title FROM skill s JOIN labour_function f ON f.id = s.function_id
+        WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
+      [decision.credited_skill_ids],
+    );
+    const functions = new Map<string, { title: string; skills: CredentialSkillInput[] }>();
+    for (const row of credited) {
+      const fn = functions.get(row.f_id) ?? { title: row.f_title, skills: [] };
+      fn.skills.push({ id: row.id, title: row.title, functionTitle: row.f_title, result: 'credited' });
+      functions.set(row.f_id, fn);
+    }
+    const { card } = credentialAchievement(decision.card_id, contents);
+    const signedAt = new Date(decision.signed_at ?? now);
+    const validFrom = signedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const validUntil = decision.credit_validity_months
+      ? `${addMonthsToDay(validFrom.slice(0, 10), decision.credit_validity_months)}T23:59:59Z`
+      : undefined;
+    for (const [functionId, fn] of functions) {
+      const id = randomUUID();
+      const slot = await this.statusLists.allocate(
+        manager,
+        { id: decision.centre_id, code: contents.centre.code },
+        now,
+      );
+      const credential = withProofSet(
+        signCredential(
+          buildCompetencyCredential({
+            id: `urn:uuid:${id}`,
+            issuer: { id: this.issuer.centreIssuerId(contents.centre.code), name: contents.centre.name },
+            holder: { name: holder.full_name },
+            card,
+            labourFunction: { id: functionId, title: fn.title },
+            skills: fn.skills,
+            validFrom,
+            validUntil,
+            status: { listCredential: slot.listCredential, index: slot.index },
+          }),
+          this.issuer.key,
+          this.issuer.verificationMethodId,
+          now,
+        ),
+      ) as unknown as Record<string, unknown>;
+      await manager.insert(CreditCredentialEntity, {
+        id,
+        decisionId: decision.id,
+        applicationId: decision.application_id,
+        holderId: decision.candidate_id,
+        centreId: decision.centre_id,
+        functionId,
+        statusList: slot.list,
+        statusIndex: slot.index,
+        status: 'valid',
+        revokedAt: null,
+        credential,
+        createdAt: now,
+      } as QueryDeepPartialEntity<CreditCredentialEntity>);
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'credit_credential.issued',
+        entityType: 'credit_credential',
+        entityId: id,
+        after: { decisionId: decision.id, functionId },
+      });
+    }
+    return true;
+  }
+
+  /**
+   * A centre's issuer profile, as its credentials' `issuer.id` resolves: an OB 3.0 Profile on the
+   * published contexts. The key that signs is the platform's, published at `public/issuer`.
+   */
+  async issuerProfile(code: string): Promise<Record<string, unknown> | null> {
+    const centre = await this.statusListsRepository.findCentre(this.dataSource.manager, code);
+    if (!centre) return null;
+    return {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      id: this.issuer.centreIssuerId(centre.code),
+      type: ['Profile'],
+      name: centre.name,
+      ...(centre.email ? { email: centre.email } : {}),
+    };
+  }
+
+  /** The credentials for partial credit of an application's decisions, newest first. */
+  async creditCredentials(actor: Actor, applicationId: string): Promise<Record<string, unknown>[]> {
+    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    const rows = await this.dataSource
+      .getRepository(CreditCredentialEntity)
+      .find({ where: { applicationId }, order: { createdAt: 'DESC', functionId: 'ASC' } });
+    return rows.map((r) => r.credential);
   }
 
   /** The holder, admins, the centre's managers, and assessors assigned to its application. */
@@ -473,19 +641,40 @@ export class CertificatesService {
       'SELECT name, occupation_code, ork_level FROM profession_card WHERE id = $1',
       [decision.card_id],
     );
+    // Dates as calendar days (YYYY-MM-DD), not the driver's Date, which JSON turns into a date-time.
     const [standard] = await manager.query<
-      { title: string; version: number; order_number: string | null; order_date: string | null; content_hash: string }[]
+      {
+        title: string;
+        version: number;
+        order_number: string | null;
+        order_date: string | null;
+        version_date: string;
+        content_hash: string;
+      }[]
     >(
-      'SELECT s.title, v.version, v.order_number, v.order_date, v.content_hash FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE v.id = $1',
+      `SELECT s.title, v.version, v.order_number, to_char(v.order_date, 'YYYY-MM-DD') AS order_date,
+              to_char(coalesce(v.order_date, (v.imported_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS version_date,
+              v.content_hash
+         FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE v.id = $1`,
       [decision.standard_version_id],
     );
     const [centre] = await manager.query<{ code: string; name: string }[]>(
       'SELECT code, name FROM centre WHERE id = $1',
       [decision.centre_id],
     );
-    const [signer] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
-      decision.signed_by,
-    ]);
+    // The accreditation in force for the card on the day the decision was signed.
+    const [accreditation] = await manager.query<{ document_ref: string; valid_from: string; valid_to: string }[]>(
+      `SELECT document_ref, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM accreditation
+        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'
+          AND (coalesce($3, now()) AT TIME ZONE 'UTC')::date BETWEEN valid_from AND valid_to
+        ORDER BY valid_from DESC LIMIT 1`,
+      [decision.centre_id, decision.card_id, decision.signed_at],
+    );
+    const [signer] = await manager.query<{ full_name: string; role: string }[]>(
+      'SELECT full_name, role FROM app_user WHERE id = $1',
+      [decision.signed_by],
+    );
     const skills = await manager.query<SkillOfFunctionRow[]>(
       `SELECT s.id, s.title, f.title AS f_title, f.kind FROM skill s JOIN labour_function f ON f.id = s.function_id
         WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
@@ -498,10 +687,24 @@ export class CertificatesService {
         version: standard.version,
         orderNumber: standard.order_number,
         orderDate: standard.order_date,
+        versionDate: standard.version_date,
         contentHash: standard.content_hash,
       },
-      centre: { code: centre.code, name: centre.name },
+      centre: {
+        code: centre.code,
+        name: centre.name,
+        accreditation: accreditation
+          ? {
+              documentRef: accreditation.document_ref,
+              validFrom: accreditation.valid_from,
+              validTo: accreditation.valid_to,
+            }
+          : null,
+      },
       signedBy: signer?.full_name ?? '',
+      ...(signer && decision.signed_at
+        ? { signer: { role: signer.role, signedAt: new Date(decision.signed_at).toISOString() } }
+        : {}),
       functions: groupByFunction(skills),
     };
   }

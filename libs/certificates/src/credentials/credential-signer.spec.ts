@@ -11,9 +11,11 @@ import {
   publicKeyDocument,
   publicKeyFromMultibase,
   signCredential,
+  withProofSet,
   verifyCredential,
 } from './credential-signer';
 import { OpenBadgeCredential, SignedCredential } from './credential-types';
+import { ob3SchemaErrors } from './conformance/conformance.spec-support';
 import { canonicalizeJson } from './jcs';
 
 const BASE = 'https://qualcert.example.kz';
@@ -302,9 +304,23 @@ describe('signCredential / verifyCredential', () => {
 
   it('rejects input that is not a credential at all', () => {
     expect(verifyCredential('not a credential', resolverFor(key)).checks.signature).toBe('missing');
-    const proofSet = verifyCredential({ ...signed, proof: [signed.proof] }, resolverFor(key), DURING_VALIDITY);
+    const proofSet = verifyCredential(
+      { ...signed, proof: [signed.proof, signed.proof] },
+      resolverFor(key),
+      DURING_VALIDITY,
+    );
     expect(proofSet.checks.signature).toBe('invalid');
     expect(proofSet.errors).toEqual([expect.stringContaining('Proof sets')]);
+  });
+
+  it('accepts the proof as a set of one, as the OB 3.0 schema writes it, and still catches tampering', () => {
+    const set = withProofSet(signed);
+    expect(Array.isArray(set.proof)).toBe(true);
+    expect(ob3SchemaErrors(set)).toEqual([]);
+    expect(ob3SchemaErrors(signed)).toEqual(['/proof must be array {"type":"array"}']);
+    expect(verifyCredential(set, resolverFor(key), DURING_VALIDITY).checks.signature).toBe('valid');
+    const tampered = { ...set, name: 'Another name' };
+    expect(verifyCredential(tampered, resolverFor(key), DURING_VALIDITY).checks.signature).toBe('invalid');
   });
 
   it('refuses to sign a credential that already has a proof', () => {

@@ -176,6 +176,14 @@ export function signCredential<T extends object>(
   return { ...credential, proof: { ...proofOptions, proofValue: encodeMultibaseBase58btc(signature) } };
 }
 
+/**
+ * The same signed document with its proof as a set of one, as 1EdTech's OB 3.0 JSON Schema requires
+ * (`proof` is an array there); the signature is unchanged, since a proof never covers the proof property.
+ */
+export function withProofSet<T extends object>(signed: SignedCredential<T>): T & { proof: [DataIntegrityProof] } {
+  return { ...signed, proof: [signed.proof] };
+}
+
 /** SHA-256(JCS(proof options)) || SHA-256(JCS(document without proof)): what the signature covers. */
 export function hashData(unsecuredDocument: object, proofOptions: object): Buffer {
   const sha256 = (value: object): Buffer => createHash('sha256').update(canonicalizeJson(value), 'utf8').digest();
@@ -283,8 +291,10 @@ interface ParsedProof {
 }
 
 function parseProof(proof: unknown, unsecuredDocument: Record<string, unknown>, errors: string[]): ParsedProof {
+  // A set of one proof is the form the OB 3.0 JSON Schema requires; it signs what a lone proof signs.
+  if (Array.isArray(proof) && proof.length === 1) return parseProof(proof[0], unsecuredDocument, errors);
   if (Array.isArray(proof)) {
-    errors.push('Proof sets (several proofs) are not supported');
+    errors.push('Proof sets of several proofs are not supported');
     return { verificationMethod: null, proofOptions: null, signature: null };
   }
   if (!isRecord(proof)) {

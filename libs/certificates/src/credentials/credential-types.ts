@@ -8,6 +8,8 @@
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/** Defines `1EdTechJsonSchemaValidator2019`, the type of the schema the credential names. */
+export const OB_V3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
 export const OB_V3_CREDENTIAL_SCHEMA =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 
@@ -53,14 +55,16 @@ export interface AchievementResult {
 
 /** OB 3.0 IdentifierEntry: another identifier of the achievement itself (not of the holder). */
 export interface IdentifierEntry {
-  type: ['IdentifierEntry'];
+  /** A string, not a list: the OB 3.0 JSON Schema allows only the one value. */
+  type: 'IdentifierEntry';
   identifier: string;
   identifierType: string;
 }
 
 /** OB 3.0 IdentityObject: one way of identifying the holder when there is no holder `id` (DID). */
 export interface IdentityObject {
-  type: ['IdentityObject'];
+  /** A string, not a list: the OB 3.0 JSON Schema allows only the one value. */
+  type: 'IdentityObject';
   identityType: string;
   hashed: false;
   identityHash: string;
@@ -69,7 +73,8 @@ export interface IdentityObject {
 export interface Achievement {
   id: string;
   type: ['Achievement'];
-  achievementType: 'Certification';
+  /** `Certification` for the card; `Competency` for a labour function credited without the card. */
+  achievementType: 'Certification' | 'Competency';
   name: string;
   description: string;
   criteria: { narrative: string };
@@ -83,14 +88,19 @@ export interface AchievementSubject {
   type: ['AchievementSubject'];
   identifier: IdentityObject[];
   /** The certificate number, which OB 3.0 calls the license number issued with the credential. */
-  licenseNumber: string;
+  licenseNumber?: string;
   achievement: Achievement;
   result: AchievementResult[];
 }
 
-export interface CredentialStatus {
+/** W3C Bitstring Status List v1.0: the credential's bit in a list its issuer publishes. */
+export interface BitstringStatusListEntry {
   id: string;
-  type: '1EdTechRevocationList';
+  type: 'BitstringStatusListEntry';
+  statusPurpose: 'revocation';
+  /** The bit's position, as a string of digits, as the spec types it. */
+  statusListIndex: string;
+  statusListCredential: string;
 }
 
 export interface CredentialSchema {
@@ -99,18 +109,18 @@ export interface CredentialSchema {
 }
 
 export interface OpenBadgeCredential {
-  '@context': [typeof VC_V2_CONTEXT, typeof OB_V3_CONTEXT];
+  '@context': [typeof VC_V2_CONTEXT, typeof OB_V3_CONTEXT, typeof OB_V3_EXTENSIONS_CONTEXT];
   id: string;
   type: ['VerifiableCredential', 'OpenBadgeCredential'];
   name: string;
   description: string;
   issuer: IssuerProfile;
   validFrom: string;
-  validUntil: string;
+  validUntil?: string;
   awardedDate: string;
   credentialSubject: AchievementSubject;
   credentialSchema: CredentialSchema[];
-  credentialStatus?: CredentialStatus;
+  credentialStatus?: BitstringStatusListEntry;
 }
 
 /** A Data Integrity proof made with the `eddsa-jcs-2022` cryptosuite. */

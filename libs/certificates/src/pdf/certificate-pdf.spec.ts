@@ -32,7 +32,8 @@ function sampleData(overrides: Partial<CertificatePdfData> = {}): CertificatePdf
       title: 'Электр жабдықтарына техникалық қызмет көрсету / Техническое обслуживание электрооборудования',
       orderNumber: '263',
       orderDate: '2023-12-15',
-      versionHash: 'sha256:9f2c4e0a7d1b3c5e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcd',
+      version: 3,
+      versionDate: '2023-12-15',
     },
     functions: [
       {
@@ -52,8 +53,13 @@ function sampleData(overrides: Partial<CertificatePdfData> = {}): CertificatePdf
     ],
     issueDate: '2025-03-14',
     validUntil: '2030-03-13',
-    centre: { name: '«Астана» біліктілікті бағалау орталығы', code: 'AST-01' },
+    centre: {
+      name: '«Астана» біліктілікті бағалау орталығы',
+      code: 'AST-01',
+      accreditation: { documentRef: 'АК-2024/117', validFrom: '2024-01-10', validTo: '2027-01-09' },
+    },
     signedBy: 'Нұрланов Ерлан Серікұлы',
+    signer: { role: 'centre_manager', signedAt: '2025-03-13T09:41:00.000Z' },
     verificationUrl: 'https://verify.qualcert.kz/api/v1/public/certificates/KZ-QC-2025-000123?code=7K3QMZ9XA4',
     ...overrides,
   };
@@ -112,6 +118,8 @@ describe('renderCertificatePdf', () => {
       'Тексеру коды / Код проверки: 7K3QM-Z9XA4',
       'Міндетті / Обязательная',
       'Қол қойған / Подписал',
+      'Стандарт нұсқасы / Версия стандарта',
+      'Аккредиттеу / Аккредитация',
       'Бет / Страница 1 / 1',
     ]) {
       expect(text).toContain(label);
@@ -124,8 +132,11 @@ describe('renderCertificatePdf', () => {
       data.card.name,
       data.card.occupationCode ?? '',
       data.standard.title,
-      data.standard.versionHash,
+      '3 (15.12.2023 ж. / от 15.12.2023)',
       '№ 263, 15.12.2023',
+      '№ АК-2024/117, 10.01.2024 – 09.01.2027',
+      'Бағалау орталығының басшысы / Руководитель центра оценки',
+      'Қол қойылған күні / Дата подписания: 13.03.2025',
       '14.03.2025',
       '13.03.2030',
       `${data.centre.name} (${data.centre.code})`,
@@ -240,6 +251,32 @@ describe('renderCertificatePdf', () => {
   it('prints a placeholder when no function was credited', async () => {
     const texts = pageTexts(parsePdf(await renderCertificatePdf(sampleData({ functions: [] }))));
     expect(flat(texts[0])).toContain('Расталған дағдылар жоқ / Подтверждённых навыков нет');
+  });
+
+  it('prints a date-time stored for the order date as its day, and never the standard version hash', async () => {
+    const data = sampleData({
+      standard: { ...sampleData().standard, orderDate: '2025-07-30T00:00:00.000Z', versionDate: null },
+    });
+    const text = flat(pageTexts(parsePdf(await renderCertificatePdf(data)))[0]);
+    expect(text).toContain('№ 263, 30.07.2025');
+    expect(text).not.toContain('T00:00:00');
+    expect(text).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('prints the № sign of an accreditation reference once, however the centre typed it', async () => {
+    const data = sampleData();
+    data.centre.accreditation = { documentRef: '№ ДЕМО-34', validFrom: '2025-01-01', validTo: '2030-12-31' };
+    const text = flat(pageTexts(parsePdf(await renderCertificatePdf(data)))[0]);
+    expect(text).toContain('№ ДЕМО-34, 01.01.2025 – 31.12.2030');
+    expect(text).not.toContain('№ №');
+  });
+
+  it('leaves out the accreditation and the signer caption that an older certificate does not have', async () => {
+    const data = sampleData({ centre: { name: 'Центр', code: 'AST01' }, signer: undefined });
+    const text = flat(pageTexts(parsePdf(await renderCertificatePdf(data)))[0]);
+    expect(text).not.toContain('Аккредитация');
+    expect(text).not.toContain('Дата подписания');
+    expect(text).toContain(data.signedBy);
   });
 
   it('rejects an issue date that is not a calendar date', async () => {

@@ -32,13 +32,30 @@ export interface CertificatePdfData {
   /** Already masked by the caller: the full ИИН must never reach a document that is handed around. */
   maskedIin: string;
   card: { name: string; occupationCode: string | null; orkLevel: number };
-  standard: { title: string; orderNumber: string | null; orderDate: string | null; versionHash: string };
+  /**
+   * The version as people cite it: its number and date (the credential keeps the content hash).
+   * Dates are YYYY-MM-DD; a date-time stored by older certificates is read as its calendar day.
+   */
+  standard: {
+    title: string;
+    orderNumber: string | null;
+    orderDate: string | null;
+    version: number;
+    versionDate: string | null;
+  };
   functions: CertificatePdfFunction[];
   /** YYYY-MM-DD; also becomes the PDF's CreationDate so the same certificate always renders to the same bytes. */
   issueDate: string;
   validUntil: string;
-  centre: { name: string; code: string };
+  centre: {
+    name: string;
+    code: string;
+    /** The centre's accreditation for the card on the day of issue, when known. */
+    accreditation?: { documentRef: string; validFrom: string; validTo: string } | null;
+  };
   signedBy: string;
+  /** The signer's role (a user role, e.g. centre_manager) and the signing time (ISO 8601). */
+  signer?: { role: string; signedAt: string } | null;
   /** Carries the number and the verification code; encoded in the QR code and printed under it. */
   verificationUrl: string;
 }
@@ -62,6 +79,17 @@ const L = {
   standard: 'Кәсіптік стандарт / Профессиональный стандарт',
   order: 'Бекіту туралы бұйрық / Приказ об утверждении',
   version: 'Стандарт нұсқасы / Версия стандарта',
+  versionOf: (version: number, date: string | null) =>
+    date ? `${version} (${displayDay(date)} ж. / от ${displayDay(date)})` : String(version),
+  accreditation: 'Аккредиттеу / Аккредитация',
+  // Centres often type the sign into the reference itself; it is printed once.
+  accreditationValue: (ref: string, from: string, to: string) =>
+    `${/^№/.test(ref.trim()) ? ref.trim() : `№ ${ref}`}, ${displayDay(from)} – ${displayDay(to)}`,
+  signedOn: 'Қол қойылған күні / Дата подписания',
+  roles: {
+    centre_manager: 'Бағалау орталығының басшысы / Руководитель центра оценки',
+    admin: 'Жүйе әкімшісі / Администратор системы',
+  } as Record<string, string>,
   issueDate: 'Берілген күні / Дата выдачи',
   validUntil: 'Жарамдылық мерзімі / Действителен до',
   centre: 'Бағалау орталығы / Центр оценки',
@@ -78,6 +106,11 @@ const L = {
   verificationCode: 'Тексеру коды / Код проверки',
   verifyHint: 'Түпнұсқалығын тексеру үшін QR-кодты сканерлеңіз / Отсканируйте QR-код для проверки подлинности',
 } as const;
+
+/** A calendar day as DD.MM.YYYY, also from the date-time some older certificates stored for a date. */
+function displayDay(value: string): string {
+  return displayDate(/^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value);
+}
 
 /**
  * Handed through qrcode to its PNG encoder (pngjs); @types/qrcode only declares the deflate settings, hence the
@@ -211,17 +244,22 @@ class CertificateLayout extends PdfLayout {
     y += this.field(L.standard, data.standard.title, MARGIN, y, leftWidth);
     const order = [
       data.standard.orderNumber ? `№ ${data.standard.orderNumber}` : null,
-      data.standard.orderDate ? displayDate(data.standard.orderDate) : null,
+      data.standard.orderDate ? displayDay(data.standard.orderDate) : null,
     ].filter((part): part is string => part !== null);
     if (order.length > 0) {
       y += this.field(L.order, order.join(', '), MARGIN, y, leftWidth, 9);
     }
-    y += this.field(L.version, data.standard.versionHash, MARGIN, y, leftWidth, 7.5, false);
+    y += this.field(L.version, L.versionOf(data.standard.version, data.standard.versionDate), MARGIN, y, leftWidth, 9);
     y += Math.max(
       this.field(L.issueDate, displayDate(data.issueDate), MARGIN, y, half),
       this.field(L.validUntil, displayDate(data.validUntil), right, y, half),
     );
     y += this.field(L.centre, `${data.centre.name} (${data.centre.code})`, MARGIN, y, leftWidth);
+    const accreditation = data.centre.accreditation;
+    if (accreditation) {
+      const value = L.accreditationValue(accreditation.documentRef, accreditation.validFrom, accreditation.validTo);
+      y += this.field(L.accreditation, value, MARGIN, y, leftWidth, 9);
+    }
 
     const qrX = MARGIN + CONTENT_WIDTH - QR_COLUMN_WIDTH + (QR_COLUMN_WIDTH - QR_SIZE) / 2;
     // The quiet zone is white, so lift the image a little to line the symbol itself up with the first field.
@@ -307,7 +345,11 @@ class CertificateLayout extends PdfLayout {
 
   private drawSignature(): void {
     this.y += 18;
-    this.signature(L.signedBy, this.data.signedBy);
+    const { signer } = this.data;
+    const caption = signer
+      ? `${L.roles[signer.role] ?? signer.role}\n${L.signedOn}: ${displayDay(signer.signedAt.slice(0, 10))}`
+      : undefined;
+    this.signature(L.signedBy, this.data.signedBy, caption);
   }
 
   private functionStyle(): TextStyle {

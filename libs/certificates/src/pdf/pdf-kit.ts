@@ -249,8 +249,11 @@ export abstract class PdfLayout {
   }
 
   /** A signature line at the right with its label above and the signer's name below it. */
-  protected signature(label: string, name: string): void {
-    this.ensureRoom(SIGNATURE_BLOCK_HEIGHT);
+  /** A signature line with the signer's name under it, and under that, when given, their role and the date. */
+  protected signature(label: string, name: string, caption?: string): void {
+    const captionStyle: TextStyle = { font: this.fonts.regular, size: 7.5, color: COLOR_MUTED, align: 'center' };
+    const captionHeight = caption ? this.heightOf(caption, SIGNATURE_WIDTH, captionStyle) + 2 : 0;
+    this.ensureRoom(SIGNATURE_BLOCK_HEIGHT + captionHeight);
     const { doc } = this;
     const lineX = MARGIN + CONTENT_WIDTH - SIGNATURE_WIDTH;
     const lineY = this.y + 26;
@@ -263,13 +266,14 @@ export abstract class PdfLayout {
       .lineTo(lineX + SIGNATURE_WIDTH, lineY)
       .stroke();
     doc.restore();
-    this.text(name, lineX, lineY + 4, SIGNATURE_WIDTH, {
+    const nameHeight = this.text(name, lineX, lineY + 4, SIGNATURE_WIDTH, {
       font: this.fonts.bold,
       size: 10,
       color: COLOR_TEXT,
       align: 'center',
     });
-    this.y = lineY + SIGNATURE_BLOCK_HEIGHT - 26;
+    if (caption) this.text(caption, lineX, lineY + 6 + nameHeight, SIGNATURE_WIDTH, captionStyle);
+    this.y = lineY + SIGNATURE_BLOCK_HEIGHT - 26 + captionHeight;
   }
 
   /** A small grey bilingual label over its value; returns the height used including spacing below. */
