@@ -52,6 +52,7 @@ trap 'kill $api $worker 2>/dev/null; wait' INT TERM EXIT
 wait_for "the API" curl -fsS "http://127.0.0.1:$PORT/health"
 echo
 echo "qualcert is running:"
+echo "  portal     http://127.0.0.1:$PORT/"
 echo "  API        http://127.0.0.1:$PORT/api/v1/standards"
 echo "  OpenAPI    http://127.0.0.1:$PORT/api/docs"
 echo "  health     http://127.0.0.1:$PORT/health"

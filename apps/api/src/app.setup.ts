@@ -1,10 +1,11 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
+import { mountPortal } from './portal/portal-static';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
 export const API_PREFIX = 'api/v1';
@@ -28,18 +29,30 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useBodyParser('json', { limit: '6mb' });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
+  applyRoutePrefix(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  mountQueueDashboard(app);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  // Last: the portal's files and its routes' fallback come after every API route.
+  mountPortal(express);
+  return app;
+}
+
+/** Every route under /api/v1 except the probes, which orchestrators expect at the root. */
+export function applyRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
-  mountQueueDashboard(app);
+}
 
-  const document = SwaggerModule.createDocument(
+/** The OpenAPI document, from the controllers and DTOs (also written without a database by openapi-export.ts). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('qualcert API')
@@ -50,6 +63,4 @@ export function configureApp(app: INestApplication): INestApplication {
       .setVersion('1')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

@@ -96,13 +96,18 @@ export class ExamSessionDto {
   @ApiProperty({ type: [EnrolmentDto] }) enrolments: EnrolmentDto[];
 }
 
+export class TestOptionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() text: string;
+}
+
 export class TestItemDto {
   @ApiProperty() position: number;
   @ApiProperty({ format: 'uuid' }) skillId: string;
   @ApiProperty({ enum: ['single', 'multiple'] }) type: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '[{ id, text }] in this candidate’s order' })
-  options: { id: string; text: string }[];
+  @ApiProperty({ type: [TestOptionDto], description: 'In this candidate’s order' })
+  options: TestOptionDto[];
   @ApiProperty({ type: [String], nullable: true }) answer: string[] | null;
 }
 

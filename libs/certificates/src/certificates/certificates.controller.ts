@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
-import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
+import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
@@ -92,6 +92,7 @@ export class CertificatesController {
   @PublicRoute({
     summary:
       'Verify a certificate by its number and the verification code printed on it: valid, expired or revoked, and whose (an unknown number and a wrong code are the same 404)',
+    type: PublicCertificateDto,
     notFound: true,
     throttled: true,
   })
@@ -103,7 +104,7 @@ export class CertificatesController {
 
   @Post('public/credentials/verify')
   @HttpCode(HttpStatus.OK)
-  @ApiBody({ schema: { type: 'object', description: 'A signed credential as issued' } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'A signed credential as issued' } })
   @RateLimited('public-verification')
   @PublicRoute({
     summary: 'Check a presented credential: signature, issuer key, validity, status; says which check failed',

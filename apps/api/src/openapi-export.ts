@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { applyRoutePrefix, buildOpenApiDocument } from './app.setup';
+
+/**
+ * Writes the API's OpenAPI document (to the path given, or stdout) without a database or Redis:
+ * in preview mode Nest reads the modules' metadata and instantiates nothing, so a clean clone can
+ * generate the portal's API types right after `tsc`.
+ */
+async function main(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
+  applyRoutePrefix(app);
+  const document = JSON.stringify(buildOpenApiDocument(app), null, 2);
+  const target = process.argv[2];
+  if (target) writeFileSync(target, document);
+  else process.stdout.write(document);
+  await app.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
