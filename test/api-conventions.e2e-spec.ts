@@ -20,6 +20,16 @@ describe('API conventions', () => {
       ]),
     );
     expect(res.body.components.schemas.CardDetailDto).toBeDefined();
+    // What a client and the docs page need to authorise: the scheme, and each operation's requirement.
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(res.body.servers).toEqual([expect.objectContaining({ url: expect.stringMatching(/^https?:\/\//) })]);
+    expect(res.body.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    expect(res.body.paths['/api/v1/applications'].post.security).toEqual([{ bearer: [] }]);
+    const unstated = Object.entries(res.body.paths as Record<string, Record<string, { security?: unknown }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ at: `${method} ${path}`, op })))
+      .filter(({ op }) => op.security === undefined)
+      .map(({ at }) => at);
+    expect(unstated).toEqual([]);
     await request(ctx.app.getHttpServer()).get('/api/docs').expect(200);
   });
 
@@ -30,5 +40,44 @@ describe('API conventions', () => {
 
   it('puts the API under /api/v1 only', async () => {
     await request(ctx.app.getHttpServer()).get('/standards').expect(404);
+  });
+
+  describe('a body the route does not read', () => {
+    const login = () => request(ctx.app.getHttpServer()).post('/api/v1/auth/login');
+
+    it.each([
+      ['text/plain', 'email=a@b.kz'],
+      ['application/x-www-form-urlencoded', 'email=a%40b.kz&password=x'],
+      ['multipart/form-data; boundary=x', '--x--\r\n'],
+    ])('answers 415 UNSUPPORTED_MEDIA_TYPE to %s, naming the type it reads', async (type, body) => {
+      const res = await login().set('Content-Type', type).send(body).expect(415);
+      expect(res.body).toEqual({
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: expect.stringContaining('application/json'),
+        details: {
+          fields: [{ field: 'Content-Type', messages: ['must be application/json'] }],
+          accepted: ['application/json'],
+        },
+      });
+    });
+
+    it('reads JSON with parameters and the +json types as JSON', async () => {
+      for (const type of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
+        const res = await login()
+          .set('Content-Type', type)
+          .send(JSON.stringify({ email: 'a@b.kz' }))
+          .expect(400);
+        expect(res.body.details.fields).toEqual([{ field: 'password', messages: ['password is required'] }]);
+      }
+    });
+  });
+
+  it('names only what is wrong: a missing field is required, without the limits it would have', async () => {
+    const res = await request(ctx.app.getHttpServer()).post('/api/v1/auth/login').send({}).expect(400);
+    expect(res.body.details.fields).toEqual([
+      { field: 'email', messages: ['email is required'] },
+      { field: 'password', messages: ['password is required'] },
+    ]);
   });
 });

@@ -42,6 +42,7 @@ export function productionEnv(workDir: string): Record<string, string> {
     LOG_PRETTY: 'false',
     JWT_SECRET: randomBytes(48).toString('base64url'),
     CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+    METRICS_TOKEN: randomBytes(24).toString('base64url'),
     STORAGE_DRIVER: 'disk',
     STORAGE_DISK_PATH: join(workDir, 'storage'),
   };

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
 import { CertificatesModule } from '@qualcert/certificates';
@@ -6,7 +7,14 @@ import { DatabaseModule } from '@qualcert/database';
 import { DecisionsModule } from '@qualcert/decisions';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
-import { AuditModule, ConfigModule, LoggingModule, OutboxModule, RequestContextMiddleware } from '@qualcert/shared';
+import {
+  AuditModule,
+  ConfigModule,
+  ContentTypeGuard,
+  LoggingModule,
+  OutboxModule,
+  RequestContextMiddleware,
+} from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 import { HealthModule } from './health/health.module';
 import { FailedJobsModule } from './jobs/failed-jobs.module';
@@ -30,6 +38,7 @@ import { MetricsModule } from './metrics/metrics.module';
     FailedJobsModule,
     MetricsModule,
   ],
+  providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

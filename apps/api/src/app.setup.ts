@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
+import { AllExceptionsFilter, apiDocsEnabled, AppConfig, createValidationPipe, jsonDepthLimit } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
 import { mountPortal } from './portal/portal-static';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -26,7 +26,7 @@ export function configureApp(app: INestApplication): INestApplication {
     next();
   });
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
-  express.useBodyParser('json', { limit: '6mb' });
+  express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
   applyRoutePrefix(app);
@@ -34,7 +34,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+
+  const config = app.get(AppConfig);
+  if (apiDocsEnabled(config)) {
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, config.PUBLIC_BASE_URL), {
+      jsonDocumentUrl: 'api/docs-json',
+    });
+  }
   // Last: the portal's files and its routes' fallback come after every API route.
   mountPortal(express);
   return app;
@@ -50,8 +56,11 @@ export function applyRoutePrefix(app: INestApplication): void {
   });
 }
 
-/** The OpenAPI document, from the controllers and DTOs (also written without a database by openapi-export.ts). */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+/**
+ * The OpenAPI document, from the controllers and DTOs: served at /api/docs (page) and
+ * /api/docs-json, and written without a database by openapi-export.ts for the portal's types.
+ */
+export function buildOpenApiDocument(app: INestApplication, publicBaseUrl: string): OpenAPIObject {
   return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -61,6 +70,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'Republic of Kazakhstan. Every error has the shape { statusCode, code, message, details? }.',
       )
       .setVersion('1')
+      // The access token of POST /api/v1/auth/login; routes that need it say so (@Authenticated).
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addServer(publicBaseUrl, 'This deployment')
       .build(),
   );
 }

@@ -12,7 +12,9 @@ import { applyRoutePrefix, buildOpenApiDocument } from './app.setup';
 async function main(): Promise<void> {
   const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
   applyRoutePrefix(app);
-  const document = JSON.stringify(buildOpenApiDocument(app), null, 2);
+  // The server named in the document does not reach the generated types; the default keeps the
+  // output the same whatever the environment says.
+  const document = JSON.stringify(buildOpenApiDocument(app, 'http://127.0.0.1:3000'), null, 2);
   const target = process.argv[2];
   if (target) writeFileSync(target, document);
   else process.stdout.write(document);

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DomainException, IS_PUBLIC_ROUTE } from '@qualcert/shared';
+import { DomainException, fieldErrorsOf, IS_PUBLIC_ROUTE } from '@qualcert/shared';
 import type { Role } from '../entities/user.entity';
 import type { Actor } from './actor';
 import { ROLES_KEY } from './authenticated.decorator';
@@ -54,9 +54,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body;
     const errors = validateSync(plainToInstance(LoginDto, body ?? {}), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      throw DomainException.validation(
-        errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })),
-      );
+      throw DomainException.validation(fieldErrorsOf(errors));
     }
     return (await super.canActivate(context)) as boolean;
   }

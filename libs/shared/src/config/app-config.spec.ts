@@ -1,4 +1,4 @@
-import { ConfigValidationError, loadConfig, redisConnectionOptions } from './app-config';
+import { apiDocsEnabled, ConfigValidationError, loadConfig, redisConnectionOptions } from './app-config';
 
 describe('loadConfig', () => {
   it('gives local defaults when nothing is set', () => {
@@ -64,5 +64,33 @@ describe('redisConnectionOptions', () => {
 
   it('refuses a database that is not a number', () => {
     expect(() => redisConnectionOptions('redis://127.0.0.1:6379/abc')).toThrow(/database number/);
+  });
+});
+
+describe('what production publishes', () => {
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'j'.repeat(40),
+    CREDENTIAL_SIGNING_KEY: Buffer.alloc(32, 1).toString('base64'),
+  };
+
+  it('requires a metrics token in production only', () => {
+    expect(() => loadConfig(production)).toThrow(/METRICS_TOKEN=<redacted>: must be at least 16 characters/);
+    expect(loadConfig({ ...production, METRICS_TOKEN: 't'.repeat(16) }).METRICS_TOKEN).toBe('t'.repeat(16));
+    expect(loadConfig({}).METRICS_TOKEN).toBe('');
+  });
+
+  it.each([
+    ['development', '', true],
+    ['test', '', true],
+    ['production', '', false],
+    ['production', 'true', true],
+    ['development', 'false', false],
+  ] as const)('in %s with API_DOCS=%j serves the docs: %s', (NODE_ENV, API_DOCS, expected) => {
+    expect(apiDocsEnabled({ NODE_ENV, API_DOCS })).toBe(expected);
+  });
+
+  it('stops on an API_DOCS that is neither true nor false', () => {
+    expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS="yes": must be true or false/);
   });
 });

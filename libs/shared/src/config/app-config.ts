@@ -158,10 +158,20 @@ export class AppConfig {
   @Max(65535)
   METRICS_PORT = 0;
 
-  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (else 401). */
-  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '')
-  @MinLength(16, { message: 'must be at least 16 characters' })
+  /**
+   * When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (else 401). Required in
+   * production: queue depths and route latencies tell an outsider too much about the deployment.
+   */
+  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '' || c.NODE_ENV === 'production')
+  @MinLength(16, { message: 'must be at least 16 characters (required in production)' })
   METRICS_TOKEN = '';
+
+  /**
+   * Whether the API serves its OpenAPI document at /api/docs and /api/docs-json. Unset: on,
+   * except in production, where the route map is not published unless asked for.
+   */
+  @Matches(/^(true|false|)$/, { message: 'must be true or false' })
+  API_DOCS = '';
 
   /** Jobs of one queue a worker runs at once. Read by the queue processors' options. */
   @Transform(toInt)
@@ -224,6 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   return config;
+}
+
+/** Whether this process serves the OpenAPI document (see AppConfig.API_DOCS). */
+export function apiDocsEnabled(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
+  return config.API_DOCS === '' ? config.NODE_ENV !== 'production' : config.API_DOCS === 'true';
 }
 
 /** Parses REDIS_URL into ioredis options, honouring the database number in its path. */

@@ -31,7 +31,8 @@ export interface RouteOptions {
 export function PublicRoute(options: RouteOptions): MethodDecorator {
   const decorators = [
     SetMetadata(IS_PUBLIC_ROUTE, true),
-    ApiOperation({ summary: options.summary }),
+    // An explicit empty requirement: clients and the docs page must not send a token here.
+    ApiOperation({ summary: options.summary, security: [] }),
     ApiResponse({
       status: options.status ?? 200,
       description: 'Success',

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DomainException } from '../errors/domain.exception';
-import { createValidationPipe, undocumentedValues } from './validation.pipe';
+import { createValidationPipe, faultsOf, undocumentedValues } from './validation.pipe';
 
 class InnerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() label?: string;
@@ -21,6 +21,11 @@ class SettingsDto {
 
 class OneDto {
   @ApiProperty({ type: InnerDto }) @ValidateNested() @Type(() => InnerDto) inner: InnerDto;
+}
+
+class LoginLikeDto {
+  @ApiProperty() @IsEmail() @MaxLength(320) email: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
 const pipe = createValidationPipe();
@@ -74,6 +79,46 @@ describe('the validation pipe', () => {
   it('leaves custom parameters alone (the actor, an uploaded file)', async () => {
     const file = { originalname: 'a\u0000.pdf', buffer: Buffer.from('x') };
     await expect(pipe.transform(file, { type: 'custom', metatype: Object, data: undefined })).resolves.toBe(file);
+  });
+});
+
+describe('validation errors name only what is wrong', () => {
+  const login = (value: unknown) =>
+    pipe.transform(value, { type: 'body', metatype: LoginLikeDto, data: '' }).catch((e: unknown) => fieldsOf(e));
+
+  it('says a missing field is required, without its length limits', async () => {
+    await expect(login({})).resolves.toEqual({
+      fields: [
+        { field: 'email', messages: ['email is required'] },
+        { field: 'password', messages: ['password is required'] },
+      ],
+    });
+  });
+
+  it('names the wrong type, not the bounds that cannot apply to it', async () => {
+    await expect(login({ email: 'a@b.kz', password: 42 })).resolves.toEqual({
+      fields: [{ field: 'password', messages: ['password must be a string'] }],
+    });
+  });
+
+  it('names a bound when the type is right', async () => {
+    await expect(login({ email: 'a@b.kz', password: '' })).resolves.toEqual({
+      fields: [{ field: 'password', messages: ['password must be longer than or equal to 1 characters'] }],
+    });
+  });
+
+  it('keeps every message when all of one kind failed, and the unknown-field refusal as it is', () => {
+    expect(
+      faultsOf({ property: 'x', value: 'v', constraints: { isInt: 'x must be an integer', isIn: 'x bad' } }),
+    ).toEqual(['x must be an integer', 'x bad']);
+    expect(
+      faultsOf({
+        property: 'role',
+        value: undefined,
+        constraints: { whitelistValidation: 'property role should not exist' },
+      }),
+    ).toEqual(['property role should not exist']);
+    expect(faultsOf({ property: 'x', value: 1, constraints: undefined })).toEqual([]);
   });
 });
 

@@ -6,11 +6,29 @@ import { nulCharacterFields } from './input-limits';
 // Where @nestjs/swagger keeps a DTO property's @ApiProperty options.
 const API_PROPERTY = 'swagger/apiModelProperties';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+// Bounds on a value's length, size or range: meaningful only once the value is there and of its type.
+const BOUNDS = new Set(['minLength', 'maxLength', 'min', 'max', 'arrayMinSize', 'arrayMaxSize', 'isLength']);
+
+/**
+ * What is wrong with one field, and nothing else: a missing field is "required" (not also "must be
+ * shorter than 200 characters"), and a value of the wrong type is named by its type, not its bounds.
+ */
+export function faultsOf(error: Pick<ValidationError, 'property' | 'value' | 'constraints'>): string[] {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (constraints.length === 0) return [];
+  if (error.value === undefined && !constraints.some(([name]) => name === 'whitelistValidation'))
+    return [`${error.property} is required`];
+  const kinds = constraints.filter(([name]) => !BOUNDS.has(name));
+  return (kinds.length > 0 && kinds.length < constraints.length ? kinds : constraints).map(([, message]) => message);
+}
+
+/** class-validator's errors as the API reports them: each field at fault, by path, with what is wrong. */
+export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
+    const messages = faultsOf(error);
+    const own = messages.length > 0 ? [{ field, messages }] : [];
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }
 
@@ -95,6 +113,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => DomainException.validation(flatten(errors)),
+    exceptionFactory: (errors) => DomainException.validation(fieldErrorsOf(errors)),
   });
 }
