@@ -22,7 +22,7 @@ const PORTAL_CSP = [
 
 /** Where the built portal is: `dist/web` of the working directory, or PORTAL_DIR. */
 export function portalDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.PORTAL_DIR ?? join(process.cwd(), 'dist', 'web'));
+  return resolve(env.PORTAL_DIR || join(process.cwd(), 'dist', 'web'));
 }
 
 /**
