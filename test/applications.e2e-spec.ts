@@ -1,6 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { EligibilityProcessor } from '@qualcert/candidates/applications/eligibility.processor';
+import { QUEUES } from '@qualcert/shared';
 import {
   bearer,
   eventually,
@@ -11,6 +15,7 @@ import {
   TestSession,
 } from './utils/fixtures';
 import { addEducation, addEmployment, confirmDocuments } from './utils/records';
+import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { importSeed } from './utils/seed';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -275,7 +280,19 @@ describe('applications and explained eligibility (through the real worker)', () 
       .set(...bearer(manager))
       .expect(200);
     expect(profile.body.profile).toMatchObject({ iin: a.iin, iinMasked: false });
+    // An assessor of the centre sees the candidate only once assigned to them (here, as the
+    // reviewer of their evidence, written as the manager's assignment would), the ИИН masked.
     const assessor = await newSession(ctx, 'assessor', [centre.id]);
+    await request(server)
+      .get(`/api/v1/candidates/${a.id}`)
+      .set(...bearer(assessor))
+      .expect(404);
+    await ctx.dataSource.query(
+      `INSERT INTO evidence_review (id, application_id, skill_id, assessor_id)
+       SELECT gen_random_uuid(), a.id, s.id, $2 FROM application a JOIN skill s ON s.card_id = a.card_id
+        WHERE a.id = $1 LIMIT 1`,
+      [app.id, assessor.id],
+    );
     const masked = await request(server)
       .get(`/api/v1/candidates/${a.id}`)
       .set(...bearer(assessor))
@@ -289,17 +306,92 @@ describe('applications and explained eligibility (through the real worker)', () 
       .expect(404);
   });
 
-  it('checks a submission once even when its job runs twice', async () => {
-    const candidate = await newCandidate(ctx);
-    const app = await apply(candidate, level(3).id);
-    await submitAndWait(candidate, app.id);
+  const eligibilityChecks = async (id: string) =>
+    (
+      await ctx.dataSource.query(
+        "SELECT COUNT(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.eligibility_checked'",
+        [id],
+      )
+    )[0].n as number;
+
+  it('checks a submission once when two workers race on it, and when its job runs again', async () => {
     const { EligibilityCheckService } = await import('@qualcert/candidates');
     const checks = worker.get(EligibilityCheckService);
-    expect(await checks.check(app.id, 1)).toBe('skipped');
-    const records = await ctx.dataSource.query(
-      "SELECT COUNT(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.eligibility_checked'",
-      [app.id],
+    const candidate = await newCandidate(ctx);
+    const app = await apply(candidate, level(3).id);
+    // The submission's own job waits in the paused queue while two checks race.
+    const outcomes = await withQueuePaused(worker, EligibilityProcessor, async () => {
+      await request(server)
+        .post(`/api/v1/applications/${app.id}/submit`)
+        .set(...bearer(candidate))
+        .expect(200);
+      const held = await HeldRow.hold('application', app.id);
+      let racing: Promise<string[]>;
+      try {
+        racing = Promise.all([checks.check(app.id, 1), checks.check(app.id, 1)]);
+        await lockWaiters(ctx.dataSource, 2);
+      } finally {
+        await held.release();
+      }
+      return racing;
+    });
+    // No records: the first check refuses admission; the second finds it checked already.
+    expect([...outcomes].sort()).toEqual(['ineligible', 'skipped']);
+    expect(await eligibilityChecks(app.id)).toBe(1);
+    // The submission's job, run once the queue resumes, and once more: nothing is checked again.
+    const [event] = await eventually(
+      () =>
+        ctx.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM outbox_event WHERE event_type = 'application.submitted'
+              AND payload->>'applicationId' = $1 AND dispatched_at IS NOT NULL`,
+          [app.id],
+        ),
+      (rows) => rows.length === 1,
     );
-    expect(records[0].n).toBe(1);
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.eligibility));
+    const job = await eventually(
+      () => queue.getJob(`eligibility-${app.id}-${event.id}`),
+      (j) => j?.finishedOn !== undefined,
+    );
+    expect(job?.returnvalue).toBe('skipped');
+    expect(await checks.check(app.id, 1)).toBe('skipped');
+    expect(await eligibilityChecks(app.id)).toBe(1);
+  });
+
+  it('ignores the job of an earlier submission arriving after a resubmission', async () => {
+    const { EligibilityCheckService } = await import('@qualcert/candidates');
+    const checks = worker.get(EligibilityCheckService);
+    const candidate = await newCandidate(ctx);
+    const app = await apply(candidate, level(3).id);
+    expect((await submitAndWait(candidate, app.id)).status).toBe('ineligible');
+    await addEducation(ctx, candidate, { level: 'higher', institution: 'ЕНУ им. Гумилёва' });
+    const row = () =>
+      ctx.dataSource
+        .query('SELECT * FROM application WHERE id = $1', [app.id])
+        .then((rows: Record<string, unknown>[]) => rows[0]);
+    await withQueuePaused(worker, EligibilityProcessor, async () => {
+      await request(server)
+        .post(`/api/v1/applications/${app.id}/submit`)
+        .set(...bearer(candidate))
+        .expect(200);
+      const resubmitted = await row();
+      expect(resubmitted).toMatchObject({ status: 'submitted', submission: 2 });
+      // The first submission's job, delayed until now: the application is submitted, but again.
+      expect(await checks.check(app.id, 1)).toBe('skipped');
+      expect(await row()).toEqual(resubmitted);
+      expect(await eligibilityChecks(app.id)).toBe(1);
+    });
+    // The second submission's own job checks it, on the record added since.
+    const checked = await eventually(
+      () => applicationOf(candidate, app.id),
+      (a) => a.status !== 'submitted',
+    );
+    expect(checked.status).toBe('awaiting_documents');
+    expect(await eligibilityChecks(app.id)).toBe(2);
+    // Arriving later still, it changes nothing either.
+    const after = await row();
+    expect(await checks.check(app.id, 1)).toBe('skipped');
+    expect(await row()).toEqual(after);
+    expect(await eligibilityChecks(app.id)).toBe(2);
   });
 });

@@ -4,10 +4,12 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
+import { CertificateProcessor } from '@qualcert/certificates/certificates/certificate.processor';
 import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, publicPath } from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
+import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
 
@@ -128,15 +130,69 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     });
   });
 
-  it('issues one certificate, with one number, however often the job runs', async () => {
-    const { decisionId, certificate } = await certified();
+  it('issues one certificate, with one number, when two workers race on the decision, and when the job runs again', async () => {
     const certificates = worker.get(CertificatesService);
-    expect(await Promise.all([certificates.issue(decisionId), certificates.issue(decisionId)])).toEqual([
-      'skipped',
-      'skipped',
-    ]);
+    const lastNumber = async () =>
+      (
+        await ctx.dataSource.query(
+          `SELECT COALESCE(MAX(last), 0)::int AS last FROM certificate_sequence
+            WHERE centre_id = $1 AND year = EXTRACT(YEAR FROM now() AT TIME ZONE 'UTC')`,
+          [day.centreId],
+        )
+      )[0].last as number;
+    const before = await lastNumber();
+    // The sign-off's own job waits in the paused queue while two issuances race.
+    const { decisionId, outcomes } = await withQueuePaused(worker, CertificateProcessor, async () => {
+      const { applicationId } = await assessedApplication(ctx, day);
+      const [decision] = await eventually(
+        () =>
+          request(server)
+            .get(`/api/v1/applications/${applicationId}/decisions`)
+            .set(...bearer(day.manager))
+            .then((r) => r.body as { id: string }[]),
+        (d) => d.length > 0,
+      );
+      await request(server)
+        .post(`/api/v1/decisions/${decision.id}/approve`)
+        .set(...bearer(day.manager))
+        .expect(200);
+      const held = await HeldRow.hold('decision', decision.id);
+      let racing: Promise<string[]>;
+      try {
+        racing = Promise.all([certificates.issue(decision.id), certificates.issue(decision.id)]);
+        await lockWaiters(ctx.dataSource, 2);
+      } finally {
+        await held.release();
+      }
+      return { decisionId: decision.id, outcomes: await racing };
+    });
+    expect([...outcomes].sort()).toEqual(['issued', 'skipped']);
     const rows = await ctx.dataSource.query('SELECT number FROM certificate WHERE decision_id = $1', [decisionId]);
-    expect(rows).toEqual([{ number: certificate.number }]);
+    expect(rows).toHaveLength(1);
+    // One number taken, the next one: none skipped by the one that lost.
+    expect(await lastNumber()).toBe(before + 1);
+    expect(Number(rows[0].number.split('-')[2])).toBe(before + 1);
+    // The sign-off's job, run once the queue resumes, and the same job again: both skip.
+    const [event] = await eventually(
+      () =>
+        ctx.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM outbox_event WHERE event_type = 'decision.approved'
+              AND payload->>'decisionId' = $1 AND dispatched_at IS NOT NULL`,
+          [decisionId],
+        ),
+      (found) => found.length === 1,
+    );
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.certificates));
+    const job = await eventually(
+      () => queue.getJob(`certificate-${decisionId}-${event.id}`),
+      (j) => j?.finishedOn !== undefined,
+    );
+    expect(job?.returnvalue).toBe('skipped');
+    expect(await certificates.issue(decisionId)).toBe('skipped');
+    expect(await ctx.dataSource.query('SELECT number FROM certificate WHERE decision_id = $1', [decisionId])).toEqual(
+      rows,
+    );
+    expect(await lastNumber()).toBe(before + 1);
   });
 
   it('renders a PDF missing after the issuing commit: on download, or when the job runs again', async () => {
@@ -176,7 +232,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(seq(second.certificate.number)).toBe(seq(first.certificate.number) + 1);
   });
 
-  it('expires certificates past their validity on a schedule, and says so publicly', async () => {
+  it('expires certificates past their validity on a schedule, audited once each, and says so publicly', async () => {
     const { certificate } = await certified();
     const queue = worker.get<Queue>(getQueueToken(QUEUES.certificates));
     const schedulers = await queue.getJobSchedulers();
@@ -195,6 +251,43 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     expect(row.status).toBe('expired');
     const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(view.status).toBe('expired');
+    // The expiry's audit record: by the system, from valid to expired, naming the number.
+    const audited = () =>
+      ctx.dataSource.query(
+        `SELECT actor_id, actor_role, entity_type, before, after FROM audit_log
+          WHERE action = 'certificate.expired' AND entity_id = $1`,
+        [certificate.id],
+      );
+    expect(await audited()).toEqual([
+      {
+        actor_id: null,
+        actor_role: 'system',
+        entity_type: 'certificate',
+        before: { status: 'valid' },
+        after: { status: 'expired', number: certificate.number },
+      },
+    ]);
+    // The next run finds nothing of it to expire, and records nothing more.
+    await worker.get(CertificatesService).expireDue();
+    expect(await audited()).toHaveLength(1);
+  });
+
+  it('shows a certificate past its last valid day as expired on the public page before the expiry job has run', async () => {
+    const { certificate } = await certified();
+    await ctx.dataSource.query(
+      `UPDATE certificate SET valid_until = (now() AT TIME ZONE 'UTC')::date - 1 WHERE id = $1`,
+      [certificate.id],
+    );
+    // Held from a connection of the test's own, the row cannot be expired by the hourly job meanwhile.
+    const held = await HeldRow.hold('certificate', certificate.id);
+    try {
+      const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
+      expect(view).toMatchObject({ number: certificate.number, status: 'expired' });
+      const [row] = await ctx.dataSource.query('SELECT status FROM certificate WHERE id = $1', [certificate.id]);
+      expect(row.status).toBe('valid');
+    } finally {
+      await held.release();
+    }
   });
 
   it('keeps certificates to their holder, their centre and admins; answers unknown numbers with 404', async () => {

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DecisionsService } from '@qualcert/decisions';
+import { DecisionsService, NotificationsService, NotifyPayload } from '@qualcert/decisions';
+import { DecisionProcessor } from '@qualcert/decisions/decisions/decision.processor';
+import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,
   eligibleApplicationFor,
@@ -12,7 +17,8 @@ import {
   Skill,
   uploadEvidence,
 } from './utils/exam-day';
-import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
+import { bearer, eventually, login, newSession, TestSession } from './utils/fixtures';
+import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
 
@@ -87,23 +93,146 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     expect(twice.body.code).toBe('INVALID_TRANSITION');
   });
 
-  it('leaves one decision when the job runs twice or two workers race', async () => {
-    const { applicationId } = await assessed();
-    await eventually(
-      () => decisionsOf(day.manager, applicationId),
-      (d) => d.length > 0,
-    );
+  it('leaves one decision when two workers race: one computes, the other skips on the unique index; so does a job run twice', async () => {
     const decisions = worker.get(DecisionsService);
-    const outcomes = await Promise.all([
-      decisions.compute(applicationId),
-      decisions.compute(applicationId),
-      decisions.compute(applicationId),
-    ]);
-    expect(outcomes).toEqual(['skipped', 'skipped', 'skipped']);
-    const [{ n }] = await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM decision WHERE application_id = $1', [
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.decisions));
+    // The workflow's own job waits in the paused queue while two computations race.
+    const { applicationId, outcomes } = await withQueuePaused(worker, DecisionProcessor, async () => {
+      const { applicationId: id } = await assessed();
+      const held = await HeldRow.hold('application', id);
+      let racing: Promise<string[]>;
+      try {
+        racing = Promise.all([decisions.compute(id), decisions.compute(id)]);
+        // Both have read the application (no decision yet) and wait on its lock.
+        await lockWaiters(ctx.dataSource, 2);
+      } finally {
+        await held.release();
+      }
+      return { applicationId: id, outcomes: await racing };
+    });
+    expect([...outcomes].sort()).toEqual(['computed', 'skipped']);
+    const count = async () =>
+      (
+        await ctx.dataSource.query('SELECT COUNT(*)::int AS n FROM decision WHERE application_id = $1', [applicationId])
+      )[0].n as number;
+    expect(await count()).toBe(1);
+    // The workflow's job, run once the queue resumes, and the same job run again: both skip.
+    const [event] = await eventually(
+      () =>
+        ctx.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM outbox_event WHERE event_type = 'application.awaiting_decision'
+              AND payload->>'applicationId' = $1 AND dispatched_at IS NOT NULL`,
+          [applicationId],
+        ),
+      (rows) => rows.length === 1,
+    );
+    const job = await eventually(
+      () => queue.getJob(`decision-${applicationId}-${event.id}`),
+      (j) => j?.finishedOn !== undefined,
+    );
+    expect(job?.returnvalue).toBe('skipped');
+    expect(await decisions.compute(applicationId)).toBe('skipped');
+    expect(await count()).toBe(1);
+  });
+
+  const firstDecision = async (applicationId: string) =>
+    (
+      await eventually(
+        () => decisionsOf(day.manager, applicationId),
+        (d) => d.length > 0,
+      )
+    )[0];
+
+  it('lets no manager who checked the application’s documents sign its decision (403); another manager of the centre signs', async () => {
+    const { applicationId } = await assessed();
+    const decision = await firstDecision(applicationId);
+    // The manager about to sign had confirmed the candidate's diploma in this application's check.
+    await ctx.dataSource.query('UPDATE candidate_education SET checked_by = $1 WHERE checked_application_id = $2', [
+      day.manager.id,
       applicationId,
     ]);
-    expect(n).toBe(1);
+    const refused = await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(day.manager))
+      .expect(403);
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      code: 'FORBIDDEN',
+      message:
+        'You took part in assessing this application (you checked its documents): another manager signs its decision',
+    });
+    expect((await firstDecision(applicationId)).status).toBe('pending_signoff');
+    const other = await login(server, day.checker);
+    const approved = await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(other))
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', signedBy: day.checker.id });
+  });
+
+  it('sets no retake wait after an awarded decision: the candidate may apply for the card again at once', async () => {
+    const { applicationId, candidate } = await assessed();
+    const decision = await firstDecision(applicationId);
+    const approved = await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(day.manager))
+      .expect(200);
+    // The program's wait (30 days) is fixed on the decision, and comes to no date for an award.
+    expect(approved.body).toMatchObject({ outcome: 'awarded', terms: { retakeWaitDays: 30, retakeOpensOn: null } });
+    const again = await request(server)
+      .post('/api/v1/applications')
+      .set(...bearer(candidate))
+      .send({ centreId: day.centreId, cardId: day.cardId, pathway: 'assessment' })
+      .expect(201);
+    expect(again.body.status).toBe('draft');
+  });
+
+  it('tells each recipient once per event: the notify job run again, or two at once, tells nobody twice', async () => {
+    const { applicationId, candidate } = await assessed();
+    const decision = await firstDecision(applicationId);
+    await request(server)
+      .post(`/api/v1/decisions/${decision.id}/approve`)
+      .set(...bearer(day.manager))
+      .expect(200);
+    const told = () =>
+      request(server)
+        .get('/api/v1/me/notifications')
+        .set(...bearer(candidate))
+        .then((r) => (r.body as { kind: string; subjectId: string }[]).filter((n) => n.subjectId === decision.id));
+    // The worker's notify job for the signing.
+    await eventually(told, (n) => n.length === 1);
+    const [event] = await ctx.dataSource.query<{ id: string; payload: Omit<NotifyPayload, 'outboxEventId'> }[]>(
+      `SELECT id, payload FROM outbox_event WHERE event_type = 'notification.requested' AND payload->>'subjectId' = $1`,
+      [decision.id],
+    );
+    const notifications = worker.get(NotificationsService);
+    const again = { ...event.payload, outboxEventId: event.id };
+    expect(await Promise.all([notifications.notify(again), notifications.notify(again)])).toEqual([0, 0]);
+    expect(await told()).toEqual([expect.objectContaining({ kind: 'decision.approved' })]);
+
+    // An event for the centre's managers, its job run twice at once: each manager is told once.
+    const managers = await ctx.dataSource.query<{ user_id: string }[]>(
+      `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id
+        WHERE s.centre_id = $1 AND u.role = 'centre_manager' AND u.status = 'active'`,
+      [day.centreId],
+    );
+    expect(managers.length).toBeGreaterThanOrEqual(2);
+    // An event id of its own, beyond any the outbox has given.
+    const lodged = {
+      kind: 'appeal.lodged',
+      subjectId: randomUUID(),
+      applicationId,
+      outboxEventId: (2n ** 62n + BigInt(Date.now())).toString(),
+    };
+    const [first, second] = await Promise.all([notifications.notify(lodged), notifications.notify(lodged)]);
+    expect(first + second).toBe(managers.length);
+    expect(await notifications.notify(lodged)).toBe(0);
+    const rows = await ctx.dataSource.query<{ user_id: string; n: number }[]>(
+      'SELECT user_id, COUNT(*)::int AS n FROM notification WHERE event_id = $1 GROUP BY user_id',
+      [lodged.outboxEventId],
+    );
+    const byUser = (a: { user_id: string }, b: { user_id: string }) => (a.user_id < b.user_id ? -1 : 1);
+    expect(rows.sort(byUser)).toEqual(managers.map((m) => ({ user_id: m.user_id, n: 1 })).sort(byUser));
   });
 
   it('gives a partial decision with the skills to improve; a returned decision can be recomputed', async () => {

@@ -228,7 +228,7 @@ describe('evidence and claims', () => {
     expect(res.body.code).toBe('PATHWAY_MISMATCH');
   });
 
-  it('lets the owner, the centre’s staff and admins download; nobody else (404)', async () => {
+  it('lets the owner, the centre’s managers and admins download; nobody else, not an unassigned assessor (404)', async () => {
     const candidate = await newCandidate(ctx);
     const file = pdfFile('владелец');
     const evidence = (await upload(candidate, file, 'Справка с работы.pdf').expect(201)).body;
@@ -252,7 +252,8 @@ describe('evidence and claims', () => {
       .get(`/api/v1/evidence/${evidence.id}`)
       .set(...bearer(stranger))
       .expect(404);
-    const staff = await newSession(ctx, 'assessor', [centreId]);
+    const staff = await newSession(ctx, 'centre_manager', [centreId]);
+    const assessor = await newSession(ctx, 'assessor', [centreId]);
     // Before the candidate applies at the centre, its staff cannot see the file.
     await request(server)
       .get(`/api/v1/evidence/${evidence.id}/download`)
@@ -263,6 +264,11 @@ describe('evidence and claims', () => {
       .get(`/api/v1/evidence/${evidence.id}/download`)
       .set(...bearer(staff))
       .expect(200);
+    // An assessor of the centre needs an assignment to the candidate (docs/ACCESS.md).
+    await request(server)
+      .get(`/api/v1/evidence/${evidence.id}/download`)
+      .set(...bearer(assessor))
+      .expect(404);
     await request(server)
       .get(`/api/v1/evidence/${evidence.id}/download`)
       .set(...bearer(admin))

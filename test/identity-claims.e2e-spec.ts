@@ -78,6 +78,7 @@ describe('identity claims: the centre resolves an ИИН that two accounts decla
           .expect(200)
       ).body;
     expect(await staffView()).toMatchObject({ iinAlsoDeclaredElsewhere: false, identityConfirmed: false });
+    expect((await enrol(applicationId)).status).toBe(201);
     const { impostor } = await impostorOf(candidate.id);
     expect(await staffView()).toMatchObject({ iinAlsoDeclaredElsewhere: true, identityConfirmed: false });
     const listed = await request(server)
@@ -92,12 +93,17 @@ describe('identity claims: the centre resolves an ИИН that two accounts decla
       .set(...bearer(day.manager))
       .expect(200);
     expect(candidateView.body.profile).toMatchObject({ iinAlsoDeclaredElsewhere: true, identityConfirmation: null });
-    // An assessor of the centre sees the flag where they see the candidate, with the ИИН masked.
+    // An assessor of the session the candidate was enrolled in before the second account came sees
+    // the flag where they see the candidate, with the ИИН masked; an assessor not assigned sees nothing.
     const assessorView = await request(server)
       .get(`/api/v1/candidates/${candidate.id}`)
       .set(...bearer(day.assessors[0]))
       .expect(200);
     expect(assessorView.body.profile).toMatchObject({ iinMasked: true, iinAlsoDeclaredElsewhere: true });
+    await request(server)
+      .get(`/api/v1/candidates/${candidate.id}`)
+      .set(...bearer(await newSession(ctx, 'assessor', [day.centreId])))
+      .expect(404);
 
     // Neither account's holder learns it, from any of their own reads.
     for (const [who, path] of [

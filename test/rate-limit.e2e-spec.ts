@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { redisConnectionOptions } from '@qualcert/shared';
 import { eventually } from './utils/fixtures';
+import { ThrowawayRedis } from './utils/services';
 import { createTestApp, TestContext } from './utils/test-app';
 
 describe('public verification is rate-limited per client address', () => {
@@ -65,5 +66,56 @@ describe('public verification is rate-limited per client address', () => {
     expect(fresh.headers['ratelimit-remaining']).toBe('2');
     expect(await redis.get(keys[0])).toBe('1');
     expect(await redis.pttl(keys[0])).toBeGreaterThan(59_000);
+  });
+});
+
+describe('public verification while Redis is down', () => {
+  // A Redis of the test's own: stopping it disturbs no other test or process on the machine.
+  const redis = new ThrowawayRedis();
+  let ctx: TestContext;
+  const saved = { limit: process.env.PUBLIC_RATE_LIMIT_PER_MINUTE, redisUrl: process.env.REDIS_URL };
+
+  beforeAll(async () => {
+    await redis.start();
+    process.env.REDIS_URL = redis.url;
+    process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = '3';
+    ctx = await createTestApp();
+  });
+  afterAll(async () => {
+    try {
+      // Running again (the test stops it), so that the app closes its connections cleanly.
+      await redis.start();
+      await ctx.close();
+    } finally {
+      await redis.stop();
+      process.env.REDIS_URL = saved.redisUrl;
+      process.env.PUBLIC_RATE_LIMIT_PER_MINUTE = saved.limit;
+    }
+  });
+
+  it('is not limited while Redis cannot count (the limiter fails open, never a 5xx), and is limited again once it returns', async () => {
+    const server = ctx.app.getHttpServer();
+    const verify = () => request(server).get('/api/v1/public/certificates/ZZ-2000-000001?code=7K3QM-Z9XA4');
+    for (let i = 0; i < 3; i += 1) await verify().expect(404);
+    await verify().expect(429);
+
+    await redis.stop();
+    // Past the limit already, and ten more: each is answered, uncounted (no RateLimit headers).
+    for (let i = 0; i < 10; i += 1) {
+      const res = await verify();
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+      expect(res.headers['ratelimit-limit']).toBeUndefined();
+    }
+
+    // Back, and empty (it keeps nothing on disk): the first counted call opens a new window.
+    await redis.start();
+    const counted = await eventually(verify, (res) => res.headers['ratelimit-limit'] !== undefined);
+    expect(counted.status).toBe(404);
+    expect(counted.headers['ratelimit-remaining']).toBe('2');
+    await verify().expect(404);
+    await verify().expect(404);
+    const limited = await verify().expect(429);
+    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
   });
 });

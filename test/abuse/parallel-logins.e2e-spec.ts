@@ -1,6 +1,7 @@
+import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { login, newUser, TestUser } from '../utils/fixtures';
+import { login, newUser, TestUser, uniqueEmail } from '../utils/fixtures';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 /**
@@ -23,6 +24,29 @@ describe('abuse: parallel password guesses are counted before the password is ch
     await ctx.close();
     process.env.BULLMQ_PREFIX = savedPrefix;
   });
+
+  /** A login sent from a given loopback address, as a client behind it would (127.0.0.0/8 is local). */
+  const loginFrom = (localAddress: string, body: { email: string; password: string }) =>
+    new Promise<{ status: number; retryAfter: string | undefined; body: { code?: string } }>((resolve, reject) => {
+      const { port } = new URL(base);
+      const req = httpRequest(
+        { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/v1/auth/login' },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              retryAfter: res.headers['retry-after'],
+              body: JSON.parse(text) as { code?: string },
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.setHeader('content-type', 'application/json');
+      req.end(JSON.stringify(body));
+    });
 
   const guess = (email: string) =>
     request(base).post('/api/v1/auth/login').send({ email, password: 'a wrong guess 12345' });
@@ -62,5 +86,22 @@ describe('abuse: parallel password guesses are counted before the password is ch
     for (let i = 0; i < 60; i += 1) await login(ctx.app.getHttpServer(), user);
     for (let i = 0; i < 4; i += 1) await guess(user.email).expect(401);
     await login(ctx.app.getHttpServer(), user);
+  });
+
+  it('counts failures per address across accounts, unknown ones included: past 50 the address is refused, others are not', async () => {
+    const user = await newUser(ctx, 'candidate');
+    // LOGIN_MAX_FAILURES_PER_ADDRESS is 50: a different unknown e-mail each time, so that no account's limit is met.
+    for (let i = 0; i < 50; i += 1) {
+      const res = await loginFrom('127.0.0.2', { email: uniqueEmail('nobody'), password: 'a wrong guess 12345' });
+      expect(res.status).toBe(401);
+    }
+    const refused = await loginFrom('127.0.0.2', { email: uniqueEmail('nobody'), password: 'a wrong guess 12345' });
+    expect(refused).toMatchObject({ status: 429, body: { code: 'TOO_MANY_REQUESTS' } });
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(900);
+    // The address is refused whatever the account, the right password included.
+    expect((await loginFrom('127.0.0.2', { email: user.email, password: user.password })).status).toBe(429);
+    // The same account from another address: its own count is untouched, so it signs in.
+    expect((await loginFrom('127.0.0.3', { email: user.email, password: user.password })).status).toBe(200);
   });
 });

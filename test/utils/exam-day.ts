@@ -24,6 +24,11 @@ export interface Skill {
 export interface ExamDay {
   admin: TestSession;
   manager: TestSession;
+  /**
+   * The centre's other manager: the applications written directly below have their documents
+   * checked by this one, so that the manager above, not involved, may sign their decisions.
+   */
+  checker: TestUser;
   assessors: TestSession[];
   centreId: string;
   cardId: string;
@@ -67,6 +72,7 @@ export async function prepareExamDay(
   const admin = await newSession(ctx, 'admin');
   const centreId = (await newAccreditedCentre(ctx, admin, [cardId])).id;
   const manager = await newSession(ctx, 'centre_manager', [centreId]);
+  const checker = await newUser(ctx, 'centre_manager', [centreId]);
   const assessors: TestSession[] = [];
   for (let i = 0; i < 2; i += 1) assessors.push(await accreditedAssessor(ctx, { manager, centreId, cardId }));
   const program = (
@@ -127,6 +133,7 @@ export async function prepareExamDay(
   return {
     admin,
     manager,
+    checker,
     assessors,
     centreId,
     cardId,
@@ -161,7 +168,7 @@ export async function accreditedAssessor(
 /**
  * Eligible applications written directly: the enrolment rules, not eligibility, are under test.
  * Each rests on what admission now needs: an education record of the card's level (ТиПО, рабочие
- * профессии) with its document, confirmed by the centre's manager in that application's check.
+ * профессии) with its document, confirmed by the centre's other manager in that application's check.
  */
 export async function eligibleApplications(
   ctx: TestContext,
@@ -213,7 +220,7 @@ export async function eligibleApplicationFor(ctx: TestContext, day: ExamDay, can
      SELECT gen_random_uuid(), $1::uuid, 'tvet_worker', 'Колледж связи', 2016, 'ТКБ 0012345', document.id,
             'confirmed', $2, now(), $3
        FROM document`,
-    [candidateId, day.manager.id, applicationId],
+    [candidateId, day.checker.id, applicationId],
   );
   return applicationId;
 }

@@ -217,7 +217,7 @@ async function main(): Promise<void> {
   });
   detail(`${centre.code} — ${centre.name}`);
 
-  step('Its manager and two assessors (level, field, accreditation for both cards)');
+  step('Its two managers and two assessors (level, field, accreditation for both cards)');
   const staff = async (role: string, fullName: string) => {
     const pass = password();
     const email = `demo-${role}-${randomBytes(3).toString('hex')}@demo.qualcert.kz`;
@@ -228,6 +228,8 @@ async function main(): Promise<void> {
     return { id: user.id as string, token: await login(email, pass), fullName };
   };
   const manager = await staff('centre_manager', 'Айгерим Нурланова');
+  // Signs what the first manager may not: a decision on an application whose documents she checked.
+  const deputy = await staff('centre_manager', 'Гульнара Ахметова');
   const assessors = [await staff('assessor', 'Ерлан Садыков'), await staff('assessor', 'Мария Ким')];
   for (const a of assessors) {
     await call('PUT', `/assessors/${a.id}/profile`, {
@@ -239,7 +241,7 @@ async function main(): Promise<void> {
       body: { cardIds: [card3.id, card4.id], validFrom: '2025-01-01', validTo: '2030-12-31' },
     });
   }
-  detail(`manager ${manager.fullName}; assessors ${assessors.map((a) => a.fullName).join(', ')}`);
+  detail(`managers ${manager.fullName}, ${deputy.fullName}; assessors ${assessors.map((a) => a.fullName).join(', ')}`);
 
   step(
     'Programs: practical tasks per skill and an item bank drawn from the standard; ОРК 4 offers its additional function',
@@ -437,7 +439,12 @@ async function main(): Promise<void> {
     return session.id as string;
   };
 
-  const decideAndCertify = async (who: Candidate, applicationId: string, label: string) => {
+  const decideAndCertify = async (
+    who: Candidate,
+    applicationId: string,
+    label: string,
+    signer: { token: string; fullName: string } = manager,
+  ) => {
     const decisions = await until<Json[]>(
       'decision',
       async () => (await call('GET', `/applications/${applicationId}/decisions`, { token: manager.token })) as Json[],
@@ -450,8 +457,8 @@ async function main(): Promise<void> {
     detail(
       `decision (by the worker): ${decision.outcome}; credited by ${[...basis].map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
-    await call('POST', `/decisions/${decision.id}/approve`, { token: manager.token });
-    detail(`signed off by ${manager.fullName}`);
+    await call('POST', `/decisions/${decision.id}/approve`, { token: signer.token });
+    detail(`signed off by ${signer.fullName}`);
     const certificate = await until(
       'certificate',
       () => call('GET', `/applications/${applicationId}/certificate`, { token: who.token, expect: [200, 404] }),
@@ -492,8 +499,8 @@ async function main(): Promise<void> {
 
   step('Candidate 1: exam day — theory test answered from the standard, practical observed');
   await examDay(first, card3, app1.id as string);
-  step('Candidate 1: decision, sign-off, certificate');
-  const cert1 = await decideAndCertify(first, app1.id as string, 'through the exam');
+  step('Candidate 1: decision, sign-off (by the other manager: who checked the documents may not), certificate');
+  const cert1 = await decideAndCertify(first, app1.id as string, 'through the exam', deputy);
 
   step('Candidate 2 (20 months in a call centre) applies for ОРК 4 by recognition, with a course certificate');
   const second = await candidate('Данияр Оспанов', '1990-11-02', 'male', 20, 'call_centre');

@@ -275,8 +275,14 @@ export class ApplicationsService {
     });
   }
 
+  /** Its readers, and the staff of its centre who check documents (an assessor needs no assignment for that). */
   async get(actor: Actor, id: string): Promise<ApplicationDto> {
-    await this.access.requireAccess(actor, Permission.ApplicationRead, [id], 'Application');
+    await this.access.requireAnyAccess(
+      actor,
+      [Permission.ApplicationRead, Permission.ApplicationCheckDocuments],
+      [id],
+      'Application',
+    );
     const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
     const [dto] = await this.withIdentity(actor, [row]);
     return { ...dto, warnings: await this.warningsFor(row) };

@@ -47,7 +47,12 @@ export class DocumentCheckService {
 
   /** The candidate's records with their checks, the ones the application needs first. */
   async view(actor: Actor, applicationId: string): Promise<DocumentCheckDto> {
-    await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
+    await this.access.requireAnyAccess(
+      actor,
+      [Permission.ApplicationRead, Permission.ApplicationCheckDocuments],
+      [applicationId],
+      'Application',
+    );
     const app = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id: applicationId } });
     const rows = await this.records.load(this.dataSource.manager, app.candidateId);
     const entry = (kind: RecordKind, row: RecordRow, label: string): DocumentCheckRecordDto => ({

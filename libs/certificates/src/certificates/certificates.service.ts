@@ -467,15 +467,10 @@ export class CertificatesService {
     return { verified, checks: { ...result.checks, status }, failed, errors: result.errors };
   }
 
+  /** The holder, admins, the centre's managers, and assessors assigned to its application. */
   private async readable(actor: Actor, id: string): Promise<CertificateEntity> {
-    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { id } });
-    if (!row) throw DomainException.notFound('Certificate', id);
-    const mine = actor.role === 'candidate' && row.holderId === actor.userId;
-    const staff =
-      (await this.access.checkAccess(actor, Permission.CentreRead, [row.centreId])).has(row.centreId) &&
-      actor.role !== 'candidate';
-    if (!mine && !staff) throw DomainException.notFound('Certificate', id);
-    return row;
+    await this.access.requireAccess(actor, Permission.CertificateRead, [id], 'Certificate');
+    return this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id } });
   }
 
   private async contents(manager: EntityManager, decision: DecisionRow): Promise<CertificateContents> {

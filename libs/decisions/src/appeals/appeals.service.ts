@@ -7,6 +7,7 @@ import { ApplicationsService } from '@qualcert/candidates/applications/applicati
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, OutboxService, updateReturning } from '@qualcert/shared';
 import { DecisionEntity } from '../decisions/decision.entity';
+import { involvedInApplication } from '../decisions/involvement.repository';
 import {
   checkAdmissionAppeal,
   checkAppeal,
@@ -263,7 +264,7 @@ export class AppealsService {
           WHERE s.centre_id = $1 AND s.user_id = ANY($2::uuid[]) AND u.role = 'assessor' AND u.status = 'active'`,
         [app.centre_id, assessorIds],
       );
-      const involved = await this.involvedAssessors(manager, app.id);
+      const involved = await involvedInApplication(manager, app.id);
       const members = [];
       for (const assessorId of assessorIds) {
         const ofCentre = staff.some((s) => s.user_id === assessorId);
@@ -465,22 +466,6 @@ export class AppealsService {
       .limit(200)
       .getMany();
     return this.views(this.dataSource.manager, rows);
-  }
-
-  /**
-   * Assessors of the application's sessions, reviewers of its evidence, and whoever checked the
-   * documents of its admission: an appeal against a refusal must not be heard by who refused.
-   */
-  private async involvedAssessors(manager: EntityManager, applicationId: string): Promise<Set<string>> {
-    const rows = await manager.query<{ user_id: string }[]>(
-      `SELECT a.assessor_id AS user_id FROM enrolment e JOIN session_assessor a ON a.session_id = e.session_id WHERE e.application_id = $1
-       UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1
-       UNION SELECT checked_by FROM candidate_education WHERE checked_application_id = $1
-       UNION SELECT checked_by FROM candidate_employment WHERE checked_application_id = $1
-       UNION SELECT checked_by FROM candidate_learning WHERE checked_application_id = $1`,
-      [applicationId],
-    );
-    return new Set(rows.map((r) => r.user_id));
   }
 
   private async requireAppeal(actor: Actor, appealId: string, permission: Permission): Promise<AppealEntity> {

@@ -38,7 +38,7 @@ export class DecisionsController {
   @HttpCode(HttpStatus.OK)
   @Authenticated({
     roles: ['centre_manager'],
-    summary: 'Sign off a decision (not by anyone who assessed the application)',
+    summary: 'Sign off a decision (not by a manager who checked the application’s documents)',
     type: DecisionDto,
     notFound: true,
     conflict: true,

@@ -29,6 +29,7 @@ import {
 import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../rules/decision-terms';
 import { reassessmentResolution } from '../rules/reassessment-rule';
 import { DecisionEntity } from './decision.entity';
+import { involvedInApplication } from './involvement.repository';
 
 /** The term columns, shown to clients only as `terms`. */
 type TermColumns = 'certificateValidityMonths' | 'creditValidityMonths' | 'appealWindowDays' | 'retakeWaitDays';
@@ -131,8 +132,8 @@ export class DecisionsService {
   }
 
   /**
-   * The centre's manager approves the decision; a manager who assessed the application, or
-   * reviewed its evidence, may not sign it.
+   * The centre's manager approves the decision; a manager involved in assessing the application
+   * (involvement.repository.ts: for a manager, by checking its admission documents) may not.
    */
   async approve(actor: Actor, decisionId: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
@@ -143,13 +144,11 @@ export class DecisionsService {
       });
       if (row.status !== 'pending_signoff')
         throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
-      const involved = await manager.query<{ user_id: string }[]>(
-        `SELECT a.assessor_id AS user_id FROM enrolment e JOIN session_assessor a ON a.session_id = e.session_id WHERE e.application_id = $1
-         UNION SELECT assessor_id FROM evidence_review WHERE application_id = $1`,
-        [row.applicationId],
-      );
-      if (involved.some((i) => i.user_id === actor.userId)) {
-        throw new DomainException('FORBIDDEN', 'You assessed this application: another manager signs its decision');
+      if ((await involvedInApplication(manager, row.applicationId)).has(actor.userId)) {
+        throw new DomainException(
+          'FORBIDDEN',
+          'You took part in assessing this application (you checked its documents): another manager signs its decision',
+        );
       }
       const [app] = await manager.query<{ status: ApplicationStatus; candidate_id: string; card_id: string }[]>(
         'SELECT status, candidate_id, card_id FROM application WHERE id = $1 FOR UPDATE',

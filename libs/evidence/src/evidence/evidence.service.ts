@@ -270,12 +270,12 @@ export class EvidenceService {
     return this.dataSource.getRepository(EvidenceFileEntity).findOne({ where: { candidateId, sha256 } });
   }
 
-  /** The owner, admins, and staff of a centre the candidate applied to; 404 for everyone else. */
+  /**
+   * The owner, admins, managers of a centre the candidate applied to, and assessors assigned to
+   * the candidate or checking the documents behind their records (docs/ACCESS.md); 404 for others.
+   */
   private async requireReadable(actor: Actor, id: string): Promise<EvidenceFileEntity> {
-    const row = await this.dataSource.getRepository(EvidenceFileEntity).findOne({ where: { id } });
-    if (!row) throw DomainException.notFound('Evidence', id);
-    const allowed = await this.access.checkAccess(actor, Permission.CandidateRead, [row.candidateId]);
-    if (!allowed.has(row.candidateId)) throw DomainException.notFound('Evidence', id);
-    return row;
+    await this.access.requireAccess(actor, Permission.EvidenceRead, [id], 'Evidence');
+    return this.dataSource.getRepository(EvidenceFileEntity).findOneOrFail({ where: { id } });
   }
 }

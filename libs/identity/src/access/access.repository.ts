@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Role, UserStatus } from '../entities/user.entity';
+import type { Scope } from './access-rule';
 
 export interface ActorRow {
   id: string;
@@ -10,6 +11,16 @@ export interface ActorRow {
   sessionVersion: number;
   centreIds: string[];
 }
+
+/** Application `a` has the assessor $2 assigned to it (applicationsAssignedTo). */
+const ASSIGNED = `(EXISTS (SELECT 1 FROM enrolment e JOIN session_assessor sa ON sa.session_id = e.session_id
+                 WHERE e.application_id = a.id AND e.status = 'enrolled' AND sa.assessor_id = $2)
+         OR EXISTS (SELECT 1 FROM evidence_review r WHERE r.application_id = a.id AND r.assessor_id = $2)
+         OR EXISTS (SELECT 1 FROM appeal p JOIN appeal_panel_member m ON m.appeal_id = p.id
+                     WHERE p.application_id = a.id AND m.assessor_id = $2))`;
+
+/** Types the actor's parameters ($2 the user, $3 their centres), which a scope's condition may not use. */
+const PARAMETERS = 'WITH actor AS (SELECT $2::uuid AS user_id, $3::uuid[] AS centre_ids)';
 
 /**
  * The queries behind access checks. They span contexts (a membership lives with the centres),
@@ -79,5 +90,79 @@ export class AccessRepository {
       [candidateIds, centreIds],
     );
     return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  /**
+   * Applications among ids, at one of the actor's centres, that the actor is assigned to: as an
+   * assessor of the session they are enrolled in (not withdrawn), as the reviewer of their
+   * evidence, or as a member of the panel hearing an appeal on them.
+   */
+  async applicationsAssignedTo(actor: { userId: string; centreIds: string[] }, ids: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT a.id FROM application a WHERE a.id = ANY($1::uuid[]) AND a.centre_id = ANY($3::uuid[]) AND ${ASSIGNED}`,
+      [ids, actor.userId, actor.centreIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Candidates among ids with an application the actor is assigned to (applicationsAssignedTo). */
+  async candidatesAssignedTo(actor: { userId: string; centreIds: string[] }, ids: string[]): Promise<Set<string>> {
+    const rows: { candidate_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT a.candidate_id FROM application a
+        WHERE a.candidate_id = ANY($1::uuid[]) AND a.centre_id = ANY($3::uuid[]) AND ${ASSIGNED}`,
+      [ids, actor.userId, actor.centreIds],
+    );
+    return new Set(rows.map((r) => r.candidate_id));
+  }
+
+  /** Evidence files among ids that the actor reaches in the given scope (access-rule.ts). */
+  async evidenceVisibleTo(
+    actor: { userId: string; centreIds: string[] },
+    ids: string[],
+    scope: Scope,
+  ): Promise<Set<string>> {
+    const owners: Record<Scope, string> = {
+      all: 'true',
+      none: 'false',
+      own: 'f.candidate_id = $2',
+      centre: `EXISTS (SELECT 1 FROM application a WHERE a.candidate_id = f.candidate_id AND a.centre_id = ANY($3::uuid[]))`,
+      assigned: `EXISTS (SELECT 1 FROM application a WHERE a.candidate_id = f.candidate_id
+                    AND a.centre_id = ANY($3::uuid[]) AND ${ASSIGNED})`,
+      // The document check reaches the files behind the candidate's records, while it is open.
+      assigned_or_document_check: `(EXISTS (SELECT 1 FROM application a WHERE a.candidate_id = f.candidate_id
+                    AND a.centre_id = ANY($3::uuid[]) AND ${ASSIGNED})
+             OR (EXISTS (SELECT 1 FROM application a WHERE a.candidate_id = f.candidate_id
+                    AND a.centre_id = ANY($3::uuid[]) AND a.status = 'awaiting_documents')
+                 AND (EXISTS (SELECT 1 FROM candidate_education r WHERE r.document_id = f.id AND r.candidate_id = f.candidate_id)
+                   OR EXISTS (SELECT 1 FROM candidate_employment r WHERE r.document_id = f.id AND r.candidate_id = f.candidate_id)
+                   OR EXISTS (SELECT 1 FROM candidate_learning r WHERE r.document_id = f.id AND r.candidate_id = f.candidate_id))))`,
+    };
+    const rows: { id: string }[] = await this.dataSource.query(
+      `${PARAMETERS} SELECT f.id FROM evidence_file f WHERE f.id = ANY($1::uuid[]) AND ${owners[scope]}`,
+      [ids, actor.userId, actor.centreIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Certificates among ids that the actor reaches in the given scope (access-rule.ts). */
+  async certificatesVisibleTo(
+    actor: { userId: string; centreIds: string[] },
+    ids: string[],
+    scope: Scope,
+  ): Promise<Set<string>> {
+    const reach: Record<Scope, string> = {
+      all: 'true',
+      none: 'false',
+      own: 'c.holder_id = $2',
+      centre: 'c.centre_id = ANY($3::uuid[])',
+      assigned: `EXISTS (SELECT 1 FROM application a WHERE a.id = c.application_id
+                    AND a.centre_id = ANY($3::uuid[]) AND ${ASSIGNED})`,
+      assigned_or_document_check: 'false',
+    };
+    const rows: { id: string }[] = await this.dataSource.query(
+      `${PARAMETERS} SELECT c.id FROM certificate c WHERE c.id = ANY($1::uuid[]) AND ${reach[scope]}`,
+      [ids, actor.userId, actor.centreIds],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 }
