@@ -1427,7 +1427,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign off a decision (not by anyone who assessed the application) (centre_manager) */
+        /** Sign off a decision (not by a manager who checked the application’s documents) (centre_manager) */
         post: operations["DecisionsController_approve"];
         delete?: never;
         options?: never;
