@@ -1,11 +1,11 @@
-// Prints one closing line for the unit and e2e runs together, from Jest's JSON reports.
+// Prints one closing line for the unit, e2e and browser runs together, from Jest's JSON reports.
 const { existsSync, readFileSync } = require('node:fs');
 const { undeclaredAnswers } = require('./check-api-answers');
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of ['.jest/unit.json', '.jest/e2e.json']) {
+for (const file of ['.jest/unit.json', '.jest/e2e.json', '.jest/browser.json']) {
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;

@@ -66,7 +66,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     // The holder reads the verification code printed beside the number, and the URL its QR code carries.
     expect(certificate.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(certificate.verificationUrl).toBe(
-      `${process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000'}/api/v1/public/certificates/${certificate.number}?code=${certificate.verificationCode}`,
+      `${process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000'}/verify/${certificate.number}?code=${certificate.verificationCode}`,
     );
 
     const pdf = await request(server)
@@ -93,9 +93,17 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
 
     const publicView = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(publicView).toMatchObject({ number: certificate.number, status: 'valid' });
+    // The credited functions and skills, as the certificate lists them, for the public page.
+    expect(publicView.functions.length).toBeGreaterThan(0);
+    expect(publicView.functions[0]).toEqual({
+      title: expect.any(String),
+      kind: expect.stringMatching(/^(mandatory|additional)$/),
+      skills: expect.arrayContaining([{ id: expect.any(String), title: expect.any(String) }]),
+    });
     expect(Object.keys(publicView).sort()).toEqual([
       'card',
       'centre',
+      'functions',
       'holderName',
       'issuedOn',
       'number',

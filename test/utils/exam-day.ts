@@ -370,10 +370,12 @@ export interface IssuedCertificate {
   verificationUrl: string;
 }
 
-/** The public verification path of a certificate, as its QR code carries it. */
+/** The JSON lookup behind the portal page that a certificate's QR code carries (/verify/{number}?code=…). */
 export function publicPath(certificate: Pick<IssuedCertificate, 'verificationUrl'>): string {
   const url = new URL(certificate.verificationUrl);
-  return url.pathname + url.search;
+  const number = /^\/verify\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (!number) throw new Error(`not a verification page: ${certificate.verificationUrl}`);
+  return `/api/v1/public/certificates/${number}${url.search}`;
 }
 
 /**

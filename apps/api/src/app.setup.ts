@@ -13,6 +13,7 @@ import {
   trustProxyValue,
 } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
+import { mountPortal } from './portal/portal-static';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
 export const API_PREFIX = 'api/v1';
@@ -39,28 +40,42 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });
   express.use(jsonDepthLimit());
+  applyRoutePrefix(app);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  mountQueueDashboard(app);
+
+  const config = app.get(AppConfig);
+  if (apiDocsEnabled(config)) {
+    SwaggerModule.setup('api/docs', app, buildApiDocument(app, config.PUBLIC_BASE_URL), {
+      jsonDocumentUrl: 'api/docs-json',
+    });
+  }
+  // Last: the portal's files and its routes' fallback come after every API route.
+  mountPortal(express);
+  return app;
+}
+
+/** Every route under /api/v1 except the probes, which orchestrators expect at the root. */
+export function applyRoutePrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
-  mountQueueDashboard(app);
-
-  if (apiDocsEnabled(app.get(AppConfig))) mountApiDocs(app);
-  return app;
 }
 
-/** The OpenAPI document at /api/docs (page) and /api/docs-json. */
-function mountApiDocs(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
-}
-
-/** The OpenAPI document of the app's routes (the e2e run also checks its answers against it). */
-export function buildApiDocument(app: INestApplication): OpenAPIObject {
+/**
+ * The OpenAPI document, from the controllers and DTOs, with the errors every route can answer:
+ * served at /api/docs (page) and /api/docs-json, written without a database by openapi-export.ts
+ * for the portal's types, and the e2e run checks its answers against it.
+ */
+export function buildApiDocument(
+  app: INestApplication,
+  publicBaseUrl: string = app.get(AppConfig).PUBLIC_BASE_URL,
+): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -72,7 +87,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       // The access token of POST /api/v1/auth/login; routes that need it say so (@Authenticated).
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addServer(app.get(AppConfig).PUBLIC_BASE_URL, 'This deployment')
+      .addServer(publicBaseUrl, 'This deployment')
       .build(),
   );
   return documentCommonErrors(document);

@@ -12,7 +12,7 @@ export class FailedJobsQueryDto {
   @IsIn(WORKFLOW_QUEUES)
   queue?: (typeof WORKFLOW_QUEUES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

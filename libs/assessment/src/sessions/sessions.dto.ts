@@ -99,17 +99,21 @@ export class ExamSessionDto {
   @ApiProperty({ type: [EnrolmentDto] }) enrolments: EnrolmentDto[];
 }
 
+export class TestOptionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() text: string;
+}
+
 export class TestItemDto {
   @ApiProperty() position: number;
   @ApiProperty({ format: 'uuid' }) skillId: string;
   @ApiProperty({ enum: ['single', 'multiple'] }) type: string;
   @ApiProperty() text: string;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    description: '[{ id, text }] in this candidate’s order; the ids are this test’s own, random per test',
+    type: [TestOptionDto],
+    description: 'In this candidate’s order; the ids are this test’s own, random per test',
   })
-  options: { id: string; text: string }[];
+  options: TestOptionDto[];
   @ApiProperty({ type: [String], nullable: true }) answer: string[] | null;
 }
 

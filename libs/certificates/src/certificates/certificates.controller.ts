@@ -4,9 +4,9 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
-import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
+import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
-import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA, PublicCertificateDto } from './public-certificate.dto';
+import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './public-certificate.dto';
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
@@ -127,7 +127,7 @@ export class CertificatesController {
 
   @Post('public/credentials/verify')
   @HttpCode(HttpStatus.OK)
-  @ApiBody({ schema: { type: 'object', description: 'A signed credential as issued' } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'A signed credential as issued' } })
   @RateLimited('public-verification')
   @PublicRoute({
     summary: 'Check a presented credential: signature, issuer key, validity, status; says which check failed',

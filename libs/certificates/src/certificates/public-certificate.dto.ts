@@ -1,30 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import type { PublicCertificate } from './certificates.service';
-
-class PublicCardDto {
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, nullable: true }) occupationCode: string | null;
-  @ApiProperty() orkLevel: number;
-}
-
-class PublicCentreDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
-}
-
-/** What the public verification of a certificate shows, for OpenAPI. */
-export class PublicCertificateDto implements PublicCertificate {
-  @ApiProperty({ example: 'DEMO-2026-000001' }) number: string;
-  @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status: 'valid' | 'expired' | 'revoked';
-  @ApiProperty() holderName: string;
-  @ApiProperty({ type: PublicCardDto }) card: PublicCardDto;
-  @ApiProperty({ format: 'date' }) issuedOn: string;
-  @ApiProperty({ format: 'date' }) validUntil: string;
-  @ApiProperty({ type: PublicCentreDto }) centre: PublicCentreDto;
-  @ApiPropertyOptional() revokedAt?: string;
-  @ApiPropertyOptional() revokeReason?: string;
-}
 
 /** The signed credential (W3C VC 2.0 / Open Badges 3.0 AchievementCredential), its outline. */
 export const CREDENTIAL_SCHEMA: SchemaObject = {

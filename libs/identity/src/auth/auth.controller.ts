@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { PublicRoute, RateLimited } from '@qualcert/shared';
+import { AppConfig, DomainException, PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { Actor } from './actor';
 import {
@@ -17,6 +18,7 @@ import { LocalAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor } from './authenticated.decorator';
 import { UsersService } from '../users/users.service';
+import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,6 +26,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post('register')
@@ -50,26 +53,39 @@ export class AuthController {
     throttled: true,
     errors: ['UNAUTHENTICATED'],
   })
-  login(@Req() req: { user: UserEntity }): Promise<SessionDto> {
-    return this.auth.login(req.user);
+  async login(@Req() req: { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+    const session = await this.auth.login(req.user);
+    setRefreshCookie(res, this.config, session.refreshToken);
+    return session;
   }
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @PublicRoute({
-    summary: 'Exchange a refresh token for a new pair (reusing one revokes the session)',
+    summary:
+      'Exchange a refresh token (in the body, or the HttpOnly cookie that sign-in sets) for a new pair (reusing one revokes the session)',
     type: TokenPairDto,
     errors: ['UNAUTHENTICATED'],
   })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: RefreshDto,
+  ): Promise<TokenPairDto> {
+    const token = refreshTokenOf(req, dto.refreshToken);
+    if (token === null) throw new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+    const pair = await this.auth.refresh(token);
+    setRefreshCookie(res, this.config, pair.refreshToken);
+    return pair;
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @PublicRoute({ summary: 'End the session of a refresh token', status: 204 })
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  @PublicRoute({ summary: 'End the session of a refresh token (in the body or the cookie)', status: 204 })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: RefreshDto): Promise<void> {
+    const token = refreshTokenOf(req, dto.refreshToken);
+    clearRefreshCookie(res, this.config);
+    if (token !== null) await this.auth.logout(token);
   }
 
   @Post('password')
@@ -80,12 +96,15 @@ export class AuthController {
     throttled: true,
     errors: ['PASSWORD_INCORRECT', 'PASSWORD_TOO_WEAK'],
   })
-  changePassword(
+  async changePassword(
     @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
     @Body() dto: ChangePasswordDto,
     @Ip() address: string,
   ): Promise<TokenPairDto> {
-    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
+    const pair = await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
+    setRefreshCookie(res, this.config, pair.refreshToken);
+    return pair;
   }
 
   @Get('me')
