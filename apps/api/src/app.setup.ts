@@ -10,6 +10,7 @@ import {
   documentCommonErrors,
   createValidationPipe,
   jsonDepthLimit,
+  securityHeaders,
   trustProxyValue,
 } from '@qualcert/shared';
 import { mountQueueDashboard } from './jobs/queue-dashboard';
@@ -36,6 +37,7 @@ export function configureApp(app: INestApplication): INestApplication {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  express.use(securityHeaders());
   // A standard's text (hundreds of kilobytes) is the largest body the API accepts.
   express.useBodyParser('json', { limit: '6mb', type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: '6mb', type: 'text/plain' });

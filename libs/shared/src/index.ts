@@ -5,6 +5,7 @@ export * from './errors/domain.exception';
 export * from './errors/all-exceptions.filter';
 export * from './http/validation.pipe';
 export * from './http/content-type.guard';
+export * from './http/security-headers';
 export * from './http/input-limits';
 export * from './http/uuid-param.pipe';
 export * from './logging/logging.module';
