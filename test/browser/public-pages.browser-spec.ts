@@ -1,7 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { assessedApplication, ExamDay, IssuedCertificate, issuedCertificate, prepareExamDay } from '../utils/exam-day';
-import { bearer, eventually, newUser } from '../utils/fixtures';
+import {
+  assessedApplication,
+  ExamDay,
+  IssuedCertificate,
+  issuedCertificate,
+  prepareExamDay,
+  signOffDecision,
+} from '../utils/exam-day';
+import { bearer, newUser } from '../utils/fixtures';
 import { startWorker } from '../utils/worker';
 import { checkPage, DESKTOP, newContext, PHONE, Portal, startPortal } from './browser-support';
 
@@ -16,20 +23,8 @@ describe('portal: public pages and the session', () => {
 
   /** An examined application, signed off; its certificate once the worker has issued it. */
   async function certified(): Promise<{ certificate: IssuedCertificate; holder: { accessToken: string } }> {
-    const server = portal.ctx.app.getHttpServer();
     const { applicationId, candidate } = await assessedApplication(portal.ctx, day);
-    const [decision] = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/decisions`)
-          .set(...bearer(day.manager))
-          .then((r) => r.body as { id: string }[]),
-      (d) => d.length > 0,
-    );
-    await request(server)
-      .post(`/api/v1/decisions/${decision.id}/approve`)
-      .set(...bearer(day.manager))
-      .expect(200);
+    await signOffDecision(portal.ctx, day.manager, applicationId);
     return { certificate: await issuedCertificate(portal.ctx, candidate, applicationId), holder: candidate };
   }
 

@@ -378,6 +378,27 @@ export function publicPath(certificate: Pick<IssuedCertificate, 'verificationUrl
   return `/api/v1/public/certificates/${number}${url.search}`;
 }
 
+/** Signs off, as the manager, the decision the rule made for the application, once it exists; returns its id. */
+export async function signOffDecision(
+  ctx: TestContext,
+  manager: { accessToken: string },
+  applicationId: string,
+): Promise<string> {
+  const server = ctx.app.getHttpServer();
+  const [decision] = await eventually(
+    () =>
+      request(server)
+        .get(`/api/v1/applications/${applicationId}/decisions`)
+        .set(...bearer(manager))
+        .then((r) => r.body as { id: string }[]),
+    (d) => d.length > 0,
+  );
+  await request(server)
+    .post(`/api/v1/decisions/${decision.id}/approve`)
+    .set(...bearer(manager))
+    .expect(200);
+  return decision.id;
+}
 /**
  * Waits until the worker has issued the application's certificate, as its holder sees it;
  * `unlike` waits for a newer one than that id (a replacement after an appeal).
