@@ -2810,13 +2810,11 @@ export interface components {
             optionIds: string[];
         };
         RecordVerdictDto: {
-            /**
-             * @description confirmed: the document proves the record; rejected: it does not
-             * @enum {string}
-             */
-            verdict: "confirmed" | "rejected";
-            /** @description Why the document is rejected (required then, shown to the candidate); an optional note otherwise */
-            reason?: string;
+            /** @enum {string} */
+            verdict: "competent" | "not_yet_competent";
+            /** @description Abilities of the skill the assessor observed */
+            abilitiesObserved: string[];
+            comment: string;
         };
         VerdictDto: {
             /** Format: uuid */
@@ -3343,6 +3341,15 @@ export interface components {
             pendingRecordIds: string[];
             /** @description Every record of the candidate, needed ones first */
             records: components["schemas"]["DocumentCheckRecordDto"][];
+        };
+        DocumentVerdictDto: {
+            /**
+             * @description confirmed: the document proves the record; rejected: it does not
+             * @enum {string}
+             */
+            verdict: "confirmed" | "rejected";
+            /** @description Why the document is rejected (required then, shown to the candidate); an optional note otherwise */
+            reason?: string;
         };
         UploadResultDto: {
             /** Format: uuid */
@@ -12745,7 +12752,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordVerdictDto"];
+                "application/json": components["schemas"]["DocumentVerdictDto"];
             };
         };
         responses: {
