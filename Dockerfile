@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The build includes the portal (dist/web), which the API serves at /.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

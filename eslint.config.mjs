@@ -15,8 +15,11 @@ export default tseslint.config(
       '*.config.js',
       '*.config.mjs',
       'test/*.config.js',
+      'test/browser/*.config.js',
       // Plain Node scripts outside the TypeScript project.
       'scripts/*.js',
+      // Generated from the API's OpenAPI document (npm run web:api-types).
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   eslint.configs.recommended,
@@ -34,6 +37,11 @@ export default tseslint.config(
       '@typescript-eslint/explicit-module-boundary-types': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The portal runs in the browser.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Tests use supertest's untyped bodies and Jest's matchers freely.

@@ -18,6 +18,9 @@ import { DecisionTerms1796400100000 } from './1796400100000-decision-terms';
 import { AdditionalFunctions1796400200000 } from './1796400200000-additional-functions';
 import { AppealKinds1796400300000 } from './1796400300000-appeal-kinds';
 import { CredentialStatusLists1796400400000 } from './1796400400000-credential-status-lists';
+import { OptionLabels1796400410000 } from './1796400410000-option-labels';
+import { WithdrawalAfterResults1796400420000 } from './1796400420000-withdrawal-after-results';
+import { SessionLifetime1796401700000 } from './1796401700000-session-lifetime';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -43,4 +46,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AdditionalFunctions1796400200000,
   AppealKinds1796400300000,
   CredentialStatusLists1796400400000,
+  OptionLabels1796400410000,
+  WithdrawalAfterResults1796400420000,
+  SessionLifetime1796401700000,
 ];

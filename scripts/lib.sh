@@ -28,6 +28,14 @@ ensure_redis() {
   wait_for Redis sh -c 'redis-cli -h 127.0.0.1 -p 6379 ping | grep -q PONG'
 }
 
+# Debian's Chromium for the browser tests (driven by playwright-core; no browser download).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  echo "installing Chromium (apt-get) for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  [ -x /usr/bin/chromium ]
+}
+
 # Creates the database named in a postgres:// URL when it does not exist.
 ensure_database() { # url
   node -e '

@@ -95,6 +95,7 @@ if ! wait_for "the API" curl -fsS "http://127.0.0.1:$PORT/health"; then
 fi
 echo
 echo "qualcert is running:"
+echo "  portal     http://127.0.0.1:$PORT/"
 echo "  API        http://127.0.0.1:$PORT/api/v1/standards   (OpenAPI: http://127.0.0.1:$PORT/api/docs)"
 echo "  health     http://127.0.0.1:$PORT/health"
 echo "  logs       $logs/api.log, $logs/worker.log"

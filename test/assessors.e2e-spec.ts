@@ -36,6 +36,18 @@ describe('assessors: qualification, accreditation and impartiality', () => {
     return assessor;
   }
 
+  /** A candidate who applied to the centre: within reach of its assessors' declarations. */
+  async function applicant() {
+    const candidate = await newCandidate(ctx);
+    await ctx.dataSource.query(
+      `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status)
+       SELECT gen_random_uuid(), $1, $2, c.id, c.standard_version_id, 'assessment', 'draft'
+         FROM profession_card c WHERE c.id = $3`,
+      [candidate.id, centreId, level(3).id],
+    );
+    return candidate;
+  }
+
   const assignability = (assessorId: string, cardId: string, candidateIds: string[] = []) =>
     request(server)
       .get(`/api/v1/assessors/${assessorId}/assignability`)
@@ -90,7 +102,7 @@ describe('assessors: qualification, accreditation and impartiality', () => {
 
   it('refuses a candidate the assessor declared a conflict with, until the declaration is closed', async () => {
     const assessor = await newAssessor(6, [level(3).id]);
-    const candidate = await newCandidate(ctx);
+    const candidate = await applicant();
     const declared = await request(server)
       .post('/api/v1/assessors/me/conflicts')
       .set(...bearer(assessor))

@@ -7,7 +7,14 @@ import { CertificatesService } from '@qualcert/certificates';
 import { CertificateProcessor } from '@qualcert/certificates/certificates/certificate.processor';
 import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
 import { QUEUES } from '@qualcert/shared';
-import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, publicPath } from './utils/exam-day';
+import {
+  assessedApplication,
+  ExamDay,
+  issuedCertificate,
+  prepareExamDay,
+  publicPath,
+  signOffDecision,
+} from './utils/exam-day';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { createTestApp, TestContext } from './utils/test-app';
@@ -22,23 +29,12 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
   /** An application examined, decided and signed off; returns it once its certificate exists. */
   async function certified() {
     const { applicationId, candidate } = await assessedApplication(ctx, day);
-    const [decision] = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/decisions`)
-          .set(...bearer(day.manager))
-          .then((r) => r.body as { id: string }[]),
-      (d) => d.length > 0,
-    );
-    await request(server)
-      .post(`/api/v1/decisions/${decision.id}/approve`)
-      .set(...bearer(day.manager))
-      .expect(200);
+    const decisionId = await signOffDecision(ctx, day.manager, applicationId);
     const certificate = await issuedCertificate(ctx, candidate, applicationId);
     return {
       applicationId,
       candidate,
-      decisionId: decision.id,
+      decisionId,
       certificate,
     };
   }
@@ -66,7 +62,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     // The holder reads the verification code printed beside the number, and the URL its QR code carries.
     expect(certificate.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
     expect(certificate.verificationUrl).toBe(
-      `${process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000'}/api/v1/public/certificates/${certificate.number}?code=${certificate.verificationCode}`,
+      `${process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000'}/verify/${certificate.number}?code=${certificate.verificationCode}`,
     );
 
     const pdf = await request(server)
@@ -93,9 +89,17 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
 
     const publicView = (await request(server).get(publicPath(certificate)).expect(200)).body;
     expect(publicView).toMatchObject({ number: certificate.number, status: 'valid' });
+    // The credited functions and skills, as the certificate lists them, for the public page.
+    expect(publicView.functions.length).toBeGreaterThan(0);
+    expect(publicView.functions[0]).toEqual({
+      title: expect.any(String),
+      kind: expect.stringMatching(/^(mandatory|additional)$/),
+      skills: expect.arrayContaining([{ id: expect.any(String), title: expect.any(String) }]),
+    });
     expect(Object.keys(publicView).sort()).toEqual([
       'card',
       'centre',
+      'functions',
       'holderName',
       'issuedOn',
       'number',
@@ -140,27 +144,16 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     // The sign-off's own job waits in the paused queue while two issuances race.
     const { decisionId, outcomes } = await withQueuePaused(worker, CertificateProcessor, async () => {
       const { applicationId } = await assessedApplication(ctx, day);
-      const [decision] = await eventually(
-        () =>
-          request(server)
-            .get(`/api/v1/applications/${applicationId}/decisions`)
-            .set(...bearer(day.manager))
-            .then((r) => r.body as { id: string }[]),
-        (d) => d.length > 0,
-      );
-      await request(server)
-        .post(`/api/v1/decisions/${decision.id}/approve`)
-        .set(...bearer(day.manager))
-        .expect(200);
-      const held = await HeldRow.hold('decision', decision.id);
+      const decisionId = await signOffDecision(ctx, day.manager, applicationId);
+      const held = await HeldRow.hold('decision', decisionId);
       let racing: Promise<string[]>;
       try {
-        racing = Promise.all([certificates.issue(decision.id), certificates.issue(decision.id)]);
+        racing = Promise.all([certificates.issue(decisionId), certificates.issue(decisionId)]);
         await lockWaiters(ctx.dataSource, 2);
       } finally {
         await held.release();
       }
-      return { decisionId: decision.id, outcomes: await racing };
+      return { decisionId, outcomes: await racing };
     });
     expect([...outcomes].sort()).toEqual(['issued', 'skipped']);
     const rows = await ctx.dataSource.query('SELECT number FROM certificate WHERE decision_id = $1', [decisionId]);

@@ -6,7 +6,7 @@ import type { App } from 'supertest/types';
 import { CertificatesService } from '@qualcert/certificates';
 import { StatusListsService } from '@qualcert/certificates/status-lists/status-lists.service';
 import { expandSafely, ob3SchemaErrors } from '@qualcert/certificates/credentials/conformance/conformance.spec-support';
-import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, signOffDecision } from './utils/exam-day';
 import { bearer, eventually } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -39,21 +39,7 @@ describe('credentials: what standard verifiers check', () => {
   });
 
   /** Signs off the application's decision once the rule has made it. */
-  async function signOff(applicationId: string): Promise<string> {
-    const [decision] = await eventually(
-      () =>
-        request(server)
-          .get(`/api/v1/applications/${applicationId}/decisions`)
-          .set(...bearer(day.manager))
-          .then((r) => r.body as { id: string }[]),
-      (d) => d.length > 0,
-    );
-    await request(server)
-      .post(`/api/v1/decisions/${decision.id}/approve`)
-      .set(...bearer(day.manager))
-      .expect(200);
-    return decision.id;
-  }
+  const signOff = (applicationId: string): Promise<string> => signOffDecision(ctx, day.manager, applicationId);
 
   async function certified() {
     const { applicationId, candidate } = await assessedApplication(ctx, day);

@@ -1,14 +1,10 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { enrolledCandidate, ExamDay, prepareExamDay } from './utils/exam-day';
+import { enrolledCandidate, ExamDay, prepareExamDay, rightOptions, TestItem, wrongOption } from './utils/exam-day';
 import { bearer, TestSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 
-interface Item {
-  position: number;
-  skillId: string;
-  type: string;
-}
+type Item = TestItem;
 
 /**
  * The theory pass mark (docs/ASSESSMENT.md §2, §5): an overall mark on the whole test (70 %) and
@@ -42,9 +38,7 @@ describe('the theory pass mark: overall mark and per-skill floor', () => {
     for (const item of test.items) {
       const index = seen.get(item.skillId) ?? 0;
       seen.set(item.skillId, index + 1);
-      // The bank: single choice right at 'a', multiple choice right at ['b', 'd'].
-      const right = item.type === 'single' ? ['a'] : ['b', 'd'];
-      const answer = wrong(item, index) ? ['c'] : right;
+      const answer = wrong(item, index) ? wrongOption(item) : rightOptions(item);
       await request(server)
         .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
         .set(...bearer(candidate))

@@ -4,7 +4,15 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { TheoryDeadlineSweeper } from '@qualcert/assessment/sessions/theory-deadline.processor';
 import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
-import { eligibleApplications, ExamDay, prepareExamDay, scheduleSession } from './utils/exam-day';
+import {
+  eligibleApplications,
+  ExamDay,
+  prepareExamDay,
+  rightOptions,
+  scheduleSession,
+  TestItem,
+  wrongOption,
+} from './utils/exam-day';
 import { bearer, eventually, login, newSession } from './utils/fixtures';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
@@ -185,18 +193,13 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
     // The first skill: everything right. Every other skill: the multiple-choice item half right.
     const firstSkill = day.skills[0].id;
     const answeredOf = new Map<string, number>();
-    for (const item of test.items as {
-      position: number;
-      skillId: string;
-      type: string;
-      options: { id: string; text: string }[];
-    }[]) {
-      const right = item.type === 'single' ? ['a'] : ['b', 'd'];
+    for (const item of test.items as TestItem[]) {
+      const right = rightOptions(item);
       // Every item of the first skill right; of each other skill the first right and the second
       // wrong (a multiple choice with one of its two options, or a wrong single choice).
       const seen = answeredOf.get(item.skillId) ?? 0;
       answeredOf.set(item.skillId, seen + 1);
-      const wrong = item.type === 'single' ? ['c'] : ['b'];
+      const wrong = item.type === 'single' ? wrongOption(item) : right.slice(0, 1);
       const answer = item.skillId === firstSkill || seen === 0 ? right : wrong;
       await request(server)
         .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
@@ -205,16 +208,16 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
         .expect(204);
     }
     // The last save wins.
-    const firstItem = test.items.find((i: { skillId: string }) => i.skillId === firstSkill);
+    const firstItem = (test.items as TestItem[]).find((i) => i.skillId === firstSkill) as TestItem;
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${firstItem.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: ['c'] })
+      .send({ optionIds: wrongOption(firstItem) })
       .expect(204);
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${firstItem.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: firstItem.type === 'single' ? ['a'] : ['d', 'b'] })
+      .send({ optionIds: [...rightOptions(firstItem)].reverse() })
       .expect(204);
     const bad = await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${firstItem.position}`)
@@ -239,7 +242,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/1`)
       .set(...bearer(candidate))
-      .send({ optionIds: ['a'] })
+      .send({ optionIds: [test.items[0].options[0].id] })
       .expect(409);
   });
 
@@ -300,7 +303,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/1`)
       .set(...bearer(candidate))
-      .send({ optionIds: ['a'] })
+      .send({ optionIds: [test.items[0].options[0].id] })
       .expect(204);
     // Saves are refused by the database's clock: wait for it to pass the deadline, not for a fixed time.
     await eventually(
@@ -314,7 +317,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
     const late = await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/2`)
       .set(...bearer(candidate))
-      .send({ optionIds: ['a'] })
+      .send({ optionIds: [test.items[1].options[0].id] })
       .expect(409);
     expect(late.body.code).toBe('TEST_CLOSED');
     // Nobody calls the API: the worker's deadline job submits and scores the test.

@@ -102,7 +102,7 @@ async function saveAnswer(req: IncomingMessage, res: ServerResponse, testId: str
   const { rowCount } = await pool.query(
     `UPDATE theory_test_item i SET answer_option_ids = $1::jsonb, answered_at = now()
        FROM theory_test t, app_user u
-      WHERE i.test_id = $2 AND i.position = $3 AND i.option_order @> $1::jsonb
+      WHERE i.test_id = $2 AND i.position = $3 AND i.option_labels @> $1::jsonb
         AND t.id = i.test_id AND t.candidate_id = $4 AND t.status = 'in_progress' AND t.deadline_at > now()
         AND u.id = t.candidate_id AND u.status = 'active' AND u.session_version = $5`,
     [answer, testId, position, claims.sub, claims.sv],

@@ -282,7 +282,7 @@ describe('abuse: random and malformed input to every write route', () => {
         .post(`/api/v1/enrolments/${sitting.enrolment.id}/theory-test`)
         .set(...bearer(sitting.candidate))
         .expect(200)
-    ).body as { id: string };
+    ).body as { id: string; items: { options: { id: string }[] }[] };
     // A candidate with records, evidence and a draft on the recognition pathway.
     const drafter = await newCandidate(ctx);
     const education = await addEducation(ctx, drafter, { level: 'tvet_worker' });
@@ -366,6 +366,8 @@ describe('abuse: random and malformed input to every write route', () => {
       enrolment: [sitting.enrolment.id],
       session: [sessionId],
       theoryTest: [test.id],
+      // The first item's option ids: each test has its own.
+      option: test.items[0].options.map((o) => o.id),
       position: ['1', '2'],
       decision: [partialDecision, pendingDecision.id, awardedDecision],
       appeal: [appeal.id],
@@ -492,7 +494,7 @@ describe('abuse: random and malformed input to every write route', () => {
     endDate: () => '2021-06-30',
     graduationYear: () => 2015,
     orkLevel: () => 5,
-    optionIds: () => ['a'],
+    optionIds: () => ids.option.slice(0, 1),
     correctOptions: () => [0],
     options: () => ['Верно', 'Неверно', 'Не знаю'],
     abilityIds: () => ids.ability.slice(0, 1),
@@ -700,7 +702,11 @@ function writeRoutes(doc: OpenApiDocument): WriteRoute[] {
       // The composite decorator writes the admitted roles at the end of the summary.
       const named = /\(([a-z_, ]+)\)$/.exec(operation.summary ?? '')?.[1].split(', ') ?? [];
       const roles = named.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-      const callers: WriteRoute['callers'] = !operation.security ? ['public'] : roles.length > 0 ? roles : [...ROLES];
+      const callers: WriteRoute['callers'] = !operation.security?.length
+        ? ['public']
+        : roles.length > 0
+          ? roles
+          : [...ROLES];
       const content = operation.requestBody?.content ?? {};
       const [status, answer] = Object.entries(operation.responses ?? {}).find(([code]) => code.startsWith('2')) ?? [
         '200',

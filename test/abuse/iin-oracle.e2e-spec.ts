@@ -1,13 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { bearer, eventually, freeIin, newCandidate, newSession, TestSession } from '../utils/fixtures';
+import { bearer, freeIin, newCandidate, newSession, TestSession } from '../utils/fixtures';
 import {
   assessedApplication,
   issuedCertificate,
   IssuedCertificate,
   prepareExamDay,
   publicPath,
+  signOffDecision,
 } from '../utils/exam-day';
 import { createTestApp, TestContext } from '../utils/test-app';
 import { startWorker } from '../utils/worker';
@@ -119,18 +120,7 @@ describe('abuse: a holder’s ИИН cannot be recovered from public data', () =
       server = ctx.app.getHttpServer();
       const day = await prepareExamDay(ctx);
       const { applicationId, candidate } = await assessedApplication(ctx, day);
-      const [decision] = await eventually(
-        () =>
-          request(server)
-            .get(`/api/v1/applications/${applicationId}/decisions`)
-            .set(...bearer(day.manager))
-            .then((r) => r.body as { id: string }[]),
-        (d) => d.length > 0,
-      );
-      await request(server)
-        .post(`/api/v1/decisions/${decision.id}/approve`)
-        .set(...bearer(day.manager))
-        .expect(200);
+      await signOffDecision(ctx, day.manager, applicationId);
       certificate = await issuedCertificate(ctx, candidate, applicationId);
       [{ iin }] = await ctx.dataSource.query('SELECT iin FROM candidate_profile WHERE user_id = $1', [candidate.id]);
     });

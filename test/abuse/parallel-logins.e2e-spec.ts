@@ -65,7 +65,7 @@ describe('abuse: parallel password guesses are counted before the password is ch
     const refused = responses.find((r) => r.status === 429);
     expect(refused?.body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
-    // The account stays locked for the window, the right password included.
+    // From this address the right password waits too (other addresses do not: sessions-and-sign-in).
     await request(base).post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(429);
   });
 

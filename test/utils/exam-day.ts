@@ -273,6 +273,28 @@ export async function enrolledCandidate(ctx: TestContext, day: ExamDay) {
   return { enrolment, applicationId: app.applicationId, candidate: await login(server, app.candidate) };
 }
 
+/** A theory test item as the candidate sees it. */
+export interface TestItem {
+  position: number;
+  skillId: string;
+  type: string;
+  options: { id: string; text: string }[];
+}
+
+// prepareExamDay's bank, by text: option ids are the test's own, so the key is found by what it says.
+const RIGHT = new Set(['Верно', 'Второе', 'Четвёртое', 'Выслушать']);
+const WRONG = new Set(['Не знаю', 'Третье', 'Отключиться']);
+
+/** The ids of the item's correct options (prepareExamDay's bank). */
+export function rightOptions(item: TestItem): string[] {
+  return item.options.filter((o) => RIGHT.has(o.text)).map((o) => o.id);
+}
+
+/** One wrong option of the item (prepareExamDay's bank). */
+export function wrongOption(item: TestItem): string[] {
+  return item.options.filter((o) => WRONG.has(o.text)).map((o) => o.id);
+}
+
 /** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
 export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
   const server = ctx.app.getHttpServer();
@@ -282,11 +304,11 @@ export async function passTheoryTest(ctx: TestContext, candidate: TestSession, e
       .set(...bearer(candidate))
       .expect(200)
   ).body;
-  for (const item of test.items as { position: number; type: string }[]) {
+  for (const item of test.items as TestItem[]) {
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: item.type === 'single' ? ['a'] : ['b', 'd'] })
+      .send({ optionIds: rightOptions(item) })
       .expect(204);
   }
   await request(server)
@@ -348,12 +370,35 @@ export interface IssuedCertificate {
   verificationUrl: string;
 }
 
-/** The public verification path of a certificate, as its QR code carries it. */
+/** The JSON lookup behind the portal page that a certificate's QR code carries (/verify/{number}?code=…). */
 export function publicPath(certificate: Pick<IssuedCertificate, 'verificationUrl'>): string {
   const url = new URL(certificate.verificationUrl);
-  return url.pathname + url.search;
+  const number = /^\/verify\/([^/]+)$/.exec(url.pathname)?.[1];
+  if (!number) throw new Error(`not a verification page: ${certificate.verificationUrl}`);
+  return `/api/v1/public/certificates/${number}${url.search}`;
 }
 
+/** Signs off, as the manager, the decision the rule made for the application, once it exists; returns its id. */
+export async function signOffDecision(
+  ctx: TestContext,
+  manager: { accessToken: string },
+  applicationId: string,
+): Promise<string> {
+  const server = ctx.app.getHttpServer();
+  const [decision] = await eventually(
+    () =>
+      request(server)
+        .get(`/api/v1/applications/${applicationId}/decisions`)
+        .set(...bearer(manager))
+        .then((r) => r.body as { id: string }[]),
+    (d) => d.length > 0,
+  );
+  await request(server)
+    .post(`/api/v1/decisions/${decision.id}/approve`)
+    .set(...bearer(manager))
+    .expect(200);
+  return decision.id;
+}
 /**
  * Waits until the worker has issued the application's certificate, as its holder sees it;
  * `unlike` waits for a newer one than that id (a replacement after an appeal).

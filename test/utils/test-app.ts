@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
+import { recordAnswers } from './answer-recorder';
 
 export interface TestContext {
   app: INestApplication;
@@ -17,6 +18,7 @@ export async function createTestApp(): Promise<TestContext> {
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
   await app.init();
+  recordAnswers(app);
   const dataSource = app.get<DataSource>(getDataSourceToken());
   return { app, dataSource, close: () => app.close() };
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { AssessorsController } from './assessors/assessors.controller';
 import { AssessorsService } from './assessors/assessors.service';
-import { CentresController } from './centres/centres.controller';
+import { CardCentresController, CentresController } from './centres/centres.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { QuestionsService } from './programs/questions.service';
@@ -16,7 +16,14 @@ import { CentresService } from './centres/centres.service';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [CentresController, AssessorsController, ProgramsController, SessionsController, ResultsController],
+  controllers: [
+    CentresController,
+    CardCentresController,
+    AssessorsController,
+    ProgramsController,
+    SessionsController,
+    ResultsController,
+  ],
   providers: [
     CentresService,
     AssessorsService,

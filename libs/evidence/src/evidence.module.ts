@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { IdentityModule } from '@qualcert/identity';
 import { AppConfig } from '@qualcert/shared';
 import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceQuotaRepository } from './evidence/evidence-quota.repository';
 import { EvidenceService } from './evidence/evidence.service';
 import { createFileStorage } from './storage/file-storage.factory';
 import { FILE_STORAGE } from './storage/file-storage';
@@ -25,6 +26,7 @@ import { readStorageConfig } from './storage/storage.config';
   controllers: [EvidenceController],
   providers: [
     EvidenceService,
+    EvidenceQuotaRepository,
     { provide: FILE_STORAGE, useFactory: () => createFileStorage(readStorageConfig(process.env)) },
   ],
   exports: [EvidenceService, FILE_STORAGE],

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@qualcert/shared';
 import type { Response } from 'express';
+import { HealthReportDto } from './health-report.dto';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('health')
@@ -10,8 +11,8 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
-  @PublicRoute({ summary: 'Liveness and readiness: PostgreSQL and Redis are checked' })
-  @ApiResponse({ status: 503, description: 'A dependency does not answer' })
+  @PublicRoute({ summary: 'Liveness and readiness: PostgreSQL and Redis are checked', type: HealthReportDto })
+  @ApiResponse({ status: 503, description: 'A dependency does not answer', type: HealthReportDto })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Authenticated } from '@qualcert/identity';
+import { QueuedDto } from '@qualcert/shared';
 import { FailedJobsService, WORKFLOW_QUEUES } from './failed-jobs.service';
 
 export class FailedJobsQueryDto {
@@ -11,7 +12,7 @@ export class FailedJobsQueryDto {
   @IsIn(WORKFLOW_QUEUES)
   queue?: (typeof WORKFLOW_QUEUES)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -47,8 +48,15 @@ export class FailedJobsController {
 
   @Post(':queue/:id/retry')
   @HttpCode(HttpStatus.ACCEPTED)
-  @Authenticated({ roles: ['admin'], summary: 'Put a failed job back on its queue', status: 202, notFound: true })
-  async retry(@Param('queue') queue: string, @Param('id') id: string): Promise<void> {
+  @Authenticated({
+    roles: ['admin'],
+    summary: 'Put a failed job back on its queue',
+    status: 202,
+    type: QueuedDto,
+    notFound: true,
+  })
+  async retry(@Param('queue') queue: string, @Param('id') id: string): Promise<QueuedDto> {
     await this.jobs.retry(queue, id);
+    return { status: 'queued', outcome: `/api/v1/admin/jobs/failed?queue=${encodeURIComponent(queue)}` };
   }
 }

@@ -39,6 +39,7 @@ export class AssessorsController {
     type: ConflictDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   close(
     @CurrentActor() actor: Actor,

@@ -58,7 +58,7 @@ export class DeclareConflictDto {
   @IsIn(['candidate', 'employer'])
   kind: 'candidate' | 'employer';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'For kind=candidate' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'For kind=candidate: one who applied to one of your centres' })
   @ValidateIf((d: DeclareConflictDto) => d.kind === 'candidate')
   @IsUUID()
   candidateId?: string;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
 import { AuditService, DomainException, utcToday } from '@qualcert/shared';
+import { ApplicationEntity } from '@qualcert/candidates/entities/application.entity';
 import { ProfessionCardEntity } from '@qualcert/standards/entities';
 import { assessorRefusals, AssessorRefusal } from '../rules/impartiality';
 import { AssessorAccreditationEntity, AssessorProfileEntity, ConflictDeclarationEntity } from './assessor.entities';
@@ -153,11 +154,17 @@ export class AssessorsService {
       createdAt: new Date(),
     };
     await this.dataSource.transaction(async (manager) => {
-      if (row.candidateId) {
-        const candidate = await manager.findOne(UserEntity, { where: { id: row.candidateId, role: 'candidate' } });
-        if (!candidate)
-          throw new DomainException('NOT_FOUND', 'The candidate was not found', {
-            fields: [{ field: 'candidateId', messages: ['unknown candidate'] }],
+      // A candidate is within reach when they applied to one of the assessor's centres. Anyone
+      // else, of another centre or of none, is the same 404 as an unknown id: an answer that
+      // differed would tell an assessor who is a candidate elsewhere.
+      const candidateId = row.candidateId;
+      if (candidateId) {
+        const centreIds = actor.centreIds.length > 0 ? actor.centreIds : [randomUUID()];
+        if (!(await manager.exists(ApplicationEntity, { where: { candidateId, centreId: In(centreIds) } })))
+          throw new DomainException('NOT_FOUND', `Candidate ${candidateId} was not found`, {
+            entity: 'Candidate',
+            id: candidateId,
+            fields: [{ field: 'candidateId', messages: ['no candidate of your centre has this id'] }],
           });
       }
       await manager.insert(ConflictDeclarationEntity, row);

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor, UserDto } from '@qualcert/identity';
-import { UuidParamPipe } from '@qualcert/shared';
+import { PublicRoute, UuidParamPipe } from '@qualcert/shared';
 import {
   AccreditationDto,
   CentreDto,
   CreateAccreditationDto,
   CreateCentreDto,
   CreateCentreStaffDto,
+  PublicCentreDto,
   UpdateCentreDto,
 } from './centres.dto';
 import { CentresService } from './centres.service';
@@ -24,6 +25,7 @@ export class CentresController {
     type: CentreDto,
     status: 201,
     conflict: true,
+    errors: ['CENTRE_CODE_TAKEN'],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCentreDto): Promise<CentreDto> {
     return this.centres.create(actor, dto);
@@ -73,6 +75,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ACCREDITATION_OVERLAPS', 'CENTRE_SUSPENDED'],
   })
   accredit(
     @CurrentActor() actor: Actor,
@@ -112,6 +115,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ROLE_NOT_ALLOWED'],
   })
   createStaff(
     @CurrentActor() actor: Actor,
@@ -130,5 +134,20 @@ export class CentresController {
   })
   staff(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<UserDto[]> {
     return this.centres.listStaff(actor, id);
+  }
+}
+
+@ApiTags('centres')
+@Controller('cards')
+export class CardCentresController {
+  constructor(private readonly centres: CentresService) {}
+
+  @Get(':id/centres')
+  @PublicRoute({
+    summary: 'Centres accredited for a card today, where a candidate can apply (an unknown card has none)',
+    type: [PublicCentreDto],
+  })
+  accredited(@Param('id', UuidParamPipe) id: string): Promise<PublicCentreDto[]> {
+    return this.centres.accreditedFor(id);
   }
 }

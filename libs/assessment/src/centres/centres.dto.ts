@@ -112,6 +112,17 @@ export class CentreDto {
   @ApiProperty() createdAt: Date;
 }
 
+/** A centre as a candidate choosing where to apply sees it. */
+export class PublicCentreDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() region: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+}
+
 export class CreateAccreditationDto {
   @ApiProperty({ type: [String], description: 'Profession cards (of one or more standard versions)' })
   @IsArray()

@@ -13,6 +13,7 @@ import type {
   CreateAccreditationDto,
   CreateCentreDto,
   CreateCentreStaffDto,
+  PublicCentreDto,
   UpdateCentreDto,
 } from './centres.dto';
 
@@ -87,6 +88,30 @@ export class CentresService {
       throw error;
     }
     return toCentreDto(centre);
+  }
+
+  /** Centres a candidate can apply to for a card today: active, with an accreditation in force for it. */
+  async accreditedFor(cardId: string, on = utcToday()): Promise<PublicCentreDto[]> {
+    const centres = await this.dataSource
+      .getRepository(CentreEntity)
+      .createQueryBuilder('c')
+      .where('c.status = :active', { active: 'active' })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM accreditation a WHERE a.centre_id = c.id AND a.card_id = :cardId
+                    AND a.status = 'active' AND a.valid_from <= :on AND a.valid_to >= :on)`,
+        { cardId, on },
+      )
+      .orderBy('c.code', 'ASC')
+      .getMany();
+    return centres.map(({ id, code, name, region, address, phone, email }) => ({
+      id,
+      code,
+      name,
+      region,
+      address,
+      phone,
+      email,
+    }));
   }
 
   async list(actor: Actor): Promise<CentreDto[]> {

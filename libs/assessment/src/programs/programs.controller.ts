@@ -19,6 +19,16 @@ import { QuestionsService } from './questions.service';
 
 const MANAGERS = ['admin', 'centre_manager'] as const;
 
+/** The item bank export: POST …/questions/import reads the same shape back. */
+const QUESTION_EXPORT_SCHEMA = {
+  type: 'object',
+  required: ['cardId', 'questions'],
+  properties: {
+    cardId: { type: 'string', format: 'uuid' },
+    questions: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+};
+
 @ApiTags('programs')
 @Controller()
 export class ProgramsController {
@@ -35,6 +45,7 @@ export class ProgramsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['CENTRE_NOT_ACCREDITED', 'PROGRAM_EXISTS'],
   })
   create(
     @CurrentActor() actor: Actor,
@@ -73,6 +84,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_EXISTS'],
   })
   update(
     @CurrentActor() actor: Actor,
@@ -90,6 +102,7 @@ export class ProgramsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE'],
   })
   addTask(
     @CurrentActor() actor: Actor,
@@ -106,6 +119,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE'],
   })
   removeTask(
     @CurrentActor() actor: Actor,
@@ -123,6 +137,7 @@ export class ProgramsController {
     type: ProgramDto,
     notFound: true,
     conflict: true,
+    errors: ['PROGRAM_NOT_EDITABLE', 'PROGRAM_NOT_READY', 'PROGRAM_SETTINGS_TOO_STRICT'],
   })
   activate(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ProgramDto> {
     return this.programs.activate(actor, id);
@@ -135,6 +150,7 @@ export class ProgramsController {
     type: QuestionDto,
     status: 201,
     notFound: true,
+    errors: ['CONFLICT', 'QUESTION_INVALID'],
   })
   createQuestion(
     @CurrentActor() actor: Actor,
@@ -166,6 +182,7 @@ export class ProgramsController {
     type: ImportedQuestionsDto,
     status: 201,
     notFound: true,
+    errors: ['CONFLICT', 'QUESTION_INVALID'],
   })
   importQuestions(
     @CurrentActor() actor: Actor,
@@ -179,6 +196,7 @@ export class ProgramsController {
   @Authenticated({
     roles: [...MANAGERS],
     summary: 'Export the item bank for a card as JSON, in the import format',
+    schema: QUESTION_EXPORT_SCHEMA,
     notFound: true,
   })
   exportQuestions(

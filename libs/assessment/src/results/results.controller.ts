@@ -24,6 +24,7 @@ export class ResultsController {
     type: EnrolmentResultsDto,
     notFound: true,
     conflict: true,
+    errors: ['SHEET_SIGNED'],
   })
   record(
     @CurrentActor() actor: Actor,
@@ -42,6 +43,7 @@ export class ResultsController {
     type: EnrolmentResultsDto,
     notFound: true,
     conflict: true,
+    errors: ['SHEET_INCOMPLETE'],
   })
   sign(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<EnrolmentResultsDto> {
     return this.results.sign(actor, id);
@@ -65,6 +67,7 @@ export class ResultsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ASSESSOR_NOT_ASSIGNABLE', 'INVALID_TRANSITION'],
   })
   assign(
     @CurrentActor() actor: Actor,
@@ -98,6 +101,7 @@ export class ResultsController {
     type: EvidenceReviewDto,
     notFound: true,
     conflict: true,
+    errors: ['CRITERIA_NOT_MET', 'MORE_EVIDENCE_ALREADY_REQUESTED', 'REVIEW_DECIDED'],
   })
   decide(
     @CurrentActor() actor: Actor,

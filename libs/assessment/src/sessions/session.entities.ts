@@ -184,9 +184,18 @@ export class TheoryTestItemEntity {
   @Column('uuid', { name: 'skill_id' })
   skillId: string;
 
+  /** The author's option ids (`a`…`h`), in the order this candidate sees them. Never shown. */
   @Column('jsonb', { name: 'option_order' })
   optionOrder: string[];
 
+  /**
+   * What the candidate sees instead: this test's own random label of each option, aligned with
+   * option_order (rules/option-labels.ts). Answers are saved in these labels.
+   */
+  @Column('jsonb', { name: 'option_labels' })
+  optionLabels: string[];
+
+  /** The labels chosen, sorted. */
   @Column('jsonb', { name: 'answer_option_ids', nullable: true })
   answerOptionIds: string[] | null;
 

@@ -27,6 +27,7 @@ export class SessionsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['ASSESSOR_NOT_ASSIGNABLE', 'NOT_ENOUGH_ASSESSORS', 'PROGRAM_NOT_ACTIVE'],
   })
   schedule(
     @CurrentActor() actor: Actor,
@@ -66,6 +67,15 @@ export class SessionsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: [
+      'ALREADY_ENROLLED',
+      'ASSESSOR_NOT_ASSIGNABLE',
+      'IDENTITY_UNCONFIRMED',
+      'NOTHING_TO_EXAMINE',
+      'NOT_ELIGIBLE',
+      'RETAKE_TOO_EARLY',
+      'SESSION_FULL',
+    ],
   })
   enrol(
     @CurrentActor() actor: Actor,
@@ -83,6 +93,7 @@ export class SessionsController {
     type: EnrolmentDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   withdraw(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<EnrolmentDto> {
     return this.sessions.withdraw(actor, id);
@@ -102,6 +113,7 @@ export class SessionsController {
     type: TheoryTestDto,
     notFound: true,
     conflict: true,
+    errors: ['SESSION_NOT_OPEN'],
   })
   start(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<TheoryTestDto> {
     return this.tests.start(actor, id);
@@ -126,6 +138,7 @@ export class SessionsController {
     status: 204,
     notFound: true,
     conflict: true,
+    errors: ['TEST_CLOSED'],
   })
   async save(
     @CurrentActor() actor: Actor,

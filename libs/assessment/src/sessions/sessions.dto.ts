@@ -61,11 +61,14 @@ export class EnrolDto {
 }
 
 export class SaveAnswerDto {
-  @ApiProperty({ type: [String], description: 'The chosen options (ids as shown); empty to clear' })
+  @ApiProperty({
+    type: [String],
+    description: 'The chosen options, by the ids this test shows (its own, random per test); empty to clear',
+  })
   @IsArray()
   @ArrayMaxSize(8)
   @IsString({ each: true })
-  @MaxLength(2, { each: true })
+  @MaxLength(32, { each: true })
   optionIds: string[];
 }
 
@@ -96,13 +99,21 @@ export class ExamSessionDto {
   @ApiProperty({ type: [EnrolmentDto] }) enrolments: EnrolmentDto[];
 }
 
+export class TestOptionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() text: string;
+}
+
 export class TestItemDto {
   @ApiProperty() position: number;
   @ApiProperty({ format: 'uuid' }) skillId: string;
   @ApiProperty({ enum: ['single', 'multiple'] }) type: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: '[{ id, text }] in this candidate’s order' })
-  options: { id: string; text: string }[];
+  @ApiProperty({
+    type: [TestOptionDto],
+    description: 'In this candidate’s order; the ids are this test’s own, random per test',
+  })
+  options: TestOptionDto[];
   @ApiProperty({ type: [String], nullable: true }) answer: string[] | null;
 }
 

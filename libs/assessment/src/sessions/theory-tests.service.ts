@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
@@ -6,6 +6,7 @@ import { Actor, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, OutboxService, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
 import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
 import { ProgressService } from '../results/progress.service';
+import { authorOptionIds, labelOptions } from '../rules/option-labels';
 import { scoreTest } from '../rules/scoring';
 import { assembleTest } from '../rules/test-assembly';
 import { EnrolmentEntity, ExamSessionEntity, TheoryTestEntity, TheoryTestItemEntity } from './session.entities';
@@ -13,6 +14,8 @@ import type { TheoryTestDto } from './sessions.dto';
 
 // Live tests draw from the operating system's randomness; seeded draws are for tests of the rule.
 const cryptoRandom = (): number => randomInt(0, 2 ** 32) / 2 ** 32;
+// An option's label: 48 random bits, so a test's labels say nothing and never repeat in practice.
+const cryptoLabel = (): string => randomBytes(6).toString('hex');
 
 /**
  * The computer-based theory test: assembled when the candidate starts it, timed by the server,
@@ -66,6 +69,10 @@ export class TheoryTestsService {
         submittedBy: null,
         score: null,
       });
+      const labels = labelOptions(
+        assembled.items.map((item) => item.optionOrder),
+        cryptoLabel,
+      );
       await manager.insert(
         TheoryTestItemEntity,
         assembled.items.map((item, i) => ({
@@ -75,6 +82,7 @@ export class TheoryTestsService {
           questionVersionId: item.questionVersionId,
           skillId: item.skillId,
           optionOrder: item.optionOrder,
+          optionLabels: labels[i],
           answerOptionIds: null,
           answeredAt: null,
         })),
@@ -96,8 +104,8 @@ export class TheoryTestsService {
   /** Saves one answer; the last save before the deadline wins, and every save after it is refused. */
   /**
    * The hottest write of an exam day. One statement saves the answer when everything holds: the
-   * test is the candidate's, still open by the database's clock, and every option belongs to the
-   * question. Only when it saves nothing are the facts read one by one, to say which one failed.
+   * test is the candidate's, still open by the database's clock, and every option is one of the
+   * item's labels. Only when it saves nothing are the facts read one by one, to say which one failed.
    * (Three round trips became one: bench/theory-test-answers, docs/PERFORMANCE.md.)
    */
   async saveAnswer(actor: Actor, testId: string, position: number, optionIds: string[]): Promise<void> {
@@ -106,7 +114,7 @@ export class TheoryTestsService {
       this.dataSource,
       `UPDATE theory_test_item i SET answer_option_ids = $1::jsonb, answered_at = now()
          FROM theory_test t
-        WHERE i.test_id = $2 AND i.position = $3 AND i.option_order @> $1::jsonb
+        WHERE i.test_id = $2 AND i.position = $3 AND i.option_labels @> $1::jsonb
           AND t.id = i.test_id AND t.candidate_id = $4 AND t.status = 'in_progress' AND t.deadline_at > now()
         RETURNING i.id`,
       [answer, testId, position, actor.userId],
@@ -122,7 +130,7 @@ export class TheoryTestsService {
     if (test.status !== 'in_progress' || new Date() >= test.deadlineAt) throw closed();
     const item = await this.dataSource.getRepository(TheoryTestItemEntity).findOne({ where: { testId, position } });
     if (!item) throw DomainException.notFound('TestItem', String(position));
-    const unknown = optionIds.filter((o) => !item.optionOrder.includes(o));
+    const unknown = optionIds.filter((o) => !item.optionLabels.includes(o));
     if (unknown.length > 0)
       throw DomainException.validation([
         { field: 'optionIds', messages: unknown.map((o) => `${o} is not an option of this question`) },
@@ -184,7 +192,10 @@ export class TheoryTestsService {
           skillId: item.skillId,
           type: v.type,
           text: v.text,
-          options: item.optionOrder.map((id) => ({ id, text: v.options.find((o) => o.id === id)?.text ?? '' })),
+          options: item.optionOrder.map((author, i) => ({
+            id: item.optionLabels[i],
+            text: v.options.find((o) => o.id === author)?.text ?? '',
+          })),
           answer: item.answerOptionIds,
         };
       }),
@@ -221,7 +232,7 @@ export class TheoryTestsService {
             skillId: item.skillId,
             type: v.type,
             correctOptionIds: v.correctOptionIds,
-            answerOptionIds: item.answerOptionIds,
+            answerOptionIds: authorOptionIds(item.optionLabels, item.optionOrder, item.answerOptionIds),
           };
         }),
     );

@@ -24,6 +24,14 @@ export class ApplicationsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: [
+      'APPLICATION_EXISTS',
+      'CARD_NEEDS_REVIEW',
+      'CENTRE_NOT_ACCREDITED',
+      'FUNCTION_NOT_OFFERED',
+      'PROFILE_REQUIRED',
+      'RETAKE_TOO_EARLY',
+    ],
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateApplicationDto): Promise<ApplicationDto> {
     return this.applications.apply(actor, dto);
@@ -58,6 +66,7 @@ export class ApplicationsController {
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ApplicationDto> {
     return this.applications.submit(actor, id);
@@ -67,10 +76,11 @@ export class ApplicationsController {
   @HttpCode(HttpStatus.OK)
   @Authenticated({
     roles: ['candidate'],
-    summary: 'Withdraw the application',
+    summary: 'Withdraw the application; frees its seat, and after an assessment result the retake wait applies',
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   withdraw(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ApplicationDto> {
     return this.applications.withdraw(actor, id);
@@ -84,6 +94,7 @@ export class ApplicationsController {
     type: ApplicationDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   override(
     @CurrentActor() actor: Actor,

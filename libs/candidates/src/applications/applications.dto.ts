@@ -234,7 +234,7 @@ export class ApplicationsPageDto {
 
 export const VERDICTS = RECORD_VERDICTS.filter((v) => v !== 'pending');
 
-export class RecordVerdictDto {
+export class DocumentVerdictDto {
   @ApiProperty({ enum: VERDICTS, description: 'confirmed: the document proves the record; rejected: it does not' })
   @IsIn(VERDICTS)
   verdict: 'confirmed' | 'rejected';
@@ -244,7 +244,7 @@ export class RecordVerdictDto {
     maxLength: 2000,
     description: 'Why the document is rejected (required then, shown to the candidate); an optional note otherwise',
   })
-  @ValidateIf((o: RecordVerdictDto) => o.verdict === 'rejected' || o.reason !== undefined)
+  @ValidateIf((o: DocumentVerdictDto) => o.verdict === 'rejected' || o.reason !== undefined)
   @Trimmed()
   @IsString()
   @MinLength(10)

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
+import { endAssessmentOnWithdrawal } from '@qualcert/assessment/sessions/withdrawal.repository';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   ADMISSION_EVENTS,
@@ -121,6 +122,8 @@ export class ApplicationsService {
           recheckRound: 0,
           recheckedRound: 0,
           submittedAt: null,
+          withdrawnAt: null,
+          withdrawalRetakeWaitDays: null,
           createdAt: new Date(),
           updatedAt: new Date(),
         };
@@ -187,13 +190,20 @@ export class ApplicationsService {
     return recognitionWarnings(skills);
   }
 
-  /** 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs. */
+  /**
+   * 409 RETAKE_TOO_EARLY while the wait after a decision that did not award the card runs, or
+   * after a withdrawal once results existed (which counts as not awarded).
+   */
   private async requireRetakeOpen(manager: EntityManager, candidateId: string, cardId: string, on: string) {
     // The wait each decision granted when it was signed, never the program's as it is now.
     const earlier = await manager.query<{ signed_at: Date; wait_days: number }[]>(
       `SELECT d.signed_at, d.retake_wait_days AS wait_days
          FROM decision d JOIN application o ON o.id = d.application_id
-        WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')`,
+        WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')
+       UNION ALL
+       SELECT o.withdrawn_at, o.withdrawal_retake_wait_days
+         FROM application o
+        WHERE o.candidate_id = $1 AND o.card_id = $2 AND o.withdrawal_retake_wait_days IS NOT NULL`,
       [candidateId, cardId],
     );
     const opensOn = retakeOpensOn(earlier.map((e) => ({ signedAt: e.signed_at, waitDays: e.wait_days })));
@@ -222,9 +232,23 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * Withdraws the application and frees its seat. Once any assessment result exists the
+   * withdrawal ends it as not awarded for the retake rule: the program's retake wait runs from
+   * today, so a bad theory test cannot be wiped by withdrawing and applying again.
+   */
   async withdraw(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationOwn, [id], 'Application');
-    return this.transition(actor, id, 'withdraw');
+    return this.transition(actor, id, 'withdraw', async (manager) => {
+      const assessment = await endAssessmentOnWithdrawal(manager, id);
+      const withdrawalRetakeWaitDays = assessment.assessed ? assessment.retakeWaitDays : null;
+      await manager.update(ApplicationEntity, { id }, { withdrawnAt: new Date(), withdrawalRetakeWaitDays });
+      return {
+        afterResults: assessment.assessed,
+        retakeWaitDays: withdrawalRetakeWaitDays,
+        releasedEnrolmentId: assessment.releasedEnrolmentId,
+      };
+    });
   }
 
   /** A centre manager admits an ineligible candidate, in writing; the reason is audited. */
@@ -325,7 +349,7 @@ export class ApplicationsService {
     actor: Actor,
     id: string,
     event: ApplicationEvent,
-    effect?: (manager: EntityManager, app: ApplicationEntity) => Promise<void>,
+    effect?: (manager: EntityManager, app: ApplicationEntity) => Promise<Record<string, unknown> | void>,
     auditExtra: Record<string, unknown> = {},
   ): Promise<ApplicationDto> {
     return this.dataSource.transaction(async (manager) => {
@@ -333,14 +357,14 @@ export class ApplicationsService {
       if (!app) throw DomainException.notFound('Application', id);
       const status = requireTransition(app.status, event);
       await manager.update(ApplicationEntity, { id }, { status });
-      await effect?.(manager, app);
+      const effectAudit = await effect?.(manager, app);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: `application.${event}`,
         entityType: 'application',
         entityId: id,
         before: { status: app.status },
-        after: { status, ...auditExtra },
+        after: { status, ...auditExtra, ...(effectAudit ?? {}) },
       });
       return toApplicationDto(await manager.findOneOrFail(ApplicationEntity, { where: { id } }));
     });

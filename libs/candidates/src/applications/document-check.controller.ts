@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { UuidParamPipe } from '@qualcert/shared';
-import { DocumentCheckDto, RecordVerdictDto } from './applications.dto';
+import { DocumentCheckDto, DocumentVerdictDto } from './applications.dto';
 import { DocumentCheckService } from './document-check.service';
 
 @ApiTags('applications')
@@ -29,12 +29,13 @@ export class DocumentCheckController {
     type: DocumentCheckDto,
     notFound: true,
     conflict: true,
+    errors: ['DOCUMENT_CHECK_CLOSED', 'DOCUMENT_MISSING'],
   })
   verdict(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('recordId', UuidParamPipe) recordId: string,
-    @Body() dto: RecordVerdictDto,
+    @Body() dto: DocumentVerdictDto,
   ): Promise<DocumentCheckDto> {
     return this.documents.verdict(actor, id, recordId, dto);
   }

@@ -12,7 +12,7 @@ import { toRecordCheckDto } from '../profile/candidates.service';
 import { educationLabel, employmentLabel, learningLabel, type RecordKind } from '../records/record-facts';
 import { RECORD_ENTITIES, RecordRow, RecordsRepository } from '../records/records.repository';
 import { AdmissionService } from './admission.service';
-import type { DocumentCheckDto, DocumentCheckRecordDto, RecordVerdictDto } from './applications.dto';
+import type { DocumentCheckDto, DocumentCheckRecordDto, DocumentVerdictDto } from './applications.dto';
 import { verdictRefusal } from './document-check-rule';
 
 /** The routes of a stored result whose conditions look at a record (counted, rejected or undocumented). */
@@ -90,7 +90,7 @@ export class DocumentCheckService {
     actor: Actor,
     applicationId: string,
     recordId: string,
-    dto: RecordVerdictDto,
+    dto: DocumentVerdictDto,
   ): Promise<DocumentCheckDto> {
     await this.access.requireAccess(actor, Permission.ApplicationCheckDocuments, [applicationId], 'Application');
     await this.dataSource.transaction(async (manager) => {

@@ -4,7 +4,9 @@
  * decision granted (`retake_wait_days`, fixed when it was signed) has passed since the signing,
  * counted in UTC days; on the day itself they
  * may. Of several such decisions the latest-opening one governs. An awarded decision sets no wait:
- * applying again (to renew an expiring certificate, say) is not a retake.
+ * applying again (to renew an expiring certificate, say) is not a retake. A withdrawal after an
+ * assessment result counts as a not-awarded decision signed on the day of the withdrawal, with the
+ * wait fixed then (docs/CANDIDATES.md, "Withdrawing").
  */
 export interface EarlierDecision {
   signedAt: Date;

@@ -34,6 +34,10 @@ export interface EligibilityOverride {
 @Index('ix_application_centre', ['centreId', 'status'])
 @Check('ck_application_pathway', `"pathway" IN ('assessment', 'recognition')`)
 @Check(
+  'ck_application_withdrawal_wait',
+  `"withdrawal_retake_wait_days" IS NULL OR ("status" = 'withdrawn' AND "withdrawn_at" IS NOT NULL AND "withdrawal_retake_wait_days" >= 0)`,
+)
+@Check(
   'ck_application_status',
   `"status" IN ('draft', 'submitted', 'awaiting_documents', 'eligible', 'ineligible', 'awaiting_decision', 'decided', 'withdrawn')`,
 )
@@ -103,6 +107,17 @@ export class ApplicationEntity {
 
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
+
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
+
+  /**
+   * Set when the application was withdrawn after an assessment result existed: the retake wait
+   * (the program's, fixed at the withdrawal) that then runs from withdrawn_at, as after a decision
+   * that did not award the card. Null for any other application.
+   */
+  @Column('smallint', { name: 'withdrawal_retake_wait_days', nullable: true })
+  withdrawalRetakeWaitDays: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -38,14 +38,22 @@ export async function requireIdentityResolved(
     `SELECT p.identity_confirmed_at IS NOT NULL AS confirmed,
             EXISTS (SELECT 1 FROM candidate_profile o WHERE o.iin = p.iin AND o.user_id <> p.user_id) AS shared,
             COALESCE((
-              SELECT json_agg(json_build_object(
+              SELECT jsonb_agg(jsonb_build_object(
                        'signedAt', d.signed_at,
                        'waitDays', d.retake_wait_days))
                 FROM candidate_profile o
                 JOIN application a ON a.candidate_id = o.user_id
                 JOIN decision d ON d.application_id = a.id
                WHERE o.iin = p.iin AND o.user_id <> p.user_id AND a.card_id = $2
-                 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')), '[]') AS decisions
+                 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')), '[]'::jsonb)
+            || COALESCE((
+              SELECT jsonb_agg(jsonb_build_object(
+                       'signedAt', a.withdrawn_at,
+                       'waitDays', a.withdrawal_retake_wait_days))
+                FROM candidate_profile o
+                JOIN application a ON a.candidate_id = o.user_id
+               WHERE o.iin = p.iin AND o.user_id <> p.user_id AND a.card_id = $2
+                 AND a.withdrawal_retake_wait_days IS NOT NULL), '[]'::jsonb) AS decisions
        FROM candidate_profile p WHERE p.user_id = $1`,
     [candidateId, cardId],
   );

@@ -41,6 +41,7 @@ export class CandidatesController {
     summary: 'Create or update your profile (the ИИН is checked; PROFILE_CHANGES_PER_HOUR changes an hour)',
     type: ProfileDto,
     throttled: true,
+    errors: ['INVALID_IIN'],
   })
   upsertProfile(@CurrentActor() actor: Actor, @Body() dto: UpsertProfileDto): Promise<ProfileDto> {
     return this.candidates.upsertProfile(actor, dto);
@@ -81,7 +82,13 @@ export class CandidatesController {
 
   @Delete('me/education/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove an education record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove an education record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeEducation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'education', id);
   }
@@ -121,7 +128,13 @@ export class CandidatesController {
 
   @Delete('me/employment/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove an employment record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove an employment record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeEmployment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'employment', id);
   }
@@ -165,7 +178,13 @@ export class CandidatesController {
 
   @Delete('me/learning/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ roles: ['candidate'], summary: 'Remove a learning record', status: 204, notFound: true })
+  @Authenticated({
+    roles: ['candidate'],
+    summary: 'Remove a learning record (409 RECORD_IN_USE when an admitted application rests on it)',
+    status: 204,
+    notFound: true,
+    conflict: true,
+  })
   removeLearning(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'learning', id);
   }
@@ -190,6 +209,7 @@ export class CandidatesController {
     type: ProfileDto,
     notFound: true,
     conflict: true,
+    errors: ['IDENTITY_CONFIRMED_ELSEWHERE'],
   })
   confirmIdentity(
     @CurrentActor() actor: Actor,
@@ -207,6 +227,7 @@ export class CandidatesController {
     type: ProfileDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   withdrawIdentityConfirmation(
     @CurrentActor() actor: Actor,

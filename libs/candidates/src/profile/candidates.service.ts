@@ -20,6 +20,7 @@ import {
   type FieldTree,
 } from '@qualcert/standards/fields/field-tree';
 import { AdmissionService } from '../applications/admission.service';
+import { removalBlockedBy } from '../applications/record-removal-rule';
 import { experienceMonths } from '../eligibility/experience';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
@@ -392,6 +393,14 @@ export class CandidatesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) throw DomainException.notFound(ENTITY_NAMES[kind], id);
+      const blocked = removalBlockedBy(id, await this.records.admitted(manager, actor.userId));
+      if (blocked) {
+        throw new DomainException(
+          'RECORD_IN_USE',
+          `The record is one application ${blocked.applicationId} was admitted on; it cannot be removed`,
+          { ...blocked, recordId: id },
+        );
+      }
       await manager.delete(RECORD_ENTITIES[kind], { id });
       await this.recordAudit(manager, actor, `candidate.${kind}_removed`, this.dtoOf(kind, row), undefined);
     });

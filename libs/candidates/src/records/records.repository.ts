@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { FieldOfActivityEntity } from '@qualcert/standards/entities/field-of-activity.entity';
 import { toFieldNode } from '@qualcert/standards/fields/field-nodes';
 import { buildFieldTree, type FieldTree } from '@qualcert/standards/fields/field-tree';
+import { ADMITTED_STATUSES, type AdmittedApplication } from '../applications/record-removal-rule';
 import { ApplicationEntity } from '../entities/application.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';
 import { EmploymentRecordEntity } from '../entities/employment-record.entity';
@@ -59,6 +60,15 @@ export class RecordsRepository {
       if (row) return { kind, row };
     }
     return null;
+  }
+
+  /** The candidate's admitted applications (eligible or later), with the results they were admitted on. */
+  admitted(manager: EntityManager, candidateId: string): Promise<AdmittedApplication[]> {
+    return manager.find(ApplicationEntity, {
+      where: { candidateId, status: In([...ADMITTED_STATUSES]) },
+      select: { id: true, status: true, eligibility: true },
+      order: { id: 'ASC' },
+    });
   }
 
   /**

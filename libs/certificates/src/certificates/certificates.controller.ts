@@ -4,8 +4,9 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
-import { CertificateDto, CredentialVerificationDto } from './certificates.dto';
+import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
+import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './public-certificate.dto';
 import { normaliseVerificationCode } from './verification-code';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
@@ -72,7 +73,11 @@ export class CertificatesController {
   }
 
   @Get('certificates/:id/pdf')
-  @Authenticated({ summary: 'The certificate as a PDF (the holder, the centre, admins)', notFound: true })
+  @Authenticated({
+    summary: 'The certificate as a PDF (the holder, the centre, admins)',
+    produces: ['application/pdf'],
+    notFound: true,
+  })
   async pdf(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
     const { number, data } = await this.certificates.pdf(actor, id);
     return new StreamableFile(data, {
@@ -83,7 +88,11 @@ export class CertificatesController {
   }
 
   @Get('certificates/:id/credential')
-  @Authenticated({ summary: 'The signed Open Badges 3.0 credential (the holder, the centre, admins)', notFound: true })
+  @Authenticated({
+    summary: 'The signed Open Badges 3.0 credential (the holder, the centre, admins)',
+    schema: CREDENTIAL_SCHEMA,
+    notFound: true,
+  })
   credential(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.certificates.credential(actor, id);
   }
@@ -106,6 +115,7 @@ export class CertificatesController {
   @PublicRoute({
     summary:
       'Verify a certificate by its number and the verification code printed on it: valid, expired or revoked, and whose (an unknown number and a wrong code are the same 404)',
+    type: PublicCertificateDto,
     notFound: true,
     throttled: true,
   })
@@ -117,7 +127,7 @@ export class CertificatesController {
 
   @Post('public/credentials/verify')
   @HttpCode(HttpStatus.OK)
-  @ApiBody({ schema: { type: 'object', description: 'A signed credential as issued' } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, description: 'A signed credential as issued' } })
   @RateLimited('public-verification')
   @PublicRoute({
     summary: 'Check a presented credential: signature, issuer key, validity, status; says which check failed',
@@ -129,7 +139,10 @@ export class CertificatesController {
   }
 
   @Get('public/issuer')
-  @PublicRoute({ summary: 'The issuer’s public key (Multikey) that credentials are verified against' })
+  @PublicRoute({
+    summary: 'The issuer’s public key (Multikey) that credentials are verified against',
+    schema: ISSUER_DOCUMENT_SCHEMA,
+  })
   issuerKey() {
     return publicKeyDocument(this.issuer.key, this.issuer.issuerId, this.issuer.verificationMethodId);
   }

@@ -58,3 +58,40 @@ export class CredentialVerificationDto {
   failed: string[];
   @ApiProperty({ type: [String], description: 'Why, in words' }) errors: string[];
 }
+
+export class PublicCardDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, example: '4224-5-003' }) occupationCode: string | null;
+  @ApiProperty({ minimum: 1, maximum: 8 }) orkLevel: number;
+}
+
+export class PublicCentreDto {
+  @ApiProperty({ example: 'DEMO' }) code: string;
+  @ApiProperty() name: string;
+}
+
+export class PublicSkillDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+}
+
+export class PublicFunctionDto {
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['mandatory', 'additional'] }) kind: string;
+  @ApiProperty({ type: [PublicSkillDto] }) skills: PublicSkillDto[];
+}
+
+/** What anyone holding the number and the code reads of a certificate (no ИИН). */
+export class PublicCertificateDto {
+  @ApiProperty({ example: 'DEMO-2026-000001' }) number: string;
+  @ApiProperty({ enum: ['valid', 'expired', 'revoked'] }) status: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty({ type: PublicCardDto }) card: PublicCardDto;
+  @ApiProperty({ format: 'date' }) issuedOn: string;
+  @ApiProperty({ format: 'date' }) validUntil: string;
+  @ApiProperty({ type: PublicCentreDto }) centre: PublicCentreDto;
+  @ApiProperty({ type: [PublicFunctionDto], description: 'The credited labour functions and their skills' })
+  functions: PublicFunctionDto[];
+  @ApiPropertyOptional({ description: 'Only when revoked' }) revokedAt?: string;
+  @ApiPropertyOptional({ description: 'Only when revoked' }) revokeReason?: string;
+}

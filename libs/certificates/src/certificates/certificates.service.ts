@@ -66,6 +66,8 @@ export interface PublicCertificate {
   issuedOn: string;
   validUntil: string;
   centre: { code: string; name: string };
+  /** The credited labour functions and their skills, as the certificate lists them. */
+  functions: CertificateContents['functions'];
   revokedAt?: string;
   revokeReason?: string;
 }
@@ -437,6 +439,7 @@ export class CertificatesService {
         holder_name: string;
         card: PublicCertificate['card'];
         centre: PublicCertificate['centre'];
+        functions: PublicCertificate['functions'] | null;
         issued_on: string;
         valid_until: string;
         revoked_at: Date | null;
@@ -444,6 +447,7 @@ export class CertificatesService {
       }[]
     >(
       `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
+              contents->'functions' AS functions,
               to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
               revoked_at, revoke_reason
          FROM certificate WHERE number = $1`,
@@ -465,6 +469,7 @@ export class CertificatesService {
       issuedOn: row.issued_on,
       validUntil: row.valid_until,
       centre: row.centre,
+      functions: row.functions ?? [],
       ...(row.status === 'revoked'
         ? { revokedAt: row.revoked_at?.toISOString(), revokeReason: row.revoke_reason ?? undefined }
         : {}),

@@ -4,7 +4,7 @@ import {
   normaliseVerificationCode,
   verificationCodesMatch,
 } from './verification-code';
-import { certificateVerificationUrl } from './verification-url';
+import { certificateLookupPath, certificateVerificationUrl } from './verification-url';
 
 describe('verification codes', () => {
   it('are ten characters of Crockford base32, without I, L, O and U', () => {
@@ -54,12 +54,18 @@ describe('verification codes', () => {
 });
 
 describe('certificateVerificationUrl', () => {
-  it('names the number and the code, whatever the base URL ends with', () => {
+  it('is the portal page naming the number and the code, whatever the base URL ends with', () => {
     expect(certificateVerificationUrl('https://qualcert.kz/', 'ALM-2026-000042', '7K3QMZ9XA4')).toBe(
-      'https://qualcert.kz/api/v1/public/certificates/ALM-2026-000042?code=7K3QMZ9XA4',
+      'https://qualcert.kz/verify/ALM-2026-000042?code=7K3QMZ9XA4',
     );
     expect(certificateVerificationUrl('https://qualcert.kz/base', 'ALM-2026-000042', '7K3QMZ9XA4')).toBe(
-      'https://qualcert.kz/base/api/v1/public/certificates/ALM-2026-000042?code=7K3QMZ9XA4',
+      'https://qualcert.kz/base/verify/ALM-2026-000042?code=7K3QMZ9XA4',
+    );
+  });
+
+  it('has a JSON lookup for machines with the same number and code', () => {
+    expect(certificateLookupPath('ALM-2026-000042', '7K3QMZ9XA4')).toBe(
+      '/api/v1/public/certificates/ALM-2026-000042?code=7K3QMZ9XA4',
     );
   });
 });

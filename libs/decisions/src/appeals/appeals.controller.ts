@@ -25,6 +25,7 @@ export class AppealsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['APPEAL_EXISTS', 'APPEAL_WINDOW_CLOSED', 'INVALID_TRANSITION'],
   })
   lodge(
     @CurrentActor() actor: Actor,
@@ -44,6 +45,7 @@ export class AppealsController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['APPEAL_EXISTS', 'APPEAL_WINDOW_CLOSED', 'INVALID_TRANSITION'],
   })
   lodgeForApplication(
     @CurrentActor() actor: Actor,
@@ -89,6 +91,7 @@ export class AppealsController {
     type: AppealDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION', 'PANEL_NOT_IMPARTIAL'],
   })
   assignPanel(
     @CurrentActor() actor: Actor,
@@ -107,6 +110,7 @@ export class AppealsController {
     type: AppealDto,
     notFound: true,
     conflict: true,
+    errors: ['NOT_ON_PANEL'],
   })
   vote(
     @CurrentActor() actor: Actor,
@@ -124,6 +128,7 @@ export class AppealsController {
     type: AppealDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION', 'RE_EXAMINATION_CONTRADICTS', 'RE_EXAMINATION_REQUIRED'],
   })
   reassess(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { UuidParamPipe } from '@qualcert/shared';
+import { QueuedDto, UuidParamPipe } from '@qualcert/shared';
 import { DecisionDto, ReturnDecisionDto } from './decisions.dto';
 import { DecisionsService } from './decisions.service';
 
@@ -27,11 +27,14 @@ export class DecisionsController {
     roles: ['centre_manager'],
     summary: 'Ask for a new decision after one was returned (computed by the worker)',
     status: 202,
+    type: QueuedDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
-  async request(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+  async request(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<QueuedDto> {
     await this.decisions.requestComputation(actor, id);
+    return { status: 'queued', outcome: `/api/v1/applications/${id}/decisions` };
   }
 
   @Post('decisions/:id/approve')
@@ -42,6 +45,7 @@ export class DecisionsController {
     type: DecisionDto,
     notFound: true,
     conflict: true,
+    errors: ['IDENTITY_UNCONFIRMED', 'INVALID_TRANSITION'],
   })
   approve(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DecisionDto> {
     return this.decisions.approve(actor, id);
@@ -55,6 +59,7 @@ export class DecisionsController {
     type: DecisionDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   returnDecision(
     @CurrentActor() actor: Actor,

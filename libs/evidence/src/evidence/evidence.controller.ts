@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { RateLimited, UuidParamPipe } from '@qualcert/shared';
@@ -56,7 +56,9 @@ export class EvidenceController {
     summary: 'Upload evidence (201; 200 when the same file was uploaded before)',
     type: UploadResultDto,
     status: 201,
+    errors: ['FILE_EMPTY', 'TOO_MANY_REQUESTS', 'UNSUPPORTED_FILE_TYPE'],
   })
+  @ApiResponse({ status: 200, description: 'The same file was uploaded before: its record', type: UploadResultDto })
   async upload(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: StoredUpload | undefined,
@@ -85,8 +87,11 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id/download')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  @Authenticated({ summary: 'Download an evidence file (owner, the centre’s staff, admins)', notFound: true })
+  @Authenticated({
+    summary: 'Download an evidence file (owner, the centre’s staff, admins)',
+    produces: ['application/pdf', 'image/jpeg', 'image/png'],
+    notFound: true,
+  })
   async download(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StreamableFile> {
     const { row, data } = await this.evidence.download(actor, id);
     return new StreamableFile(data, {
@@ -104,6 +109,7 @@ export class EvidenceController {
     status: 201,
     notFound: true,
     conflict: true,
+    errors: ['APPLICATION_FROZEN', 'PATHWAY_MISMATCH', 'SKILL_NOT_IN_CARD', 'SKILL_NOT_RECOGNISABLE'],
   })
   claim(
     @CurrentActor() actor: Actor,
@@ -121,6 +127,7 @@ export class EvidenceController {
     status: 204,
     notFound: true,
     conflict: true,
+    errors: ['APPLICATION_FROZEN'],
   })
   unclaim(
     @CurrentActor() actor: Actor,

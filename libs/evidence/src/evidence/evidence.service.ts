@@ -4,12 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AppConfig, AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
 import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards/entities';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
 import { detectFileType, sanitizeFileName, sha256Hex } from '../files/file-type';
 import { FILE_STORAGE, FileStorage } from '../storage/file-storage';
+import { EvidenceQuotaRepository } from './evidence-quota.repository';
 import type { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
 
 export interface UploadedFile {
@@ -34,7 +35,22 @@ export class EvidenceService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly quota: EvidenceQuotaRepository,
   ) {}
+
+  /** Refuses a file that would take the candidate past their storage quota. */
+  private assertWithinQuota(usedBytes: number, sizeBytes: number): void {
+    const quotaBytes = this.config.EVIDENCE_QUOTA_BYTES;
+    if (usedBytes + sizeBytes > quotaBytes) {
+      throw new DomainException('STORAGE_QUOTA_EXCEEDED', 'This file would take your evidence past its storage quota', {
+        quotaBytes,
+        usedBytes,
+        sizeBytes,
+        fields: [{ field: 'file', messages: ['exceeds your storage quota'] }],
+      });
+    }
+  }
 
   /**
    * Stores the file first, then its row: a row never points at a missing file. If the row cannot
@@ -77,9 +93,14 @@ export class EvidenceService {
       description: meta.description ?? null,
       createdAt: new Date(),
     };
+    // Checked before storing (no bytes written for a refused file), and again under the
+    // candidate's lock with the row, which is what holds against parallel uploads.
+    this.assertWithinQuota(await this.quota.usedBytes(this.dataSource.manager, actor.userId), row.sizeBytes);
     await this.storage.put(row.storageKey, file.buffer, detected.mime);
     try {
       await this.dataSource.transaction(async (manager) => {
+        await this.quota.lock(manager, actor.userId);
+        this.assertWithinQuota(await this.quota.usedBytes(manager, actor.userId), row.sizeBytes);
         await manager.insert(EvidenceFileEntity, row);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),

@@ -10,6 +10,7 @@ export interface ActorRow {
   status: UserStatus;
   sessionVersion: number;
   centreIds: string[];
+  sessionEnded: boolean;
 }
 
 /** Application `a` has the assessor $2 assigned to it (applicationsAssignedTo). */
@@ -30,16 +31,28 @@ const PARAMETERS = 'WITH actor AS (SELECT $2::uuid AS user_id, $3::uuid[] AS cen
 export class AccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findActor(userId: string): Promise<ActorRow | null> {
-    const rows: { id: string; role: Role; status: UserStatus; session_version: number; centre_ids: string[] }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.role, u.status, u.session_version,
-                COALESCE(array_agg(s.centre_id) FILTER (WHERE s.centre_id IS NOT NULL), '{}') AS centre_ids
-           FROM app_user u LEFT JOIN centre_staff s ON s.user_id = u.id
-          WHERE u.id = $1
-          GROUP BY u.id`,
-        [userId],
-      );
+  /**
+   * The account behind an access token, and whether the token's session has ended (logged out,
+   * or revoked because a refresh token was reused). One query per request: the session check is
+   * one probe of the partial index ix_refresh_token_revoked_family (docs/ACCESS.md).
+   */
+  async findActor(userId: string, sessionId: string): Promise<ActorRow | null> {
+    const rows: {
+      id: string;
+      role: Role;
+      status: UserStatus;
+      session_version: number;
+      centre_ids: string[];
+      session_ended: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.role, u.status, u.session_version,
+              COALESCE(array_agg(s.centre_id) FILTER (WHERE s.centre_id IS NOT NULL), '{}') AS centre_ids,
+              EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS session_ended
+         FROM app_user u LEFT JOIN centre_staff s ON s.user_id = u.id
+        WHERE u.id = $1
+        GROUP BY u.id`,
+      [userId, sessionId],
+    );
     const row = rows[0];
     return row
       ? {
@@ -48,6 +61,7 @@ export class AccessRepository {
           status: row.status,
           sessionVersion: row.session_version,
           centreIds: row.centre_ids,
+          sessionEnded: row.session_ended,
         }
       : null;
   }

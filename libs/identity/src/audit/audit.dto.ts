@@ -33,7 +33,7 @@ export class AuditQueryDto extends PageQueryDto {
   to?: Date;
 
   /** Audit pages may be larger than other lists. */
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,9 +4,12 @@ import { AccessRepository } from '../access/access.repository';
 import type { Actor } from './actor';
 import { AccessTokenPayload, TokenService } from './token.service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * Turns a verified access token into the actor, read fresh from the database, so that a disabled
- * account or a changed password takes effect at once. Shared by the API's guard and by routes
+ * account, a changed password or an ended session (logout, refresh-token reuse) takes effect at
+ * once, not when the token expires. Shared by the API's guard and by routes
  * outside Nest's pipeline (the queue dashboard).
  */
 @Injectable()
@@ -17,8 +20,9 @@ export class AccessTokenVerifier {
   ) {}
 
   async actorOf(payload: AccessTokenPayload): Promise<Actor> {
-    const row = typeof payload.sub === 'string' ? await this.access.findActor(payload.sub) : null;
-    if (!row || row.status !== 'active' || row.sessionVersion !== payload.sv) {
+    const readable = typeof payload.sub === 'string' && typeof payload.sid === 'string' && UUID.test(payload.sid);
+    const row = readable ? await this.access.findActor(payload.sub, payload.sid) : null;
+    if (!row || row.status !== 'active' || row.sessionVersion !== payload.sv || row.sessionEnded) {
       throw new DomainException('UNAUTHENTICATED', 'The access token is no longer valid');
     }
     return { userId: row.id, role: row.role, centreIds: row.centreIds };

@@ -1,13 +1,24 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@qualcert/shared';
+import { AppConfig, DomainException, PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { Actor } from './actor';
-import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, SessionDto, TokenPairDto, UserDto } from './auth.dto';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  RegistrationAcceptedDto,
+  SessionDto,
+  TokenPairDto,
+  UserDto,
+} from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor } from './authenticated.decorator';
 import { UsersService } from '../users/users.service';
+import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,11 +26,20 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post('register')
-  @PublicRoute({ summary: 'A candidate creates their account', type: UserDto, status: 201, conflict: true })
-  register(@Body() dto: RegisterDto): Promise<UserDto> {
+  @HttpCode(HttpStatus.ACCEPTED)
+  @RateLimited('registration', { limit: 'REGISTRATIONS_PER_HOUR' })
+  @PublicRoute({
+    summary: 'A candidate creates their account, then signs in (the same answer for a new and a registered address)',
+    type: RegistrationAcceptedDto,
+    status: 202,
+    throttled: true,
+    errors: ['PASSWORD_TOO_WEAK'],
+  })
+  register(@Body() dto: RegisterDto): Promise<RegistrationAcceptedDto> {
     return this.users.registerCandidate(dto);
   }
 
@@ -31,33 +51,60 @@ export class AuthController {
     summary: 'Log in: a short-lived access token and a single-use refresh token',
     type: SessionDto,
     throttled: true,
+    errors: ['UNAUTHENTICATED'],
   })
-  login(@Req() req: { user: UserEntity }): Promise<SessionDto> {
-    return this.auth.login(req.user);
+  async login(@Req() req: { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+    const session = await this.auth.login(req.user);
+    setRefreshCookie(res, this.config, session.refreshToken);
+    return session;
   }
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @PublicRoute({
-    summary: 'Exchange a refresh token for a new pair (reusing one revokes the session)',
+    summary:
+      'Exchange a refresh token (in the body, or the HttpOnly cookie that sign-in sets) for a new pair (reusing one revokes the session)',
     type: TokenPairDto,
+    errors: ['UNAUTHENTICATED'],
   })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: RefreshDto,
+  ): Promise<TokenPairDto> {
+    const token = refreshTokenOf(req, dto.refreshToken);
+    if (token === null) throw new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+    const pair = await this.auth.refresh(token);
+    setRefreshCookie(res, this.config, pair.refreshToken);
+    return pair;
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @PublicRoute({ summary: 'End the session of a refresh token', status: 204 })
-  async logout(@Body() dto: RefreshDto): Promise<void> {
-    await this.auth.logout(dto.refreshToken);
+  @PublicRoute({ summary: 'End the session of a refresh token (in the body or the cookie)', status: 204 })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: RefreshDto): Promise<void> {
+    const token = refreshTokenOf(req, dto.refreshToken);
+    clearRefreshCookie(res, this.config);
+    if (token !== null) await this.auth.logout(token);
   }
 
   @Post('password')
   @HttpCode(HttpStatus.OK)
-  @Authenticated({ summary: 'Change the password; ends every other session', type: TokenPairDto })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<TokenPairDto> {
-    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  @Authenticated({
+    summary: 'Change the password; ends every other session',
+    type: TokenPairDto,
+    throttled: true,
+    errors: ['PASSWORD_INCORRECT', 'PASSWORD_TOO_WEAK'],
+  })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+    @Body() dto: ChangePasswordDto,
+    @Ip() address: string,
+  ): Promise<TokenPairDto> {
+    const pair = await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword, address);
+    setRefreshCookie(res, this.config, pair.refreshToken);
+    return pair;
   }
 
   @Get('me')

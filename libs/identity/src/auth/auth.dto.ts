@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '../entities/user.entity';
 import { Trimmed } from '@qualcert/shared';
 
@@ -41,11 +41,20 @@ export class NewAccountDto {
 /** A candidate creating their own account. */
 export class RegisterDto extends NewAccountDto {}
 
+/** The answer to a registration: the same whether the address was new or already registered. */
+export class RegistrationAcceptedDto {
+  @ApiProperty({ enum: ['accepted'] }) status: 'accepted';
+  @ApiProperty() message: string;
+}
+
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the last pair' })
+  @ApiPropertyOptional({
+    description: 'The refresh token of the last pair; omitted, the HttpOnly cookie set at sign-in is used',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

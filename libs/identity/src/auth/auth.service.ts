@@ -66,16 +66,25 @@ export class AuthService {
 
   /**
    * Changing the password ends every session (other devices included) and returns a fresh one
-   * for the device that changed it.
+   * for the device that changed it. The current password is a password guess like a login's: it
+   * is counted against the account at this address before it is checked (a stolen access token
+   * must not become an unlimited way to try passwords).
    */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<TokenPairDto> {
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<TokenPairDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.userId } });
     if (!user) throw new DomainException('UNAUTHENTICATED', 'A valid access token is required');
+    const attempt = await this.throttle.begin(user.email, address);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new DomainException('PASSWORD_INCORRECT', 'The current password is wrong', {
         fields: [{ field: 'currentPassword', messages: ['is wrong'] }],
       });
     }
+    await attempt.succeeded();
     assertPasswordStrong(newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {

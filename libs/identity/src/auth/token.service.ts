@@ -20,10 +20,16 @@ export interface AccessTokenPayload {
   role: string;
   /** The user's session version when issued (see UserEntity.sessionVersion). */
   sv: number;
+  /**
+   * The session (the refresh-token family) the token was issued in: once the session ends (logout,
+   * a reused refresh token), its access tokens are refused too, not only its refresh tokens.
+   */
+  sid: string;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const invalid = (): DomainException => new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+const DAY_MS = 86400_000;
 
 /** A refresh token is `<id>.<secret>`: the id finds the row, the secret proves possession. */
 function splitToken(token: string): { id: string; secret: string } | null {
@@ -41,7 +47,7 @@ export class TokenService {
 
   /** A new session: a new family of refresh tokens. */
   issue(manager: EntityManager, user: Pick<UserEntity, 'id' | 'role' | 'sessionVersion'>): Promise<TokenPair> {
-    return this.issueInFamily(manager, user, randomUUID());
+    return this.issueInFamily(manager, user, randomUUID(), new Date());
   }
 
   /**
@@ -58,6 +64,10 @@ export class TokenService {
       });
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(parts.secret)))) throw invalid();
       if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
+      // However recently it was used, a session ends SESSION_MAX_AGE_DAYS after its sign-in.
+      if (row.sessionStartedAt.getTime() + this.config.SESSION_MAX_AGE_DAYS * DAY_MS <= Date.now()) {
+        return { ended: true as const };
+      }
       if (row.usedAt) {
         await this.revokeFamily(manager, row.familyId, 'reuse_detected');
         return { reused: true as const };
@@ -68,10 +78,12 @@ export class TokenService {
       return {
         reused: false as const,
         userId: row.userId,
-        pair: await this.issueInFamily(manager, user, row.familyId),
+        pair: await this.issueInFamily(manager, user, row.familyId, row.sessionStartedAt),
       };
     });
     // The revocation above is committed before the client hears about it.
+    if ('ended' in outcome)
+      throw new DomainException('UNAUTHENTICATED', 'The session has reached its longest lifetime; sign in again');
     if (outcome.reused)
       throw new DomainException('UNAUTHENTICATED', 'The refresh token was already used; the session is revoked');
     return { userId: outcome.userId, pair: outcome.pair };
@@ -114,20 +126,24 @@ export class TokenService {
     manager: EntityManager,
     user: Pick<UserEntity, 'id' | 'role' | 'sessionVersion'>,
     familyId: string,
+    sessionStartedAt: Date,
   ): Promise<TokenPair> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
+    const idleEnd = Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS;
+    const absoluteEnd = sessionStartedAt.getTime() + this.config.SESSION_MAX_AGE_DAYS * DAY_MS;
     await manager.insert(RefreshTokenEntity, {
       id,
       familyId,
       userId: user.id,
       tokenHash: sha256(secret),
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000),
+      sessionStartedAt,
+      expiresAt: new Date(Math.min(idleEnd, absoluteEnd)),
       usedAt: null,
       revokedAt: null,
       revokeReason: null,
     });
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role, sv: user.sessionVersion };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, sv: user.sessionVersion, sid: familyId };
     return {
       accessToken: await this.jwt.signAsync(payload),
       refreshToken: `${id}.${secret}`,

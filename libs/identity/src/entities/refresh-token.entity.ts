@@ -4,11 +4,13 @@ import { UserEntity } from './user.entity';
 /**
  * A refresh token, stored as the SHA-256 of its secret. Tokens rotate: each use marks the token
  * used and issues the next one of the same family; presenting a used token again means it was
- * stolen, and the whole family is revoked.
+ * stolen, and the whole family is revoked. A family is one session; access tokens name it (`sid`).
  */
 @Entity({ name: 'refresh_token' })
 @Index('ix_refresh_token_family', ['familyId'])
 @Index('ix_refresh_token_user', ['userId'])
+// Every request's access check asks whether its session was revoked: one probe of this index.
+@Index('ix_refresh_token_revoked_family', ['familyId'], { where: '"revoked_at" IS NOT NULL' })
 export class RefreshTokenEntity {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'pk_refresh_token' })
   id: string;
@@ -28,6 +30,10 @@ export class RefreshTokenEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the person signed in: the session, and every token of the family, ends SESSION_MAX_AGE_DAYS after it. */
+  @Column('timestamptz', { name: 'session_started_at' })
+  sessionStartedAt: Date;
 
   @Column('timestamptz', { name: 'expires_at' })
   expiresAt: Date;

@@ -13,7 +13,14 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @Authenticated({ roles: ['admin'], summary: 'Create a staff account', type: UserDto, status: 201, conflict: true })
+  @Authenticated({
+    roles: ['admin'],
+    summary: 'Create a staff account',
+    type: UserDto,
+    status: 201,
+    conflict: true,
+    errors: ['PASSWORD_TOO_WEAK'],
+  })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto): Promise<UserDto> {
     return this.users.createStaff(actor, dto);
   }
@@ -35,7 +42,13 @@ export class UsersController {
   }
 
   @Patch(':id/status')
-  @Authenticated({ roles: ['admin'], summary: 'Disable or enable an account', type: UserDto, notFound: true })
+  @Authenticated({
+    roles: ['admin'],
+    summary: 'Disable or enable an account',
+    type: UserDto,
+    notFound: true,
+    errors: ['CONFLICT'],
+  })
   setStatus(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditActor, AuditService, DomainException, isCheckViolation, isUniqueViolation } from '@qualcert/shared';
 import type { Actor } from '../auth/actor';
-import type { UserDto } from '../auth/auth.dto';
+import type { RegistrationAcceptedDto, UserDto } from '../auth/auth.dto';
 import { TokenService } from '../auth/token.service';
 import { CentreMembershipEntity } from '../entities/centre-membership.entity';
 import { Role, UserEntity, UserStatus } from '../entities/user.entity';
@@ -20,6 +20,12 @@ export interface NewUser {
   password: string;
   centreIds?: string[];
 }
+
+/** The one answer to every accepted registration, whether or not the address already had an account. */
+const REGISTRATION_ACCEPTED: RegistrationAcceptedDto = {
+  status: 'accepted',
+  message: 'If the address could be registered, its account is ready: sign in with the address and the password',
+};
 
 export function toAuditActor(actor: Actor): AuditActor {
   return { userId: actor.userId, role: actor.role };
@@ -122,11 +128,19 @@ export class UsersService {
     return user;
   }
 
-  async registerCandidate(input: Omit<NewUser, 'role' | 'centreIds'>): Promise<UserDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.createUser(manager, 'self', { ...input, role: 'candidate' });
-      return this.toDto(user, []);
-    });
+  /**
+   * A candidate signs up. The answer is the same whether the address was free or already has an
+   * account (a candidate's or staff's), and takes as long (the password is hashed either way), so
+   * registration does not tell who has an account; the candidate then signs in. Invalid input is
+   * still refused, for any address alike. Per-address limits: REGISTRATIONS_PER_HOUR.
+   */
+  async registerCandidate(input: Omit<NewUser, 'role' | 'centreIds'>): Promise<RegistrationAcceptedDto> {
+    try {
+      await this.dataSource.transaction((manager) => this.createUser(manager, 'self', { ...input, role: 'candidate' }));
+    } catch (error) {
+      if (!(error instanceof DomainException && error.code === 'EMAIL_TAKEN')) throw error;
+    }
+    return REGISTRATION_ACCEPTED;
   }
 
   async createStaff(actor: Actor, input: NewUser): Promise<UserDto> {

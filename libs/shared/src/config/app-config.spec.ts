@@ -1,4 +1,10 @@
-import { apiDocsEnabled, ConfigValidationError, loadConfig, redisConnectionOptions } from './app-config';
+import {
+  apiDocsEnabled,
+  ConfigValidationError,
+  loadConfig,
+  redisConnectionOptions,
+  trustProxyValue,
+} from './app-config';
 
 describe('loadConfig', () => {
   it('gives local defaults when nothing is set', () => {
@@ -29,6 +35,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['BULLMQ_PREFIX', 'has spaces'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.0/8; rm'],
+    ['TRUST_PROXY', '100'],
   ])('stops on a malformed %s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigValidationError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${name}=`));
@@ -92,5 +101,19 @@ describe('what production publishes', () => {
 
   it('stops on an API_DOCS that is neither true nor false', () => {
     expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS="yes": must be true or false/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['', false],
+    ['false', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7 ,fd00::/8,uniquelocal', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%j as Express trusts it', (setting, expected) => {
+    expect(loadConfig({ TRUST_PROXY: setting }).TRUST_PROXY).toBe(setting === '' ? '' : setting);
+    expect(trustProxyValue(setting)).toEqual(expected);
   });
 });

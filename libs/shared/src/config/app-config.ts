@@ -16,6 +16,22 @@ import {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const TRUST_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*(\/\d{1,3})?)`;
+const TRUST_PROXY_PATTERN = new RegExp(
+  String.raw`^(|false|\d{1,2}|${TRUST_PROXY_ENTRY}(\s*,\s*${TRUST_PROXY_ENTRY})*)$`,
+);
+
+/**
+ * Express's `trust proxy` value for a TRUST_PROXY setting: false (trust no proxy), a number of
+ * hops, or the list of trusted proxies.
+ */
+export function trustProxyValue(setting: string): false | number | string[] {
+  const text = setting.trim();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((entry) => entry.trim());
+}
+
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? Number(value) : value);
 
 /**
@@ -69,11 +85,39 @@ export class AppConfig {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  /** Failed logins allowed per account, and per client address, within the window. */
+  /**
+   * The absolute lifetime of a session: this many days after signing in, its refresh token is
+   * refused however recently it was used, and the person signs in again (ASVS 3.3.2).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_AGE_DAYS = 30;
+
+  /**
+   * Failed logins to one account from one client address before delays start; each further
+   * failure doubles the wait before the next attempt (LOGIN_DELAY_SECONDS, up to
+   * LOGIN_MAX_DELAY_SECONDS). Other addresses are not held back by them.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_DELAY_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_MAX_DELAY_SECONDS = 900;
+
+  /** Failed logins allowed per client address (whatever the accounts) within the window. */
 
   @Transform(toInt)
   @IsInt()
@@ -85,6 +129,25 @@ export class AppConfig {
   @Min(1)
   @Max(86400)
   LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * empty or `false` for none (the address is the connection's), a number of hops, or a
+   * comma-separated list of addresses, CIDRs and the names loopback, linklocal, uniquelocal.
+   * Every per-address limit counts by the address this gives.
+   */
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'must be false, a number of hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY = '';
+
+  /** Accounts one client address may register per hour (POST /auth/register; 429 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  REGISTRATIONS_PER_HOUR = 20;
 
   /** When both are set, the first admin is created at start-up if no admin exists yet. */
   @ValidateIf((c: AppConfig) => c.ADMIN_EMAIL !== '' || c.ADMIN_PASSWORD !== '')
@@ -113,6 +176,13 @@ export class AppConfig {
   @Max(10000)
   EVIDENCE_UPLOADS_PER_MINUTE = 60;
 
+  /** The bytes of evidence one candidate may keep in all (413 STORAGE_QUOTA_EXCEEDED beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(Number.MAX_SAFE_INTEGER)
+  EVIDENCE_QUOTA_BYTES = 200 * 1024 * 1024;
+
   /**
    * Profile changes (PUT /candidates/me/profile) one candidate may make per hour. Each answers the
    * same whoever else declares the ИИН; the limit keeps the route from being a fast way to try
@@ -140,7 +210,7 @@ export class AppConfig {
   /**
    * How long a worker holds a job's lock before another worker may take the job as stalled (it
    * renews the lock at half this while it works). After a worker dies, its jobs restart within
-   * about this long plus QUEUE_STALLED_INTERVAL_MS. Read by the queue processors' options.
+   * this long plus twice QUEUE_STALLED_INTERVAL_MS. Read by the queue processors' options.
    */
   @Transform(toInt)
   @IsInt()
@@ -180,12 +250,16 @@ export class AppConfig {
   @Max(64)
   QUEUE_CONCURRENCY = 4;
 
-  /** How often a worker looks for stalled jobs (those whose worker died). */
+  /**
+   * How often a worker looks for stalled jobs (those whose worker died). A job is taken up at the
+   * first look after its lock expired that follows a look which already saw it, and the looks of
+   * all workers share one Redis key, hence twice this in the bound.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(500)
   @Max(600000)
-  QUEUE_STALLED_INTERVAL_MS = 30000;
+  QUEUE_STALLED_INTERVAL_MS = 15000;
 
   /** Requests per minute one client address may make to the public verification routes. */
   @Transform(toInt)

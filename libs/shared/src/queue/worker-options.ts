@@ -13,7 +13,9 @@ export function workerOptions(): { lockDuration: number; stalledInterval: number
     // Jobs wait mostly on PostgreSQL: a few at once per worker fill the CPU (bench/: 1 → 4 doubled
     // the decision rate). Every job is idempotent and takes its own row locks, so order is free.
     concurrency: positive(process.env.QUEUE_CONCURRENCY, 4),
+    // A dead worker's job restarts within lockDuration + 2 × stalledInterval: 60 s with these
+    // (the README; test/reliability/stalled-recovery.e2e-spec.ts measures it, docs/ARCHITECTURE.md says why).
     lockDuration: positive(process.env.QUEUE_LOCK_DURATION_MS, 30000),
-    stalledInterval: positive(process.env.QUEUE_STALLED_INTERVAL_MS, 30000),
+    stalledInterval: positive(process.env.QUEUE_STALLED_INTERVAL_MS, 15000),
   };
 }

@@ -79,6 +79,7 @@ export class StandardImportController {
     roles: ['admin'],
     summary: 'Import a published standard (a repeated import of the same content changes nothing)',
     type: ImportSummaryDto,
+    errors: ['CORRECTIONS_INVALID', 'STANDARD_PARSE_FAILED'],
   })
   async import(
     @CurrentActor() actor: Actor,

@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import { updateReturning } from '@qualcert/shared';
+
+/** What the assessment had reached when its application was withdrawn, and what the withdrawal freed. */
+export interface AssessmentAtWithdrawal {
+  /**
+   * Any result exists: a theory test started or submitted, a practical verdict recorded, an
+   * evidence review decided. The withdrawal then counts as not awarded for the retake rule.
+   */
+  assessed: boolean;
+  /** The retake wait of the centre's program for the card (the session's, without an active one). */
+  retakeWaitDays: number;
+  /** The live enrolment withdrawn, its seat freed; null when there was none. */
+  releasedEnrolmentId: string | null;
+}
+
+// The program's own default (qualification_program.retake_wait_days), for a centre with none.
+const DEFAULT_RETAKE_WAIT_DAYS = 30;
+
+/**
+ * Called by the candidates context inside the transaction that withdraws an application (as an
+ * appeal admits one through ApplicationsService): the assessment's side of it, written by the
+ * assessment's own code. The caller holds the application's lock, and the enrolment is withdrawn
+ * (so locked) before the results are read, so a result being written at that moment is either
+ * seen here or finds the enrolment withdrawn.
+ *
+ * A started test counts as a result: the candidate has seen the questions, and the enrolment
+ * itself can no longer be withdrawn from that moment (SessionsService.withdraw).
+ */
+export async function endAssessmentOnWithdrawal(
+  manager: EntityManager,
+  applicationId: string,
+): Promise<AssessmentAtWithdrawal> {
+  // One live enrolment at most (uq_enrolment_application); its seat is freed with it.
+  const [released] = await updateReturning<{ id: string; session_id: string }>(
+    manager,
+    `UPDATE enrolment SET status = 'withdrawn' WHERE application_id = $1 AND status = 'enrolled'
+      RETURNING id, session_id`,
+    [applicationId],
+  );
+  if (released) {
+    await manager.query('UPDATE exam_session SET enrolled_count = enrolled_count - 1 WHERE id = $1', [
+      released.session_id,
+    ]);
+  }
+  const [facts] = await manager.query<{ assessed: boolean; wait_days: number | null }[]>(
+    `SELECT EXISTS (SELECT 1 FROM theory_test t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.application_id = $1)
+            OR EXISTS (SELECT 1 FROM practical_verdict v JOIN enrolment e ON e.id = v.enrolment_id
+                        WHERE e.application_id = $1)
+            OR EXISTS (SELECT 1 FROM evidence_review r WHERE r.application_id = $1 AND r.status IN ('accepted', 'rejected'))
+              AS assessed,
+            COALESCE(
+              (SELECT p.retake_wait_days FROM application a JOIN qualification_program p
+                   ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
+                WHERE a.id = $1),
+              (SELECT p.retake_wait_days FROM enrolment e JOIN exam_session s ON s.id = e.session_id
+                 JOIN qualification_program p ON p.id = s.program_id
+                WHERE e.application_id = $1 ORDER BY e.created_at DESC LIMIT 1)) AS wait_days`,
+    [applicationId],
+  );
+  return {
+    assessed: facts.assessed,
+    retakeWaitDays: facts.wait_days ?? DEFAULT_RETAKE_WAIT_DAYS,
+    releasedEnrolmentId: released?.id ?? null,
+  };
+}

@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestApp, TestContext } from '../utils/test-app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(__dirname, '..', '..');
+/** Screenshots for a reviewer to look at; git-ignored. */
+export const SCREENSHOTS = join(ROOT, 'test', 'browser', 'screenshots');
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Portal {
+  ctx: TestContext;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (as main.ts configures it, serving the built portal) listening on a free port, and
+ * Chromium. PUBLIC_BASE_URL is this server, so the URLs in certificates open its pages.
+ */
+export async function startPortal(): Promise<Portal> {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) {
+    throw new Error('dist/web/index.html is missing: run npm run build before the browser tests');
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  }
+  // The port is known only once listening; the base URL the certificates carry is set before the
+  // app reads its configuration, so listen on a free port found first.
+  const port = await freePort();
+  // The worker started after this (startWorker) prints the same base URL in PDFs and credentials.
+  const previous = process.env.PUBLIC_BASE_URL;
+  process.env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
+  const ctx = await createTestApp();
+  await ctx.app.listen(port, '127.0.0.1');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    ctx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await ctx.close();
+      if (previous === undefined) delete process.env.PUBLIC_BASE_URL;
+      else process.env.PUBLIC_BASE_URL = previous;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A browser context in a language (the portal's saved choice) at a size. bypassCSP lets the test
+ * inject axe-core into pages whose policy allows no inline script.
+ */
+export async function newContext(
+  portal: Portal,
+  language: 'kk' | 'ru' | 'en',
+  viewport = DESKTOP,
+): Promise<BrowserContext> {
+  const context = await portal.browser.newContext({
+    baseURL: portal.baseUrl,
+    viewport,
+    locale: { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[language],
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
+  await context.addInitScript((lang) => window.localStorage.setItem('qualcert.language', lang), language);
+  return context;
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  if (violations.length) throw new Error(`${name}: accessibility violations\n${violations.join('\n')}`);
+}
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Fails when the page asked for a translation key that a language does not have. */
+export async function expectNoMissingKeys(page: Page, name: string): Promise<void> {
+  const missing = await page.evaluate(() => [
+    ...((window as unknown as { __missingTranslationKeys?: Set<string> }).__missingTranslationKeys ?? []),
+  ]);
+  if (missing.length) throw new Error(`${name}: missing translation keys ${missing.join(', ')}`);
+}
+
+/** Screenshot at the page's size (full page), for a reviewer. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  const label = size && size.width <= PHONE.width ? 'phone' : 'desktop';
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+}
+
+/** Every check a page gets: accessible, no missing translation, no horizontal scroll on a phone; screenshots. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoMissingKeys(page, name);
+  await expectAccessible(page, name);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 1) throw new Error(`${name}: the page is ${overflow}px wider than the window`);
+}
