@@ -106,8 +106,18 @@ export class CertificatesController {
     notFound: true,
     conflict: true,
   })
-  revoke(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() dto: RevokeCertificateDto) {
-    return this.certificates.revoke(actor, id, dto.reason);
+  async revoke(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RevokeCertificateDto,
+  ) {
+    // The credential's status-list slot is the issuer's business, not part of the answer.
+    const {
+      statusList: _list,
+      statusIndex: _index,
+      ...certificate
+    } = await this.certificates.revoke(actor, id, dto.reason);
+    return certificate;
   }
 
   @Get('public/certificates/:number')
