@@ -50,6 +50,8 @@ function undeclaredAnswers() {
     // URLs no route has (ROUTE_NOT_FOUND), are not operations of the document.
     const operation = path && document.paths[path][answer.method.toLowerCase()];
     if (!operation) continue;
+    // 304 Not Modified answers a cache's revalidation (ETag), not the operation itself.
+    if (answer.status === 304) continue;
     const name = `${answer.method} ${path} ${answer.status}`;
     const response = operation.responses?.[String(answer.status)];
     if (!response) problems.add(`${name}${answer.code ? ` ${answer.code}` : ''}: status not documented`);

@@ -6187,7 +6187,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description ROLE_NOT_ALLOWED */
+            /** @description PASSWORD_TOO_WEAK, ROLE_NOT_ALLOWED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6195,7 +6195,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "ROLE_NOT_ALLOWED";
+                        code?: "PASSWORD_TOO_WEAK" | "ROLE_NOT_ALLOWED";
                     };
                 };
             };
@@ -9420,7 +9420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, TEST_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9428,7 +9428,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "TEST_CLOSED";
                     };
                 };
             };
@@ -9576,6 +9576,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description SKILL_NOT_EXAMINED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "SKILL_NOT_EXAMINED";
                     };
                 };
             };
@@ -10833,7 +10845,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, RECORD_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10841,7 +10853,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "RECORD_IN_USE";
                     };
                 };
             };
@@ -11235,7 +11247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, RECORD_IN_USE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11243,7 +11255,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "RECORD_IN_USE";
                     };
                 };
             };
@@ -13010,7 +13022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE */
+            /** @description STORAGE_QUOTA_EXCEEDED, PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -13018,7 +13030,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "PAYLOAD_TOO_LARGE";
+                        code?: "STORAGE_QUOTA_EXCEEDED" | "PAYLOAD_TOO_LARGE";
                     };
                 };
             };
@@ -14757,7 +14769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN */
+            /** @description FORBIDDEN, NOT_ON_PANEL */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14765,7 +14777,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "NOT_ON_PANEL";
                     };
                 };
             };
@@ -15389,7 +15401,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, INVALID_TRANSITION */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15397,7 +15409,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "INVALID_TRANSITION";
                     };
                 };
             };

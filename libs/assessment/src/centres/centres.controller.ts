@@ -115,7 +115,7 @@ export class CentresController {
     status: 201,
     notFound: true,
     conflict: true,
-    errors: ['ROLE_NOT_ALLOWED'],
+    errors: ['PASSWORD_TOO_WEAK', 'ROLE_NOT_ALLOWED'],
   })
   createStaff(
     @CurrentActor() actor: Actor,

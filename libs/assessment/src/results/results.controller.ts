@@ -24,7 +24,7 @@ export class ResultsController {
     type: EnrolmentResultsDto,
     notFound: true,
     conflict: true,
-    errors: ['SHEET_SIGNED'],
+    errors: ['SKILL_NOT_EXAMINED', 'SHEET_SIGNED'],
   })
   record(
     @CurrentActor() actor: Actor,

@@ -157,6 +157,7 @@ export class SessionsController {
     type: TheoryTestDto,
     notFound: true,
     conflict: true,
+    errors: ['TEST_CLOSED'],
   })
   submit(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<TheoryTestDto> {
     return this.tests.submit(actor, id);

@@ -88,6 +88,7 @@ export class CandidatesController {
     status: 204,
     notFound: true,
     conflict: true,
+    errors: ['RECORD_IN_USE'],
   })
   removeEducation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'education', id);
@@ -134,6 +135,7 @@ export class CandidatesController {
     status: 204,
     notFound: true,
     conflict: true,
+    errors: ['RECORD_IN_USE'],
   })
   removeEmployment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
     return this.candidates.removeRecord(actor, 'employment', id);

@@ -105,6 +105,7 @@ export class CertificatesController {
     type: CertificateDto,
     notFound: true,
     conflict: true,
+    errors: ['INVALID_TRANSITION'],
   })
   async revoke(
     @CurrentActor() actor: Actor,

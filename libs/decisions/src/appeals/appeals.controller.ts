@@ -128,7 +128,7 @@ export class AppealsController {
     type: AppealDto,
     notFound: true,
     conflict: true,
-    errors: ['INVALID_TRANSITION', 'RE_EXAMINATION_CONTRADICTS', 'RE_EXAMINATION_REQUIRED'],
+    errors: ['NOT_ON_PANEL', 'INVALID_TRANSITION', 'RE_EXAMINATION_CONTRADICTS', 'RE_EXAMINATION_REQUIRED'],
   })
   reassess(
     @CurrentActor() actor: Actor,

@@ -56,7 +56,7 @@ export class EvidenceController {
     summary: 'Upload evidence (201; 200 when the same file was uploaded before)',
     type: UploadResultDto,
     status: 201,
-    errors: ['FILE_EMPTY', 'TOO_MANY_REQUESTS', 'UNSUPPORTED_FILE_TYPE'],
+    errors: ['FILE_EMPTY', 'STORAGE_QUOTA_EXCEEDED', 'TOO_MANY_REQUESTS', 'UNSUPPORTED_FILE_TYPE'],
   })
   @ApiResponse({ status: 200, description: 'The same file was uploaded before: its record', type: UploadResultDto })
   async upload(
