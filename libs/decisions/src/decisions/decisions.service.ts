@@ -12,6 +12,7 @@ import {
   OutboxService,
   SYSTEM_ACTOR,
   utcToday,
+  toIsoDay,
 } from '@qualcert/shared';
 import {
   decide,
@@ -285,7 +286,7 @@ export class DecisionsService {
           card,
           outcomes,
           carriedCredits: carriedCredits(app),
-          asOf: contested.computedAt.toISOString().slice(0, 10),
+          asOf: toIsoDay(contested.computedAt),
         });
         if (result.outcome === 'incomplete') return 'incomplete';
         const id = await this.insertDecision(manager, app, result, contested.id);
