@@ -28,7 +28,8 @@ export interface AccessTokenPayload {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-const invalid = (): DomainException => new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_invalid'));
+const invalid = (): DomainException =>
+  new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_invalid'));
 const DAY_MS = 86400_000;
 
 /** A refresh token is `<id>.<secret>`: the id finds the row, the secret proves possession. */
@@ -84,8 +85,7 @@ export class TokenService {
     // The revocation above is committed before the client hears about it.
     if ('ended' in outcome)
       throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:session_too_old'));
-    if (outcome.reused)
-      throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_reused'));
+    if (outcome.reused) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_reused'));
     return { userId: outcome.userId, pair: outcome.pair };
   }
 

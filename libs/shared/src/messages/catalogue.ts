@@ -416,6 +416,11 @@ const ERROR_VARIANTS = {
     ru: 'Сеанс достиг наибольшей длительности; войдите снова.',
     en: 'The session has reached its longest lifetime; sign in again',
   },
+  'NOT_FOUND:certificate': {
+    kk: 'Бұл нөмірі мен тексеру коды бар сертификат жоқ.',
+    ru: 'Сертификата с таким номером и кодом проверки нет.',
+    en: 'No certificate has this number and verification code',
+  },
   'FORBIDDEN:role': {
     kk: 'Сіздің рөліңізге бұл әрекетке рұқсат жоқ.',
     ru: 'Вашей роли это действие не разрешено.',
