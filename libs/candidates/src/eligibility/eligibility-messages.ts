@@ -74,7 +74,7 @@ export function conditionMessage(condition: Condition, language: Language): stri
       const higher =
         condition.holds && declaredLevel !== requiredLevel ? ` (${say(language, 'eligibility:higher_level')})` : '';
       return (
-        say(language, condition.code as MessageCode, {
+        say(language, condition.code, {
           required: level(language, requiredLevel),
           declared: level(language, declaredLevel),
         }) +
@@ -94,7 +94,7 @@ export function conditionMessage(condition: Condition, language: Language): stri
       const text =
         p.field === null
           ? say(language, 'experience:any_field', params)
-          : say(language, condition.code as MessageCode, { ...params, field: names?.[language] ?? p.field });
+          : say(language, condition.code, { ...params, field: names?.[language] ?? p.field });
       const counted =
         p.recordIds.length > 0
           ? ` (${say(language, 'eligibility:counted', { records: listed(language, p.recordIds, labels) })})`
@@ -165,7 +165,7 @@ export function localiseEligibility(result: EligibilityResult, language: Languag
     ...result,
     routes: result.routes.map((route) => ({
       ...route,
-      conditions: route.conditions.map((c) => ({ ...c, message: conditionMessage(c, language) }) as Condition),
+      conditions: route.conditions.map((c) => ({ ...c, message: conditionMessage(c, language) })),
     })),
     notes: result.notes.map((n) => ({ ...n, message: say(language, n.code) })),
     summary: summaryOf(result, language),

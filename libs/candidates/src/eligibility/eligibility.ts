@@ -227,7 +227,7 @@ function sortByCheck<T extends RecordFacts>(records: readonly T[]): Sorted<T> {
 
 function ids<T extends RecordFacts>(sorted: Sorted<T>): RecordIds {
   const named = [...sorted.declared, ...sorted.rejected, ...sorted.undocumented];
-  const reasons = sorted.rejected.filter((r) => r.check.reason).map((r) => [r.id, r.check.reason as string]);
+  const reasons: [string, string][] = sorted.rejected.flatMap((r) => (r.check.reason ? [[r.id, r.check.reason]] : []));
   return {
     recordIds: sorted.declared.map((r) => r.id),
     confirmedRecordIds: sorted.confirmed.map((r) => r.id),

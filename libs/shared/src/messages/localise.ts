@@ -8,6 +8,8 @@ import type { Language } from './language';
  *
  * - An object `{ code, params, message }` whose code is in the catalogue gets its message
  *   rendered from the code and the params.
+ * - An object whose `reason` is its `explanations` joined (an exam outcome, exam-outcome.ts) gets
+ *   the reason joined again from the rendered explanations.
  * - A context may register a composer for a richer shape (an eligibility result, a notification):
  *   it renders that object, and the walk does not go below it.
  */
@@ -35,10 +37,11 @@ export function localise<T>(body: T, language: Language): T {
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value !== 'object' || value === null || depth > 40) return value;
     if (Array.isArray(value)) {
+      const items = value as unknown[];
       let copy: unknown[] | null = null;
-      value.forEach((item, i) => {
+      items.forEach((item, i) => {
         const next = walk(item, depth + 1);
-        if (next !== item) (copy ??= [...value])[i] = next;
+        if (next !== item) (copy ??= [...items])[i] = next;
       });
       return copy ?? value;
     }
@@ -55,6 +58,10 @@ export function localise<T>(body: T, language: Language): T {
     for (const [key, item] of Object.entries(object)) {
       const next = walk(item, depth + 1);
       if (next !== item) (copy ??= { ...object })[key] = next;
+    }
+    const explanations = copy?.explanations;
+    if (copy && typeof copy.reason === 'string' && Array.isArray(explanations)) {
+      copy.reason = (explanations as { message?: unknown }[]).map((e) => String(e.message)).join('; ');
     }
     return copy ?? value;
   };
