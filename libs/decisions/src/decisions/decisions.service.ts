@@ -14,6 +14,7 @@ import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identi
 import {
   AuditService,
   DomainException,
+  errorMessage,
   isUniqueViolation,
   OutboxService,
   SYSTEM_ACTOR,
@@ -145,10 +146,7 @@ export class DecisionsService {
       if (row.status !== 'pending_signoff')
         throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
       if ((await involvedInApplication(manager, row.applicationId)).has(actor.userId)) {
-        throw new DomainException(
-          'FORBIDDEN',
-          'You took part in assessing this application (you checked its documents): another manager signs its decision',
-        );
+        throw new DomainException('FORBIDDEN', errorMessage('FORBIDDEN:checked_documents'));
       }
       const [app] = await manager.query<{ status: ApplicationStatus; candidate_id: string; card_id: string }[]>(
         'SELECT status, candidate_id, card_id FROM application WHERE id = $1 FOR UPDATE',

@@ -426,6 +426,11 @@ const ERROR_VARIANTS = {
     ru: 'Вашей роли это действие не разрешено.',
     en: 'Your role may not do this',
   },
+  'FORBIDDEN:checked_documents': {
+    kk: 'Сіз бұл өтінішті бағалауға қатыстыңыз (оның құжаттарын тексердіңіз): шешімге басқа менеджер қол қояды.',
+    ru: 'Вы участвовали в оценке этого заявления (проверяли его документы): решение подписывает другой менеджер.',
+    en: 'You took part in assessing this application (you checked its documents): another manager signs its decision',
+  },
   'MALFORMED_REQUEST:not_json': {
     kk: 'Сұрау денесі жарамды JSON емес.',
     ru: 'Тело запроса — не корректный JSON.',
