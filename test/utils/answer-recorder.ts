@@ -3,8 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { buildApiDocument } from '../../apps/api/src/app.setup';
-import { MESSAGES } from '../../libs/shared/src/messages/catalogue';
-import { LANGUAGES, negotiateLanguage, type Language } from '../../libs/shared/src/messages/language';
+import { LANGUAGES, MESSAGES, negotiateLanguage, type Language } from '@qualcert/shared';
 
 /**
  * Every answer the e2e run gives (method, route, status, error code), one NDJSON line per distinct

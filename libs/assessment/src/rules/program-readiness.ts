@@ -12,8 +12,7 @@
  * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill). Each reason is an explanation (code and
  * parameters) naming the skill by its number and title, rendered in the reader's language.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { DomainException, explain, type Explanation } from '@qualcert/shared';
 import { oneWrongAnswerFailsSkill } from './scoring';
 
 export interface ProgramReadinessInput {

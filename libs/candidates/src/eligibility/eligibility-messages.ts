@@ -5,9 +5,7 @@
  * rendering; an answer carries the rendering in the caller's language (the composer below), so a
  * result stored once reads in Kazakh, Russian or English.
  */
-import { isMessageCode, renderMessage, type MessageCode } from '@qualcert/shared/messages/catalogue';
-import type { Language } from '@qualcert/shared/messages/language';
-import type { MessageComposer } from '@qualcert/shared/messages/localise';
+import { isMessageCode, renderMessage, type Language, type MessageCode, type MessageComposer } from '@qualcert/shared';
 import type { Condition, EligibilityResult, RouteResult } from './eligibility';
 
 const say = (language: Language, code: MessageCode, params: Record<string, string | number> = {}) =>

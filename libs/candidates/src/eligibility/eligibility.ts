@@ -36,15 +36,16 @@
  * - RouteResult.index is the route's position in prerequisites.routes (from 0); the summary counts
  *   routes from 1, as people do.
  */
-import { fieldAndNarrower, type FieldTree } from '@qualcert/standards/fields/field-tree';
 import {
+  fieldAndNarrower,
+  type FieldTree,
   EDUCATION_LEVELS,
   educationRank,
   type CardPrerequisites,
   type EducationLevel,
   type PrerequisiteRoute,
-} from '@qualcert/standards/prerequisites/prerequisite-rules';
-import { renderMessage } from '@qualcert/shared/messages/catalogue';
+} from '@qualcert/standards';
+import { renderMessage } from '@qualcert/shared';
 import { conditionMessage, summaryOf } from './eligibility-messages';
 import { experienceMonths, mergePeriods, type EmploymentPeriod } from './experience';
 
