@@ -1,6 +1,8 @@
 // Lists every answer the e2e run gave (test/utils/answer-recorder.ts) that the OpenAPI document of
 // the same code does not declare: a status the operation does not list, or an error code its
-// response for that status does not name. Run by scripts/test-summary.js, or alone after an e2e run.
+// response for that status does not name; and every error answer whose message is not its code's
+// message in the language the request asked for (Kazakh unless a test asked for another).
+// Run by scripts/test-summary.js, or alone after an e2e run.
 const { existsSync, readFileSync } = require('node:fs');
 
 const ANSWERS = '.jest/api-answers.ndjson';
@@ -45,6 +47,10 @@ function undeclaredAnswers() {
     if (!line) continue;
     const answer = JSON.parse(line);
     if (typeof answer.path !== 'string') continue;
+    if (answer.localised === false)
+      problems.add(
+        `${answer.method} ${answer.path} ${answer.status} ${answer.code}: the message is not in ${answer.language}`,
+      );
     const path = documentPath(document, answer);
     // Routes the document leaves out on purpose (metrics, the docs, the queue dashboard), and
     // URLs no route has (ROUTE_NOT_FOUND), are not operations of the document.
@@ -71,6 +77,9 @@ module.exports = { undeclaredAnswers };
 if (require.main === module) {
   const problems = undeclaredAnswers();
   for (const problem of problems) process.stderr.write(`${problem}\n`);
-  if (problems.length > 0) process.stderr.write(`${problems.length} answer(s) the OpenAPI document does not declare\n`);
+  if (problems.length > 0)
+    process.stderr.write(
+      `${problems.length} answer(s) the OpenAPI document does not declare or whose message is not in the language asked for\n`,
+    );
   process.exit(problems.length > 0 ? 1 : 0);
 }

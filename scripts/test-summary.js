@@ -19,5 +19,7 @@ if (skipped > 0) process.stderr.write(`${skipped} test(s) skipped or todo: the s
 const undeclared = undeclaredAnswers();
 for (const problem of undeclared) process.stderr.write(`${problem}\n`);
 if (undeclared.length > 0)
-  process.stderr.write(`${undeclared.length} answer(s) the OpenAPI document does not declare\n`);
+  process.stderr.write(
+    `${undeclared.length} answer(s) the OpenAPI document does not declare or whose message is not in the language asked for\n`,
+  );
 process.exit(failed > 0 || skipped > 0 || passed === 0 || undeclared.length > 0 ? 1 : 0);

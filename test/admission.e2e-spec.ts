@@ -64,6 +64,7 @@ describe('admission: experience fields, the informal route and the document chec
     request(server)
       .get(`/api/v1/applications/${id}`)
       .set(...bearer(who))
+      .set('Accept-Language', 'en')
       .then((r) => r.body as Application);
 
   async function submit(
@@ -154,7 +155,7 @@ describe('admission: experience fields, the informal route and the document chec
         params: { field: 'reference_information_services', monthsRequired: 60, months: 96, recordIds: [job.id] },
       });
       // The explanation names the field asked for and the job that counted.
-      expect(experience.message).toContain('needs 60 months in справочно-информационные службы, has 96');
+      expect(experience.message).toContain('needs 60 months in reference and information services, has 96');
       expect(experience.message).toContain('ТОО «Колл-центр 1414», Оператор, 2016-01-01…2023-12-31');
 
       const checked = await confirmDocuments(ctx, manager, app.id);
@@ -176,7 +177,7 @@ describe('admission: experience fields, the informal route and the document chec
       expect(experience).toMatchObject({
         code: 'experience_short',
         params: { field: 'remote_information_consulting', months: 0, recordIds: [] },
-        message: 'needs 12 months in дистанционное информационно-консультационное обслуживание, has 0',
+        message: 'needs 12 months in remote information and consulting services, has 0',
       });
     });
   });

@@ -39,6 +39,7 @@ describe('applications and explained eligibility (through the real worker)', () 
     request(server)
       .get(`/api/v1/applications/${id}`)
       .set(...bearer(session))
+      .set('Accept-Language', 'en')
       .then((r) => r.body);
 
   async function apply(candidate: TestSession, cardId: string, pathway = 'assessment') {
@@ -124,6 +125,44 @@ describe('applications and explained eligibility (through the real worker)', () 
     const admitted = await applicationOf(candidate, app.id);
     expect(admitted.eligibility.outcome).toBe('eligible');
     expect(admitted.eligibility.summary).toMatch(/^Eligible by route 1 \(formal\)/);
+  });
+
+  it('explains eligibility in the caller’s language: Kazakh, Russian or English, from one stored result', async () => {
+    const candidate = await newCandidate(ctx);
+    await addEducation(ctx, candidate, { level: 'tvet_specialist' });
+    await addEmployment(ctx, candidate, {
+      field: 'remote_information_consulting',
+      startDate: '2023-01-01',
+      endDate: '2023-07-31',
+      employer: 'ТОО «Колл-центр»',
+    });
+    const app = await apply(candidate, level(4).id);
+    await submitAndWait(candidate, app.id);
+    const read = async (language: string) => {
+      const res = await request(server)
+        .get(`/api/v1/applications/${app.id}`)
+        .set(...bearer(candidate))
+        .set('Accept-Language', language)
+        .expect(200);
+      expect(res.headers['content-language']).toBe(language);
+      const formal = res.body.eligibility.routes.find((r: { kind: string }) => r.kind === 'formal');
+      return {
+        summary: res.body.eligibility.summary as string,
+        experience: formal.conditions.find((c: { kind: string }) => c.kind === 'experience').message as string,
+      };
+    };
+    const kk = await read('kk');
+    expect(kk.summary).toMatch(/^Рұқсат етілмеді: бірде-бір жол орындалмайды\. 1-жол \(формалды білім\): /);
+    expect(kk.experience).toMatch(
+      /^«қашықтан ақпараттық-консультациялық қызмет көрсету» саласында 12 ай өтіл қажет, бар: 7 \(есептелді: «ТОО «Колл-центр»/,
+    );
+    const ru = await read('ru');
+    expect(ru.summary).toMatch(/^Не допущен: ни один путь не выполняется\. Путь 1 \(формальное образование\): /);
+    expect(ru.experience).toMatch(
+      /^нужен стаж 12 месяцев в области «дистанционное информационно-консультационное обслуживание», есть 7 \(учтено: /,
+    );
+    const en = await read('en');
+    expect(en.experience).toMatch(/^needs 12 months in remote information and consulting services, has 7 \(counted: "/);
   });
 
   it('lets a higher education level satisfy a lower requirement', async () => {

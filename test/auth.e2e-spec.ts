@@ -133,7 +133,7 @@ describe('accounts and sessions', () => {
       expect(wrongPassword.body).toEqual({
         statusCode: 401,
         code: 'UNAUTHENTICATED',
-        message: 'Email or password is wrong',
+        message: 'Пошта немесе құпиясөз қате.',
       });
     });
 
@@ -209,7 +209,11 @@ describe('accounts and sessions', () => {
       });
       await request(server).get('/api/v1/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
       const expired = ctx.app.get(JwtService).sign({ sub: session.id, role: 'candidate', sv: 0 }, { expiresIn: -10 });
-      const res = await request(server).get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
+      const res = await request(server)
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${expired}`)
+        .set('Accept-Language', 'en')
+        .expect(401);
       expect(res.body.message).toBe('The access token has expired');
       const me = await request(server)
         .get('/api/v1/auth/me')
@@ -241,6 +245,7 @@ describe('accounts and sessions', () => {
         .expect(200);
       const reuse = await request(server)
         .post('/api/v1/auth/refresh')
+        .set('Accept-Language', 'en')
         .send({ refreshToken: session.refreshToken })
         .expect(401);
       expect(reuse.body.message).toContain('already used');

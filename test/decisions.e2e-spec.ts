@@ -157,8 +157,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     expect(refused.body).toEqual({
       statusCode: 403,
       code: 'FORBIDDEN',
-      message:
-        'You took part in assessing this application (you checked its documents): another manager signs its decision',
+      message: 'Сіз бұл өтінішті бағалауға қатыстыңыз (оның құжаттарын тексердіңіз): шешімге басқа менеджер қол қояды.',
     });
     expect((await firstDecision(applicationId)).status).toBe('pending_signoff');
     const other = await login(server, day.checker);

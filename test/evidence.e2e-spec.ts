@@ -140,7 +140,7 @@ describe('evidence and claims', () => {
     expect(noFile.body).toEqual({
       statusCode: 400,
       code: 'VALIDATION_FAILED',
-      message: 'The request is not valid',
+      message: 'Кейбір өрістер қате толтырылған.',
       details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
     });
     expect(await storedOf(candidate)).toEqual({ rows: 0, files: [] });
@@ -168,6 +168,7 @@ describe('evidence and claims', () => {
     const refused = await request(server)
       .post(`/api/v1/applications/${app}/claims`)
       .set(...bearer(candidate))
+      .set('Accept-Language', 'en')
       .send({ evidenceId: evidence.id, skillIds: [notRecommended.id] })
       .expect(422);
     expect(refused.body).toMatchObject({

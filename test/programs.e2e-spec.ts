@@ -6,6 +6,8 @@ import { createTestApp, TestContext } from './utils/test-app';
 
 interface Skill {
   id: string;
+  number: number;
+  title: string;
   abilities: { id: string }[];
   knowledge: { id: string }[];
 }
@@ -19,6 +21,7 @@ describe('qualification programs and the item bank', () => {
   let cardId: string;
   let mandatory: Skill[];
   let additional: Skill[];
+  let numbers: Map<string, string>;
 
   const question = (skill: Skill, i = 0) => ({
     skillId: skill.id,
@@ -62,6 +65,11 @@ describe('qualification programs and the item bank', () => {
     mandatory = card.functions
       .filter((f: { kind: string }) => f.kind === 'mandatory')
       .flatMap((f: { skills: Skill[] }) => f.skills);
+    numbers = new Map(
+      card.functions.flatMap((f: { number: number; skills: Skill[] }) =>
+        f.skills.map((s) => [s.id, `${f.number}.${s.number}`] as const),
+      ),
+    );
     additional = card.functions
       .filter((f: { kind: string }) => f.kind === 'additional')
       .flatMap((f: { skills: Skill[] }) => f.skills);
@@ -147,6 +155,37 @@ describe('qualification programs and the item bank', () => {
       .set(...bearer(manager))
       .expect(200);
     expect(after.body.readiness.missing.map((m: { skillId: string }) => m.skillId)).toEqual([mandatory[0].id]);
+  });
+
+  it('says what is missing in the caller’s language, naming each skill by its number and title', async () => {
+    const program = await coveredDraft(2);
+    const [first] = mandatory;
+    const name = `${numbers.get(first.id)} «${first.title}»`;
+    const activate = (language: string) =>
+      request(server)
+        .post(`/api/v1/programs/${program.id}/activate`)
+        .set(...bearer(manager))
+        .set('Accept-Language', language)
+        .expect(422);
+    const kk = await activate('kk');
+    expect(kk.body.code).toBe('PROGRAM_NOT_READY');
+    expect(kk.body.message).toMatch(/^Бағдарлама әлі мына дағдыларды қамтымайды/);
+    expect(kk.body.message).toContain(name);
+    const reason = kk.body.details.missing[0].reasons[0];
+    expect(reason).toMatchObject({ code: 'SKILL_HAS_TOO_FEW_QUESTIONS', params: { questions: 0, needed: 2 } });
+    expect(reason.message).toBe(`${name} дағдысы: қажетті 2 белсенді сұрақтың 0 бар`);
+    const ru = await activate('ru');
+    expect(ru.body.message).toMatch(/^Программа ещё не охватывает навыки/);
+    expect(ru.body.details.missing[0].reasons[0].message).toBe(
+      `навык ${numbers.get(first.id)} «${first.title}»: активных вопросов 0 из 2 нужных`,
+    );
+    // The program's own readiness reads the same way.
+    const read = await request(server)
+      .get(`/api/v1/programs/${program.id}`)
+      .set(...bearer(manager))
+      .set('Accept-Language', 'kk')
+      .expect(200);
+    expect(read.body.readiness.missing[0].reasons[0].message).toBe(reason.message);
   });
 
   it('refuses to activate settings under which one wrong answer fails a skill (422, both fields named, nothing changed)', async () => {

@@ -44,7 +44,7 @@ describe('public verification is rate-limited per client address', () => {
     expect(limited.body).toEqual({
       statusCode: 429,
       code: 'TOO_MANY_REQUESTS',
-      message: 'Too many requests; try again later',
+      message: 'Тым көп әрекет. Біраз күтіп, қайталаңыз.',
       details: { retryAfterSeconds: Number(limited.headers['retry-after']) },
     });
     // Retry-After is what is left of the window, read between the two looks at the key's expiry.

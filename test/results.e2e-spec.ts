@@ -77,6 +77,7 @@ describe('practical assessment, evidence review and the hand-over to decisions',
       await request(server)
         .get(`/api/v1/enrolments/${enrolment.id}/results`)
         .set(...bearer(day.manager))
+        .set('Accept-Language', 'en')
         .expect(200)
     ).body;
     const byId = (id: string) => results.skills.find((s: { skillId: string }) => s.skillId === id);

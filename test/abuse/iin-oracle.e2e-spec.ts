@@ -144,7 +144,7 @@ describe('abuse: a holder’s ИИН cannot be recovered from public data', () =
       expect(wrong.body).toEqual({
         statusCode: 404,
         code: 'NOT_FOUND',
-        message: 'No certificate has this number and verification code',
+        message: 'Бұл нөмірі мен тексеру коды бар сертификат жоқ.',
         details: { entity: 'Certificate' },
       });
     });

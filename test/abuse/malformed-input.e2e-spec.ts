@@ -17,13 +17,13 @@ const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const tooDeep = {
   statusCode: 400,
   code: 'MALFORMED_REQUEST',
-  message: 'The request body is nested more than 32 levels deep',
+  message: 'Сұрау денесінің ұялау тереңдігі 32 деңгейден асады.',
   details: { maxDepth: 32 },
 };
 const invalid = (field: string, message: string) => ({
   statusCode: 400,
   code: 'VALIDATION_FAILED',
-  message: 'The request is not valid',
+  message: 'Кейбір өрістер қате толтырылған.',
   details: { fields: [{ field, messages: [message] }] },
 });
 

@@ -58,7 +58,7 @@ describe('abuse: access tokens end with their session (issue 17, item 7)', () =>
     await request(server).post('/api/v1/auth/logout').send({ refreshToken: refreshed.refreshToken }).expect(204);
     for (const token of [phone.accessToken, refreshed.accessToken]) {
       const res = await me(server, token).expect(401);
-      expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'The access token is no longer valid' });
+      expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Кіру токені жарамсыз.' });
     }
     await me(server, laptop.accessToken).expect(200);
   });
@@ -112,7 +112,7 @@ describe('abuse: a session has an absolute lifetime (issue 17, item 15)', () => 
     const ended = await refresh(server, next.refreshToken).expect(401);
     expect(ended.body).toMatchObject({
       code: 'UNAUTHENTICATED',
-      message: 'The session has reached its longest lifetime; sign in again',
+      message: 'Сеанс ең ұзақ мерзіміне жетті; қайта кіріңіз.',
     });
     await login(server, user);
   });

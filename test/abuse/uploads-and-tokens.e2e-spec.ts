@@ -20,12 +20,12 @@ const fileRequired = {
   refused: {
     statusCode: 400,
     code: 'VALIDATION_FAILED',
-    message: 'The request is not valid',
+    message: 'Кейбір өрістер қате толтырылған.',
     details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
   },
 };
 const malformedPart = {
-  refused: { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Multipart: Malformed part header' },
+  refused: { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Сұрауды оқу мүмкін болмады.' },
 };
 /** A stored name and its download header, the extended value written out by hand. */
 const named = (name: string, extended = name) => ({
@@ -74,7 +74,7 @@ describe('abuse: uploads and tokens', () => {
       const unsupported = {
         statusCode: 415,
         code: 'UNSUPPORTED_FILE_TYPE',
-        message: 'Only PDF, JPEG and PNG files are accepted (judged by their content)',
+        message: 'Бұл файл түрі қабылданбайды: PDF, JPEG не PNG жүктеңіз.',
         details: { fields: [{ field: 'file', messages: ['is not a PDF, JPEG or PNG file'] }] },
       };
       const cases: [Buffer, string, object][] = [
@@ -89,7 +89,7 @@ describe('abuse: uploads and tokens', () => {
           {
             statusCode: 422,
             code: 'FILE_EMPTY',
-            message: 'The file is empty',
+            message: 'Файл бос.',
             details: { fields: [{ field: 'file', messages: ['is empty'] }] },
           },
         ],
@@ -245,7 +245,7 @@ describe('abuse: uploads and tokens', () => {
       expect((await upload(big, 'big.pdf', other).expect(413)).body).toEqual({
         statusCode: 413,
         code: 'PAYLOAD_TOO_LARGE',
-        message: 'File too large',
+        message: 'Файл тым үлкен.',
       });
       const twice = await postMultipart(server, '/api/v1/evidence', other.accessToken, [
         ...evidenceFields(),
@@ -254,7 +254,7 @@ describe('abuse: uploads and tokens', () => {
       ]);
       expect([twice.status, twice.body]).toEqual([
         400,
-        { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Too many files' },
+        { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Сұрауды оқу мүмкін болмады.' },
       ]);
       expect(await rowsOf(other)).toEqual([]);
       expect(filesOf(other)).toEqual([]);
@@ -286,7 +286,7 @@ describe('abuse: uploads and tokens', () => {
           expect(r.body).toEqual({
             statusCode: 429,
             code: 'TOO_MANY_REQUESTS',
-            message: 'Too many requests; try again later',
+            message: 'Тым көп әрекет. Біраз күтіп, қайталаңыз.',
             details: { retryAfterSeconds: retryAfter },
           });
           expect(retryAfter).toBeGreaterThanOrEqual(Math.ceil(left / 1000));

@@ -3,16 +3,48 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { buildApiDocument } from '../../apps/api/src/app.setup';
+import { LANGUAGES, MESSAGES, negotiateLanguage, type Language } from '@qualcert/shared';
 
 /**
  * Every answer the e2e run gives (method, route, status, error code), one NDJSON line per distinct
  * answer, next to the OpenAPI document of the same code: scripts/check-api-answers.js then lists
  * what the document does not declare, so the document cannot fall behind the behaviour.
+ *
+ * A request that names no language is sent with `Accept-Language: kk` (DEFAULT_TEST_LANGUAGE), and
+ * each error answer records whether its message is a rendering of its code in the language the
+ * request asked for (`localised`): the check lists those that are not, so every error path the
+ * e2e tests touch is proven to speak Kazakh (and the others the language they ask for). A test
+ * that needs a request with no Accept-Language at all sends the header empty.
  */
 export const ANSWERS_FILE = join(__dirname, '../../.jest/api-answers.ndjson');
 export const DOCUMENT_FILE = join(__dirname, '../../.jest/openapi.json');
 
+export const DEFAULT_TEST_LANGUAGE: Language = 'kk';
+
 const recorded = new Set<string>();
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Per language, the pattern of every message code: its template with any text for a parameter. */
+const PATTERNS = new Map<Language, Map<string, RegExp>>(
+  LANGUAGES.map((language) => [
+    language,
+    new Map(
+      Object.entries(MESSAGES).map(([code, templates]) => [
+        code,
+        new RegExp(`^${escape(templates[language]).replace(/\\\{\w+\\\}/g, '[\\s\\S]*')}$`),
+      ]),
+    ),
+  ]),
+);
+
+/** Whether a message is its error code's message (or one of its `CODE:variant`s) in the language. */
+export function isRenderingOf(language: Language, code: string, message: string): boolean {
+  for (const [key, pattern] of PATTERNS.get(language) ?? []) {
+    if ((key === code || key.startsWith(`${code}:`)) && pattern.test(message)) return true;
+  }
+  return false;
+}
 let documentWritten = false;
 
 export function recordAnswers(app: INestApplication): void {
@@ -24,13 +56,21 @@ export function recordAnswers(app: INestApplication): void {
   const server = app.getHttpServer() as Server;
   // First of the server's listeners, so that the response's end is wrapped before any route runs.
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    // A test that needs a request without the header sends it empty: it is then removed.
+    if (req.headers['accept-language'] === '') delete req.headers['accept-language'];
+    else req.headers['accept-language'] ??= DEFAULT_TEST_LANGUAGE;
+    const language = negotiateLanguage(req.headers['accept-language']);
     let code: string | undefined;
+    let localised: boolean | undefined;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const chunk = args[0];
       if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         try {
-          code = (JSON.parse(chunk.toString()) as { code?: string }).code;
+          const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown };
+          code = body.code;
+          if (typeof code === 'string' && typeof body.message === 'string')
+            localised = isRenderingOf(language, code, body.message);
         } catch {
           code = undefined;
         }
@@ -43,7 +83,8 @@ export function recordAnswers(app: INestApplication): void {
       const pattern = (req as IncomingMessage & { route?: { path?: unknown } }).route?.path;
       const route = typeof pattern === 'string' ? pattern : undefined;
       const path = route ?? (req.url ?? '').split('?')[0];
-      const line = JSON.stringify({ method: req.method, path, routed: Boolean(route), status: res.statusCode, code });
+      const answer = { method: req.method, path, routed: Boolean(route), status: res.statusCode, code };
+      const line = JSON.stringify(localised === undefined ? answer : { ...answer, language, localised });
       if (recorded.has(line)) return;
       recorded.add(line);
       appendFileSync(ANSWERS_FILE, `${line}\n`);

@@ -10,6 +10,7 @@ import {
   documentCommonErrors,
   createValidationPipe,
   jsonDepthLimit,
+  LocaliseInterceptor,
   securityHeaders,
   trustProxyValue,
 } from '@qualcert/shared';
@@ -45,6 +46,7 @@ export function configureApp(app: INestApplication): INestApplication {
   applyRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new LocaliseInterceptor());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
+import { registerComposer } from '@qualcert/shared';
 import { AdmissionService } from './applications/admission.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
 import { DocumentCheckController } from './applications/document-check.controller';
 import { DocumentCheckService } from './applications/document-check.service';
+import { ELIGIBILITY_COMPOSER } from './eligibility/eligibility-messages';
 import { CandidatesController } from './profile/candidates.controller';
 import { CandidatesService } from './profile/candidates.service';
 import { RecordsRepository } from './records/records.repository';
@@ -15,4 +17,9 @@ import { RecordsRepository } from './records/records.repository';
   providers: [CandidatesService, ApplicationsService, DocumentCheckService, AdmissionService, RecordsRepository],
   exports: [CandidatesService, ApplicationsService],
 })
-export class CandidatesModule {}
+export class CandidatesModule {
+  constructor() {
+    // Eligibility results in answers read in the caller's language (eligibility-messages.ts).
+    registerComposer(ELIGIBILITY_COMPOSER);
+  }
+}

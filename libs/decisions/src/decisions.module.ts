@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
 import { IdentityModule } from '@qualcert/identity';
+import { registerComposer } from '@qualcert/shared';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsService } from './appeals/appeals.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { NOTIFICATION_COMPOSER } from './notifications/notification-kinds';
 import { NotificationsService } from './notifications/notifications.service';
 
 @Module({
@@ -15,4 +17,9 @@ import { NotificationsService } from './notifications/notifications.service';
   providers: [DecisionsService, AppealsService, NotificationsService],
   exports: [DecisionsService],
 })
-export class DecisionsModule {}
+export class DecisionsModule {
+  constructor() {
+    // Notifications read in the caller's language (notification-kinds.ts).
+    registerComposer(NOTIFICATION_COMPOSER);
+  }
+}

@@ -32,3 +32,7 @@ export * from './http/dto-helpers';
 export * from './http/rate-limit.guard';
 export * from './calendar';
 export * from './messages/explanation';
+export * from './messages/language';
+export * from './messages/catalogue';
+export * from './messages/localise';
+export * from './http/localise.interceptor';

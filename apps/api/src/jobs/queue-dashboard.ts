@@ -7,7 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokenVerifier } from '@qualcert/identity';
-import { ALL_QUEUES, DomainException } from '@qualcert/shared';
+import { ALL_QUEUES, DomainException, requestLanguage } from '@qualcert/shared';
 
 export const DASHBOARD_PATH = '/admin/queues';
 /** Set by POST /api/v1/admin/dashboard-session, so a browser can open the dashboard. */
@@ -24,7 +24,7 @@ function tokenOf(req: Request): string | null {
 }
 
 function refuse(res: Response, error: DomainException): void {
-  res.status(error.status).json(error.toBody());
+  res.status(error.status).json(error.toBody(requestLanguage(res.req)));
 }
 
 /**

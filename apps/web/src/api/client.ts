@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { session } from '../auth/session';
@@ -12,6 +13,8 @@ const auth: Middleware = {
   onRequest({ request }) {
     const token = session.accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    // The API's messages (errors, explanations) come in the language the portal shows.
+    if (i18n.language) request.headers.set('Accept-Language', i18n.language);
     if (!request.url.includes('/api/v1/auth/')) pending.set(request, request.clone());
     return request;
   },

@@ -2535,7 +2535,7 @@ export interface components {
         };
         ReadinessDto: {
             ready: boolean;
-            /** @description [{ skillId, reasons }] for every skill it examines (mandatory and offered additional) not yet covered */
+            /** @description [{ skillId, reasons: [{ code, params, message }] }] for every skill it examines (mandatory and offered additional) not yet covered; SKILL_HAS_NO_TASK { skill, title }, SKILL_HAS_TOO_FEW_QUESTIONS { skill, title, questions, needed }; the message in the language of the request (Accept-Language) */
             missing: Record<string, never>[];
             /** @description [{ code, params, message, fields }]: settings the program cannot be activated with (SETTINGS_ONE_WRONG_ANSWER_FAILS_SKILL: questionsPerSkill × (100 − skillFloorPercent) < 100) */
             settings: Record<string, never>[];
@@ -2833,8 +2833,9 @@ export interface components {
             status: "pending" | "passed" | "failed";
             theoryPassed: boolean | null;
             practicalPassed: boolean | null;
+            /** @description The explanations’ messages, in the language of the request (Accept-Language) */
             reason: string;
-            /** @description The reason as [{ code, params, message }]: theory (THEORY_MET, THEORY_OVERALL_BELOW_PASS_MARK, THEORY_SKILL_BELOW_FLOOR, THEORY_PENDING) then practical (PRACTICAL_MAJORITY, PRACTICAL_NO_MAJORITY, PRACTICAL_PENDING) */
+            /** @description The reason as [{ code, params, message }] (the message in the language of the request): theory (THEORY_MET, THEORY_OVERALL_BELOW_PASS_MARK, THEORY_SKILL_BELOW_FLOOR, THEORY_PENDING) then practical (PRACTICAL_MAJORITY, PRACTICAL_NO_MAJORITY, PRACTICAL_PENDING) */
             explanations: Record<string, never>[];
         };
         EnrolmentResultsDto: {
@@ -3208,6 +3209,20 @@ export interface components {
             rejectedRecordIds: string[];
             /** @description Records that would count but carry no document */
             undocumentedRecordIds: string[];
+            /** @description How each record named above reads in messages, by id (absent on results kept from before) */
+            labels?: {
+                [key: string]: string;
+            };
+            /** @description Why the centre rejected each rejected record’s document, by id, where it said */
+            rejectionReasons?: {
+                [key: string]: string;
+            };
+            /** @description experience: the field’s names; null: any field */
+            fieldNames?: {
+                kk?: string;
+                ru?: string;
+                en?: string;
+            } | null;
         };
         EligibilityConditionDto: {
             /** @enum {string} */
@@ -3222,7 +3237,7 @@ export interface components {
             /** @description Holds on the records a centre confirmed */
             confirmed: boolean;
             params: components["schemas"]["EligibilityConditionParamsDto"];
-            /** @description In English, e.g. "needs 12 months in …, has 7 (counted: …)" */
+            /** @description In the language of the request (Accept-Language), e.g. "needs 12 months in …, has 7 (counted: …)" */
             message: string;
         };
         EligibilityRouteDto: {
@@ -3243,17 +3258,26 @@ export interface components {
              */
             code: "no_informal_route" | "checked_before_document_checks";
             params: Record<string, never>;
+            /** @description In the language of the request (Accept-Language) */
             message: string;
         };
         EligibilityResultDto: {
             /** @enum {string} */
             outcome: "eligible" | "awaiting_documents" | "ineligible" | "needs_review";
+            /** @description In the language of the request (Accept-Language) */
             summary: string;
             /** @description Every route of the card; any route that holds suffices */
             routes: components["schemas"]["EligibilityRouteDto"][];
             /** @description Records awaiting the document check that a route holding on the declared records rests on */
             pendingRecordIds: string[];
             notes: components["schemas"]["EligibilityNoteDto"][];
+            /**
+             * @description The status of the card’s rules the check read (absent on results kept from before)
+             * @enum {string}
+             */
+            rulesStatus?: "structured" | "needs_review" | "confirmed";
+            /** @description Why the card’s rules need review, when they do */
+            reviewReasons?: string[];
         };
         EligibilityOverrideDto: {
             /** Format: uuid */
@@ -3267,7 +3291,7 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
-            /** @description The message in English */
+            /** @description In the language of the request (Accept-Language) */
             message: string;
         };
         ApplicationDto: {
@@ -3624,6 +3648,7 @@ export interface components {
             subjectId: string;
             /** Format: uuid */
             applicationId: string;
+            /** @description In the language of the request (Accept-Language) */
             title: string;
             /** Format: date-time */
             createdAt: string;

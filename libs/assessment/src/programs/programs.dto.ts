@@ -162,9 +162,11 @@ export class ReadinessDto {
     type: 'array',
     items: { type: 'object' },
     description:
-      '[{ skillId, reasons }] for every skill it examines (mandatory and offered additional) not yet covered',
+      '[{ skillId, reasons: [{ code, params, message }] }] for every skill it examines (mandatory and offered ' +
+      'additional) not yet covered; SKILL_HAS_NO_TASK { skill, title }, SKILL_HAS_TOO_FEW_QUESTIONS { skill, title, ' +
+      'questions, needed }; the message in the language of the request (Accept-Language)',
   })
-  missing: { skillId: string; reasons: string[] }[];
+  missing: { skillId: string; reasons: { code: string; params: Record<string, unknown>; message: string }[] }[];
 
   @ApiProperty({
     type: 'array',

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AuditService, DomainException, errorMessage, isUniqueViolation } from '@qualcert/shared';
 import { AbilityEntity, ProfessionCardEntity, SkillEntity } from '@qualcert/standards';
 import { AccreditationEntity } from '@qualcert/centres';
 import { programReadiness } from '../rules/program-readiness';
@@ -237,7 +237,12 @@ export class ProgramsService {
       const program = await this.lockDraft(manager, id);
       const readiness = await this.readiness(manager, program);
       if (readiness.settings.length > 0) {
-        throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', readiness.settings.map((p) => p.message).join('; '), {
+        const { questionsPerSkill, skillFloorPercent } = program;
+        const message = errorMessage('PROGRAM_SETTINGS_TOO_STRICT:one_wrong_answer', {
+          questionsPerSkill,
+          skillFloorPercent,
+        });
+        throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', message, {
           fields: [...new Set(readiness.settings.flatMap((p) => p.fields))].map((field) => ({
             field,
             messages: readiness.settings.filter((p) => p.fields.includes(field)).map((p) => p.message),
@@ -246,9 +251,17 @@ export class ProgramsService {
         });
       }
       if (!readiness.ready) {
-        throw new DomainException('PROGRAM_NOT_READY', 'The program does not yet cover every mandatory skill', {
-          missing: readiness.missing,
+        // Named by number and title, a few at a time: the details list every skill and reason.
+        const names = readiness.missing.map((m) => {
+          const { skill, title } = m.reasons[0].params;
+          return `${String(skill)} «${String(title)}»`;
         });
+        const skills = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+        const message =
+          names.length === 0
+            ? errorMessage('PROGRAM_NOT_READY:no_skills')
+            : errorMessage('PROGRAM_NOT_READY:skills', { count: names.length, skills });
+        throw new DomainException('PROGRAM_NOT_READY', message, { missing: readiness.missing });
       }
       const previous = await manager.findOne(QualificationProgramEntity, {
         where: { centreId: program.centreId, cardId: program.cardId, status: 'active' },
@@ -270,8 +283,8 @@ export class ProgramsService {
   async readiness(manager: EntityManager, program: QualificationProgramEntity): Promise<ReadinessDto> {
     // One after another: called inside transactions, whose queries share one connection.
     // Every skill an exam of the program can examine: the mandatory functions' and the offered ones'.
-    const examined = await manager.query<{ id: string }[]>(
-      `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id
+    const examined = await manager.query<{ id: string; number: string; title: string }[]>(
+      `SELECT s.id, f.number || '.' || s.number AS number, s.title FROM skill s JOIN labour_function f ON f.id = s.function_id
         WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[]))
         ORDER BY f.position, s.number`,
       [program.cardId, program.additionalFunctionIds],
@@ -286,6 +299,7 @@ export class ProgramsService {
     );
     return programReadiness({
       skillIds: examined.map((m) => m.id),
+      skillNames: Object.fromEntries(examined.map((m) => [m.id, { number: m.number, title: m.title }])),
       tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
       activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
       questionsPerSkill: program.questionsPerSkill,

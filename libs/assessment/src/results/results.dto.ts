@@ -79,12 +79,13 @@ export class SkillResultDto {
   @ApiProperty({ enum: ['pending', 'passed', 'failed'] }) status: string;
   @ApiProperty({ nullable: true, type: Boolean }) theoryPassed: boolean | null;
   @ApiProperty({ nullable: true, type: Boolean }) practicalPassed: boolean | null;
-  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'The explanations’ messages, in the language of the request (Accept-Language)' })
+  reason: string;
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
     description:
-      'The reason as [{ code, params, message }]: theory (THEORY_MET, THEORY_OVERALL_BELOW_PASS_MARK, ' +
+      'The reason as [{ code, params, message }] (the message in the language of the request): theory (THEORY_MET, THEORY_OVERALL_BELOW_PASS_MARK, ' +
       'THEORY_SKILL_BELOW_FLOOR, THEORY_PENDING) then practical (PRACTICAL_MAJORITY, PRACTICAL_NO_MAJORITY, PRACTICAL_PENDING)',
   })
   explanations: { code: string; params: Record<string, unknown>; message: string }[];

@@ -12,6 +12,13 @@ function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
   });
 }
 
+const NO_TASK = expect.objectContaining({ code: 'SKILL_HAS_NO_TASK' });
+const few = (questions: number, needed: number) =>
+  expect.objectContaining({
+    code: 'SKILL_HAS_TOO_FEW_QUESTIONS',
+    params: expect.objectContaining({ questions, needed }),
+  });
+
 describe('programReadiness', () => {
   it('is ready when every examined skill has a task and enough questions, at the boundary', () => {
     expect(readiness()).toEqual({ ready: true, missing: [], settings: [] });
@@ -20,27 +27,40 @@ describe('programReadiness', () => {
   it('names a skill without a practical task', () => {
     expect(readiness({ tasksBySkill: { s1: 1, s2: 0 } })).toEqual({
       ready: false,
-      missing: [{ skillId: 's2', reasons: ['no practical task'] }],
+      missing: [{ skillId: 's2', reasons: [NO_TASK] }],
       settings: [],
     });
   });
 
   it('treats a skill absent from the task counts as having none', () => {
-    expect(readiness({ tasksBySkill: { s1: 1 } }).missing).toEqual([{ skillId: 's2', reasons: ['no practical task'] }]);
+    expect(readiness({ tasksBySkill: { s1: 1 } }).missing).toEqual([{ skillId: 's2', reasons: [NO_TASK] }]);
   });
 
   it('names a skill one question short', () => {
     expect(readiness({ activeQuestionsBySkill: { s1: 4, s2: 12 } })).toEqual({
       ready: false,
-      missing: [{ skillId: 's1', reasons: ['has 4 active questions, needs 5'] }],
+      missing: [{ skillId: 's1', reasons: [few(4, 5)] }],
       settings: [],
     });
   });
 
-  it('says "1 active question" and "0 active questions"', () => {
+  it('names the skill by its number and title', () => {
+    const named = readiness({
+      tasksBySkill: { s1: 1 },
+      activeQuestionsBySkill: { s1: 5, s2: 1 },
+      skillNames: { s2: { number: '3.2', title: 'Консультирует клиентов' } },
+    });
+    expect(named.missing[0].reasons.map((r) => r.message)).toEqual([
+      'skill 3.2 “Консультирует клиентов” has no practical task',
+      'skill 3.2 “Консультирует клиентов”: 1 of the 5 active questions needed',
+    ]);
+    expect(named.missing[0].reasons[0].params).toEqual({ skill: '3.2', title: 'Консультирует клиентов' });
+  });
+
+  it('counts 1 and 0 active questions', () => {
     expect(readiness({ activeQuestionsBySkill: { s1: 1 } }).missing).toEqual([
-      { skillId: 's1', reasons: ['has 1 active question, needs 5'] },
-      { skillId: 's2', reasons: ['has 0 active questions, needs 5'] },
+      { skillId: 's1', reasons: [few(1, 5)] },
+      { skillId: 's2', reasons: [few(0, 5)] },
     ]);
   });
 
@@ -54,8 +74,8 @@ describe('programReadiness', () => {
     ).toEqual({
       ready: false,
       missing: [
-        { skillId: 's3', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
-        { skillId: 's2', reasons: ['no practical task', 'has 2 active questions, needs 5'] },
+        { skillId: 's3', reasons: [NO_TASK, few(0, 5)] },
+        { skillId: 's2', reasons: [NO_TASK, few(2, 5)] },
       ],
       settings: [],
     });
@@ -69,7 +89,7 @@ describe('programReadiness', () => {
 
   it('lists a skill named twice once', () => {
     expect(readiness({ skillIds: ['s2', 's2'], tasksBySkill: {} }).missing).toEqual([
-      { skillId: 's2', reasons: ['no practical task'] },
+      { skillId: 's2', reasons: [NO_TASK] },
     ]);
   });
 
@@ -81,9 +101,9 @@ describe('programReadiness', () => {
         activeQuestionsBySkill: { a: 5.9, b: Number.POSITIVE_INFINITY, c: 5 },
       }).missing,
     ).toEqual([
-      { skillId: 'a', reasons: ['no practical task'] },
-      { skillId: 'b', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
-      { skillId: 'c', reasons: ['no practical task'] },
+      { skillId: 'a', reasons: [NO_TASK] },
+      { skillId: 'b', reasons: [NO_TASK, few(0, 5)] },
+      { skillId: 'c', reasons: [NO_TASK] },
     ]);
   });
 
@@ -91,8 +111,8 @@ describe('programReadiness', () => {
     expect(
       readiness({ skillIds: ['constructor', 'toString'], tasksBySkill: {}, activeQuestionsBySkill: {} }).missing,
     ).toEqual([
-      { skillId: 'constructor', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
-      { skillId: 'toString', reasons: ['no practical task', 'has 0 active questions, needs 5'] },
+      { skillId: 'constructor', reasons: [NO_TASK, few(0, 5)] },
+      { skillId: 'toString', reasons: [NO_TASK, few(0, 5)] },
     ]);
   });
 

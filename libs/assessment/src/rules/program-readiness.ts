@@ -9,7 +9,8 @@
  * so the centre can complete the program in one pass. A program with no mandatory skill at all is
  * not ready: it could assess nothing, and it means the card was loaded wrongly; `missing` is then
  * empty because no skill is at fault. Nor is a program whose settings let one wrong answer fail a
- * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill).
+ * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill). Each reason is an explanation (code and
+ * parameters) naming the skill by its number and title, rendered in the reader's language.
  */
 import { DomainException, explain, type Explanation } from '@qualcert/shared';
 import { oneWrongAnswerFailsSkill } from './scoring';
@@ -17,6 +18,8 @@ import { oneWrongAnswerFailsSkill } from './scoring';
 export interface ProgramReadinessInput {
   /** Every skill an exam of the program can examine: the mandatory functions' and the offered additional ones'. */
   skillIds: string[];
+  /** How each skill is named in messages: its number in the card ("3.2") and its title. */
+  skillNames?: Record<string, { number: string; title: string }>;
   /** Practical tasks per skill id; a skill that is absent has none. */
   tasksBySkill: Record<string, number>;
   /** Active questions per skill id; a skill that is absent has none. */
@@ -33,7 +36,7 @@ export interface SettingsProblem extends Explanation {
 
 export interface MissingSkill {
   skillId: string;
-  reasons: string[];
+  reasons: Explanation[];
 }
 
 export interface ProgramReadiness {
@@ -61,10 +64,6 @@ function countOf(counts: Record<string, number>, skillId: string): number {
   return Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** Throws VALIDATION_FAILED when questionsPerSkill is not a positive whole number. */
 export function programReadiness(input: ProgramReadinessInput): ProgramReadiness {
   const { questionsPerSkill } = input;
@@ -77,11 +76,14 @@ export function programReadiness(input: ProgramReadinessInput): ProgramReadiness
   const skillIds = [...new Set(input.skillIds)];
   const missing: MissingSkill[] = [];
   for (const skillId of skillIds) {
-    const reasons: string[] = [];
-    if (countOf(input.tasksBySkill, skillId) < 1) reasons.push('no practical task');
+    const reasons: Explanation[] = [];
+    const own = input.skillNames && Object.prototype.hasOwnProperty.call(input.skillNames, skillId);
+    const name = own ? input.skillNames![skillId] : { number: '?', title: skillId };
+    const skill = { skill: name.number, title: name.title };
+    if (countOf(input.tasksBySkill, skillId) < 1) reasons.push(explain('SKILL_HAS_NO_TASK', skill));
     const questions = countOf(input.activeQuestionsBySkill, skillId);
     if (questions < questionsPerSkill) {
-      reasons.push(`has ${plural(questions, 'active question')}, needs ${questionsPerSkill}`);
+      reasons.push(explain('SKILL_HAS_TOO_FEW_QUESTIONS', { ...skill, questions, needed: questionsPerSkill }));
     }
     if (reasons.length > 0) missing.push({ skillId, reasons });
   }

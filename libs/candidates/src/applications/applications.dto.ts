@@ -51,7 +51,7 @@ export class CreateApplicationDto {
 export class WarningDto {
   @ApiProperty({ description: 'Stable code, e.g. EVERY_SKILL_EXAMINED' }) code: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) params: Record<string, unknown>;
-  @ApiProperty({ description: 'The message in English' }) message: string;
+  @ApiProperty({ description: 'In the language of the request (Accept-Language)' }) message: string;
 }
 
 export class OverrideEligibilityDto {
@@ -131,6 +131,25 @@ export class EligibilityConditionParamsDto {
   rejectedRecordIds: string[];
   @ApiProperty({ type: [String], description: 'Records that would count but carry no document' })
   undocumentedRecordIds: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'How each record named above reads in messages, by id (absent on results kept from before)',
+  })
+  labels?: Record<string, string>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Why the centre rejected each rejected record’s document, by id, where it said',
+  })
+  rejectionReasons?: Record<string, string>;
+  @ApiPropertyOptional({
+    type: 'object',
+    nullable: true,
+    properties: { kk: { type: 'string' }, ru: { type: 'string' }, en: { type: 'string' } },
+    description: 'experience: the field’s names; null: any field',
+  })
+  fieldNames?: { kk: string; ru: string; en: string } | null;
 }
 
 export class EligibilityConditionDto {
@@ -143,7 +162,10 @@ export class EligibilityConditionDto {
   @ApiProperty({ description: 'Holds on the records declared' }) holds: boolean;
   @ApiProperty({ description: 'Holds on the records a centre confirmed' }) confirmed: boolean;
   @ApiProperty({ type: EligibilityConditionParamsDto }) params: EligibilityConditionParamsDto;
-  @ApiProperty({ description: 'In English, e.g. "needs 12 months in …, has 7 (counted: …)"' }) message: string;
+  @ApiProperty({
+    description: 'In the language of the request (Accept-Language), e.g. "needs 12 months in …, has 7 (counted: …)"',
+  })
+  message: string;
 }
 
 export class EligibilityRouteDto {
@@ -165,12 +187,12 @@ export class EligibilityNoteDto {
   })
   code: string;
   @ApiProperty({ type: Object }) params: Record<string, never>;
-  @ApiProperty() message: string;
+  @ApiProperty({ description: 'In the language of the request (Accept-Language)' }) message: string;
 }
 
 export class EligibilityResultDto {
   @ApiProperty({ enum: ['eligible', 'awaiting_documents', 'ineligible', 'needs_review'] }) outcome: string;
-  @ApiProperty() summary: string;
+  @ApiProperty({ description: 'In the language of the request (Accept-Language)' }) summary: string;
   @ApiProperty({ type: [EligibilityRouteDto], description: 'Every route of the card; any route that holds suffices' })
   routes: EligibilityRouteDto[];
   @ApiProperty({
@@ -179,6 +201,13 @@ export class EligibilityResultDto {
   })
   pendingRecordIds: string[];
   @ApiProperty({ type: [EligibilityNoteDto] }) notes: EligibilityNoteDto[];
+  @ApiPropertyOptional({
+    enum: ['structured', 'needs_review', 'confirmed'],
+    description: 'The status of the card’s rules the check read (absent on results kept from before)',
+  })
+  rulesStatus?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Why the card’s rules need review, when they do' })
+  reviewReasons?: string[];
 }
 
 export class EligibilityOverrideDto {

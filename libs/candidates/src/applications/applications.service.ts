@@ -8,6 +8,7 @@ import {
   AuditActor,
   AuditService,
   DomainException,
+  errorMessage,
   type Explanation,
   isUniqueViolation,
   OutboxService,
@@ -207,7 +208,7 @@ export class ApplicationsService {
     );
     const opensOn = retakeOpensOn(earlier.map((e) => ({ signedAt: e.signed_at, waitDays: e.wait_days })));
     if (opensOn !== null && on < opensOn) {
-      throw new DomainException('RETAKE_TOO_EARLY', `You may apply for this card again from ${opensOn}`, {
+      throw new DomainException('RETAKE_TOO_EARLY', errorMessage('RETAKE_TOO_EARLY:opens_on', { opensOn }), {
         opensOn,
         fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }],
       });

@@ -320,7 +320,7 @@ describe('experience fields form a hierarchy', () => {
     expect(sut.routes[0].conditions[1]).toMatchObject({
       code: 'experience_met',
       params: { field: REFERENCE, monthsRequired: 60, months: 96, confirmedMonths: 96 },
-      message: `needs 60 months in ${REFERENCE_NAME}, has 96 (counted: "ТОО «Колл-центр», оператор")`,
+      message: `needs 60 months in ${REFERENCE} en, has 96 (counted: "ТОО «Колл-центр», оператор")`,
     });
   });
 
@@ -339,7 +339,7 @@ describe('experience fields form a hierarchy', () => {
     expect(sut.routes[0].conditions[1]).toMatchObject({
       code: 'experience_short',
       params: { field: REMOTE, months: 0, recordIds: [] },
-      message: `needs 12 months in ${REMOTE_NAME}, has 0`,
+      message: `needs 12 months in ${REMOTE} en, has 0`,
     });
   });
 
@@ -474,7 +474,7 @@ describe('the document check', () => {
     ]);
     expect(sut.pendingRecordIds).toEqual([education.id]);
     expect(sut.routes[0].conditions[0].message).toBe(
-      'needs ТиПО (специалист среднего звена), has ТиПО (специалист среднего звена); ' +
+      'needs technical and vocational education (specialist), has technical and vocational education (specialist); ' +
         `awaiting the centre's document check of "Колледж связи, 2016"`,
     );
     expect(sut.summary).toBe(
@@ -485,8 +485,8 @@ describe('the document check', () => {
     const confirmed = evaluate(card2, { education: [{ ...education, check: CONFIRMED }], employment: [work] });
     expect(confirmed.outcome).toBe('eligible');
     expect(confirmed.summary).toBe(
-      'Eligible by route 1 (formal): needs ТиПО (специалист среднего звена), has ТиПО (специалист среднего звена); ' +
-        `needs 12 months in ${REMOTE_NAME}, has 12 (counted: "АО «Казахтелеком», оператор").`,
+      'Eligible by route 1 (formal): needs technical and vocational education (specialist), has technical and vocational education (specialist); ' +
+        `needs 12 months in ${REMOTE} en, has 12 (counted: "АО «Казахтелеком», оператор").`,
     );
   });
 
@@ -499,7 +499,7 @@ describe('the document check', () => {
       holds: false,
       params: { recordIds: [], rejectedRecordIds: [education.id], declaredLevel: null },
       message:
-        'needs ТиПО (специалист среднего звена), has none; ' +
+        'needs technical and vocational education (specialist), has none; ' +
         'not counted: the centre rejected the document of "Колледж связи, 2016": Скан диплома нечитаем',
     });
     expect(sut.summary).toContain('the centre rejected the document of "Колледж связи, 2016"');
@@ -673,8 +673,10 @@ describe('conditions and messages', () => {
           confirmedRecordIds: [],
           rejectedRecordIds: [],
           undocumentedRecordIds: [],
+          labels: {},
+          rejectionReasons: {},
         },
-        message: 'needs ТиПО (специалист среднего звена), has общее среднее образование',
+        message: 'needs technical and vocational education (specialist), has general secondary education',
       },
       {
         kind: 'experience',
@@ -690,8 +692,11 @@ describe('conditions and messages', () => {
           confirmedRecordIds: [work.id],
           rejectedRecordIds: [],
           undocumentedRecordIds: [],
+          labels: { [work.id]: 'АО «Казахтелеком», оператор' },
+          rejectionReasons: {},
+          fieldNames: { kk: `${REMOTE} kk`, ru: REMOTE_NAME, en: `${REMOTE} en` },
         },
-        message: `needs 12 months in ${REMOTE_NAME}, has 7 (counted: "АО «Казахтелеком», оператор")`,
+        message: `needs 12 months in ${REMOTE} en, has 7 (counted: "АО «Казахтелеком», оператор")`,
       },
     ]);
   });
@@ -702,7 +707,7 @@ describe('conditions and messages', () => {
       code: 'education_met',
       holds: true,
       message:
-        'needs ТиПО (специалист среднего звена), has высшее образование (бакалавриат, специалитет) ' +
+        'needs technical and vocational education (specialist), has higher education (bachelor, specialist) ' +
         '(a higher level satisfies the requirement)',
     });
   });
@@ -734,7 +739,7 @@ describe('conditions and messages', () => {
   it('uses singular "month"', () => {
     const card = structured(formal('general_secondary', 1, REMOTE));
     const sut = evaluate(card, { education: [diploma('general_secondary')] });
-    expect(sut.routes[0].conditions[1].message).toBe(`needs 1 month in ${REMOTE_NAME}, has 0`);
+    expect(sut.routes[0].conditions[1].message).toBe(`needs 1 month in ${REMOTE} en, has 0`);
   });
 
   it('reports the months held even where none are required', () => {
@@ -761,9 +766,9 @@ describe('conditions and messages', () => {
     });
     expect(sut.summary).toBe(
       'Not eligible: no route holds. ' +
-        'Route 1 (formal): needs ТиПО (специалист среднего звена), has общее среднее образование; ' +
-        `needs 12 months in ${REMOTE_NAME}, has 7 (counted: "Работа"). ` +
-        `Route 2 (informal): needs 12 months in ${REMOTE_NAME}, has 7 (counted: "Работа"); ` +
+        'Route 1 (formal): needs technical and vocational education (specialist), has general secondary education; ' +
+        `needs 12 months in ${REMOTE} en, has 7 (counted: "Работа"). ` +
+        `Route 2 (informal): needs 12 months in ${REMOTE} en, has 7 (counted: "Работа"); ` +
         'needs a learning record (non-formal course certificate, employer reference, or informal-learning statement ' +
         'confirmed by an employer) with its document, has none.',
     );

@@ -1,8 +1,9 @@
 /**
  * Checks a candidate against a card's prerequisite routes (DOMAIN.md §3): the candidate is
  * eligible when any route holds, and every route says which of its conditions held or failed and
- * by how much, both as structured data (a stable code and its parameters, for a client to render
- * in the reader's language) and as an English message a centre manager can read out.
+ * by how much, as a stable code and its parameters (with the labels of the records and the names of
+ * the field it speaks of), from which eligibility-messages.ts renders it in Kazakh, Russian or
+ * English; the result carries the English rendering, and an answer the caller's language.
  *
  * Choices made here:
  * - Records are the candidate's declared education, employment and learning records, each with
@@ -37,15 +38,15 @@
  */
 import {
   fieldAndNarrower,
-  fieldName,
   type FieldTree,
   EDUCATION_LEVELS,
-  EDUCATION_LEVEL_LABELS,
   educationRank,
   type CardPrerequisites,
   type EducationLevel,
   type PrerequisiteRoute,
 } from '@qualcert/standards';
+import { renderMessage } from '@qualcert/shared';
+import { conditionMessage, summaryOf } from './eligibility-messages';
 import { experienceMonths, mergePeriods, type EmploymentPeriod } from './experience';
 
 /** confirmed: an admin checked the rules of a needs_review card and they now decide eligibility. */
@@ -120,6 +121,10 @@ export interface RecordIds {
   rejectedRecordIds: string[];
   /** Records that would count but carry no document. */
   undocumentedRecordIds: string[];
+  /** How each record named above reads in messages (absent on results kept from before). */
+  labels?: Record<string, string>;
+  /** Why the centre rejected each rejected record's document, where it said. */
+  rejectionReasons?: Record<string, string>;
 }
 
 export interface EducationParams extends RecordIds {
@@ -139,6 +144,8 @@ export interface ExperienceParams extends RecordIds {
   months: number;
   /** Months on the confirmed records alone. */
   confirmedMonths: number;
+  /** The field's names in kk, ru and en; null when any field counts or none is required. */
+  fieldNames?: Readonly<Record<'kk' | 'ru' | 'en', string>> | null;
 }
 
 export type LearningParams = RecordIds;
@@ -192,12 +199,11 @@ export interface EligibilityResult {
   /** Records awaiting the document check that a route holding on the declared records rests on. */
   pendingRecordIds: string[];
   notes: Note[];
+  /** The card's rules status the check read (absent on results kept from before). */
+  rulesStatus?: PrerequisiteStatus;
+  /** Why the card's rules need review, when they do. */
+  reviewReasons?: string[];
 }
-
-const NONE = 'none';
-const LEARNING_WANTED =
-  'a learning record (non-formal course certificate, employer reference, or informal-learning statement ' +
-  'confirmed by an employer) with its document';
 
 interface Sorted<T extends RecordFacts> {
   declared: T[];
@@ -221,35 +227,21 @@ function sortByCheck<T extends RecordFacts>(records: readonly T[]): Sorted<T> {
 }
 
 function ids<T extends RecordFacts>(sorted: Sorted<T>): RecordIds {
+  const named = [...sorted.declared, ...sorted.rejected, ...sorted.undocumented];
+  const reasons: [string, string][] = sorted.rejected.flatMap((r) => (r.check.reason ? [[r.id, r.check.reason]] : []));
   return {
     recordIds: sorted.declared.map((r) => r.id),
     confirmedRecordIds: sorted.confirmed.map((r) => r.id),
     rejectedRecordIds: sorted.rejected.map((r) => r.id),
     undocumentedRecordIds: sorted.undocumented.map((r) => r.id),
+    labels: Object.fromEntries(named.map((r) => [r.id, r.label])),
+    rejectionReasons: Object.fromEntries(reasons),
   };
 }
 
-const quoted = (records: readonly RecordFacts[]): string => records.map((r) => `"${r.label}"`).join(', ');
-
-/**
- * What the document check adds to a condition's message: which records still await it (when the
- * declared records meet the condition but the confirmed ones do not yet), and which records were
- * not counted and why.
- */
-function checkTail<T extends RecordFacts>(sorted: Sorted<T>, holds: boolean, confirmed: boolean): string {
-  const parts: string[] = [];
-  if (holds && !confirmed) {
-    const pending = sorted.declared.filter((r) => r.check.verdict !== 'confirmed');
-    parts.push(`awaiting the centre's document check of ${quoted(pending)}`);
-  }
-  for (const record of sorted.rejected) {
-    const why = record.check.reason ? `: ${record.check.reason}` : '';
-    parts.push(`not counted: the centre rejected the document of "${record.label}"${why}`);
-  }
-  if (sorted.undocumented.length > 0) {
-    parts.push(`not counted, no document attached: ${quoted(sorted.undocumented)}`);
-  }
-  return parts.map((p) => `; ${p}`).join('');
+/** A condition with its English message (eligibility-messages.ts renders every language). */
+function worded<C extends Omit<Condition, 'message'>>(condition: C): C & { message: string } {
+  return { ...condition, message: conditionMessage({ ...condition, message: '' } as Condition, 'en') };
 }
 
 function isLevel(level: unknown): level is EducationLevel {
@@ -265,20 +257,12 @@ function highest(records: readonly EducationFacts[]): EducationLevel | null {
   return top;
 }
 
-function educationLabel(level: EducationLevel | null): string {
-  return level === null ? NONE : EDUCATION_LEVEL_LABELS[level];
-}
-
-function monthsText(months: number): string {
-  return `${months} ${months === 1 ? 'month' : 'months'}`;
-}
-
 function educationCondition(route: PrerequisiteRoute, education: Sorted<EducationFacts>): EducationCondition {
   const required = route.minEducation;
   const declaredLevel = highest(education.declared);
   const confirmedLevel = highest(education.confirmed);
   if (required === null) {
-    return {
+    return worded({
       kind: 'education',
       code: 'education_not_required',
       holds: true,
@@ -292,8 +276,7 @@ function educationCondition(route: PrerequisiteRoute, education: Sorted<Educatio
         rejectedRecordIds: [],
         undocumentedRecordIds: [],
       },
-      message: 'no education level required',
-    };
+    });
   }
   const enough = (r: EducationFacts) => educationRank(r.level) >= educationRank(required);
   const relevant: Sorted<EducationFacts> = {
@@ -304,17 +287,13 @@ function educationCondition(route: PrerequisiteRoute, education: Sorted<Educatio
   };
   const holds = relevant.declared.length > 0;
   const confirmed = relevant.confirmed.length > 0;
-  const higher = holds && declaredLevel !== required ? ' (a higher level satisfies the requirement)' : '';
-  return {
+  return worded({
     kind: 'education',
     code: holds ? 'education_met' : 'education_not_met',
     holds,
     confirmed,
     params: { requiredLevel: required, declaredLevel, confirmedLevel, ...ids(relevant) },
-    message:
-      `needs ${educationLabel(required)}, has ${educationLabel(declaredLevel)}${higher}` +
-      checkTail(relevant, holds, confirmed),
-  };
+  });
 }
 
 /**
@@ -341,7 +320,7 @@ function experienceCondition(
   const months = experienceMonths(relevant.declared, null, asOf);
   const confirmedMonths = experienceMonths(relevant.confirmed, null, asOf);
   if (required <= 0) {
-    return {
+    return worded({
       kind: 'experience',
       code: 'experience_not_required',
       holds: true,
@@ -356,85 +335,31 @@ function experienceCondition(
         rejectedRecordIds: [],
         undocumentedRecordIds: [],
       },
-      message: 'no work experience required',
-    };
+    });
   }
   const holds = months >= required;
   const confirmed = confirmedMonths >= required;
-  const where = field === null ? 'of work experience in any field' : `in ${fieldName(fields, field)}`;
-  const jobs = relevant.declared.length > 0 ? ` (counted: ${quoted(relevant.declared)})` : '';
-  return {
+  const node = field === null ? undefined : fields.nodes.get(field);
+  const fieldNames = field === null ? null : (node?.names ?? { kk: field, ru: field, en: field });
+  return worded({
     kind: 'experience',
     code: holds ? 'experience_met' : 'experience_short',
     holds,
     confirmed,
-    params: { field, monthsRequired: required, months, confirmedMonths, ...ids(relevant) },
-    message: `needs ${monthsText(required)} ${where}, has ${months}${jobs}` + checkTail(relevant, holds, confirmed),
-  };
+    params: { field, monthsRequired: required, months, confirmedMonths, ...ids(relevant), fieldNames },
+  });
 }
 
 function learningCondition(learning: Sorted<LearningFacts>): LearningCondition {
   const holds = learning.declared.length > 0;
   const confirmed = learning.confirmed.length > 0;
-  return {
+  return worded({
     kind: 'learning',
     code: holds ? 'learning_met' : 'learning_missing',
     holds,
     confirmed,
     params: ids(learning),
-    message:
-      (holds ? `needs ${LEARNING_WANTED}, has ${quoted(learning.declared)}` : `needs ${LEARNING_WANTED}, has none`) +
-      checkTail(learning, holds, confirmed),
-  };
-}
-
-function routeName(route: RouteResult): string {
-  return `route ${route.index + 1} (${route.kind})`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function summarise(
-  outcome: EligibilityOutcome,
-  rules: EligibilityRules,
-  routes: RouteResult[],
-  pending: readonly RecordFacts[],
-  notes: readonly Note[],
-): string {
-  if (outcome === 'needs_review') {
-    if (routes.length === 0 && rules.status !== 'needs_review') {
-      return 'Eligibility cannot be decided: the card states no prerequisite routes; an admin must confirm its rules.';
-    }
-    const reasons =
-      rules.reviewReasons !== undefined && rules.reviewReasons.length > 0 ? `: ${rules.reviewReasons.join('; ')}` : '';
-    return (
-      `Eligibility cannot be decided until an admin confirms the card's prerequisite rules${reasons}. ` +
-      `${routes.filter((r) => r.holds).length} of ${routes.length} routes read so far hold.`
-    );
-  }
-  if (outcome === 'eligible') {
-    const route = routes.find((r) => r.confirmed);
-    // outcome is eligible only when some route is confirmed.
-    if (route === undefined) throw new Error('unreachable: eligible without a confirmed route');
-    return `Eligible by ${routeName(route)}: ${route.conditions.map((c) => c.message).join('; ')}.`;
-  }
-  if (outcome === 'awaiting_documents') {
-    const holding = routes.filter((r) => r.holds).map(routeName);
-    return (
-      `Awaiting the centre's document check: the records declared meet ${holding.join(' or ')}; ` +
-      `admitted once the centre confirms the documents of ${quoted(pending)}.`
-    );
-  }
-  const failures = routes.map(
-    (route) =>
-      `${capitalised(routeName(route))}: ${route.conditions
-        .filter((c) => !c.holds)
-        .map((c) => c.message)
-        .join('; ')}.`,
-  );
-  return ['Not eligible: no route holds.', ...failures, ...notes.map((n) => n.message)].join(' ');
+  });
 }
 
 /**
@@ -515,17 +440,18 @@ export function evaluateEligibility(
           {
             code: 'no_informal_route',
             params: {},
-            message:
-              'The card admits no one through non-formal or informal learning: its informal-learning cell is empty.',
+            message: renderMessage('en', 'no_informal_route'),
           },
         ]
       : [];
-  const pending = pendingIds.map((id) => byId.get(id) as RecordFacts);
-  return {
+  const result: EligibilityResult = {
     outcome,
-    summary: summarise(outcome, { ...prerequisites, status }, routes, pending, notes),
+    summary: '',
     routes,
     pendingRecordIds: pendingIds,
     notes,
+    rulesStatus: status,
+    ...(outcome === 'needs_review' ? { reviewReasons: [...(prerequisites.reviewReasons ?? [])] } : {}),
   };
+  return { ...result, summary: summaryOf(result, 'en') };
 }

@@ -10,6 +10,7 @@ import {
   AppConfig,
   AuditService,
   DomainException,
+  errorMessage,
   maskIin,
   OutboxService,
   SYSTEM_ACTOR,
@@ -457,7 +458,7 @@ export class CertificatesService {
     );
     if (!verificationCodesMatch(row?.verification_code ?? UNKNOWN_CODE, code) || !row) {
       // One body for both, naming neither the number nor the code.
-      throw new DomainException('NOT_FOUND', 'No certificate has this number and verification code', {
+      throw new DomainException('NOT_FOUND', errorMessage('NOT_FOUND:certificate'), {
         entity: 'Certificate',
       });
     }

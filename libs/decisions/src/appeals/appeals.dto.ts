@@ -226,7 +226,7 @@ export class NotificationDto {
   @ApiProperty({ description: 'Stable: decision.approved, certificate.issued, appeal.upheld, …' }) kind: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({ format: 'uuid' }) applicationId: string;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: 'In the language of the request (Accept-Language)' }) title: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) readAt: Date | null;
 }

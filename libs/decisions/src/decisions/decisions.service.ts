@@ -8,6 +8,7 @@ import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identi
 import {
   AuditService,
   DomainException,
+  errorMessage,
   isUniqueViolation,
   OutboxService,
   SYSTEM_ACTOR,
@@ -136,10 +137,7 @@ export class DecisionsService {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockInStatus(manager, DecisionEntity, decision.id, ['pending_signoff'], 'The decision');
       if ((await involvedInApplication(manager, row.applicationId)).has(actor.userId)) {
-        throw new DomainException(
-          'FORBIDDEN',
-          'You took part in assessing this application (you checked its documents): another manager signs its decision',
-        );
+        throw new DomainException('FORBIDDEN', errorMessage('FORBIDDEN:checked_documents'));
       }
       const [app] = await manager.query<{ status: ApplicationStatus; candidate_id: string; card_id: string }[]>(
         'SELECT status, candidate_id, card_id FROM application WHERE id = $1 FOR UPDATE',

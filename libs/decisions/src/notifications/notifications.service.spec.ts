@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
+import { isNotificationKind, NOTIFICATION_KINDS, notificationTitle, type NotificationKind } from './notification-kinds';
 import { NotificationsService } from './notifications.service';
 
 /** Every `kind` published with a `notification.requested` event anywhere in the libraries. */
@@ -39,9 +39,9 @@ describe('notifications', () => {
   });
 
   it('addresses every kind to the candidate or the centre’s managers, with a title', () => {
-    for (const { audience, title } of Object.values(NOTIFICATION_KINDS)) {
+    for (const [kind, { audience }] of Object.entries(NOTIFICATION_KINDS)) {
       expect(['candidate', 'centre_managers']).toContain(audience);
-      expect(title.length).toBeGreaterThan(10);
+      expect(notificationTitle(kind as NotificationKind).length).toBeGreaterThan(10);
     }
   });
 });

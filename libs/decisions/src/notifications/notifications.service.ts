@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@qualcert/identity';
 import { DomainException, type JobData } from '@qualcert/shared';
 import { NotificationEntity } from './notification.entity';
-import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
+import { isNotificationKind, NOTIFICATION_KINDS, notificationTitle } from './notification-kinds';
 
 /** The notify job's data: the notification.requested event's payload and the event's id. */
 export type NotifyPayload = JobData['notify'];
@@ -45,7 +45,8 @@ export class NotificationsService {
   async notify(payload: NotifyPayload): Promise<number> {
     // An unknown kind is a programming error: the job fails and shows in the failed list.
     if (!isNotificationKind(payload.kind)) throw new Error(`Unknown notification kind ${String(payload.kind)}`);
-    const { audience, title } = NOTIFICATION_KINDS[payload.kind];
+    const { audience } = NOTIFICATION_KINDS[payload.kind];
+    const title = notificationTitle(payload.kind);
     const recipients = await this.dataSource.query<{ user_id: string }[]>(
       audience === 'candidate'
         ? 'SELECT candidate_id AS user_id FROM application WHERE id = $1'

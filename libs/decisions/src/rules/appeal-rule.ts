@@ -19,7 +19,7 @@
  * appeal stays pending until every member has voted; then the majority decides (panelResolution
  * says what a tie does).
  */
-import { DomainException, toIsoDay } from '@qualcert/shared';
+import { DomainException, errorMessage, toIsoDay } from '@qualcert/shared';
 import type { AssessorRefusal } from '@qualcert/assessment';
 
 export const MIN_PANEL_SIZE = 2;
@@ -68,7 +68,7 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
   if (today > deadline) {
     throw new DomainException(
       'APPEAL_WINDOW_CLOSED',
-      `The appeal window closed at the end of ${deadline} (${request.windowDays} days after the decision was signed)`,
+      errorMessage('APPEAL_WINDOW_CLOSED:deadline', { deadline, windowDays: request.windowDays }),
       { deadline, windowDays: request.windowDays },
     );
   }

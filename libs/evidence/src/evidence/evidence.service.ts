@@ -4,7 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AppConfig, AuditService, DomainException, isUniqueViolation, isIsoDay, utcToday } from '@qualcert/shared';
+import {
+  AppConfig,
+  AuditService,
+  DomainException,
+  errorMessage,
+  isUniqueViolation,
+  isIsoDay,
+  utcToday,
+} from '@qualcert/shared';
 import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
@@ -188,7 +196,7 @@ export class EvidenceService {
       if (refused.length > 0) {
         throw new DomainException(
           'SKILL_NOT_RECOGNISABLE',
-          `Recognition of ${refused.map((s) => `"${s.title}"`).join(', ')} on evidence is not recommended by the standard: ${refused.length === 1 ? 'it is' : 'they are'} assessed at an exam`,
+          errorMessage('SKILL_NOT_RECOGNISABLE:skills', { skills: refused.map((s) => `«${s.title}»`).join(', ') }),
           {
             fields: [{ field: 'skillIds', messages: refused.map((s) => `${s.id}: recognition ${s.recognition}`) }],
             skills: refused.map((s) => ({ id: s.id, title: s.title, recognition: s.recognition })),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@qualcert/shared';
+import { DomainException, errorMessage } from '@qualcert/shared';
 import { AccessRepository } from '../access/access.repository';
 import type { Actor } from './actor';
 import { AccessTokenPayload, TokenService } from './token.service';
@@ -23,7 +23,7 @@ export class AccessTokenVerifier {
     const readable = typeof payload.sub === 'string' && typeof payload.sid === 'string' && UUID.test(payload.sid);
     const row = readable ? await this.access.findActor(payload.sub, payload.sid) : null;
     if (!row || row.status !== 'active' || row.sessionVersion !== payload.sv || row.sessionEnded) {
-      throw new DomainException('UNAUTHENTICATED', 'The access token is no longer valid');
+      throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:token_invalid'));
     }
     return { userId: row.id, role: row.role, centreIds: row.centreIds };
   }
@@ -34,7 +34,7 @@ export class AccessTokenVerifier {
     try {
       payload = this.tokens.verifyAccess(token);
     } catch {
-      throw new DomainException('UNAUTHENTICATED', 'The access token is not valid');
+      throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:token_invalid'));
     }
     return this.actorOf(payload);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { AppConfig, DomainException, PublicRoute, RateLimited } from '@qualcert/shared';
+import { AppConfig, DomainException, errorMessage, PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { Actor } from './actor';
 import {
@@ -73,7 +73,7 @@ export class AuthController {
     @Body() dto: RefreshDto,
   ): Promise<TokenPairDto> {
     const token = refreshTokenOf(req, dto.refreshToken);
-    if (token === null) throw new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+    if (token === null) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_invalid'));
     const pair = await this.auth.refresh(token);
     setRefreshCookie(res, this.config, pair.refreshToken);
     return pair;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DomainException, fieldErrorsOf, IS_PUBLIC_ROUTE } from '@qualcert/shared';
+import { DomainException, errorMessage, fieldErrorsOf, IS_PUBLIC_ROUTE } from '@qualcert/shared';
 import type { Role } from '../entities/user.entity';
 import type { Actor } from './actor';
 import { ROLES_KEY } from './authenticated.decorator';
@@ -26,7 +26,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
     if (roles.length > 0 && !roles.includes(actor.role)) {
-      throw new DomainException('FORBIDDEN', 'Your role may not do this');
+      throw new DomainException('FORBIDDEN', errorMessage('FORBIDDEN:role'));
     }
     return true;
   }
@@ -40,7 +40,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw new DomainException(
         'UNAUTHENTICATED',
-        expired ? 'The access token has expired' : 'A valid access token is required',
+        errorMessage(expired ? 'UNAUTHENTICATED:token_expired' : 'UNAUTHENTICATED:token_required'),
       );
     }
     return user;
@@ -64,7 +64,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
     // database outage is 503, not 401).
     if (err)
       throw typeof err === 'object' ? (err as Error) : new DomainException('UNAUTHENTICATED', 'Authentication failed');
-    if (!user) throw new DomainException('UNAUTHENTICATED', 'Email or password is wrong');
+    if (!user) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:wrong_credentials'));
     return user;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, DomainException } from '@qualcert/shared';
+import { AuditService, DomainException, errorMessage } from '@qualcert/shared';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { assertPasswordStrong, toAuditActor, UsersService } from '../users/users.service';
@@ -9,8 +9,6 @@ import type { Actor } from './actor';
 import type { SessionDto, TokenPairDto, UserDto } from './auth.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import { TokenService } from './token.service';
-
-const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 @Injectable()
 export class AuthService {
@@ -33,10 +31,10 @@ export class AuthService {
     const attempt = await this.throttle.begin(email, address);
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { emailKey: email.toLowerCase() } });
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !ok) throw new DomainException('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    if (!user || !ok) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:wrong_credentials'));
     if (user.status !== 'active') {
       await attempt.released();
-      throw new DomainException('UNAUTHENTICATED', 'This account is disabled');
+      throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:account_disabled'));
     }
     await attempt.succeeded();
     return user;
@@ -77,7 +75,7 @@ export class AuthService {
     address: string,
   ): Promise<TokenPairDto> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.userId } });
-    if (!user) throw new DomainException('UNAUTHENTICATED', 'A valid access token is required');
+    if (!user) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:token_required'));
     const attempt = await this.throttle.begin(user.email, address);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new DomainException('PASSWORD_INCORRECT', 'The current password is wrong', {

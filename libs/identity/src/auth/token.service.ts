@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppConfig, DomainException } from '@qualcert/shared';
+import { AppConfig, DomainException, errorMessage } from '@qualcert/shared';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { UserEntity } from '../entities/user.entity';
 
@@ -28,7 +28,8 @@ export interface AccessTokenPayload {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-const invalid = (): DomainException => new DomainException('UNAUTHENTICATED', 'The refresh token is not valid');
+const invalid = (): DomainException =>
+  new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_invalid'));
 const DAY_MS = 86400_000;
 
 /** A refresh token is `<id>.<secret>`: the id finds the row, the secret proves possession. */
@@ -83,9 +84,8 @@ export class TokenService {
     });
     // The revocation above is committed before the client hears about it.
     if ('ended' in outcome)
-      throw new DomainException('UNAUTHENTICATED', 'The session has reached its longest lifetime; sign in again');
-    if (outcome.reused)
-      throw new DomainException('UNAUTHENTICATED', 'The refresh token was already used; the session is revoked');
+      throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:session_too_old'));
+    if (outcome.reused) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:refresh_reused'));
     return { userId: outcome.userId, pair: outcome.pair };
   }
 

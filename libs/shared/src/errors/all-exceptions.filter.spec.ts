@@ -1,9 +1,12 @@
 import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { DomainException } from './domain.exception';
+import { DomainException, errorMessage } from './domain.exception';
 
-function run(exception: unknown): { status: number; body: unknown; headers: Record<string, string> } {
+function run(
+  exception: unknown,
+  acceptLanguage: string | null = 'en',
+): { status: number; body: unknown; headers: Record<string, string> } {
   const sent = { status: 0, body: undefined as unknown, headers: {} as Record<string, string> };
   const response = {
     status(code: number) {
@@ -17,7 +20,10 @@ function run(exception: unknown): { status: number; body: unknown; headers: Reco
       sent.headers[name] = value;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const request = { headers: acceptLanguage === null ? {} : { 'accept-language': acceptLanguage } };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return sent;
 }
@@ -31,11 +37,36 @@ describe('AllExceptionsFilter', () => {
       body: {
         statusCode: 404,
         code: 'NOT_FOUND',
-        message: 'Card x was not found',
+        message: 'Not found.',
         details: { entity: 'Card', id: 'x' },
       },
     });
     expect(run(new DomainException('STANDARD_PARSE_FAILED', 'bad', { line: 3 }))).toMatchObject({ status: 422 });
+  });
+
+  it('renders the message in the language the request accepts, Russian by default, the code unchanged', () => {
+    const error = () =>
+      new DomainException('RETAKE_TOO_EARLY', errorMessage('RETAKE_TOO_EARLY:opens_on', { opensOn: '2026-03-01' }));
+    const message = (language: string | null) => (run(error(), language).body as { message: string }).message;
+    expect(message('kk')).toBe('Бұл карточка бойынша қайта өтінішті 2026-03-01 бастап беруге болады.');
+    expect(message('ru')).toBe('Подать заявление по этой карточке снова можно с 2026-03-01.');
+    expect(message('en')).toBe('You may apply for this card again from 2026-03-01');
+    expect(message(null)).toBe(message('ru'));
+    expect(message('de-DE, kk;q=0.5, en;q=0.4')).toBe(message('kk'));
+    expect(message('fr')).toBe(message('ru'));
+    expect((run(error(), 'kk').body as { code: string }).code).toBe('RETAKE_TOO_EARLY');
+    expect((run(new Error('boom'), 'kk').body as { message: string }).message).toBe(
+      'Серверде қате орын алды. Қайталаңыз.',
+    );
+  });
+
+  it('renders explanations inside the details in the same language', () => {
+    const problem = { code: 'PANEL_SKILL_PENDING', params: { missing: 1, members: 3 }, message: 'english' };
+    const body = run(new DomainException('CONFLICT', 'x', { problems: [problem] }), 'ru').body as {
+      details: { problems: { message: string }[] };
+    };
+    expect(body.details.problems[0].message).toBe('1 из 3 членов комиссии ещё не записали решение');
+    expect(problem.message).toBe('english');
   });
 
   it('sets Retry-After on TOO_MANY_REQUESTS', () => {
@@ -48,7 +79,7 @@ describe('AllExceptionsFilter', () => {
     expect(run(new NotFoundException('Cannot GET /x')).body).toEqual({
       statusCode: 404,
       code: 'ROUTE_NOT_FOUND',
-      message: 'Cannot GET /x',
+      message: 'Not found.',
     });
     expect(run(new BadRequestException()).body).toMatchObject({ statusCode: 400, code: 'MALFORMED_REQUEST' });
   });
@@ -72,7 +103,7 @@ describe('AllExceptionsFilter', () => {
     const sent = run(new Error('connection string postgres://secret'));
     expect(sent).toEqual({
       status: 500,
-      body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal error' },
+      body: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An error occurred on the server. Try again.' },
       headers: {},
     });
   });
@@ -97,7 +128,7 @@ describe('AllExceptionsFilter', () => {
         body: {
           statusCode: 503,
           code: 'DATABASE_UNAVAILABLE',
-          message: 'The database is unavailable; try again shortly',
+          message: 'The service is temporarily unavailable. Try again shortly.',
         },
         headers: { 'Retry-After': '5' },
       });

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { renderMessage, type ErrorMessageCode } from '../messages/catalogue';
+import { negotiateLanguage, type Language } from '../messages/language';
 import { DomainException } from './domain.exception';
 import { ErrorBody, ErrorCode } from './error-codes';
 
@@ -60,9 +62,17 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
 /** Seconds a client should wait before retrying a request PostgreSQL could not serve. */
 const DB_RETRY_AFTER_SECONDS = 5;
 
+/** The language of a request's messages, by its Accept-Language (messages/language.ts). */
+export function requestLanguage(
+  request: { headers?: Record<string, string | string[] | undefined> } | undefined,
+): Language {
+  return negotiateLanguage(request?.headers?.['accept-language']);
+}
+
 /**
  * The one place errors become HTTP responses, all in the shape `{ statusCode, code, message,
- * details? }`. Unknown errors are logged and answered with a bare 500 that leaks nothing.
+ * details? }`, the message in the request's language (Accept-Language). Unknown errors are
+ * logged and answered with a bare 500 that leaks nothing.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -70,7 +80,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const language = requestLanguage(host.switchToHttp().getRequest());
+    const body = this.toBody(exception, language);
     if (body.code === 'DATABASE_UNAVAILABLE') {
       this.logger.warn(`PostgreSQL unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     } else if (body.statusCode >= 500) {
@@ -84,50 +95,32 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainException) return exception.toBody();
+  private toBody(exception: unknown, language: Language): ErrorBody {
+    if (exception instanceof DomainException) return exception.toBody(language);
+    const answer = (statusCode: number, code: ErrorCode, key: ErrorMessageCode = code): ErrorBody => ({
+      statusCode,
+      code,
+      message: renderMessage(language, key),
+    });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST');
-      return { statusCode: status, code, message: this.httpMessage(exception) };
+      return answer(status, code);
     }
-    if (isDatabaseUnavailable(exception)) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
-        message: 'The database is unavailable; try again shortly',
-      };
-    }
+    if (isDatabaseUnavailable(exception)) return answer(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE');
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       const code = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
-      if (code === 'CONFLICT') {
-        return { statusCode: HttpStatus.CONFLICT, code, message: 'The request conflicts with existing data' };
-      }
-      if (code) {
-        return { statusCode: HttpStatus.BAD_REQUEST, code, message: 'A value has the wrong format' };
-      }
+      if (code === 'CONFLICT') return answer(HttpStatus.CONFLICT, code);
+      if (code) return answer(HttpStatus.BAD_REQUEST, code);
     }
     // body-parser and multer errors carry an HTTP status of their own.
     const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: unknown }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'The request body is too large'
-            : 'The request could not be read';
-      return { statusCode: status, code: STATUS_CODES[status] ?? 'MALFORMED_REQUEST', message };
+      const code = STATUS_CODES[status] ?? 'MALFORMED_REQUEST';
+      return answer(status, code, type === 'entity.parse.failed' ? 'MALFORMED_REQUEST:not_json' : code);
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error' };
-  }
-
-  private httpMessage(exception: HttpException): string {
-    const response = exception.getResponse();
-    if (typeof response === 'string') return response;
-    const message = (response as { message?: unknown }).message;
-    if (Array.isArray(message)) return message.join('; ');
-    return typeof message === 'string' ? message : exception.message;
+    return answer(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR');
   }
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { DomainException } from '../errors/domain.exception';
+import { DomainException, errorMessage } from '../errors/domain.exception';
 
 // Where @nestjs/swagger's @ApiConsumes keeps a route's accepted body types.
 const API_CONSUMES = 'swagger/apiConsumes';
@@ -39,7 +39,7 @@ export class ContentTypeGuard implements CanActivate {
     if (acceptsMediaType(accepted, mediaType)) return true;
     throw new DomainException(
       'UNSUPPORTED_MEDIA_TYPE',
-      `A body of type ${mediaType || '(none)'} is not accepted here; send ${accepted.join(' or ')}`,
+      errorMessage('UNSUPPORTED_MEDIA_TYPE:accepted', { accepted: accepted.join(', ') }),
       { fields: [{ field: 'Content-Type', messages: [`must be ${accepted.join(' or ')}`] }], accepted },
     );
   }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainException } from '../errors/domain.exception';
+import { DomainException, errorMessage } from '../errors/domain.exception';
 import { FieldError } from '../errors/error-codes';
 
 /**
@@ -28,7 +28,7 @@ export function jsonDepthLimit(max = MAX_JSON_DEPTH) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (exceedsDepth(req.body, max)) {
       next(
-        new DomainException('MALFORMED_REQUEST', `The request body is nested more than ${max} levels deep`, {
+        new DomainException('MALFORMED_REQUEST', errorMessage('MALFORMED_REQUEST:too_deep', { max }), {
           maxDepth: max,
         }),
       );
