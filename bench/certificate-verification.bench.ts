@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { certificateVerificationUrl, credentialAchievement } from '@qualcert/certificates';
+import { credentialAchievement } from '@qualcert/certificates';
+import { certificateLookupPath } from '@qualcert/certificates/certificates/verification-url';
 import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
 import { Pool } from 'pg';
 import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
@@ -115,11 +116,8 @@ async function main(): Promise<void> {
   const { rows } = await pool.query<{ number: string; verification_code: string }>(
     'SELECT number, verification_code FROM certificate',
   );
-  // As the QR codes carry them: the number and the verification code.
-  const paths = rows.map((r) => {
-    const url = new URL(certificateVerificationUrl('http://127.0.0.1', r.number, r.verification_code));
-    return url.pathname + url.search;
-  });
+  // The JSON lookup behind the QR code's page: the number and the verification code.
+  const paths = rows.map((r) => certificateLookupPath(r.number, r.verification_code));
 
   const env = {
     ...productionEnv(work.path),
