@@ -83,7 +83,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
     const parsed = new Promise<void>((resolve, reject) =>
       this.middleware(req, res, (error?: unknown) => {
         if (!error) return resolve();
-        const failure: Error = transformException(error as Error);
+        const failure: Error = transformException(error as Error) ?? new Error('multer failed');
         reject(failure);
       }),
     );
