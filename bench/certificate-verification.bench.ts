@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { credentialAchievement } from '@qualcert/certificates';
-import { certificateLookupPath } from '@qualcert/certificates/certificates/verification-url';
-import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
+import {
+  certificateLookupPath,
+  credentialAchievement,
+  generateIssuerKey,
+  buildCredential,
+  signCredential,
+} from '@qualcert/certificates';
 import { Pool } from 'pg';
 import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
 import { productionEnv, startApi, startBaselineServer } from './support/processes';
