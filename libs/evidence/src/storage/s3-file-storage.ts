@@ -78,7 +78,7 @@ export class S3FileStorage implements FileStorage {
    * A file larger than one part goes up in parts to a staging key as it arrives, and is copied to
    * its key at commit (a copy inside the service) and the staging object deleted. An upload that
    * fails is aborted; one the process never finishes is left to the bucket's lifecycle rule for
-   * incomplete multipart uploads (docs/OPERATIONS.md).
+   * incomplete multipart uploads (docs/CANDIDATES.md, Evidence).
    */
   async putStream(source: Readable): Promise<StagedFile> {
     const stagingKey = `staging/${randomUUID()}`;
