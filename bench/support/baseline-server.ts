@@ -43,13 +43,14 @@ async function verify(number: string, code: string, res: ServerResponse): Promis
     holder_name: string;
     card: unknown;
     centre: unknown;
+    functions: unknown[] | null;
     issued_on: string;
     valid_until: string;
     revoked_at: Date | null;
     revoke_reason: string | null;
   }>(
     `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
-            issued_on::text, valid_until::text, revoked_at, revoke_reason
+            contents->'functions' AS functions, issued_on::text, valid_until::text, revoked_at, revoke_reason
        FROM certificate WHERE number = $1`,
     [number],
   );
@@ -66,6 +67,7 @@ async function verify(number: string, code: string, res: ServerResponse): Promis
     issuedOn: row.issued_on,
     validUntil: row.valid_until,
     centre: row.centre,
+    functions: row.functions ?? [],
     ...(row.status === 'revoked' ? { revokedAt: row.revoked_at?.toISOString(), revokeReason: row.revoke_reason } : {}),
   });
 }

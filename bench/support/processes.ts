@@ -107,7 +107,13 @@ export async function startApi(
     name: 'api',
     script: join(ROOT, 'dist/apps/api/src/main.js'),
     // As deployed (Dockerfile, scripts/start.sh): a bounded heap.
-    env: { NODE_OPTIONS: '--max-old-space-size=192', ...env, PORT: String(port), PUBLIC_BASE_URL: url },
+    // BENCH_API_NODE_OPTIONS adds options for a profile (bench/support/cpu-profile.ts).
+    env: {
+      NODE_OPTIONS: `--max-old-space-size=192 ${process.env.BENCH_API_NODE_OPTIONS ?? ''}`.trim(),
+      ...env,
+      PORT: String(port),
+      PUBLIC_BASE_URL: url,
+    },
     workDir,
     ready: async () => (await fetch(`${url}/health`)).status === 200,
   });

@@ -24,8 +24,15 @@ export function machine(): Record<string, unknown> {
 
 export const ratio = (system: number, baseline: number): number => +(system / baseline).toFixed(3);
 
-export function check(name: string, value: number, unit: string, op: '>=' | '<' | '==', limit: number): TargetCheck {
-  const met = op === '>=' ? value >= limit : op === '<' ? value < limit : value === limit;
+export function check(
+  name: string,
+  value: number,
+  unit: string,
+  op: '>=' | '<' | '<=' | '==',
+  limit: number,
+): TargetCheck {
+  const met =
+    op === '>=' ? value >= limit : op === '<' ? value < limit : op === '<=' ? value <= limit : value === limit;
   return { name, target: `${op} ${limit} ${unit}`.trim(), value, unit, met };
 }
 

@@ -1,4 +1,6 @@
-import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { Pool } from 'pg';
+import { QueryFailedError } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { DomainException } from './errors/domain.exception';
 
 /**
@@ -36,4 +38,25 @@ export async function lockInStatus<T extends { id: string; status: string }>(
     throw new DomainException('INVALID_TRANSITION', `${subject} is ${row.status}`, { currentStatus: row.status });
   }
   return row;
+}
+
+/**
+ * Runs one statement of a hot route as a named prepared statement, straight on the driver's pool:
+ * PostgreSQL parses and plans it once per connection, and TypeORM's query runner (a runner object,
+ * its logging and bookkeeping per call) is skipped. A failure is a QueryFailedError, as from
+ * DataSource.query, so the exception filter maps it the same way. Only for statements outside a
+ * transaction; the name must be unique to the text.
+ */
+export async function preparedQuery<T>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  try {
+    return (await pool.query({ name, text, values })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Actor, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, OutboxService, SYSTEM_ACTOR, updateReturning } from '@qualcert/shared';
+import { AuditService, DomainException, OutboxService, preparedQuery, SYSTEM_ACTOR } from '@qualcert/shared';
 import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
 import { ProgressService } from '../results/progress.service';
 import { authorOptionIds, labelOptions } from '../rules/option-labels';
@@ -110,8 +110,9 @@ export class TheoryTestsService {
    */
   async saveAnswer(actor: Actor, testId: string, position: number, optionIds: string[]): Promise<void> {
     const answer = JSON.stringify([...new Set(optionIds)].sort());
-    const saved = await updateReturning<{ id: string }>(
+    const saved = await preparedQuery<{ id: string }>(
       this.dataSource,
+      'theory_answer_save',
       `UPDATE theory_test_item i SET answer_option_ids = $1::jsonb, answered_at = now()
          FROM theory_test t
         WHERE i.test_id = $2 AND i.position = $3 AND i.option_labels @> $1::jsonb

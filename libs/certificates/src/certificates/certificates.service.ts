@@ -14,6 +14,7 @@ import {
   maskIin,
   OutboxService,
   SYSTEM_ACTOR,
+  preparedQuery,
   updateReturning,
   toIsoDay,
   utcToday,
@@ -434,21 +435,21 @@ export class CertificatesService {
   async verifyNumber(number: string, code: string, now = new Date()): Promise<PublicCertificate> {
     // The hottest public route: one indexed lookup of exactly what the page shows, not the row
     // with its signed credential and full contents (which made it twice as costly; bench/).
-    const [row] = await this.dataSource.query<
-      {
-        number: string;
-        verification_code: string;
-        status: CertificateEntity['status'];
-        holder_name: string;
-        card: PublicCertificate['card'];
-        centre: PublicCertificate['centre'];
-        functions: PublicCertificate['functions'] | null;
-        issued_on: string;
-        valid_until: string;
-        revoked_at: Date | null;
-        revoke_reason: string | null;
-      }[]
-    >(
+    const [row] = await preparedQuery<{
+      number: string;
+      verification_code: string;
+      status: CertificateEntity['status'];
+      holder_name: string;
+      card: PublicCertificate['card'];
+      centre: PublicCertificate['centre'];
+      functions: PublicCertificate['functions'] | null;
+      issued_on: string;
+      valid_until: string;
+      revoked_at: Date | null;
+      revoke_reason: string | null;
+    }>(
+      this.dataSource,
+      'certificate_verify',
       `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
               contents->'functions' AS functions,
               to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,

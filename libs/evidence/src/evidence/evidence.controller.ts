@@ -12,14 +12,14 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { RateLimited, UuidParamPipe } from '@qualcert/shared';
 import { contentDisposition } from '../files/content-disposition';
 import { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
-import { EvidenceService, UploadedFile as StoredUpload } from './evidence.service';
+import { EvidenceUploadInterceptor, ReceivedUpload } from './evidence-upload.interceptor';
+import { EvidenceService } from './evidence.service';
 
 @ApiTags('evidence')
 @Controller()
@@ -27,9 +27,9 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post('evidence')
-  // Counted before the file is read: a flood is refused without buffering its bodies.
+  // Counted before the file is read: a flood is refused without reading its bodies.
   @RateLimited('evidence-upload', { limit: 'EVIDENCE_UPLOADS_PER_MINUTE', by: 'user' })
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(EvidenceUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -61,7 +61,7 @@ export class EvidenceController {
   @ApiResponse({ status: 200, description: 'The same file was uploaded before: its record', type: UploadResultDto })
   async upload(
     @CurrentActor() actor: Actor,
-    @UploadedFile() file: StoredUpload | undefined,
+    @UploadedFile() file: ReceivedUpload | undefined,
     @Body() dto: UploadEvidenceDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<UploadResultDto> {

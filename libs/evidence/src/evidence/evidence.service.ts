@@ -16,23 +16,16 @@ import {
 import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
-import { detectFileType, sanitizeFileName, sha256Hex } from '../files/file-type';
+import { sanitizeFileName } from '../files/file-type';
 import { FILE_STORAGE, FileStorage } from '../storage/file-storage';
+import type { ReceivedUpload } from './evidence-upload.interceptor';
 import { EvidenceQuotaRepository } from './evidence-quota.repository';
 import type { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
-
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 function toEvidenceDto(e: EvidenceFileEntity): EvidenceDto {
   const { id, candidateId, type, issuer, issueDate, description, fileName, mime, sizeBytes, sha256, createdAt } = e;
   return { id, candidateId, type, issuer, issueDate, description, fileName, mime, sizeBytes, sha256, createdAt };
 }
-
-const fileFault = (messages: string[]) => ({ fields: [{ field: 'file', messages }] });
 
 @Injectable()
 export class EvidenceService {
@@ -61,28 +54,22 @@ export class EvidenceService {
   }
 
   /**
-   * Stores the file first, then its row: a row never points at a missing file. If the row cannot
-   * be written, a file that no row references is removed again, so a failed upload leaves nothing.
-   * The same content uploaded again by the same candidate is stored once.
+   * The file arrives judged (type, size) and staged in storage by EvidenceUploadInterceptor; it is
+   * put under its key first, then its row is written: a row never points at a missing file. If the
+   * row cannot be written, a file that no row references is removed again, so a failed upload
+   * leaves nothing; a file refused before that is discarded by the interceptor. The same content
+   * uploaded again by the same candidate is stored once.
    */
-  async upload(actor: Actor, file: UploadedFile | undefined, meta: UploadEvidenceDto): Promise<UploadResultDto> {
+  async upload(actor: Actor, file: ReceivedUpload | undefined, meta: UploadEvidenceDto): Promise<UploadResultDto> {
     if (!file) throw DomainException.validation([{ field: 'file', messages: ['a file is required'] }]);
-    if (file.buffer.length === 0) throw new DomainException('FILE_EMPTY', 'The file is empty', fileFault(['is empty']));
-    const detected = detectFileType(file.buffer);
-    if (!detected) {
-      throw new DomainException(
-        'UNSUPPORTED_FILE_TYPE',
-        'Only PDF, JPEG and PNG files are accepted (judged by their content)',
-        fileFault(['is not a PDF, JPEG or PNG file']),
-      );
-    }
+    const detected = file.type;
     if (!isIsoDay(meta.issueDate)) {
       throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate is not a real date'] }]);
     }
     if (meta.issueDate > utcToday()) {
       throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate must not be in the future'] }]);
     }
-    const sha256 = sha256Hex(file.buffer);
+    const sha256 = file.sha256;
     const existing = await this.findByContent(actor.userId, sha256);
     if (existing) return { ...toEvidenceDto(existing), duplicate: true };
 
@@ -90,7 +77,7 @@ export class EvidenceService {
       id: randomUUID(),
       candidateId: actor.userId,
       sha256,
-      sizeBytes: file.buffer.length,
+      sizeBytes: file.size,
       mime: detected.mime,
       fileName: sanitizeFileName(file.originalname, detected.extension),
       storageKey: `evidence/${actor.userId}/${sha256}`,
@@ -100,10 +87,10 @@ export class EvidenceService {
       description: meta.description ?? null,
       createdAt: new Date(),
     };
-    // Checked before storing (no bytes written for a refused file), and again under the
-    // candidate's lock with the row, which is what holds against parallel uploads.
+    // Checked before the staged bytes get a key (a refused file is discarded unkeyed), and again
+    // under the candidate's lock with the row, which is what holds against parallel uploads.
     this.assertWithinQuota(await this.quota.usedBytes(this.dataSource.manager, actor.userId), row.sizeBytes);
-    await this.storage.put(row.storageKey, file.buffer, detected.mime);
+    await file.staged.commit(row.storageKey, detected.mime);
     try {
       await this.dataSource.transaction(async (manager) => {
         await this.quota.lock(manager, actor.userId);

@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { detectFileType, sanitizeFileName, sha256Hex } from './file-type';
+import fc from 'fast-check';
+import { detectFileType, FileTypeSniffer, sanitizeFileName, sha256Hex } from './file-type';
 
 /** A one-page PDF as a text editor would write it, with a cross-reference table and trailer. */
 function minimalPdf(): Buffer {
@@ -124,6 +125,57 @@ describe('detectFileType', () => {
   it('refuses an executable even when named like a PDF', () => {
     const exe = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(62), Buffer.from('%PDF-1.4 %%EOF')]);
     expect(detectFileType(exe)).toBeNull();
+  });
+});
+
+describe('FileTypeSniffer', () => {
+  const samples: Buffer[] = [
+    minimalPdf(),
+    Buffer.concat([minimalPdf(), Buffer.from('\r\n'.repeat(600))]),
+    Buffer.concat([minimalPdf().subarray(0, 20), Buffer.alloc(5000, 0x20), minimalPdf().subarray(20)]),
+    minimalPdf().subarray(0, 200),
+    minimalPng(),
+    Buffer.concat([minimalPng().subarray(0, 33), Buffer.alloc(3000, 7), minimalPng().subarray(33)]),
+    minimalPng().subarray(0, minimalPng().length - 12),
+    minimalJpeg(),
+    Buffer.concat([minimalJpeg(), Buffer.alloc(3000)]),
+    minimalJpeg().subarray(0, minimalJpeg().length - 2),
+    Buffer.from([0xff, 0xd8, 0xff, 0xd9, 0, 0]),
+    Buffer.from('MZ\x90\x00', 'latin1'),
+    Buffer.alloc(0),
+  ];
+
+  it('gives the verdict of the whole file however the bytes arrive in chunks', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(fc.nat(), { maxLength: 8 }), (file, cuts) => {
+        const sniffer = new FileTypeSniffer();
+        const points = [...new Set(cuts.map((c) => c % (file.length + 1)))].sort((a, b) => a - b);
+        let from = 0;
+        for (const point of [...points, file.length]) {
+          sniffer.push(file.subarray(from, point));
+          from = point;
+        }
+        expect(sniffer.result()).toEqual(detectFileType(file));
+      }),
+    );
+  });
+
+  it.each<[string, Buffer]>([
+    ['a Windows executable', Buffer.from('MZ', 'latin1')],
+    ['an HTML page', Buffer.from('<!DOCTYPE')],
+    ['a ZIP archive', Buffer.from([0x50, 0x4b])],
+    ['a PDF header with no version', Buffer.from('%PDF-x')],
+    ['a JPEG start with a zero marker', Buffer.from([0xff, 0xd8, 0xff, 0x00])],
+  ])('refuses %s from its first bytes', (_label, head) => {
+    expect(new FileTypeSniffer().push(head).refusedEarly()).toBe(true);
+  });
+
+  it.each<[string, Buffer]>([
+    ['a PDF', minimalPdf().subarray(0, 3)],
+    ['a PNG', minimalPng().subarray(0, 40)],
+    ['a JPEG', minimalJpeg().subarray(0, 4)],
+  ])('does not refuse the start of %s', (_label, head) => {
+    expect(new FileTypeSniffer().push(head).refusedEarly()).toBe(false);
   });
 });
 

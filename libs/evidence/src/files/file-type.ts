@@ -20,6 +20,120 @@ const PNG_IHDR = Buffer.from('IHDR', 'latin1');
 const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 const PNG_IEND_WINDOW = 1024;
 
+// What the checks read: the first bytes (PDF version, PNG header chunk, JPEG first marker) and the
+// last KiB (end markers); a file is never held whole to be judged.
+const HEAD_BYTES = 64;
+const TAIL_BYTES = Math.max(PDF_EOF_WINDOW, PNG_IEND_WINDOW);
+const PNG_IHDR_END = PNG_SIGNATURE.length + 8 + 13 + 4;
+
+/**
+ * Tells what a file is from its bytes as they arrive, so that an upload can be judged while it
+ * streams to storage: `refusedEarly()` says as soon as the first bytes rule out every accepted type,
+ * and `result()` gives the verdict once every byte has been pushed. It keeps the first 64 bytes,
+ * the last KiB and the last non-zero byte with the one before it, whatever the file's size.
+ */
+export class FileTypeSniffer {
+  private head = Buffer.alloc(0);
+  private tail = Buffer.alloc(0);
+  private size = 0;
+  // The last non-zero byte and its predecessor: JPEG's end marker, before any zero padding.
+  private lastNonZero = -1;
+  private beforeLastNonZero = -1;
+  private lastByte = -1;
+
+  push(chunk: Buffer): this {
+    if (chunk.length === 0) return this;
+    if (this.head.length < HEAD_BYTES) {
+      this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
+    }
+    this.tail =
+      chunk.length >= TAIL_BYTES
+        ? Buffer.from(chunk.subarray(chunk.length - TAIL_BYTES))
+        : Buffer.concat([this.tail, chunk]).subarray(-TAIL_BYTES);
+    let i = chunk.length - 1;
+    while (i >= 0 && chunk[i] === 0) i -= 1;
+    if (i >= 0) {
+      this.lastNonZero = chunk[i];
+      this.beforeLastNonZero = i > 0 ? chunk[i - 1] : this.lastByte;
+    }
+    this.lastByte = chunk[chunk.length - 1];
+    this.size += chunk.length;
+    return this;
+  }
+
+  /** True when the bytes so far already rule out a PDF, a PNG and a JPEG. */
+  refusedEarly(): boolean {
+    const head = this.head;
+    if (head.length === 0) return false;
+    return !couldBePdf(head) && !couldBePng(head) && !couldBeJpeg(head);
+  }
+
+  /** The verdict on all the bytes pushed. */
+  result(): DetectedFileType | null {
+    if (this.isPdf()) return { mime: 'application/pdf', extension: 'pdf' };
+    if (this.isPng()) return { mime: 'image/png', extension: 'png' };
+    if (this.isJpeg()) return { mime: 'image/jpeg', extension: 'jpg' };
+    return null;
+  }
+
+  /** The bytes of the last KiB from position `from` of the whole file on. */
+  private tailFrom(from: number): Buffer {
+    return this.tail.subarray(Math.max(0, from - (this.size - this.tail.length)));
+  }
+
+  private isPdf(): boolean {
+    // "%PDF-" then a version such as 1.7 or 2.0.
+    const versionEnd = PDF_HEADER.length + 3;
+    if (this.size < versionEnd + PDF_EOF.length) return false;
+    if (!couldBePdf(this.head)) return false;
+    return this.tailFrom(Math.max(versionEnd, this.size - PDF_EOF_WINDOW)).includes(PDF_EOF);
+  }
+
+  private isPng(): boolean {
+    // Signature, then IHDR (length 13, type, width, height, 5 bytes of fields, CRC), then IEND.
+    const head = this.head;
+    if (this.size < PNG_IHDR_END + PNG_IEND.length + 4) return false;
+    if (!head.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return false;
+    if (head.readUInt32BE(8) !== 13) return false;
+    if (!head.subarray(12, 16).equals(PNG_IHDR)) return false;
+    if (head.readUInt32BE(16) === 0 || head.readUInt32BE(20) === 0) return false;
+    return this.tailFrom(Math.max(PNG_IHDR_END, this.size - PNG_IEND_WINDOW)).includes(PNG_IEND);
+  }
+
+  private isJpeg(): boolean {
+    // SOI (FF D8), then the first segment's marker (FF xx), and EOI (FF D9) as the last bytes;
+    // some encoders and scanners pad the file with zero bytes after EOI. The first marker is never
+    // zero, so the last non-zero byte is at the fourth byte or later.
+    if (this.size < 6 || !couldBeJpeg(this.head)) return false;
+    return this.beforeLastNonZero === 0xff && this.lastNonZero === 0xd9;
+  }
+}
+
+/** Whether the first bytes (as many as there are) can start a PDF: "%PDF-", digit, dot, digit. */
+function couldBePdf(head: Buffer): boolean {
+  const signature = head.subarray(0, PDF_HEADER.length);
+  if (!signature.equals(PDF_HEADER.subarray(0, signature.length))) return false;
+  const version = head.subarray(PDF_HEADER.length, PDF_HEADER.length + 3);
+  return (
+    (version.length < 1 || isDigit(version[0])) &&
+    (version.length < 2 || version[1] === 0x2e) &&
+    (version.length < 3 || isDigit(version[2]))
+  );
+}
+
+function couldBePng(head: Buffer): boolean {
+  const signature = head.subarray(0, PNG_SIGNATURE.length);
+  return signature.equals(PNG_SIGNATURE.subarray(0, signature.length));
+}
+
+function couldBeJpeg(head: Buffer): boolean {
+  // 0xC0 and above are the markers that may follow SOI (APPn, DQT, SOFn, DHT, COM...); FF and 00
+  // there would be fill or stuffing, never a first segment.
+  const expected = [0xff, 0xd8, 0xff];
+  for (let i = 0; i < Math.min(head.length, 3); i += 1) if (head[i] !== expected[i]) return false;
+  return head.length < 4 || (head[3] >= 0xc0 && head[3] !== 0xff);
+}
+
 /**
  * Tells what a file is from its bytes alone. The name and the Content-Type a browser sends are
  * chosen by the client, so neither is trusted: only a PDF, PNG or JPEG whose start and end both
@@ -27,49 +141,7 @@ const PNG_IEND_WINDOW = 1024;
  * an empty body) is null.
  */
 export function detectFileType(buffer: Buffer): DetectedFileType | null {
-  if (isPdf(buffer)) return { mime: 'application/pdf', extension: 'pdf' };
-  if (isPng(buffer)) return { mime: 'image/png', extension: 'png' };
-  if (isJpeg(buffer)) return { mime: 'image/jpeg', extension: 'jpg' };
-  return null;
-}
-
-function isPdf(buffer: Buffer): boolean {
-  // "%PDF-" then a version such as 1.7 or 2.0.
-  if (buffer.length < PDF_HEADER.length + 3 + PDF_EOF.length) return false;
-  if (!buffer.subarray(0, PDF_HEADER.length).equals(PDF_HEADER)) return false;
-  const major = buffer[PDF_HEADER.length];
-  const dot = buffer[PDF_HEADER.length + 1];
-  const minor = buffer[PDF_HEADER.length + 2];
-  if (!isDigit(major) || dot !== 0x2e || !isDigit(minor)) return false;
-  const tailStart = Math.max(PDF_HEADER.length + 3, buffer.length - PDF_EOF_WINDOW);
-  return buffer.subarray(tailStart).includes(PDF_EOF);
-}
-
-function isPng(buffer: Buffer): boolean {
-  // Signature, then IHDR (length 13, type, width, height, 5 bytes of fields, CRC), then IEND.
-  const ihdrEnd = PNG_SIGNATURE.length + 8 + 13 + 4;
-  if (buffer.length < ihdrEnd + PNG_IEND.length + 4) return false;
-  if (!buffer.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return false;
-  if (buffer.readUInt32BE(8) !== 13) return false;
-  if (!buffer.subarray(12, 16).equals(PNG_IHDR)) return false;
-  const width = buffer.readUInt32BE(16);
-  const height = buffer.readUInt32BE(20);
-  if (width === 0 || height === 0) return false;
-  const tailStart = Math.max(ihdrEnd, buffer.length - PNG_IEND_WINDOW);
-  return buffer.subarray(tailStart).includes(PNG_IEND);
-}
-
-function isJpeg(buffer: Buffer): boolean {
-  // SOI (FF D8), then the first segment's marker (FF xx), and EOI (FF D9) as the last bytes.
-  if (buffer.length < 6) return false;
-  if (buffer[0] !== 0xff || buffer[1] !== 0xd8 || buffer[2] !== 0xff) return false;
-  // 0xC0 and above are the markers that may follow SOI (APPn, DQT, SOFn, DHT, COM...); FF and 00
-  // there would be fill or stuffing, never a first segment.
-  if (buffer[3] < 0xc0 || buffer[3] === 0xff) return false;
-  let end = buffer.length;
-  // Some encoders and scanners pad the file with zero bytes after EOI.
-  while (end > 4 && buffer[end - 1] === 0x00) end -= 1;
-  return buffer[end - 2] === 0xff && buffer[end - 1] === 0xd9;
+  return new FileTypeSniffer().push(buffer).result();
 }
 
 function isDigit(byte: number | undefined): boolean {

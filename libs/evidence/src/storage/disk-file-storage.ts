@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { FileHandle, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { assertValidStorageKey, FileStorage, InvalidStorageKeyError, StoredFileNotFoundError } from './file-storage';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  assertValidStorageKey,
+  FileStorage,
+  InvalidStorageKeyError,
+  StagedFile,
+  StoredFileNotFoundError,
+} from './file-storage';
 
 // Evidence files are personal data: readable by the service's own user only.
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
+
+// Streamed uploads are written here until their key is known. The folder's name has a dot, which
+// no key has, so nothing in it can ever be read as a key.
+const STAGING_FOLDER = '.staging';
 
 // A path component that is a regular file where a directory was expected (key "a/b" stored, then
 // "a/b/c" asked for) means there is nothing under the key, exactly as a missing one does.
@@ -28,6 +40,7 @@ export class DiskFileStorage implements FileStorage {
     // Synchronously, so that a root the process may not create stops it at start-up instead of
     // failing the first candidate's upload.
     mkdirSync(this.root, { recursive: true, mode: DIRECTORY_MODE });
+    mkdirSync(join(this.root, STAGING_FOLDER), { recursive: true, mode: DIRECTORY_MODE });
   }
 
   async put(key: string, data: Buffer, _contentType: string): Promise<void> {
@@ -56,6 +69,49 @@ export class DiskFileStorage implements FileStorage {
     }
     // The rename is only durable once the folder's entry list is on disk.
     await syncFolder(folder);
+  }
+
+  async putStream(source: Readable): Promise<StagedFile> {
+    // Created at start-up; the source's first error must find the pipeline already listening.
+    const temporary = join(this.root, STAGING_FOLDER, `${randomUUID()}.tmp`);
+    let size = 0;
+    source.on('data', (chunk: Buffer) => (size += chunk.length));
+    try {
+      // flush: the bytes are on disk before the file is closed, as put's sync does.
+      await pipeline(source, createWriteStream(temporary, { flags: 'wx', mode: FILE_MODE, flush: true }));
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
+    let settled = false;
+    return {
+      size,
+      commit: async (key: string, _contentType: string) => {
+        if (settled) throw new Error('This staged file was committed or discarded already');
+        const path = this.pathOf(key);
+        settled = true;
+        // Content-addressed keys: a file of the same size under the key holds these bytes (see put).
+        const existing = await statOrNull(path);
+        if (existing?.isFile() && existing.size === size) {
+          await unlink(temporary).catch(() => undefined);
+          return;
+        }
+        const target = dirname(path);
+        await this.makeFolder(target);
+        try {
+          await rename(temporary, path);
+        } catch (error) {
+          await unlink(temporary).catch(() => undefined);
+          throw error;
+        }
+        await syncFolder(target);
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await unlink(temporary).catch(() => undefined);
+      },
+    };
   }
 
   async get(key: string): Promise<Buffer> {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { readdir } from 'node:fs/promises';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { DiskFileStorage } from './disk-file-storage';
 import { FileStorage, InvalidStorageKeyError, StoredFileNotFoundError } from './file-storage';
@@ -34,6 +36,8 @@ const BAD_KEYS = [
 function describeFileStorageContract(
   name: string,
   create: () => Promise<FileStorage>,
+  /** Everything the store holds, staged bytes and unfinished uploads included. */
+  contents: (storage: FileStorage) => Promise<string[]>,
   dispose: (storage: FileStorage) => Promise<void> = () => Promise.resolve(),
 ): void {
   describe(`${name} (FileStorage contract)`, () => {
@@ -115,6 +119,57 @@ function describeFileStorageContract(
       await expect(storage.get('evidence/c1/aaa/bbb')).rejects.toBeInstanceOf(StoredFileNotFoundError);
     });
 
+    /** The bytes in chunks of 64 KiB, then the error when one is given, as an upload that breaks off. */
+    const streamOf = (data: Buffer, error?: Error) =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < data.length; i += 65536) yield data.subarray(i, i + 65536);
+          if (error) throw error;
+        })(),
+      );
+
+    it.each([
+      ['a small file', 1000],
+      ['a file of several parts', 11 * 1024 * 1024 + 5],
+    ])('streams %s in, under no key until committed', async (_label, size) => {
+      const data = randomBytes(size);
+      const staged = await storage.putStream(streamOf(data));
+      expect(staged.size).toBe(size);
+      await expect(storage.exists(key)).resolves.toBe(false);
+      await staged.commit(key, 'application/pdf');
+      expect((await storage.get(key)).equals(data)).toBe(true);
+      expect(await contents(storage)).toEqual([key]);
+      await staged.discard();
+      await expect(storage.exists(key)).resolves.toBe(true);
+    });
+
+    it('commits streamed bytes over the same bytes already stored', async () => {
+      const data = randomBytes(6 * 1024 * 1024);
+      await storage.put(key, data, 'image/png');
+      await (await storage.putStream(streamOf(data))).commit(key, 'image/png');
+      expect((await storage.get(key)).equals(data)).toBe(true);
+      expect(await contents(storage)).toEqual([key]);
+    });
+
+    it.each([
+      ['discarded', 1000],
+      ['discarded after several parts', 11 * 1024 * 1024],
+    ])('leaves nothing of streamed bytes %s', async (_label, size) => {
+      const staged = await storage.putStream(streamOf(randomBytes(size)));
+      await staged.discard();
+      await expect(staged.commit(key, 'application/pdf')).rejects.toThrow('committed or discarded already');
+      expect(await contents(storage)).toEqual([]);
+    });
+
+    it.each([
+      ['at once', 0],
+      ['after several parts', 11 * 1024 * 1024],
+    ])('leaves nothing of a stream that fails %s', async (_label, size) => {
+      const broken = new Error('the client went away');
+      await expect(storage.putStream(streamOf(randomBytes(size), broken))).rejects.toBe(broken);
+      expect(await contents(storage)).toEqual([]);
+    });
+
     it.each(BAD_KEYS.map((k) => [k.length > 60 ? `of ${k.length} characters` : JSON.stringify(k), k]))(
       'refuses the key %s in every operation',
       async (_label, badKey) => {
@@ -139,10 +194,21 @@ describe('FileStorage drivers', () => {
   });
 
   let diskRoots = 0;
-  describeFileStorageContract('DiskFileStorage', () => {
-    diskRoots += 1;
-    return Promise.resolve(new DiskFileStorage(join(workFolder, `disk-${diskRoots}`, 'root')));
-  });
+  describeFileStorageContract(
+    'DiskFileStorage',
+    () => {
+      diskRoots += 1;
+      return Promise.resolve(new DiskFileStorage(join(workFolder, `disk-${diskRoots}`, 'root')));
+    },
+    async (storage) => {
+      const root = (storage as DiskFileStorage).root;
+      const entries = await readdir(root, { recursive: true, withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+        .sort();
+    },
+  );
 
   describe('against a local S3-compatible server (s3rver)', () => {
     let server: S3rver;
@@ -182,6 +248,12 @@ describe('FileStorage drivers', () => {
           secretAccessKey: 'S3RVER',
           forcePathStyle: true,
         });
+      },
+      async (storage) => {
+        const Bucket = (storage as S3FileStorage).bucket;
+        // s3rver cannot list unfinished multipart uploads; the objects are what a reader can see.
+        const objects = await admin.send(new ListObjectsV2Command({ Bucket }));
+        return (objects.Contents ?? []).map((o) => String(o.Key)).sort();
       },
       (storage) => {
         (storage as S3FileStorage).destroy();

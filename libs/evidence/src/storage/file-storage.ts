@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * Where evidence files' bytes live. PostgreSQL holds what a file is and whose it is; a store holds
  * only bytes under opaque keys, so that the bytes can move between a local disk and an
@@ -7,11 +9,28 @@ export interface FileStorage {
   readonly driver: 'disk' | 's3';
   /** Stores the bytes under the key; storing the same key again with the same bytes is a no-op. */
   put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /**
+   * Streams the bytes into the store without holding them in memory. Their key and type are given
+   * to `commit` once the stream has ended (keys are content-addressed, and types judged from the
+   * bytes, so both are known only then); until
+   * then nothing is under any key, and `discard` removes the bytes. A stream that fails leaves
+   * nothing behind, and the promise rejects with the stream's error.
+   */
+  putStream(source: Readable): Promise<StagedFile>;
   /** Throws StoredFileNotFoundError when nothing is stored under the key. */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
   /** Removes the bytes; deleting a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/** Bytes written by `putStream`, not yet under a key. */
+export interface StagedFile {
+  readonly size: number;
+  /** Puts the bytes under the key (as `put` would: the same bytes there already are left alone). */
+  commit(key: string, contentType: string): Promise<void>;
+  /** Removes the bytes; a no-op once committed or discarded. */
+  discard(): Promise<void>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');

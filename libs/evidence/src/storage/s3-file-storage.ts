@@ -1,5 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -8,8 +13,15 @@ import {
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { assertValidStorageKey, FileStorage, StoredFileNotFoundError } from './file-storage';
+import { assertValidStorageKey, FileStorage, StagedFile, StoredFileNotFoundError } from './file-storage';
+
+// S3's smallest part (but the last) of a multipart upload: what a streamed upload holds in memory
+// at most. A file no larger is held whole and stored at commit with one request.
+const PART_BYTES = 5 * 1024 * 1024;
+
+const sha256Base64 = (data: Buffer) => createHash('sha256').update(data).digest('base64');
 
 export interface S3FileStorageOptions {
   /** The service's URL (MinIO, Ceph, a cloud provider's S3 API); omitted only for AWS itself. */
@@ -60,6 +72,120 @@ export class S3FileStorage implements FileStorage {
         ChecksumSHA256: createHash('sha256').update(data).digest('base64'),
       }),
     );
+  }
+
+  /**
+   * A file larger than one part goes up in parts to a staging key as it arrives, and is copied to
+   * its key at commit (a copy inside the service) and the staging object deleted. An upload that
+   * fails is aborted; one the process never finishes is left to the bucket's lifecycle rule for
+   * incomplete multipart uploads (docs/CANDIDATES.md, Evidence).
+   */
+  async putStream(source: Readable): Promise<StagedFile> {
+    const stagingKey = `staging/${randomUUID()}`;
+    const parts: { PartNumber: number; ETag?: string; ChecksumSHA256: string }[] = [];
+    let uploadId: string | undefined;
+    const sendPart = async (data: Buffer): Promise<void> => {
+      uploadId ??= (
+        await this.client.send(
+          new CreateMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: stagingKey,
+            ChecksumAlgorithm: 'SHA256',
+          }),
+        )
+      ).UploadId;
+      const PartNumber = parts.length + 1;
+      const ChecksumSHA256 = sha256Base64(data);
+      const { ETag } = await this.client.send(
+        new UploadPartCommand({
+          Bucket: this.bucket,
+          Key: stagingKey,
+          UploadId: uploadId,
+          PartNumber,
+          Body: data,
+          ContentLength: data.length,
+          ChecksumSHA256,
+        }),
+      );
+      parts.push({ PartNumber, ETag, ChecksumSHA256 });
+    };
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let size = 0;
+    try {
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        size += chunk.length;
+        if (pendingBytes >= PART_BYTES) {
+          const data = Buffer.concat(pending);
+          pending = [];
+          pendingBytes = 0;
+          await sendPart(data);
+        }
+      }
+      const rest = Buffer.concat(pending);
+      if (uploadId === undefined) return this.stagedInMemory(rest);
+      if (rest.length > 0) await sendPart(rest);
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: stagingKey,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+      );
+    } catch (error) {
+      if (uploadId !== undefined) {
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: stagingKey, UploadId: uploadId }))
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+    let settled = false;
+    return {
+      size,
+      commit: async (key: string, contentType: string) => {
+        assertValidStorageKey(key);
+        if (settled) throw new Error('This staged file was committed or discarded already');
+        settled = true;
+        try {
+          await this.client.send(
+            new CopyObjectCommand({
+              Bucket: this.bucket,
+              Key: key,
+              CopySource: `${this.bucket}/${stagingKey}`,
+              ContentType: contentType,
+              MetadataDirective: 'REPLACE',
+            }),
+          );
+        } finally {
+          await this.delete(stagingKey).catch(() => undefined);
+        }
+      },
+      discard: async () => {
+        if (settled) return;
+        settled = true;
+        await this.delete(stagingKey).catch(() => undefined);
+      },
+    };
+  }
+
+  private stagedInMemory(data: Buffer): StagedFile {
+    let settled = false;
+    return {
+      size: data.length,
+      commit: async (key: string, contentType: string) => {
+        if (settled) throw new Error('This staged file was committed or discarded already');
+        settled = true;
+        await this.put(key, data, contentType);
+      },
+      discard: () => {
+        settled = true;
+        return Promise.resolve();
+      },
+    };
   }
 
   async get(key: string): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@qualcert/shared';
 import type { Role, UserStatus } from '../entities/user.entity';
 import type { Scope } from './access-rule';
 
@@ -44,7 +45,9 @@ export class AccessRepository {
       session_version: number;
       centre_ids: string[];
       session_ended: boolean;
-    }[] = await this.dataSource.query(
+    }[] = await preparedQuery(
+      this.dataSource,
+      'actor_by_session',
       `SELECT u.id, u.role, u.status, u.session_version,
               COALESCE(array_agg(s.centre_id) FILTER (WHERE s.centre_id IS NOT NULL), '{}') AS centre_ids,
               EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS session_ended

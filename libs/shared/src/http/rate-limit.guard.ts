@@ -21,6 +21,15 @@ export function rateLimitKey(prefix: string, group: string, subject: string): st
   return `${prefix}:rate:${group}:${subject}`;
 }
 
+/** INCR; PEXPIRE NX, so only the count that opens the window sets its end; then PTTL. */
+const RATE_COUNT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1], 'NX')
+return { count, redis.call('PTTL', KEYS[1]) }
+`;
+
+type CountingRedis = Redis & { rateCount(key: string, windowMs: number): Promise<[number, number]> };
+
 /** The settings that hold a limit, and the window each counts over, in seconds. */
 const LIMIT_WINDOWS = {
   PUBLIC_RATE_LIMIT_PER_MINUTE: 60,
@@ -48,7 +57,7 @@ interface RateLimitOptions {
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   private readonly logger = new Logger(RateLimitGuard.name);
-  private readonly redis: Redis;
+  private readonly redis: CountingRedis;
 
   constructor(
     private readonly reflector: Reflector,
@@ -60,7 +69,8 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
       maxRetriesPerRequest: 1,
       // Fail at once while Redis is down rather than queue the count behind a reconnection.
       enableOfflineQueue: false,
-    });
+    }) as CountingRedis;
+    this.redis.defineCommand('rateCount', { numberOfKeys: 1, lua: RATE_COUNT_SCRIPT });
     // Connection errors surface on each count; without a listener ioredis would print them.
     this.redis.on('error', () => undefined);
   }
@@ -77,14 +87,10 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
     let windowLeftMs: number;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      // NX: only the request that creates the count sets its expiry; later ones do not extend it.
-      // In milliseconds: TTL's whole seconds are rounded, and Retry-After must not fall short.
-      const [[, counted], , [, ttl]] = (await this.redis
-        .multi()
-        .incr(key)
-        .pexpire(key, windowMs, 'NX')
-        .pttl(key)
-        .exec()) as [[unknown, number], unknown, [unknown, number]];
+      // One command, one round trip: the script counts, starts the window with the first count
+      // only, and answers what is left of it in milliseconds (TTL's whole seconds are rounded,
+      // and Retry-After must not fall short). EVALSHA, loaded once per connection by ioredis.
+      const [counted, ttl] = await this.redis.rateCount(key, windowMs);
       count = counted;
       windowLeftMs = ttl > 0 ? ttl : windowMs;
     } catch (error) {
