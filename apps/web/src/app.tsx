@@ -24,6 +24,7 @@ const ApplyPage = lazy(() => import('./pages/cabinet/apply-page'));
 const ApplicationPage = lazy(() => import('./pages/cabinet/application-page'));
 const TheoryTestPage = lazy(() => import('./pages/cabinet/theory-test-page'));
 const NotificationsPage = lazy(() => import('./pages/cabinet/notifications-page'));
+const LearningPage = lazy(() => import('./pages/cabinet/learning-page'));
 
 // Shade 9 of teal and gray 7 for secondary text: both read at 4.5:1 or better on white (WCAG AA).
 const theme = createTheme({
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
       { path: '/cabinet/applications/:id', element: cabinet(<ApplicationPage />) },
       { path: '/cabinet/tests/:id', element: cabinet(<TheoryTestPage />) },
       { path: '/cabinet/notifications', element: cabinet(<NotificationsPage />) },
+      { path: '/cabinet/learning', element: cabinet(<LearningPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
