@@ -52,6 +52,7 @@ export function RemoveRecord({ remove, name }: { remove: () => Promise<unknown>;
         size="compact-sm"
         variant="subtle"
         color="red.9"
+        c="red.9"
         aria-label={t('records.removeNamed', { name })}
         loading={mutation.isPending}
         onClick={() => mutation.mutate()}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { must } from '../../api/errors';
 import type { components } from '../../api/schema';
+import { useAuth } from '../../auth/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { EvidenceDrop } from '../../components/evidence-drop';
 import { DocumentLink } from '../../components/record-parts';
@@ -122,6 +123,7 @@ function LodgeForm({ app, kind }: { app: Application; kind: Kind }) {
       void queryClient.invalidateQueries({ queryKey: ['appeals', app.id] });
     },
   });
+  const { user } = useAuth();
   const today = new Date().toISOString().slice(0, 10);
   return (
     <form
@@ -155,7 +157,8 @@ function LodgeForm({ app, kind }: { app: Application; kind: Kind }) {
         )}
         <EvidenceDrop
           multiple
-          fields={{ type: 'other', issuer: '—', issueDate: today }}
+          // The appeal's own documents: the candidate puts them forward (the server wants an issuer).
+          fields={{ type: 'other', issuer: user?.fullName ?? t('appeals.documents'), issueDate: today }}
           onUploaded={(file) => {
             setDocuments((list) => [...list, file.id]);
             void queryClient.invalidateQueries({ queryKey: ['evidence'] });

@@ -144,7 +144,8 @@ function SkillsSection({ app }: { app: Application }) {
         {t('application.skills')}
       </Title>
       <QueryState isPending={skills.isPending} error={skills.error} />
-      <Table.ScrollContainer minWidth={320}>
+      {/* Native scrolling, focusable and named: a keyboard can scroll the table on a phone. */}
+      <Table.ScrollContainer minWidth={320} type="native" tabIndex={0} aria-label={t('application.skills')}>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -195,6 +196,7 @@ function SkillsSection({ app }: { app: Application }) {
                           size="compact-xs"
                           variant="subtle"
                           color="red.9"
+                          c="red.9"
                           onClick={() => unclaim.mutate({ evidenceId, skillId: skill.skillId })}
                         >
                           {t('application.unclaim', { file: fileName(evidenceId) })}
@@ -416,6 +418,7 @@ function ExamSection({ app }: { app: Application }) {
               <Button
                 variant="outline"
                 color="red.9"
+                c="red.9"
                 onClick={() => withdraw.mutate(enrolment.id)}
                 loading={withdraw.isPending}
               >
@@ -698,7 +701,7 @@ function WithdrawSection({ app }: { app: Application }) {
               </Button>
             </>
           ) : (
-            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
+            <Button variant="outline" color="red.9" c="red.9" onClick={() => setConfirming(true)}>
               {t('withdraw.action')}
             </Button>
           )}
