@@ -1,4 +1,4 @@
-import { CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
+import { Button, CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -33,6 +33,15 @@ const theme = createTheme({
   autoContrast: true,
   defaultRadius: 'md',
   fontFamily: 'system-ui, sans-serif',
+  components: {
+    // A long label (Kazakh ones often are) wraps onto a second line instead of being cut on a phone.
+    Button: Button.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 },
+        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+      },
+    }),
+  },
 });
 
 const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -144,66 +144,40 @@ function SkillsSection({ app }: { app: Application }) {
         {t('application.skills')}
       </Title>
       <QueryState isPending={skills.isPending} error={skills.error} />
-      {/* Native scrolling, focusable and named: a keyboard can scroll the table on a phone. */}
-      <Table.ScrollContainer minWidth={320} type="native" tabIndex={0} aria-label={t('application.skills')}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              {canClaim && <Table.Th>{t('application.claim')}</Table.Th>}
-              <Table.Th>{t('apply.skill')}</Table.Th>
-              <Table.Th>{t('apply.route')}</Table.Th>
-              {progress.data && <Table.Th>{t('progress.outcome')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {skills.data?.map((skill) => {
-              const recognisable = skill.recognition === 'recommended';
-              return (
-                <Table.Tr key={skill.skillId}>
-                  {canClaim && (
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={skill.title}
-                        disabled={!recognisable}
-                        checked={chosen.includes(skill.skillId)}
-                        onChange={(event) => {
-                          // Read now: React clears currentTarget once the handler returns, before a
-                          // state updater may run.
-                          const checked = event.currentTarget.checked;
-                          setChosen((list) =>
-                            checked ? [...list, skill.skillId] : list.filter((x) => x !== skill.skillId),
-                          );
-                        }}
-                      />
-                    </Table.Td>
-                  )}
+      {/* Two columns at most, the route and the result under the skill's title: the table fits a
+          phone without scrolling sideways. */}
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            {canClaim && <Table.Th>{t('application.claim')}</Table.Th>}
+            <Table.Th>{t('apply.skill')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {skills.data?.map((skill) => {
+            const recognisable = skill.recognition === 'recommended';
+            return (
+              <Table.Tr key={skill.skillId}>
+                {canClaim && (
                   <Table.Td>
-                    <Text size="sm">{skill.title}</Text>
-                    {!recognisable && app.pathway === 'recognition' && (
-                      <Text size="xs" c="dimmed">
-                        {t('application.notRecognisable')}
-                      </Text>
-                    )}
-                    {skill.evidenceIds.length > 0 && (
-                      <Text size="xs" c="teal.9">
-                        {t('application.claimed', { files: skill.evidenceIds.map(fileName).join(', ') })}
-                      </Text>
-                    )}
-                    {canClaim &&
-                      skill.evidenceIds.map((evidenceId) => (
-                        <Button
-                          key={evidenceId}
-                          size="compact-xs"
-                          variant="subtle"
-                          color="red.9"
-                          c="red.9"
-                          onClick={() => unclaim.mutate({ evidenceId, skillId: skill.skillId })}
-                        >
-                          {t('application.unclaim', { file: fileName(evidenceId) })}
-                        </Button>
-                      ))}
+                    <Checkbox
+                      aria-label={skill.title}
+                      disabled={!recognisable}
+                      checked={chosen.includes(skill.skillId)}
+                      onChange={(event) => {
+                        // Read now: React clears currentTarget once the handler returns, before a
+                        // state updater may run.
+                        const checked = event.currentTarget.checked;
+                        setChosen((list) =>
+                          checked ? [...list, skill.skillId] : list.filter((x) => x !== skill.skillId),
+                        );
+                      }}
+                    />
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                )}
+                <Table.Td>
+                  <Text size="sm">{skill.title}</Text>
+                  <Group gap="xs" mt={4}>
                     <Badge
                       variant="outline"
                       color={skill.route === 'exam' ? 'gray' : 'teal'}
@@ -211,18 +185,41 @@ function SkillsSection({ app }: { app: Application }) {
                     >
                       {skill.route === 'exam' ? t('apply.route_exam') : t('apply.route_evidence')}
                     </Badge>
-                  </Table.Td>
-                  {progress.data && (
-                    <Table.Td>
-                      <Text size="sm">{t(`progress.outcome_${outcomeOf(skill.skillId) ?? 'pending'}`)}</Text>
-                    </Table.Td>
+                    {progress.data && (
+                      <Text size="xs" fw={600}>
+                        {t('progress.outcome')}: {t(`progress.outcome_${outcomeOf(skill.skillId) ?? 'pending'}`)}
+                      </Text>
+                    )}
+                  </Group>
+                  {!recognisable && app.pathway === 'recognition' && (
+                    <Text size="xs" c="dimmed">
+                      {t('application.notRecognisable')}
+                    </Text>
                   )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  {skill.evidenceIds.length > 0 && (
+                    <Text size="xs" c="teal.9">
+                      {t('application.claimed', { files: skill.evidenceIds.map(fileName).join(', ') })}
+                    </Text>
+                  )}
+                  {canClaim &&
+                    skill.evidenceIds.map((evidenceId) => (
+                      <Button
+                        key={evidenceId}
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red.9"
+                        c="red.9"
+                        onClick={() => unclaim.mutate({ evidenceId, skillId: skill.skillId })}
+                      >
+                        {t('application.unclaim', { file: fileName(evidenceId) })}
+                      </Button>
+                    ))}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
       <ErrorAlert error={unclaim.error} />
       {canClaim && (
         <Stack mt="md">

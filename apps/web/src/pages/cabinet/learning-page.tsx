@@ -46,7 +46,11 @@ export default function LearningPage() {
   const list = useQuery({ queryKey: ['learning'], queryFn: () => must(api.GET('/api/v1/candidates/me/learning')) });
   const files = useQuery({ queryKey: ['evidence'], queryFn: () => must(api.GET('/api/v1/evidence')) });
   const fileName = (id: string) => files.data?.find((f) => f.id === id)?.fileName ?? t('records.document');
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['learning'] });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['learning'] });
+    // A new document is a new evidence file: its name comes from the list.
+    void queryClient.invalidateQueries({ queryKey: ['evidence'] });
+  };
 
   return (
     <Stack gap="lg">
