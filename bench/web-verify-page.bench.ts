@@ -55,7 +55,7 @@ async function visit(
       await page.waitForTimeout(20);
     }
     // Run in the page (a string: this program is compiled without the DOM's types).
-    return (await page.evaluate(`(() => {
+    return await page.evaluate<Load>(`(() => {
       const verdict = performance.getEntriesByName(${JSON.stringify(VERDICT_MARK)})[0];
       const navigation = performance.getEntriesByType('navigation')[0];
       const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -67,7 +67,7 @@ async function visit(
         domContentLoadedMs: navigation.domContentLoadedEventEnd,
         transferredKb: bytes / 1024,
       };
-    })()`)) as Load;
+    })()`);
   } finally {
     await page.close();
     if (!context) await own.close();

@@ -83,7 +83,10 @@ export async function newContext(
     bypassCSP: true,
     acceptDownloads: true,
   });
-  await context.addInitScript((lang) => window.localStorage.setItem('qualcert.language', lang), language);
+  // The first page's language; a choice made later in the header persists over it, as for a person.
+  await context.addInitScript((lang) => {
+    if (!window.localStorage.getItem('qualcert.language')) window.localStorage.setItem('qualcert.language', lang);
+  }, language);
   return context;
 }
 
