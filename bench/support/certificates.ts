@@ -1,5 +1,4 @@
-import { credentialAchievement } from '@qualcert/certificates';
-import { buildCredential, generateIssuerKey, signCredential } from '@qualcert/certificates/credentials';
+import { buildCredential, credentialAchievement, generateIssuerKey, signCredential } from '@qualcert/certificates';
 import { Pool } from 'pg';
 import { cardFacts, CENTRE, fullNameSql, insertCentre, insertStaff } from './seed';
 
