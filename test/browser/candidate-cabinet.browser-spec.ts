@@ -142,6 +142,7 @@ describe('portal: learning records, appeals, results and the retake', () => {
     // One appeal per refusal: the form is gone.
     expect(await page.getByTestId('lodge-admission').count()).toBe(0);
 
+    await page.getByRole('button', { name: 'Пожаловаться на процедуру' }).click();
     const complaint = page.getByTestId('lodge-procedural');
     await complaint
       .getByLabel('Что было нарушено в процедуре')

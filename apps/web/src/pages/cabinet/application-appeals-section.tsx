@@ -24,6 +24,7 @@ const OPEN = new Set(['lodged', 'hearing', 'reassessment']);
  */
 export function AppealsSection({ app }: { app: Application }) {
   const { t } = useTranslation();
+  const [complaining, setComplaining] = useState(false);
   const appeals = useQuery({
     queryKey: ['appeals', app.id],
     enabled: app.status !== 'draft',
@@ -47,7 +48,17 @@ export function AppealsSection({ app }: { app: Application }) {
       <Stack gap="lg">
         {list.length > 0 && <AppealList appeals={list} bare />}
         {canAdmission && <LodgeForm app={app} kind="admission" />}
-        {canComplain && <LodgeForm app={app} kind="procedural" />}
+        {canComplain &&
+          (complaining ? (
+            <LodgeForm app={app} kind="procedural" />
+          ) : (
+            // Offered on every application under way, so folded until asked for.
+            <Group>
+              <Button variant="outline" onClick={() => setComplaining(true)} aria-expanded={false}>
+                {t('appeals.lodge_procedural')}
+              </Button>
+            </Group>
+          ))}
       </Stack>
     </Card>
   );
