@@ -124,6 +124,8 @@ describe('portal: learning records, appeals, results and the retake', () => {
     const context = await newContext(portal, 'ru', DESKTOP);
     const page = await context.newPage();
     await signIn(page, candidate, `/cabinet/applications/${application.id}`, RU);
+    // The informal route says what it lacks and where to add it.
+    await page.getByRole('link', { name: 'Открыть записи об обучении' }).waitFor();
     const admission = page.getByTestId('lodge-admission');
     await admission.waitFor();
     await admission

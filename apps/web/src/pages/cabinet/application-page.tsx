@@ -352,6 +352,12 @@ function EligibilitySection({ app }: { app: Application }) {
                 </List.Item>
               ))}
             </List>
+            {route.conditions.some((c) => c.code === 'learning_missing') && (
+              // The informal route asks for a learning record: where to add one.
+              <Anchor component={Link} to="/cabinet/learning" size="sm">
+                {t('learning.open')}
+              </Anchor>
+            )}
           </div>
         ))}
       </Stack>
