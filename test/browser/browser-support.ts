@@ -83,7 +83,10 @@ export async function newContext(
     bypassCSP: true,
     acceptDownloads: true,
   });
-  await context.addInitScript((lang) => window.localStorage.setItem('qualcert.language', lang), language);
+  // The first page's language; a choice made later in the header persists over it, as for a person.
+  await context.addInitScript((lang) => {
+    if (!window.localStorage.getItem('qualcert.language')) window.localStorage.setItem('qualcert.language', lang);
+  }, language);
   return context;
 }
 
@@ -95,7 +98,12 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     const result = await axe.run({ resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}]`)
+            .join(', ')}`,
+      );
   });
   if (violations.length) throw new Error(`${name}: accessibility violations\n${violations.join('\n')}`);
 }
@@ -103,7 +111,7 @@ interface AxeViolation {
   id: string;
   impact: string;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 /** Fails when the page asked for a translation key that a language does not have. */
@@ -121,11 +129,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
 }
 
-/** Every check a page gets: accessible, no missing translation, no horizontal scroll on a phone; screenshots. */
+/**
+ * Every check a page gets, at the desktop size and on a phone (390 × 844) whichever it was opened
+ * at: accessible, no missing translation, no horizontal scroll; a screenshot of each for a reviewer.
+ * The page is left at the size it had.
+ */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  await expectNoMissingKeys(page, name);
-  await expectAccessible(page, name);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  if (overflow > 1) throw new Error(`${name}: the page is ${overflow}px wider than the window`);
+  const original = page.viewportSize() ?? DESKTOP;
+  const sizes = original.width <= PHONE.width ? [PHONE, DESKTOP] : [DESKTOP, PHONE];
+  try {
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      // Whatever the new layout puts under the pointer is not hovered: each run checks the same state.
+      await page.mouse.move(0, 0);
+      // Two frames: the layout for the new size is done and painted.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await screenshot(page, name);
+      await expectNoMissingKeys(page, name);
+      await expectAccessible(page, `${name} at ${size.width}×${size.height}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) throw new Error(`${name}: the page is ${overflow}px wider than the ${size.width}px window`);
+    }
+  } finally {
+    await page.setViewportSize(original);
+  }
 }

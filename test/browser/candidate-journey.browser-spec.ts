@@ -9,7 +9,7 @@ import { startWorker } from '../utils/worker';
 import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
 
 /**
- * The candidate's whole way in the browser, in Russian: register, profile, a diploma, apply on the
+ * The candidate's whole way in the browser, in Russian and (the certificate, on a phone) Kazakh: register, profile, a diploma, apply on the
  * recognition pathway, upload evidence and claim skills, submit, eligibility, the theory test with a
  * reload in the middle, then (staff steps through the API) the certificate downloaded and its
  * public page opened from the QR code's URL.
@@ -242,14 +242,18 @@ describe('portal: a candidate from registration to a verified certificate', () =
       .set(...bearer(day.manager))
       .expect(200);
 
-    // The certificate: PDF and credential downloaded, and the QR code's URL opens the public page.
+    // The certificate, on a phone and in Kazakh (chosen in the header): PDF and credential
+    // downloaded, and the QR code's URL opens the public page.
+    await page.setViewportSize(PHONE);
     await page.goto(`/cabinet/applications/${applicationId}`);
+    await page.getByLabel('Язык').selectOption('kk');
+    await page.getByRole('heading', { name: 'Шешім', exact: true }).waitFor({ timeout: 90000 });
     const certificate = page.getByTestId('certificate');
     await certificate.waitFor({ timeout: 90000 });
-    await checkPage(page, 'application-certificate-ru');
+    await checkPage(page, 'application-certificate-kk');
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Скачать сертификат (PDF)' }).click(),
+      page.getByRole('button', { name: 'Сертификатты жүктеу (PDF)' }).click(),
     ]);
     expect(
       readFileSync(await pdf.path())
@@ -258,23 +262,25 @@ describe('portal: a candidate from registration to a verified certificate', () =
     ).toBe('%PDF-');
     const [credential] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Скачать подписанное удостоверение' }).click(),
+      page.getByRole('button', { name: 'Қол қойылған куәлікті жүктеу' }).click(),
     ]);
     expect(JSON.parse(readFileSync(await credential.path(), 'utf8'))).toHaveProperty('proof');
-    const shareUrl = await page.getByLabel('Ссылка для проверки').inputValue();
+    const shareUrl = await page.getByLabel('Тексеруге арналған сілтеме').inputValue();
     expect(shareUrl).toMatch(new RegExp(`^${portal.baseUrl}/verify/[A-Z0-9-]+\\?code=`));
     await page.goto(shareUrl);
     await page.getByTestId('verdict').waitFor();
-    expect(await page.getByTestId('verdict').innerText()).toBe('Сертификат действителен');
+    expect(await page.getByTestId('verdict').innerText()).toBe('Сертификат жарамды');
     expect(await page.locator('main').innerText()).toContain('Айгерим Нурланова');
+    await checkPage(page, 'verify-from-share-link-kk');
 
-    // The same pages fit a phone.
-    const phone = await newContext(portal, 'ru', PHONE);
-    const small = await phone.newPage();
+    // Someone else opens the QR code's URL in Russian.
+    const other = await newContext(portal, 'ru', PHONE);
+    const small = await other.newPage();
     await small.goto(shareUrl);
     await small.getByTestId('verdict').waitFor();
+    expect(await small.getByTestId('verdict').innerText()).toBe('Сертификат действителен');
     await checkPage(small, 'verify-from-qr-ru');
-    await phone.close();
+    await other.close();
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
+import { Button, CSSVariablesResolver, MantineProvider, createTheme } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -24,6 +24,7 @@ const ApplyPage = lazy(() => import('./pages/cabinet/apply-page'));
 const ApplicationPage = lazy(() => import('./pages/cabinet/application-page'));
 const TheoryTestPage = lazy(() => import('./pages/cabinet/theory-test-page'));
 const NotificationsPage = lazy(() => import('./pages/cabinet/notifications-page'));
+const LearningPage = lazy(() => import('./pages/cabinet/learning-page'));
 
 // Shade 9 of teal and gray 7 for secondary text: both read at 4.5:1 or better on white (WCAG AA).
 const theme = createTheme({
@@ -32,6 +33,15 @@ const theme = createTheme({
   autoContrast: true,
   defaultRadius: 'md',
   fontFamily: 'system-ui, sans-serif',
+  components: {
+    // A long label (Kazakh ones often are) wraps onto a second line instead of being cut on a phone.
+    Button: Button.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 },
+        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+      },
+    }),
+  },
 });
 
 const cssVariablesResolver: CSSVariablesResolver = () => ({
@@ -40,6 +50,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // Mantine's hover for shade 9 is shade 8, 3.9:1 under white text: a darker teal keeps 4.5:1.
+    '--mantine-color-teal-filled-hover': '#06694b',
   },
   dark: {},
 });
@@ -76,6 +88,7 @@ const router = createBrowserRouter([
       { path: '/cabinet/applications/:id', element: cabinet(<ApplicationPage />) },
       { path: '/cabinet/tests/:id', element: cabinet(<TheoryTestPage />) },
       { path: '/cabinet/notifications', element: cabinet(<NotificationsPage />) },
+      { path: '/cabinet/learning', element: cabinet(<LearningPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

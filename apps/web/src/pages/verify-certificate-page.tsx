@@ -20,6 +20,7 @@ import { api } from '../api/client';
 import { ApiFailure, errorText, must } from '../api/errors';
 import { usePageTitle } from '../components/page-title';
 import { useFormat } from '../i18n/format';
+import { useVerdictMark } from './verify-page-mark';
 
 const VERDICT_COLOURS = { valid: 'teal', expired: 'orange', revoked: 'red' } as const;
 
@@ -38,6 +39,7 @@ export default function VerifyCertificatePage() {
     queryFn: () =>
       must(api.GET('/api/v1/public/certificates/{number}', { params: { path: { number }, query: { code } } })),
   });
+  useVerdictMark(Boolean(query.data));
 
   if (!code) return <CodeForm number={number} />;
   if (query.isPending) {

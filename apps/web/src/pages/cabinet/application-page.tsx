@@ -30,13 +30,18 @@ import { EvidenceDrop } from '../../components/evidence-drop';
 import { usePageTitle } from '../../components/page-title';
 import { useFieldNames } from '../../components/prerequisite-text';
 import { QueryState } from '../../components/query-state';
+import { RecordCheck } from '../../components/record-parts';
 import { useFormat } from '../../i18n/format';
+import { AppealsSection } from './application-appeals-section';
+import { RetakeSection } from './application-retake-section';
 
 type Application = components['schemas']['ApplicationDto'];
 type Condition = components['schemas']['EligibilityConditionDto'];
 type EvidenceType = 'course_certificate' | 'employer_reference' | 'work_sample' | 'other';
 /** States the worker moves on by itself: the page polls while in one. */
 const MOVING = new Set(['submitted', 'awaiting_documents', 'eligible', 'awaiting_decision']);
+/** States the candidate may withdraw from. */
+const OPEN = new Set(['draft', 'submitted', 'awaiting_documents', 'eligible', 'ineligible', 'awaiting_decision']);
 
 export default function ApplicationPage() {
   const { t } = useTranslation();
@@ -72,9 +77,13 @@ export default function ApplicationPage() {
       <SkillsSection app={app} />
       {app.status === 'draft' && <SubmitSection app={app} />}
       {app.eligibility && <EligibilitySection app={app} />}
+      <DocumentsSection app={app} />
       <ExamSection app={app} />
       <DecisionsSection app={app} />
       <CertificateSection app={app} />
+      <RetakeSection app={app} />
+      <AppealsSection app={app} />
+      {OPEN.has(app.status) && <WithdrawSection app={app} />}
     </Stack>
   );
 }
@@ -109,6 +118,22 @@ function SkillsSection({ app }: { app: Application }) {
       void queryClient.invalidateQueries({ queryKey: ['application-skills', app.id] });
     },
   });
+  const progress = useQuery({
+    queryKey: ['application-progress', app.id],
+    enabled: app.status !== 'draft',
+    queryFn: () => must(api.GET('/api/v1/applications/{id}/progress', { params: { path: { id: app.id } } })),
+    refetchInterval: MOVING.has(app.status) ? 5000 : false,
+  });
+  const outcomeOf = (skillId: string) => progress.data?.skills.find((s) => s.skillId === skillId)?.outcome;
+  const unclaim = useMutation({
+    mutationFn: ({ evidenceId, skillId }: { evidenceId: string; skillId: string }) =>
+      must(
+        api.DELETE('/api/v1/applications/{id}/claims/{evidenceId}/{skillId}', {
+          params: { path: { id: app.id, evidenceId, skillId } },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['application-skills', app.id] }),
+  });
   const canClaim = app.pathway === 'recognition' && app.status === 'draft';
   const files = evidence.data ?? [];
   const fileName = (fileId: string) => files.find((f) => f.id === fileId)?.fileName ?? '…';
@@ -119,51 +144,40 @@ function SkillsSection({ app }: { app: Application }) {
         {t('application.skills')}
       </Title>
       <QueryState isPending={skills.isPending} error={skills.error} />
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              {canClaim && <Table.Th>{t('application.claim')}</Table.Th>}
-              <Table.Th>{t('apply.skill')}</Table.Th>
-              <Table.Th>{t('apply.route')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {skills.data?.map((skill) => {
-              const recognisable = skill.recognition === 'recommended';
-              return (
-                <Table.Tr key={skill.skillId}>
-                  {canClaim && (
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={skill.title}
-                        disabled={!recognisable}
-                        checked={chosen.includes(skill.skillId)}
-                        onChange={(event) => {
-                          // Read now: React clears currentTarget once the handler returns, before a
-                          // state updater may run.
-                          const checked = event.currentTarget.checked;
-                          setChosen((list) =>
-                            checked ? [...list, skill.skillId] : list.filter((x) => x !== skill.skillId),
-                          );
-                        }}
-                      />
-                    </Table.Td>
-                  )}
+      {/* Two columns at most, the route and the result under the skill's title: the table fits a
+          phone without scrolling sideways. */}
+      <Table verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            {canClaim && <Table.Th>{t('application.claim')}</Table.Th>}
+            <Table.Th>{t('apply.skill')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {skills.data?.map((skill) => {
+            const recognisable = skill.recognition === 'recommended';
+            return (
+              <Table.Tr key={skill.skillId}>
+                {canClaim && (
                   <Table.Td>
-                    <Text size="sm">{skill.title}</Text>
-                    {!recognisable && app.pathway === 'recognition' && (
-                      <Text size="xs" c="dimmed">
-                        {t('application.notRecognisable')}
-                      </Text>
-                    )}
-                    {skill.evidenceIds.length > 0 && (
-                      <Text size="xs" c="teal.9">
-                        {t('application.claimed', { files: skill.evidenceIds.map(fileName).join(', ') })}
-                      </Text>
-                    )}
+                    <Checkbox
+                      aria-label={skill.title}
+                      disabled={!recognisable}
+                      checked={chosen.includes(skill.skillId)}
+                      onChange={(event) => {
+                        // Read now: React clears currentTarget once the handler returns, before a
+                        // state updater may run.
+                        const checked = event.currentTarget.checked;
+                        setChosen((list) =>
+                          checked ? [...list, skill.skillId] : list.filter((x) => x !== skill.skillId),
+                        );
+                      }}
+                    />
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                )}
+                <Table.Td>
+                  <Text size="sm">{skill.title}</Text>
+                  <Group gap="xs" mt={4}>
                     <Badge
                       variant="outline"
                       color={skill.route === 'exam' ? 'gray' : 'teal'}
@@ -171,13 +185,42 @@ function SkillsSection({ app }: { app: Application }) {
                     >
                       {skill.route === 'exam' ? t('apply.route_exam') : t('apply.route_evidence')}
                     </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                    {progress.data && (
+                      <Text size="xs" fw={600}>
+                        {t('progress.outcome')}: {t(`progress.outcome_${outcomeOf(skill.skillId) ?? 'pending'}`)}
+                      </Text>
+                    )}
+                  </Group>
+                  {!recognisable && app.pathway === 'recognition' && (
+                    <Text size="xs" c="dimmed">
+                      {t('application.notRecognisable')}
+                    </Text>
+                  )}
+                  {skill.evidenceIds.length > 0 && (
+                    <Text size="xs" c="teal.9">
+                      {t('application.claimed', { files: skill.evidenceIds.map(fileName).join(', ') })}
+                    </Text>
+                  )}
+                  {canClaim &&
+                    skill.evidenceIds.map((evidenceId) => (
+                      <Button
+                        key={evidenceId}
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red.9"
+                        c="red.9"
+                        onClick={() => unclaim.mutate({ evidenceId, skillId: skill.skillId })}
+                      >
+                        {t('application.unclaim', { file: fileName(evidenceId) })}
+                      </Button>
+                    ))}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <ErrorAlert error={unclaim.error} />
       {canClaim && (
         <Stack mt="md">
           <Title order={3} size="h5">
@@ -309,6 +352,12 @@ function EligibilitySection({ app }: { app: Application }) {
                 </List.Item>
               ))}
             </List>
+            {route.conditions.some((c) => c.code === 'learning_missing') && (
+              // The informal route asks for a learning record: where to add one.
+              <Anchor component={Link} to="/cabinet/learning" size="sm">
+                {t('learning.open')}
+              </Anchor>
+            )}
           </div>
         ))}
       </Stack>
@@ -348,6 +397,12 @@ function ExamSection({ app }: { app: Application }) {
       must(api.POST('/api/v1/enrolments/{id}/theory-test', { params: { path: { id: enrolmentId } } })),
     onSuccess: (test) => void navigate(`/cabinet/tests/${test.id}`),
   });
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (enrolmentId: string) =>
+      must(api.POST('/api/v1/enrolments/{id}/withdraw', { params: { path: { id: enrolmentId } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-enrolments'] }),
+  });
   if (mine.length === 0) return null;
   return (
     <Card withBorder component="section" aria-labelledby="exam-heading">
@@ -357,22 +412,60 @@ function ExamSection({ app }: { app: Application }) {
       {mine.map((enrolment) => (
         <Stack key={enrolment.id}>
           <Text>{t('exam.enrolled', { count: enrolment.examinedSkillIds.length })}</Text>
-          <ErrorAlert error={start.error} />
+          <ErrorAlert error={start.error ?? withdraw.error} />
           <Group>
             <Button onClick={() => start.mutate(enrolment.id)} loading={start.isPending}>
               {enrolment.theoryTestId ? t('exam.open') : t('exam.start')}
             </Button>
+            {!enrolment.theoryTestId && (
+              <Button
+                variant="outline"
+                color="red.9"
+                c="red.9"
+                onClick={() => withdraw.mutate(enrolment.id)}
+                loading={withdraw.isPending}
+              >
+                {t('exam.withdraw')}
+              </Button>
+            )}
           </Group>
-          <Results enrolmentId={enrolment.id} />
+          {!enrolment.theoryTestId && (
+            <Text size="sm" c="dimmed">
+              {t('exam.withdrawHint')}
+            </Text>
+          )}
+          <Results enrolmentId={enrolment.id} applicationId={app.id} sessionId={enrolment.sessionId} />
         </Stack>
       ))}
     </Card>
   );
 }
 
-function Results({ enrolmentId }: { enrolmentId: string }) {
+function Results({
+  enrolmentId,
+  applicationId,
+  sessionId,
+}: {
+  enrolmentId: string;
+  applicationId: string;
+  sessionId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The skills' titles as the card gives them (the results name skills by id).
+  const skills = useQuery({
+    queryKey: ['application-skills', applicationId],
+    queryFn: () => must(api.GET('/api/v1/applications/{id}/skills', { params: { path: { id: applicationId } } })),
+  });
+  const titleOf = (skillId: string) => skills.data?.find((s) => s.skillId === skillId)?.title ?? '…';
+  const protocol = useMutation({
+    mutationFn: async () => {
+      const blob = await must(
+        api.GET('/api/v1/sessions/{id}/protocol', { params: { path: { id: sessionId } }, parseAs: 'blob' }),
+      );
+      saveBlob(blob, `protocol-${sessionId.slice(0, 8)}.pdf`);
+    },
+  });
   const results = useQuery({
     queryKey: ['results', enrolmentId],
     queryFn: () => must(api.GET('/api/v1/enrolments/{id}/results', { params: { path: { id: enrolmentId } } })),
@@ -386,9 +479,19 @@ function Results({ enrolmentId }: { enrolmentId: string }) {
       </Text>
       <List size="sm">
         {results.data.skills.map((skill) => (
-          <List.Item key={skill.skillId}>{t(`exam.skill_${skill.status}`)}</List.Item>
+          <List.Item key={skill.skillId}>
+            {titleOf(skill.skillId)}: {t(`exam.skill_${skill.status}`)}
+            {skill.theoryShare !== null &&
+              ` (${t('exam.skillTheory', { share: format.number(skill.theoryShare, { style: 'percent' }) })})`}
+          </List.Item>
         ))}
       </List>
+      <Group>
+        <Button variant="outline" onClick={() => protocol.mutate()} loading={protocol.isPending}>
+          {t('exam.protocol')}
+        </Button>
+      </Group>
+      <ErrorAlert error={protocol.error} />
     </Stack>
   );
 }
@@ -414,6 +517,7 @@ function DecisionsSection({ app }: { app: Application }) {
           <Text fw={600}>{t(`decision.outcome_${decision.outcome}`)}</Text>
           <Text size="sm">{t('decision.signedAt', { date: format.dateTime(decision.signedAt) })}</Text>
           {decision.outcome !== 'awarded' && <ConclusionButton decisionId={decision.id} />}
+          {decision.outcome === 'partial' && <CreditCredentials applicationId={app.id} />}
           {decision.outcome !== 'awarded' && <AppealForm decision={decision} app={app} />}
         </Stack>
       ))}
@@ -459,7 +563,20 @@ function AppealForm({ decision, app }: { decision: components['schemas']['Decisi
         }),
       ),
   });
+  const appeals = useQuery({
+    queryKey: ['appeals', app.id],
+    queryFn: () => must(api.GET('/api/v1/applications/{id}/appeals', { params: { path: { id: app.id } } })),
+  });
   const notCredited = (skills.data ?? []).filter((s) => !decision.creditedSkillIds.includes(s.skillId));
+  const today = new Date().toISOString().slice(0, 10);
+  if (appeals.data?.some((a) => a.decisionId === decision.id)) return null;
+  if (decision.terms && decision.terms.appealDeadline < today) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('decision.appealClosed', { date: format.date(decision.terms.appealDeadline) })}
+      </Text>
+    );
+  }
   if (lodge.isSuccess) {
     return (
       <Alert color="teal" role="status">
@@ -503,6 +620,136 @@ function AppealForm({ decision, app }: { decision: components['schemas']['Decisi
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The signed credentials for partial credit: one per labour function with credited skills. */
+function CreditCredentials({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const credentials = useQuery({
+    queryKey: ['credit-credentials', applicationId],
+    // Issued by the worker after the signing: asked again until they are there.
+    refetchInterval: (query) => (query.state.data?.length ? false : 4000),
+    queryFn: async () =>
+      (await must(
+        api.GET('/api/v1/applications/{id}/credit-credentials', {
+          params: { path: { id: applicationId } },
+          parseAs: 'json',
+        }),
+      )) as unknown as CreditCredential[],
+  });
+  if (!credentials.data?.length) return null;
+  return (
+    <Stack gap="xs" data-testid="credit-credentials">
+      <Text fw={600}>{t('decision.creditCredentials')}</Text>
+      <Text size="sm">{t('decision.creditCredentialsHint')}</Text>
+      {credentials.data.map((credential, index) => {
+        const name = credential.credentialSubject?.achievement?.name ?? `${index + 1}`;
+        return (
+          <Group key={credential.id ?? index} justify="space-between" wrap="wrap">
+            <Text size="sm" style={{ flex: 1, minWidth: 200 }}>
+              {name}
+            </Text>
+            <Button
+              size="xs"
+              variant="outline"
+              aria-label={t('decision.downloadCreditNamed', { name })}
+              onClick={() =>
+                saveBlob(
+                  new Blob([JSON.stringify(credential, null, 2)], { type: 'application/json' }),
+                  `credit-${index + 1}.credential.json`,
+                )
+              }
+            >
+              {t('decision.downloadCredit')}
+            </Button>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
+interface CreditCredential {
+  id?: string;
+  credentialSubject?: { achievement?: { name?: string } };
+}
+
+function WithdrawSection({ app }: { app: Application }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id: app.id } } })),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['application', app.id], data);
+      void queryClient.invalidateQueries({ queryKey: ['my-enrolments'] });
+    },
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="withdraw-heading">
+      <Title order={2} size="h4" id="withdraw-heading" mb="xs">
+        {t('withdraw.title')}
+      </Title>
+      <Stack>
+        <Text size="sm">{t('withdraw.hint')}</Text>
+        <ErrorAlert error={withdraw.error} />
+        <Group>
+          {confirming ? (
+            <>
+              <Button color="red.9" onClick={() => withdraw.mutate()} loading={withdraw.isPending}>
+                {t('withdraw.confirm')}
+              </Button>
+              <Button variant="outline" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="outline" color="red.9" c="red.9" onClick={() => setConfirming(true)}>
+              {t('withdraw.action')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Each record the application rests on, with the centre's verdict on its document. */
+function DocumentsSection({ app }: { app: Application }) {
+  const { t } = useTranslation();
+  const documents = useQuery({
+    queryKey: ['documents', app.id],
+    enabled: ['awaiting_documents', 'ineligible', 'eligible'].includes(app.status),
+    queryFn: () => must(api.GET('/api/v1/applications/{id}/documents', { params: { path: { id: app.id } } })),
+    refetchInterval: app.status === 'awaiting_documents' ? 5000 : false,
+  });
+  const needed = (documents.data?.records ?? []).filter((r) => r.routes.length > 0);
+  if (needed.length === 0) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="documents-heading" data-testid="documents">
+      <Title order={2} size="h4" id="documents-heading" mb="xs">
+        {t('documents.title')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('documents.hint')}
+      </Text>
+      <Stack gap="xs">
+        {needed.map((record) => (
+          <Group key={record.id} justify="space-between" wrap="wrap">
+            <Text size="sm" style={{ flex: 1, minWidth: 200 }}>
+              {t(`documents.kind_${record.kind}`)}: {record.label}
+            </Text>
+            {record.documentId ? (
+              <RecordCheck check={record.check} />
+            ) : (
+              <Text size="sm" c="red.9">
+                {t('documents.missing')}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </Card>
   );
 }
 

@@ -25,9 +25,12 @@ export default function CabinetPage() {
     <Stack gap="lg">
       <Title order={1}>{t('cabinet.title')}</Title>
       <Text>{t('cabinet.greeting', { name: user?.fullName })}</Text>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         <Button component={Link} to="/cabinet/profile" variant="outline">
           {t('cabinet.profile')}
+        </Button>
+        <Button component={Link} to="/cabinet/learning" variant="outline">
+          {t('cabinet.learning')}
         </Button>
         <Button component={Link} to="/cabinet/apply" variant="outline">
           {t('cabinet.apply')}

@@ -1,6 +1,6 @@
 import {
   Alert,
-  Badge,
+  Anchor,
   Button,
   Card,
   Group,
@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { validateIin } from '@qualcert/iin-rule';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ApiFailure, must } from '../../api/errors';
 import type { components } from '../../api/schema';
@@ -24,6 +25,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { EvidenceDrop } from '../../components/evidence-drop';
 import { usePageTitle } from '../../components/page-title';
 import { useFieldNames } from '../../components/prerequisite-text';
+import { RecordCheck, RemoveRecord } from '../../components/record-parts';
 import { useFormat } from '../../i18n/format';
 
 type Sex = 'male' | 'female';
@@ -46,6 +48,17 @@ export default function ProfilePage() {
       <ProfileForm />
       <EducationSection />
       <EmploymentSection />
+      <Card withBorder component="section" aria-labelledby="learning-link-heading">
+        <Title order={2} size="h4" id="learning-link-heading" mb="xs">
+          {t('learning.title')}
+        </Title>
+        <Text size="sm" mb="xs">
+          {t('learning.lead')}
+        </Text>
+        <Anchor component={Link} to="/cabinet/learning">
+          {t('learning.open')}
+        </Anchor>
+      </Card>
     </Stack>
   );
 }
@@ -161,20 +174,6 @@ function ProfileForm() {
   );
 }
 
-function RecordCheck({ check }: { check: { status: string; reason?: string | null } | undefined }) {
-  const { t } = useTranslation();
-  if (!check) return null;
-  return (
-    <Badge
-      variant="outline"
-      color={check.status === 'rejected' ? 'red' : check.status === 'confirmed' ? 'teal' : 'gray'}
-    >
-      {t(`records.check_${check.status}`)}
-      {check.reason ? `: ${check.reason}` : ''}
-    </Badge>
-  );
-}
-
 function EducationSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -216,7 +215,18 @@ function EducationSection() {
             <Text>
               {t(`education.${record.level}`)}, {record.institution}, {record.graduationYear}
             </Text>
-            <RecordCheck check={record.check} />
+            <Group gap="xs">
+              <RecordCheck check={record.check} />
+              <RemoveRecord
+                name={record.institution}
+                remove={async () => {
+                  await must(
+                    api.DELETE('/api/v1/candidates/me/education/{id}', { params: { path: { id: record.id } } }),
+                  );
+                  void queryClient.invalidateQueries({ queryKey: ['education'] });
+                }}
+              />
+            </Group>
           </Group>
         ))}
       </Stack>
@@ -329,7 +339,19 @@ function EmploymentSection() {
               {record.position}, {record.employer} ({fieldName(record.field)}): {format.date(record.startDate)} —{' '}
               {record.endDate ? format.date(record.endDate) : t('records.now')}
             </Text>
-            <RecordCheck check={record.check} />
+            <Group gap="xs">
+              <RecordCheck check={record.check} />
+              <RemoveRecord
+                name={record.employer}
+                remove={async () => {
+                  await must(
+                    api.DELETE('/api/v1/candidates/me/employment/{id}', { params: { path: { id: record.id } } }),
+                  );
+                  void queryClient.invalidateQueries({ queryKey: ['employment'] });
+                  void queryClient.invalidateQueries({ queryKey: ['profile'] });
+                }}
+              />
+            </Group>
           </Group>
         ))}
       </Stack>
