@@ -113,6 +113,13 @@ const ROUTES: Row[] = [
   },
   {
     method: 'post',
+    path: () => '/api/v1/standards/import/preview',
+    body: () => ({ text: 'not a standard' }),
+    expect: { admin: 422, others: 403 },
+    noSuccess: 'a text that is no standard: refused after the role check (read in the standard-import-api test)',
+  },
+  {
+    method: 'post',
     path: () => '/api/v1/auth/register',
     public: true,
     body: () => ({ email: uniqueEmail(), password: strongPassword(), fullName: 'Ержан Ахметов' }),
@@ -390,7 +397,16 @@ const ROUTES: Row[] = [
   {
     method: 'get',
     path: (f) => `/api/v1/applications/${f.applicationId}/skills`,
-    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, otherCandidate: 404, others: 403 },
+    expect: {
+      admin: 200,
+      manager: 200,
+      assessor: 200,
+      candidate: 200,
+      otherManager: 404,
+      otherAssessor: 404,
+      otherCandidate: 404,
+      others: 403,
+    },
   },
   {
     method: 'post',

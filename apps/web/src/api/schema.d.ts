@@ -328,6 +328,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/standards/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a standard as an import would, storing nothing: counts, parse warnings, whether it is stored already (admin) */
+        post: operations["StandardImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/centres": {
         parameters: {
             query?: never;
@@ -1390,7 +1407,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per skill of the card: evidence review or exam, and why (admin, centre_manager, candidate) */
+        /** Per skill of the card: evidence review or exam, and why (admin, centre_manager, assessor, candidate) */
         get: operations["EvidenceController_skills"];
         put?: never;
         post?: never;
@@ -2303,6 +2320,46 @@ export interface components {
             prerequisites: Record<string, never>;
             warnings: Record<string, never>[];
             corrections: Record<string, never>[];
+        };
+        ExistingVersionDto: {
+            /** Format: uuid */
+            standardId: string;
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+        };
+        ImportPreviewDto: {
+            title: string;
+            contentHash: string;
+            cards: number;
+            /**
+             * @example {
+             *       "mandatory": 27,
+             *       "additional": 11
+             *     }
+             */
+            functions: Record<string, never>;
+            /**
+             * @example {
+             *       "total": 157,
+             *       "recommended": 64,
+             *       "notRecommended": 93
+             *     }
+             */
+            skills: Record<string, never>;
+            abilities: number;
+            knowledgeItems: number;
+            /**
+             * @example {
+             *       "structured": 10,
+             *       "needsReview": 0
+             *     }
+             */
+            prerequisites: Record<string, never>;
+            warnings: Record<string, never>[];
+            corrections: Record<string, never>[];
+            /** @description The version already holding this content: importing it would change nothing */
+            existingVersion: components["schemas"]["ExistingVersionDto"] | null;
         };
         CreateCentreDto: {
             /**
@@ -5230,6 +5287,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportSummaryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description CORRECTIONS_INVALID, STANDARD_PARSE_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CORRECTIONS_INVALID" | "STANDARD_PARSE_FAILED";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    StandardImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
                 };
             };
             /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
