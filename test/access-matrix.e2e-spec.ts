@@ -787,6 +787,17 @@ const ROUTES: Row[] = [
     expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, otherCandidate: 404, others: 403 },
   },
   {
+    method: 'get',
+    path: () => '/api/v1/certificates/register',
+    // Another centre's manager gets the register of their own centres (none of centre A's rows).
+    expect: { admin: 200, manager: 200, otherManager: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/certificates/register/export?format=csv',
+    expect: { admin: 200, manager: 200, otherManager: 200, others: 403 },
+  },
+  {
     // Issue 17: the certificate PDF reaches the assessors who examined its holder, no other.
     method: 'get',
     path: (f) => `/api/v1/certificates/${f.certificateId}/pdf`,

@@ -46,7 +46,7 @@ export function EvidenceViewer({ id }: { id: string }) {
       </Group>
       <Group gap="xs">
         {inline && !url && (
-          <Button size="compact-sm" variant="light" onClick={() => open.mutate()} loading={open.isPending}>
+          <Button size="compact-sm" variant="outline" onClick={() => open.mutate()} loading={open.isPending}>
             {t('evidence.show')}
           </Button>
         )}

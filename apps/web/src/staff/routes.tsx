@@ -38,6 +38,7 @@ export const staffRoutes: RouteObject[] = [
       page('reviews', ASSESSORS, () => import('./pages/reviews-page')),
       page('reviews/:applicationId', ASSESSORS, () => import('./pages/review-page')),
       page('appeals', ASSESSORS, () => import('./pages/appeals-page')),
+      page('register', MANAGERS, () => import('./pages/register-page')),
       page('admin/centres', ADMINS, () => import('./pages/admin-centres-page')),
       page('admin/centres/:id', ADMINS, () => import('./pages/admin-centre-page')),
       page('admin/users', ADMINS, () => import('./pages/admin-users-page')),

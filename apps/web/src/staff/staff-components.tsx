@@ -76,7 +76,7 @@ export function useSkills(cardId: string | undefined) {
 
 export function StatusBadge({ value, group }: { value: string; group: string }) {
   const { t } = useStaffT();
-  return <Badge variant="light">{t(`${group}.${value}`)}</Badge>;
+  return <Badge variant="outline">{t(`${group}.${value}`)}</Badge>;
 }
 
 /** Today as YYYY-MM-DD in the browser's zone, for date fields. */

@@ -11,5 +11,5 @@ for (const [language, resources] of Object.entries({ kk, ru, en })) {
 
 /** Staff pages look a key up in the staff namespace first, then in the portal's shared one. */
 export function useStaffT() {
-  return useTranslation(['staff', 'translation']);
+  return useTranslation(['staff', 'translation'], { nsMode: 'fallback' });
 }

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Center, Group, Loader, Stack } from '@mantine/core';
+import { Suspense } from 'react';
 import { Navigate, Link, Outlet, useLocation, useMatches } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import type { User } from '../auth/session';
@@ -26,6 +27,7 @@ export function staffLinks(user: User): { to: string; label: string }[] {
           { to: `/staff/centres/${centre}/assessors`, label: 'nav.assessors', roles: ['centre_manager'] as Role[] },
         ]
       : []),
+    { to: '/staff/register', label: 'nav.register', roles: ['admin', 'centre_manager'] },
     { to: '/staff/reviews', label: 'nav.reviews', roles: ['assessor'] },
     { to: '/staff/appeals', label: 'nav.appeals', roles: ['assessor'] },
     { to: '/staff/admin/centres', label: 'nav.centres', roles: ['admin'] },
@@ -76,7 +78,19 @@ export default function StaffShell() {
           ))}
         </Group>
       )}
-      {allowed ? <Outlet /> : <Forbidden />}
+      {allowed ? (
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label={t('common.loading')} />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      ) : (
+        <Forbidden />
+      )}
     </Stack>
   );
 }

@@ -94,11 +94,11 @@ export default function AdminAuditPage() {
             </Table>
           </Table.ScrollContainer>
           <Group>
-            <Button variant="light" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <Button variant="outline" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               {t('audit.newer')}
             </Button>
             <Button
-              variant="light"
+              variant="outline"
               disabled={offset + PAGE >= audit.data.total}
               onClick={() => setOffset(offset + PAGE)}
             >

@@ -83,7 +83,7 @@ function Accreditations({ centreId }: { centreId: string }) {
     queryKey: ['standard-cards', standardId],
     enabled: Boolean(standardId),
     queryFn: () =>
-      must(api.GET('/api/v1/standards/{id}/cards', { params: { path: { id: standardId }, query: { limit: 200 } } })),
+      must(api.GET('/api/v1/standards/{id}/cards', { params: { path: { id: standardId }, query: { limit: 100 } } })),
   });
   const [cardIds, setCardIds] = useState<string[]>([]);
   const [from, setFrom] = useState(today());
@@ -181,6 +181,7 @@ function Accreditations({ centreId }: { centreId: string }) {
                 </option>
               ))}
             </NativeSelect>
+            <QueryState isPending={Boolean(standardId) && cards.isPending} error={cards.error} />
             {cards.data && (
               <Checkbox.Group label={t('centres.cards')} value={cardIds} onChange={setCardIds}>
                 <ScrollArea.Autosize mah={280} mt={4}>

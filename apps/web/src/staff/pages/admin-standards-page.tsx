@@ -131,7 +131,7 @@ export default function AdminStandardsPage() {
                   {p.warnings.map((w, i) => (
                     <List.Item key={i}>
                       {t('standards.warningLine', { line: w.line })}{' '}
-                      <Badge variant="light" size="xs">
+                      <Badge variant="outline" size="xs">
                         {w.code}
                       </Badge>{' '}
                       {w.message}

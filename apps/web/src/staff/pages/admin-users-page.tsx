@@ -87,7 +87,7 @@ export default function AdminUsersPage() {
                       <Table.Td>{u.email}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          <Badge variant="light">{t(`role.${u.role}`)}</Badge>
+                          <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
                           {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
                         </Group>
                       </Table.Td>

@@ -200,7 +200,7 @@ function DocumentRecord(props: {
     <Stack gap={4} data-testid="document-record" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <Group gap="xs">
         <Text fw={600}>{r.label}</Text>
-        <Badge variant="light">{t(`recordKind.${r.kind}`)}</Badge>
+        <Badge variant="outline">{t(`recordKind.${r.kind}`)}</Badge>
         <StatusBadge group="checkStatus" value={r.check.status} />
         {props.needed && <Badge color="yellow">{t('application.neededFirst')}</Badge>}
       </Group>
@@ -474,7 +474,7 @@ function Decisions({ application }: { application: Application }) {
       {manager && latest?.status === 'returned' && (
         <Group>
           <ErrorAlert error={again.error} />
-          <Button variant="light" onClick={() => again.mutate()} loading={again.isPending}>
+          <Button variant="outline" onClick={() => again.mutate()} loading={again.isPending}>
             {t('application.recompute')}
           </Button>
         </Group>

@@ -47,11 +47,11 @@ export default function AssessorsPage() {
         <QueryState isPending={staff.isPending} error={staff.error} />
         <Accordion variant="separated">
           {(staff.data ?? []).map((u) => (
-            <Accordion.Item key={u.id} value={u.id}>
+            <Accordion.Item key={u.id} value={u.id} data-testid="staff-member">
               <Accordion.Control>
                 <Group gap="xs">
                   <Text fw={600}>{u.fullName}</Text>
-                  <Badge variant="light">{t(`role.${u.role}`)}</Badge>
+                  <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
                   {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
                 </Group>
               </Accordion.Control>
@@ -131,7 +131,7 @@ function AssessorDetail({ id, cards }: { id: string; cards: string[] }) {
           value={field || a.field || ''}
           onChange={(e) => setField(e.currentTarget.value)}
         />
-        <Button mt={{ sm: 24 }} variant="light" onClick={() => profile.mutate()} loading={profile.isPending}>
+        <Button mt={{ sm: 24 }} variant="outline" onClick={() => profile.mutate()} loading={profile.isPending}>
           {t('assessors.saveProfile')}
         </Button>
       </SimpleGrid>
@@ -174,7 +174,7 @@ function AssessorDetail({ id, cards }: { id: string; cards: string[] }) {
         <TextInput type="date" label={t('assessors.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <Button
           mt={{ sm: 24 }}
-          variant="light"
+          variant="outline"
           disabled={chosen.length === 0}
           onClick={() => accredit.mutate()}
           loading={accredit.isPending}

@@ -61,7 +61,7 @@ function CentreQueues({ centreId }: { centreId: string }) {
         {counts.data?.map(([status, total]) => (
           <Button
             key={status}
-            variant="light"
+            variant="outline"
             component={Link}
             to={`/staff/centres/${centreId}/applications?status=${status}`}
           >

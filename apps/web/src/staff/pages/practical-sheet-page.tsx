@@ -151,7 +151,7 @@ function SkillVerdict(props: {
           <Group gap="xs">
             <Button
               size="xs"
-              variant="light"
+              variant="outline"
               onClick={() => save.mutate()}
               disabled={!verdict || comment.trim().length < 3}
               loading={save.isPending}

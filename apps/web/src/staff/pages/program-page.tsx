@@ -192,7 +192,7 @@ function NewTask(props: {
         </Checkbox.Group>
         <ErrorAlert error={add.error} />
         <Group>
-          <Button type="submit" size="xs" variant="light" loading={add.isPending} disabled={text.trim().length < 10}>
+          <Button type="submit" size="xs" variant="outline" loading={add.isPending} disabled={text.trim().length < 10}>
             {t('program.addTask', { skill: props.label })}
           </Button>
         </Group>

@@ -102,10 +102,10 @@ export default function QuestionsPage() {
             <Importer centreId={centreId} cardId={cardId} byLabel={byLabel} onDone={refresh} />
             <Group gap="xs">
               <Text size="sm">{t('questions.template')}</Text>
-              <Button size="compact-sm" variant="light" onClick={() => void template('xlsx')}>
+              <Button size="compact-sm" variant="outline" onClick={() => void template('xlsx')}>
                 xlsx
               </Button>
-              <Button size="compact-sm" variant="light" onClick={() => void template('csv')}>
+              <Button size="compact-sm" variant="outline" onClick={() => void template('csv')}>
                 csv
               </Button>
             </Group>
@@ -114,7 +114,7 @@ export default function QuestionsPage() {
             <Group gap="xs">
               <Text size="sm">{t('questions.export')}</Text>
               {(['json', 'xlsx', 'csv'] as const).map((format) => (
-                <Button key={format} size="compact-sm" variant="light" onClick={() => void exportAs(format)}>
+                <Button key={format} size="compact-sm" variant="outline" onClick={() => void exportAs(format)}>
                   {format}
                 </Button>
               ))}
@@ -129,7 +129,7 @@ export default function QuestionsPage() {
                     <Text fw={600}>
                       {skill.label} {skill.title}
                     </Text>
-                    <Badge variant="light" color={own.length ? 'teal' : 'yellow'}>
+                    <Badge variant="outline" color={own.length ? 'teal' : 'yellow'}>
                       {t('questions.count', { n: own.length })}
                     </Badge>
                   </Group>
