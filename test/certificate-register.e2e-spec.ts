@@ -41,7 +41,8 @@ describe('the register of certificates: filtered pages and spreadsheets', () => 
       .set(...bearer(day.manager))
       .send({ reason: 'Выдан по ошибке в данных кандидата' })
       .expect(200);
-  });
+    // Two candidates examined and certified by the worker: longer than a test's default.
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await ctx.close();
