@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/error-alert';
 import type { components } from '../api/schema';
 import { useCard } from '../components/card-name';
 import { useStaffT } from './staff-i18n';
+import { TITLE } from './alert-title';
 
 export type Schemas = components['schemas'];
 
@@ -110,7 +111,12 @@ export function RefusalText({ error, names }: { error: unknown; names: Map<strin
   const details = error.body?.details as
     { assessorId?: string; refusals?: { rule: string; employer?: string }[] } | undefined;
   return (
-    <Alert color="red" role="alert" title={t('refusal.title', { name: names.get(details?.assessorId ?? '') ?? '' })}>
+    <Alert
+      color="red"
+      role="alert"
+      styles={TITLE}
+      title={t('refusal.title', { name: names.get(details?.assessorId ?? '') ?? '' })}
+    >
       <List size="sm">
         {(details?.refusals ?? []).map((r) => (
           <List.Item key={r.rule}>{t(`refusal.${r.rule}`, { employer: r.employer ?? '' })}</List.Item>

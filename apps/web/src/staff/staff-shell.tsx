@@ -6,6 +6,7 @@ import type { User } from '../auth/session';
 import { usePageTitle } from '../components/page-title';
 import type { StaffHandle } from './routes';
 import { useStaffT } from './staff-i18n';
+import { TITLE } from './alert-title';
 
 type Role = User['role'];
 
@@ -99,7 +100,7 @@ function Forbidden() {
   const { t } = useStaffT();
   usePageTitle(t('forbidden.title'));
   return (
-    <Alert color="red" role="alert" title={t('forbidden.title')} data-testid="forbidden">
+    <Alert color="red" role="alert" styles={TITLE} title={t('forbidden.title')} data-testid="forbidden">
       {t('forbidden.text')}
     </Alert>
   );

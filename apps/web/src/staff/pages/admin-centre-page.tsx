@@ -3,7 +3,7 @@ import {
   Checkbox,
   Group,
   NativeSelect,
-  ScrollArea,
+  Box,
   SimpleGrid,
   Stack,
   Table,
@@ -184,7 +184,7 @@ function Accreditations({ centreId }: { centreId: string }) {
             <QueryState isPending={Boolean(standardId) && cards.isPending} error={cards.error} />
             {cards.data && (
               <Checkbox.Group label={t('centres.cards')} value={cardIds} onChange={setCardIds}>
-                <ScrollArea.Autosize mah={280} mt={4}>
+                <Box mah={280} mt={4} style={{ overflow: 'auto' }} tabIndex={0} aria-label={t('centres.cards')}>
                   <Stack gap={4}>
                     {cards.data.items.map((card) => (
                       <Checkbox
@@ -194,7 +194,7 @@ function Accreditations({ centreId }: { centreId: string }) {
                       />
                     ))}
                   </Stack>
-                </ScrollArea.Autosize>
+                </Box>
               </Checkbox.Group>
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, List, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import { Section } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
+import { TITLE } from '../alert-title';
 
 interface Upload {
   text: string;
@@ -76,7 +77,6 @@ export default function AdminStandardsPage() {
             preview.reset();
             confirm.reset();
           }}
-          clearable
         />
         <FileInput
           label={t('standards.correctionsFile')}
@@ -86,7 +86,6 @@ export default function AdminStandardsPage() {
             setCorrectionsFile(f);
             preview.reset();
           }}
-          clearable
         />
         <Group>
           <Button onClick={() => preview.mutate()} disabled={!file} loading={preview.isPending}>
@@ -99,7 +98,7 @@ export default function AdminStandardsPage() {
           </Alert>
         )}
         {parseFailure ? (
-          <Alert color="red" role="alert" title={t('errors.STANDARD_PARSE_FAILED')}>
+          <Alert color="red" role="alert" styles={TITLE} title={t('errors.STANDARD_PARSE_FAILED')}>
             {t('standards.parseFailedAt', { line: parseFailure.line ?? 0 })}
           </Alert>
         ) : (
@@ -126,7 +125,12 @@ export default function AdminStandardsPage() {
               {t('standards.warnings', { n: p.warnings.length })}
             </Text>
             {p.warnings.length > 0 && (
-              <ScrollArea.Autosize mah={240}>
+              <Box
+                mah={240}
+                style={{ overflow: 'auto' }}
+                tabIndex={0}
+                aria-label={t('standards.warnings', { n: p.warnings.length })}
+              >
                 <List size="sm" data-testid="standard-warnings">
                   {p.warnings.map((w, i) => (
                     <List.Item key={i}>
@@ -138,7 +142,7 @@ export default function AdminStandardsPage() {
                     </List.Item>
                   ))}
                 </List>
-              </ScrollArea.Autosize>
+              </Box>
             )}
             <ErrorAlert error={confirm.error} />
             <Group>

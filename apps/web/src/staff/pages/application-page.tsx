@@ -27,6 +27,7 @@ import { useFormat } from '../../i18n/format';
 import { EvidenceViewer } from '../evidence-viewer';
 import { CandidateName, RefusalText, Section, StatusBadge, useCentreStaff, type Schemas } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
+import { TITLE } from '../alert-title';
 
 type Application = Schemas['ApplicationDto'];
 
@@ -111,6 +112,7 @@ function Eligibility({ application }: { application: Application }) {
       {application.eligibilityOverride && (
         <Alert
           color="blue"
+          styles={TITLE}
           title={t('application.overridden', { date: format.dateTime(application.eligibilityOverride.at) })}
         >
           {application.eligibilityOverride.justification}

@@ -11,6 +11,7 @@ import { readinessReason, SETTINGS, type Settings } from '../program-settings';
 import { Section, StatusBadge, useSkills, type Schemas } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { SettingsFields } from './programs-page';
+import { TITLE } from '../alert-title';
 
 type Program = Schemas['ProgramDto'];
 
@@ -49,7 +50,7 @@ export default function ProgramPage() {
             {t('program.ready')}
           </Alert>
         ) : (
-          <Alert color="yellow" data-testid="readiness" title={t('program.notReady')}>
+          <Alert color="yellow" data-testid="readiness" styles={TITLE} title={t('program.notReady')}>
             <List size="sm">
               {(p.readiness.missing as unknown as { skillId: string; reasons: string[] }[]).map((m) => (
                 <List.Item key={m.skillId}>

@@ -23,6 +23,7 @@ import { QueryState } from '../../components/query-state';
 import { parseCsv, readRows, toCsv, toRows, type RowProblem, type SheetQuestion } from '../question-sheet';
 import { CardOption, CentreName, Section, useSkills } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
+import { TITLE } from '../alert-title';
 
 /** The centre's item bank for a card: questions per skill, import (JSON, xlsx, csv) and export, retire. */
 export default function QuestionsPage() {
@@ -129,9 +130,7 @@ export default function QuestionsPage() {
                     <Text fw={600}>
                       {skill.label} {skill.title}
                     </Text>
-                    <Badge variant="outline" color={own.length ? 'teal' : 'yellow'}>
-                      {t('questions.count', { n: own.length })}
-                    </Badge>
+                    <Badge color={own.length ? 'teal' : 'yellow'}>{t('questions.count', { n: own.length })}</Badge>
                   </Group>
                   {own.map((q) => (
                     <Group key={q.id} gap="xs" wrap="nowrap" align="flex-start" pl="md">
@@ -286,7 +285,7 @@ function Importer(props: { centreId: string; cardId: string; byLabel: Map<string
         </Alert>
       )}
       {(problems.length > 0 || fromServer.length > 0 || send.error) && (
-        <Alert color="red" role="alert" title={t('questions.problems')} data-testid="import-problems">
+        <Alert color="red" role="alert" styles={TITLE} title={t('questions.problems')} data-testid="import-problems">
           <List size="sm">
             {problems.map((p) => (
               <List.Item key={`${p.row}-${p.column}`}>

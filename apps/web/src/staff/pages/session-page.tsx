@@ -114,7 +114,7 @@ function Candidate(props: { enrolment: Schemas['EnrolmentDto']; cardId: string; 
         </Text>
         <Group gap="xs">
           <StatusBadge group="enrolmentStatus" value={e.status} />
-          <Badge variant="outline" color={e.theoryTestId ? 'teal' : 'gray'}>
+          <Badge color={e.theoryTestId ? 'teal' : 'gray'}>
             {e.theoryTestId ? t('session.testStarted') : t('session.testNotStarted')}
           </Badge>
         </Group>
