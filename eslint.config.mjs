@@ -5,6 +5,58 @@ import jest from 'eslint-plugin-jest';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The libraries from the bottom up: each may import only those before it (docs/ARCHITECTURE.md,
+ * "Layers"). `database` lists every context's entities, so it sits on top.
+ */
+const LAYERS = [
+  'shared',
+  'identity',
+  'standards',
+  'centres',
+  'candidates',
+  'evidence',
+  'assessment',
+  'decisions',
+  'certificates',
+  'database',
+];
+
+// Another library is reached through its index.ts only; tests may also use its test support.
+const DEEP_IMPORT = {
+  regex: '^@qualcert/[^/]+/(?!testing$)',
+  message: "Import another library from its index ('@qualcert/<name>'); export what it offers there.",
+};
+// A relative path into another library's folder would get round both rules.
+const RELATIVE_INTO_LIBRARY = {
+  regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)',
+  message: "Import another library as '@qualcert/<name>'.",
+};
+const TEST_SUPPORT = {
+  regex: '^@qualcert/[^/]+/testing$',
+  message: 'Test support is for tests only.',
+};
+
+function restrictedImports(...patterns) {
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
+
+const layerRules = LAYERS.map((lib, i) => ({
+  files: [`libs/${lib}/**/*.ts`],
+  ignores: ['**/*.spec.ts'],
+  rules: restrictedImports(DEEP_IMPORT, RELATIVE_INTO_LIBRARY, TEST_SUPPORT, {
+    regex: `^@qualcert/(${[lib, ...LAYERS.slice(i + 1)].join('|')})(/|$)`,
+    message: `libs/${lib} may import only the libraries below it (${LAYERS.slice(0, i).join(', ') || 'none'}), and its own files by relative path.`,
+  }),
+}));
+const layerSpecRules = LAYERS.map((lib, i) => ({
+  files: [`libs/${lib}/**/*.spec.ts`],
+  rules: restrictedImports(DEEP_IMPORT, RELATIVE_INTO_LIBRARY, {
+    regex: `^@qualcert/(${[lib, ...LAYERS.slice(i + 1)].join('|')})(/|$)`,
+    message: `libs/${lib} may import only the libraries below it (${LAYERS.slice(0, i).join(', ') || 'none'}), and its own files by relative path.`,
+  }),
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,6 +90,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['apps/**/*.ts', 'bench/**/*.ts'],
+    rules: restrictedImports(DEEP_IMPORT, RELATIVE_INTO_LIBRARY, TEST_SUPPORT),
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: restrictedImports(DEEP_IMPORT, RELATIVE_INTO_LIBRARY),
+  },
+  ...layerRules,
+  ...layerSpecRules,
   {
     // The portal runs in the browser.
     files: ['apps/web/**/*.{ts,tsx}'],

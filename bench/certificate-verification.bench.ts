@@ -1,6 +1,11 @@
 import 'reflect-metadata';
-import { certificateVerificationUrl, credentialAchievement } from '@qualcert/certificates';
-import { generateIssuerKey, buildCredential, signCredential } from '@qualcert/certificates/credentials';
+import {
+  certificateVerificationUrl,
+  credentialAchievement,
+  generateIssuerKey,
+  buildCredential,
+  signCredential,
+} from '@qualcert/certificates';
 import { Pool } from 'pg';
 import { compareUnderLoad, comparisonRecord, LoadPlan } from './support/load';
 import { productionEnv, startApi, startBaselineServer } from './support/processes';

@@ -6,8 +6,8 @@ import {
   type CandidateRecords,
   type EmploymentFacts,
   type RecordCheck,
-} from '@qualcert/candidates/eligibility/eligibility';
-import { experienceMonths } from '@qualcert/candidates/eligibility/experience';
+  experienceMonths,
+} from '@qualcert/candidates';
 import { buildFieldTree, EDUCATION_LEVELS, parsePrerequisites, parseStandard } from '@qualcert/standards';
 import { ROOT } from './support/processes';
 import { check, fail, median, ratio, targetsText, writeResult } from './support/results';

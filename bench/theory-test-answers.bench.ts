@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { PasswordHasher } from '@qualcert/identity/password/password-hasher';
+import { PasswordHasher } from '@qualcert/identity';
 import { ClientProfile, compareUnderLoad, comparisonRecord, LoadPlan, LoadResult } from './support/load';
 import { productionEnv, ROOT, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';

@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { EligibilityProcessor } from '@qualcert/candidates/applications/eligibility.processor';
+import { EligibilityProcessor } from '@qualcert/candidates';
 import { QUEUES } from '@qualcert/shared';
 import {
   bearer,

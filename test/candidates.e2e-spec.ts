@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { makeIin } from '@qualcert/candidates/iin/iin';
+import { makeIin } from '@qualcert/candidates';
 import { uploadEvidence } from './utils/exam-day';
 import { bearer, newCandidate, newSession } from './utils/fixtures';
 import { addEducation, addEmployment } from './utils/records';

@@ -3,9 +3,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService } from '@qualcert/certificates';
-import { CertificateProcessor } from '@qualcert/certificates/certificates/certificate.processor';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
+import { CertificatesService, CertificateProcessor } from '@qualcert/certificates';
+import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
 import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,

@@ -4,8 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DecisionsService, NotificationsService, NotifyPayload } from '@qualcert/decisions';
-import { DecisionProcessor } from '@qualcert/decisions/decisions/decision.processor';
+import { DecisionsService, NotificationsService, NotifyPayload, DecisionProcessor } from '@qualcert/decisions';
 import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { flat, pageTexts, parsePdf } from '@qualcert/certificates/pdf/pdf-reader.spec-support';
+import { flat, pageTexts, parsePdf } from '@qualcert/certificates/testing';
 import { DecisionsService } from '@qualcert/decisions';
 import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';

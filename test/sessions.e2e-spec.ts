@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { TheoryDeadlineSweeper } from '@qualcert/assessment/sessions/theory-deadline.processor';
+import { TheoryDeadlineSweeper } from '@qualcert/assessment';
 import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
 import {
   eligibleApplications,

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { makeIin } from '@qualcert/candidates/iin/iin';
+import { makeIin } from '@qualcert/candidates';
 import { CertificatesService } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
 import { QUEUES } from '@qualcert/shared';

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { makeIin } from '@qualcert/candidates/iin/iin';
+import { makeIin } from '@qualcert/candidates';
 import { Role, UsersService } from '@qualcert/identity';
 import { SYSTEM_ACTOR } from '@qualcert/shared';
 import type { TestContext } from './test-app';

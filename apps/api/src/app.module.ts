@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
+import { CentresModule } from '@qualcert/centres';
 import { CertificatesModule } from '@qualcert/certificates';
 import { DatabaseModule } from '@qualcert/database';
 import { DecisionsModule } from '@qualcert/decisions';
@@ -30,6 +31,7 @@ import { MetricsModule } from './metrics/metrics.module';
     IdentityModule,
     HealthModule,
     StandardsModule,
+    CentresModule,
     AssessmentModule,
     CandidatesModule,
     EvidenceModule,

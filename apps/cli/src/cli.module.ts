@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
+import { CentresModule } from '@qualcert/centres';
 import { DatabaseModule } from '@qualcert/database';
 import { IdentityModule } from '@qualcert/identity';
 import { AuditModule, ConfigModule, OutboxModule } from '@qualcert/shared';
@@ -12,5 +13,7 @@ export class CliModule {}
 @Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule] })
 export class AdminCliModule {}
 
-@Module({ imports: [ConfigModule, DatabaseModule, AuditModule, OutboxModule, IdentityModule, AssessmentModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, AuditModule, OutboxModule, IdentityModule, CentresModule, AssessmentModule],
+})
 export class DemoCliModule {}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CentreEntity, CentresService } from '@qualcert/assessment';
+import { CentreEntity, CentresService } from '@qualcert/centres';
 import { Actor } from '@qualcert/identity';
 import { loadConfig } from '@qualcert/shared';
 import { DemoCliModule } from './cli.module';

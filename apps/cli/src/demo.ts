@@ -21,8 +21,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeIin } from '@qualcert/candidates/iin/iin';
-import { formatVerificationCode } from '@qualcert/certificates/certificates/verification-code';
+import { makeIin } from '@qualcert/candidates';
+import { formatVerificationCode } from '@qualcert/certificates';
 
 type Json = Record<string, any>;
 

@@ -2,30 +2,21 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { AssessorsController } from './assessors/assessors.controller';
 import { AssessorsService } from './assessors/assessors.service';
-import { CardCentresController, CentresController } from './centres/centres.controller';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { QuestionsService } from './programs/questions.service';
 import { ProgressService } from './results/progress.service';
 import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
+import { AssessmentWithdrawalModule } from './sessions/assessment-withdrawal.module';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
-import { CentresService } from './centres/centres.service';
 
 @Module({
-  imports: [IdentityModule],
-  controllers: [
-    CentresController,
-    CardCentresController,
-    AssessorsController,
-    ProgramsController,
-    SessionsController,
-    ResultsController,
-  ],
+  imports: [IdentityModule, AssessmentWithdrawalModule],
+  controllers: [AssessorsController, ProgramsController, SessionsController, ResultsController],
   providers: [
-    CentresService,
     AssessorsService,
     ProgramsService,
     QuestionsService,
@@ -34,14 +25,6 @@ import { CentresService } from './centres/centres.service';
     ProgressService,
     ResultsService,
   ],
-  exports: [
-    CentresService,
-    AssessorsService,
-    ProgramsService,
-    QuestionsService,
-    SessionsService,
-    TheoryTestsService,
-    ProgressService,
-  ],
+  exports: [AssessorsService, ProgramsService, QuestionsService, SessionsService, TheoryTestsService, ProgressService],
 })
 export class AssessmentModule {}

@@ -1,8 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { createFileStorage } from '@qualcert/evidence/storage/file-storage.factory';
-import { FILE_STORAGE } from '@qualcert/evidence/storage/file-storage';
-import { readStorageConfig } from '@qualcert/evidence/storage/storage.config';
+import { createFileStorage, FILE_STORAGE, readStorageConfig } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
 import { QUEUES } from '@qualcert/shared';
 import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';

@@ -5,3 +5,8 @@ export * from './certificates/certificates.service';
 export * from './certificates/certificate-contents';
 export * from './certificates/verification-code';
 export * from './certificates/verification-url';
+export * from './certificates/certificate.processor';
+export * from './credentials';
+export * from './pdf/certificate-pdf';
+export * from './status-lists/status-list.entities';
+export * from './status-lists/status-lists.service';

@@ -1,8 +1,6 @@
 import {
-  AccreditationEntity,
   AssessorAccreditationEntity,
   AssessorProfileEntity,
-  CentreEntity,
   ConflictDeclarationEntity,
   PracticalTaskEntity,
   QualificationProgramEntity,
@@ -16,31 +14,32 @@ import {
   EvidenceReviewEntity,
   PracticalSheetEntity,
   PracticalVerdictEntity,
-} from '@qualcert/assessment/centres/entities';
+} from '@qualcert/assessment';
 import {
   ApplicationEntity,
   CandidateProfileEntity,
   EducationRecordEntity,
   EmploymentRecordEntity,
   LearningRecordEntity,
-} from '@qualcert/candidates/entities';
-import { CertificateEntity, CertificateSequenceEntity } from '@qualcert/certificates/certificates/certificate.entity';
+} from '@qualcert/candidates';
+import { AccreditationEntity, CentreEntity } from '@qualcert/centres';
 import {
+  CertificateEntity,
+  CertificateSequenceEntity,
   CreditCredentialEntity,
   CredentialStatusListEntity,
   CredentialStatusSequenceEntity,
-} from '@qualcert/certificates/status-lists/status-list.entities';
-import { DecisionEntity } from '@qualcert/decisions/decisions/decision.entity';
+} from '@qualcert/certificates';
 import {
   AppealEntity,
   AppealPanelMemberEntity,
   AppealReassessmentEntity,
-} from '@qualcert/decisions/appeals/appeal.entity';
-import { NotificationEntity } from '@qualcert/decisions/notifications/notification.entity';
-import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence/entities';
-import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity/entities';
-import { OutboxEventEntity } from '@qualcert/shared/outbox/outbox-event.entity';
-import { AuditLogEntity } from '@qualcert/shared/audit/audit-log.entity';
+  DecisionEntity,
+  NotificationEntity,
+} from '@qualcert/decisions';
+import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence';
+import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity';
+import { AuditLogEntity, OutboxEventEntity } from '@qualcert/shared';
 import {
   AbilityEntity,
   FieldOfActivityEntity,
@@ -50,7 +49,7 @@ import {
   SkillEntity,
   StandardEntity,
   StandardVersionEntity,
-} from '@qualcert/standards/entities';
+} from '@qualcert/standards';
 
 /** Every entity of every bounded context: the one list the app, the worker and the CLI share. */
 export const ENTITIES = [

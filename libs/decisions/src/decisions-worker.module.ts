@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
-import { ProgressService } from '@qualcert/assessment/results/progress.service';
+import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
 import { DecisionProcessor } from './decisions/decision.processor';
 import { DecisionsService } from './decisions/decisions.service';

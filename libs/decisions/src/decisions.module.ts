@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
-import { CandidatesModule } from '@qualcert/candidates/candidates.module';
+import { CandidatesModule } from '@qualcert/candidates';
 import { IdentityModule } from '@qualcert/identity';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsService } from './appeals/appeals.service';

@@ -7,3 +7,4 @@ export * from './appeals/appeal.entity';
 export * from './appeals/appeals.service';
 export * from './notifications/notification.entity';
 export * from './notifications/notifications.service';
+export * from './decisions/decision.processor';

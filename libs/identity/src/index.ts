@@ -7,3 +7,4 @@ export * from './access/access.service';
 export * from './users/users.service';
 export * from './password/password-policy';
 export * from './auth/access-token.verifier';
+export * from './password/password-hasher';

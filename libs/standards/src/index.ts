@@ -8,3 +8,5 @@ export { EXPERIENCE_FIELDS, listExperienceFields, parsePrerequisites } from './p
 export { parseStandard } from './parser/standard-parser';
 export * from './fields/field-tree';
 export * from './fields/field-nodes';
+export * from './entities';
+export * from './rules/recognition-warnings';

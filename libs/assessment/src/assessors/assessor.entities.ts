@@ -10,8 +10,8 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '@qualcert/identity/entities';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { UserEntity } from '@qualcert/identity';
+import { ProfessionCardEntity } from '@qualcert/standards';
 
 /** An assessor's own qualification, set by their centre's manager. */
 @Entity({ name: 'assessor_profile' })

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
 import { AuditService, DomainException, utcToday } from '@qualcert/shared';
-import { ApplicationEntity } from '@qualcert/candidates/entities/application.entity';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { ApplicationEntity } from '@qualcert/candidates';
+import { ProfessionCardEntity } from '@qualcert/standards';
 import { assessorRefusals, AssessorRefusal } from '../rules/impartiality';
 import { AssessorAccreditationEntity, AssessorProfileEntity, ConflictDeclarationEntity } from './assessor.entities';
 import type {

@@ -9,8 +9,8 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { ProfessionCardEntity, SkillEntity } from '@qualcert/standards/entities';
-import { CentreEntity } from '../centres/centre.entity';
+import { ProfessionCardEntity, SkillEntity } from '@qualcert/standards';
+import { CentreEntity } from '@qualcert/centres';
 
 export const PROGRAM_STATUSES = ['draft', 'active', 'superseded'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];

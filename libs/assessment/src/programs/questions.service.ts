@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, FieldError } from '@qualcert/shared';
-import { KnowledgeItemEntity, SkillEntity } from '@qualcert/standards/entities';
+import { KnowledgeItemEntity, SkillEntity } from '@qualcert/standards';
 import { QuestionEntity, QuestionVersionEntity } from './program.entities';
 import type {
   CreateQuestionDto,

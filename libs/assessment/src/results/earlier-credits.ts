@@ -11,7 +11,7 @@
  * The reads are select-list subqueries over `application a`, so that the exam enrolment, the
  * progress check and the decision worker each read them in the query they already make.
  */
-import { addMonthsToDay } from '@qualcert/shared/calendar';
+import { addMonthsToDay } from '@qualcert/shared';
 
 /** The candidate's earlier credits for the application's card, as one JSON array. */
 export const EARLIER_CREDITS_SQL = `

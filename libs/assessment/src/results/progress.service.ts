@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
+import { requireTransition, type ApplicationStatus } from '@qualcert/candidates';
 import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';

@@ -9,8 +9,8 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '@qualcert/identity/entities';
-import { SkillEntity } from '@qualcert/standards/entities';
+import { UserEntity } from '@qualcert/identity';
+import { SkillEntity } from '@qualcert/standards';
 import { EnrolmentEntity } from '../sessions/session.entities';
 
 /** One assessor's practical verdict on one examined skill of one enrolled candidate. */

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException } from '@qualcert/shared';
-import { AbilityEntity } from '@qualcert/standards/entities';
+import { AbilityEntity } from '@qualcert/standards';
 import { AssessorsService } from '../assessors/assessors.service';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
 import { ProgressService } from './progress.service';

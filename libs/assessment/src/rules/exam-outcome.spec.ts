@@ -1,4 +1,4 @@
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 import { formatPercent, PracticalVerdict, SkillExamInput, skillExamOutcome } from './exam-outcome';
 
 const C: PracticalVerdict = 'competent';

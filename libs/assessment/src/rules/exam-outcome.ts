@@ -14,9 +14,8 @@
  * - The reason states both parts, theory first, in plain English; `explanations` carries the same
  *   as codes and parameters for clients that localise.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import type { FieldError } from '@qualcert/shared/errors/error-codes';
-import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import type { FieldError } from '@qualcert/shared';
 import { theoryOutcome } from './scoring';
 
 export type PracticalVerdict = 'competent' | 'not_yet_competent';

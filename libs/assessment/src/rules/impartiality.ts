@@ -8,7 +8,7 @@
  * Order: accreditation, ОРК level, then per candidate in the order given, the candidate conflict
  * before the employer conflicts in the order of the candidate's employers.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 
 export type AssessorAccreditationStatus = 'active' | 'revoked';
 

@@ -1,4 +1,4 @@
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 import { programReadiness, ProgramReadinessInput } from './program-readiness';
 
 function readiness(overrides: Partial<ProgramReadinessInput> = {}) {

@@ -11,8 +11,7 @@
  * empty because no skill is at fault. Nor is a program whose settings let one wrong answer fail a
  * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill).
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { DomainException, explain, type Explanation } from '@qualcert/shared';
 import { oneWrongAnswerFailsSkill } from './scoring';
 
 export interface ProgramReadinessInput {

@@ -1,4 +1,4 @@
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 import { AssembledItem, assembleTest, BankQuestion, drawShuffled, RandomSource, seededRandom } from './test-assembly';
 
 function question(skillId: string, index: number, options = 4): BankQuestion {

@@ -14,7 +14,7 @@
  * - When any skill has too few questions no test is assembled and every short skill is named, so
  *   the bank can be completed in one go rather than one refusal at a time.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 
 export interface BankQuestion {
   /** The current version of an active question: what the candidate is shown and scored against. */

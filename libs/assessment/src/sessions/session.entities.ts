@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '@qualcert/identity/entities';
-import { CentreEntity } from '../centres/centre.entity';
+import { UserEntity } from '@qualcert/identity';
+import { CentreEntity } from '@qualcert/centres';
 import { QualificationProgramEntity, QuestionVersionEntity } from '../programs/program.entities';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { requireIdentityResolved } from '@qualcert/candidates/identity/identity.repository';
+import { requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, updateReturning, utcToday } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';

@@ -1,26 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import type { AssessmentAtWithdrawal } from '@qualcert/candidates';
 import { updateReturning } from '@qualcert/shared';
-
-/** What the assessment had reached when its application was withdrawn, and what the withdrawal freed. */
-export interface AssessmentAtWithdrawal {
-  /**
-   * Any result exists: a theory test started or submitted, a practical verdict recorded, an
-   * evidence review decided. The withdrawal then counts as not awarded for the retake rule.
-   */
-  assessed: boolean;
-  /** The retake wait of the centre's program for the card (the session's, without an active one). */
-  retakeWaitDays: number;
-  /** The live enrolment withdrawn, its seat freed; null when there was none. */
-  releasedEnrolmentId: string | null;
-}
 
 // The program's own default (qualification_program.retake_wait_days), for a centre with none.
 const DEFAULT_RETAKE_WAIT_DAYS = 30;
 
 /**
- * Called by the candidates context inside the transaction that withdraws an application (as an
- * appeal admits one through ApplicationsService): the assessment's side of it, written by the
- * assessment's own code. The caller holds the application's lock, and the enrolment is withdrawn
+ * The candidates context's AssessmentWithdrawal (AssessmentWithdrawalModule), run inside the
+ * transaction that withdraws an application (as an appeal admits one through ApplicationsService):
+ * the assessment's side of it, written by the assessment's own code. The caller holds the application's lock, and the enrolment is withdrawn
  * (so locked) before the results are read, so a result being written at that moment is either
  * seen here or finds the enrolment withdrawn.
  *

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ADMISSION_EVENTS, AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { ProfessionCardEntity } from '@qualcert/standards';
 import { evaluateEligibility, type EligibilityOutcome } from '../eligibility/eligibility';
 import { ApplicationEntity } from '../entities/application.entity';
 import { candidateRecords } from '../records/record-facts';

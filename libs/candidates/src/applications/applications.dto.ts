@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { EDUCATION_LEVELS } from '@qualcert/standards';
 import { RECORD_VERDICTS } from '../eligibility/eligibility';
 import { RECORD_KINDS } from '../records/record-facts';
 import { APPLICATION_STATUSES, PATHWAYS } from './application-state';

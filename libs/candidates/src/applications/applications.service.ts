@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccreditationEntity, CentreEntity } from '@qualcert/assessment/centres/entities';
-import { endAssessmentOnWithdrawal } from '@qualcert/assessment/sessions/withdrawal.repository';
+import { AccreditationEntity, CentreEntity } from '@qualcert/centres';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   ADMISSION_EVENTS,
@@ -15,12 +14,12 @@ import {
   OutboxService,
   utcToday,
 } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
-import { recognitionWarnings } from '@qualcert/standards/rules/recognition-warnings';
+import { ProfessionCardEntity, recognitionWarnings } from '@qualcert/standards';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import { ApplicationEvent, requireTransition } from './application-state';
+import { AssessmentWithdrawal } from './assessment-withdrawal';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
 import type {
@@ -55,6 +54,7 @@ export class ApplicationsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly assessmentWithdrawal: AssessmentWithdrawal,
   ) {}
 
   /**
@@ -240,7 +240,7 @@ export class ApplicationsService {
   async withdraw(actor: Actor, id: string): Promise<ApplicationDto> {
     await this.access.requireAccess(actor, Permission.ApplicationOwn, [id], 'Application');
     return this.transition(actor, id, 'withdraw', async (manager) => {
-      const assessment = await endAssessmentOnWithdrawal(manager, id);
+      const assessment = await this.assessmentWithdrawal.end(manager, id);
       const withdrawalRetakeWaitDays = assessment.assessed ? assessment.retakeWaitDays : null;
       await manager.update(ApplicationEntity, { id }, { withdrawnAt: new Date(), withdrawalRetakeWaitDays });
       return {

@@ -1,4 +1,4 @@
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 import { checkAdditionalFunctions } from './assessed-functions';
 
 function thrown(action: () => unknown): DomainException {

@@ -6,7 +6,7 @@
  * candidate may choose only among them, so that an exam never examines a skill the program has
  * no questions or tasks for.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
+import { DomainException } from '@qualcert/shared';
 
 export interface AdditionalFunctionChoice {
   chosen: string[];

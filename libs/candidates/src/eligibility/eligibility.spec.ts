@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { buildFieldTree, type FieldNode } from '@qualcert/standards/fields/field-tree';
-import { parseStandard } from '@qualcert/standards/parser/standard-parser';
-import { parsePrerequisites } from '@qualcert/standards/prerequisites/prerequisite-parser';
 import {
+  buildFieldTree,
+  type FieldNode,
+  parseStandard,
+  parsePrerequisites,
   EDUCATION_LEVELS,
   EDUCATION_LEVEL_LABELS,
   educationRank,
   type CardPrerequisites,
   type EducationLevel,
   type PrerequisiteRoute,
-} from '@qualcert/standards/prerequisites/prerequisite-rules';
+} from '@qualcert/standards';
 import {
   evaluateEligibility,
   LEARNING_KINDS,

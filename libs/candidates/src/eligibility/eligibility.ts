@@ -35,15 +35,17 @@
  * - RouteResult.index is the route's position in prerequisites.routes (from 0); the summary counts
  *   routes from 1, as people do.
  */
-import { fieldAndNarrower, fieldName, type FieldTree } from '@qualcert/standards/fields/field-tree';
 import {
+  fieldAndNarrower,
+  fieldName,
+  type FieldTree,
   EDUCATION_LEVELS,
   EDUCATION_LEVEL_LABELS,
   educationRank,
   type CardPrerequisites,
   type EducationLevel,
   type PrerequisiteRoute,
-} from '@qualcert/standards/prerequisites/prerequisite-rules';
+} from '@qualcert/standards';
 import { experienceMonths, mergePeriods, type EmploymentPeriod } from './experience';
 
 /** confirmed: an admin checked the rules of a needs_review card and they now decide eligibility. */

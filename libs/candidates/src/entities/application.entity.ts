@@ -9,9 +9,9 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { CentreEntity } from '@qualcert/assessment/centres/entities';
-import { UserEntity } from '@qualcert/identity/entities';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { CentreEntity } from '@qualcert/centres';
+import { UserEntity } from '@qualcert/identity';
+import { ProfessionCardEntity } from '@qualcert/standards';
 import type { ApplicationStatus, Pathway } from '../applications/application-state';
 import type { EligibilityResult } from '../eligibility/eligibility';
 

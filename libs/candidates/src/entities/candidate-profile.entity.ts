@@ -10,7 +10,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '@qualcert/identity/entities';
+import { UserEntity } from '@qualcert/identity';
 
 /**
  * A candidate's identity. The ИИН is declared by the account; two accounts may declare the same

@@ -9,9 +9,8 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { EvidenceFileEntity } from '@qualcert/evidence/entities/evidence-file.entity';
-import { UserEntity } from '@qualcert/identity/entities';
-import type { EducationLevel } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { UserEntity } from '@qualcert/identity';
+import type { EducationLevel } from '@qualcert/standards';
 import type { RecordVerdict } from '../eligibility/eligibility';
 import { ApplicationEntity } from './application.entity';
 
@@ -66,12 +65,12 @@ export class EducationRecordEntity {
   @Column('uuid', { name: 'document_id', nullable: true })
   documentId: string | null;
 
-  @ManyToOne(() => EvidenceFileEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('EvidenceFileEntity', { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'document_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_candidate_education_document' },
     { name: 'candidate_id', referencedColumnName: 'candidateId' },
   ])
-  document?: EvidenceFileEntity;
+  document?: object;
 
   /** The centre's document check; an edit of the record puts it back to pending. */
   @Column('varchar', { name: 'check_status', length: 10, default: 'pending' })

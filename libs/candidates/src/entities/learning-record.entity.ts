@@ -9,8 +9,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { EvidenceFileEntity } from '@qualcert/evidence/entities/evidence-file.entity';
-import { UserEntity } from '@qualcert/identity/entities';
+import { UserEntity } from '@qualcert/identity';
 import type { LearningKind, RecordVerdict } from '../eligibility/eligibility';
 import { ApplicationEntity } from './application.entity';
 
@@ -66,12 +65,12 @@ export class LearningRecordEntity {
   @Column('uuid', { name: 'document_id', nullable: false })
   documentId: string;
 
-  @ManyToOne(() => EvidenceFileEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('EvidenceFileEntity', { onDelete: 'RESTRICT' })
   @JoinColumn([
     { name: 'document_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_candidate_learning_document' },
     { name: 'candidate_id', referencedColumnName: 'candidateId' },
   ])
-  document?: EvidenceFileEntity;
+  document?: object;
 
   /** The centre's document check; an edit of the record puts it back to pending. */
   @Column('varchar', { name: 'check_status', length: 10, default: 'pending' })

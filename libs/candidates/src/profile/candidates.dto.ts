@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { EDUCATION_LEVELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { EDUCATION_LEVELS } from '@qualcert/standards';
 import { Trimmed } from '@qualcert/shared';
 import { LEARNING_KINDS, RECORD_VERDICTS } from '../eligibility/eligibility';
 

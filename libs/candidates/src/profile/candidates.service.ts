@@ -12,13 +12,7 @@ import {
   maskIin,
   utcToday,
 } from '@qualcert/shared';
-import {
-  fieldAndBroader,
-  fieldAndNarrower,
-  fieldName,
-  orderedFields,
-  type FieldTree,
-} from '@qualcert/standards/fields/field-tree';
+import { fieldAndBroader, fieldAndNarrower, fieldName, orderedFields, type FieldTree } from '@qualcert/standards';
 import { AdmissionService } from '../applications/admission.service';
 import { removalBlockedBy } from '../applications/record-removal-rule';
 import { experienceMonths } from '../eligibility/experience';

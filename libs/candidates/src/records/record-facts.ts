@@ -3,7 +3,7 @@
  * for messages and the centre's document check. Pure, so the worker and the API read records the
  * same way.
  */
-import { EDUCATION_LEVEL_LABELS } from '@qualcert/standards/prerequisites/prerequisite-rules';
+import { EDUCATION_LEVEL_LABELS } from '@qualcert/standards';
 import type { CandidateRecords, RecordCheck, RecordVerdict } from '../eligibility/eligibility';
 import type { EducationRecordEntity } from '../entities/education-record.entity';
 import type { EmploymentRecordEntity } from '../entities/employment-record.entity';

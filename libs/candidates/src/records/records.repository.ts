@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { FieldOfActivityEntity } from '@qualcert/standards/entities/field-of-activity.entity';
-import { toFieldNode } from '@qualcert/standards/fields/field-nodes';
-import { buildFieldTree, type FieldTree } from '@qualcert/standards/fields/field-tree';
+import { FieldOfActivityEntity, toFieldNode, buildFieldTree, type FieldTree } from '@qualcert/standards';
 import { ADMITTED_STATUSES, type AdmittedApplication } from '../applications/record-removal-rule';
 import { ApplicationEntity } from '../entities/application.entity';
 import { EducationRecordEntity } from '../entities/education-record.entity';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence/storage/file-storage';
+import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   addMonthsToDay,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProgressService } from '@qualcert/assessment/results/progress.service';
-import type { DecisionResult } from '@qualcert/decisions/rules/decision-rule';
-import { termDates } from '@qualcert/decisions/rules/decision-terms';
+import { ProgressService } from '@qualcert/assessment';
+import type { DecisionResult } from '@qualcert/decisions';
+import { termDates } from '@qualcert/decisions';
 import { AccessService, Actor, Permission } from '@qualcert/identity';
 import { DomainException, maskIin } from '@qualcert/shared';
 import { conclusionNumber, renderConclusionPdf, type ConclusionFunction } from '../pdf/conclusion-pdf';

@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  EARLIER_CREDITS_SQL,
-  earlierCredits,
-  type EarlierCreditRow,
-} from '@qualcert/assessment/results/earlier-credits';
-import { ProgressService } from '@qualcert/assessment/results/progress.service';
-import { requireTransition, type ApplicationStatus } from '@qualcert/candidates/applications/application-state';
-import { requireIdentityResolved } from '@qualcert/candidates/identity/identity.repository';
+import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, ProgressService } from '@qualcert/assessment';
+import { requireTransition, type ApplicationStatus, requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   AuditService,

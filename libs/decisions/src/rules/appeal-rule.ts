@@ -19,8 +19,8 @@
  * appeal stays pending until every member has voted; then the majority decides (panelResolution
  * says what a tie does).
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import type { AssessorRefusal } from '@qualcert/assessment/rules/impartiality';
+import { DomainException } from '@qualcert/shared';
+import type { AssessorRefusal } from '@qualcert/assessment';
 
 export const MIN_PANEL_SIZE = 2;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import { parseStandard } from '@qualcert/standards/parser/standard-parser';
+import { DomainException } from '@qualcert/shared';
+import { parseStandard } from '@qualcert/standards';
 import {
   CarriedCredit,
   decide,

@@ -44,8 +44,8 @@
  * a date that is not ISO or an outcome that does not belong to its source (an `accepted` exam)
  * throws VALIDATION_FAILED: they are faults of the caller, not of the candidate.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import type { FieldError } from '@qualcert/shared/errors/error-codes';
+import { DomainException } from '@qualcert/shared';
+import type { FieldError } from '@qualcert/shared';
 
 export type DecisionFunctionKind = 'mandatory' | 'additional';
 

@@ -10,7 +10,7 @@
  * Days are UTC calendar days, like every date the system decides on; each period's last day is
  * included.
  */
-import { addMonthsToDay } from '@qualcert/shared/calendar';
+import { addMonthsToDay } from '@qualcert/shared';
 import { appealDeadline } from './appeal-rule';
 
 export interface DecisionTerms {

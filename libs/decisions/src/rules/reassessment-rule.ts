@@ -14,8 +14,7 @@
  *   below the pass mark, or with a practical observation of not yet competent, contradicts itself;
  *   so does `failed` with every part given passing. Each such verdict is refused, naming why.
  */
-import { DomainException } from '@qualcert/shared/errors/domain.exception';
-import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { DomainException, explain, type Explanation } from '@qualcert/shared';
 
 export type SkillVerdict = 'passed' | 'failed';
 

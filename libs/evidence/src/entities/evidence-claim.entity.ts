@@ -1,5 +1,5 @@
 import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { SkillEntity } from '@qualcert/standards/entities';
+import { SkillEntity } from '@qualcert/standards';
 import { EvidenceFileEntity } from './evidence-file.entity';
 
 /** "This file proves this skill" for one application. Only recommended skills can be claimed. */

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '@qualcert/identity/entities';
+import { UserEntity } from '@qualcert/identity';
 
 export const EVIDENCE_TYPES = [
   'course_certificate',

@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AppConfig, AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
-import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards/entities';
+import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
 import { detectFileType, sanitizeFileName, sha256Hex } from '../files/file-type';

@@ -5,7 +5,7 @@
  * may prefer it, and the informal route of admission is the same — but every skill will be
  * examined at an exam session. The warning says so as a stable code.
  */
-import { explain, type Explanation } from '@qualcert/shared/messages/explanation';
+import { explain, type Explanation } from '@qualcert/shared';
 
 export function recognitionWarnings(skills: { recognition: 'recommended' | 'not_recommended' }[]): Explanation[] {
   return skills.some((skill) => skill.recognition === 'recommended') ? [] : [explain('EVERY_SKILL_EXAMINED')];

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserDto, UsersService } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, utcToday } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { ProfessionCardEntity } from '@qualcert/standards';
 import { AccreditationEntity } from './accreditation.entity';
 import { CentreEntity } from './centre.entity';
 import type {

@@ -9,7 +9,7 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { ProfessionCardEntity } from '@qualcert/standards/entities';
+import { ProfessionCardEntity } from '@qualcert/standards';
 import { CentreEntity } from './centre.entity';
 
 export const ACCREDITATION_STATUSES = ['active', 'revoked'] as const;

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@qualcert/identity';
+import { CardCentresController, CentresController } from './centres/centres.controller';
+import { CentresService } from './centres/centres.service';
+
+@Module({
+  imports: [IdentityModule],
+  controllers: [CentresController, CardCentresController],
+  providers: [CentresService],
+  exports: [CentresService],
+})
+export class CentresModule {}

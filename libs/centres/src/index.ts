@@ -1,0 +1,4 @@
+export * from './centres.module';
+export * from './centres/centre.entity';
+export * from './centres/accreditation.entity';
+export * from './centres/centres.service';
