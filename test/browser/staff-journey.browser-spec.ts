@@ -169,7 +169,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
       functions: Fn[];
     };
     const mandatory = card.functions.filter((f) => f.kind === 'mandatory');
-    const label = (fn: Fn, skill: Skill) => `${fn.number}.${skill.number}`;
+    const label = (fn: Fn, skill: Skill) => `${fn.kind === 'additional' ? 'A' : ''}${fn.number}.${skill.number}`;
 
     // Set-up by the administrator (their pages are the test above): a centre, its two managers.
     const admin = await newSession(ctx, 'admin');

@@ -48,6 +48,14 @@ export function CandidateName({ id }: { id: string }) {
   return <>{candidate.data?.profile?.fullName ?? id.slice(0, 8)}</>;
 }
 
+/**
+ * A skill as the standard numbers it: function and skill ("2.3"). Mandatory and additional functions
+ * are numbered apart (both have a function 1), so an additional function's skills carry an "A" ("A1.2").
+ */
+export function skillLabel(kind: string, functionNumber: number, skillNumber: number): string {
+  return `${kind === 'additional' ? 'A' : ''}${functionNumber}.${skillNumber}`;
+}
+
 /** Skills of a card by id, with their numbers as the standard prints them ("2.3"). */
 export function useSkills(cardId: string | undefined) {
   const card = useCard(cardId);
@@ -65,7 +73,7 @@ export function useSkills(cardId: string | undefined) {
     for (const skill of fn.skills) {
       skills.set(skill.id, {
         title: skill.title,
-        label: `${fn.number}.${skill.number}`,
+        label: skillLabel(fn.kind, fn.number, skill.number),
         functionKind: fn.kind,
         abilities: skill.abilities.map((a) => ({ id: a.id, text: a.text })),
         knowledge: skill.knowledge.map((k) => ({ id: k.id, text: k.text })),

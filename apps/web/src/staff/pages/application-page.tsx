@@ -25,7 +25,15 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import { EvidenceViewer } from '../evidence-viewer';
-import { CandidateName, RefusalText, Section, StatusBadge, useCentreStaff, type Schemas } from '../staff-components';
+import {
+  CandidateName,
+  RefusalText,
+  Section,
+  StatusBadge,
+  useCentreStaff,
+  type Schemas,
+  skillLabel,
+} from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { TITLE } from '../alert-title';
 
@@ -299,7 +307,7 @@ function Skills({ application }: { application: Application }) {
                 return (
                   <Table.Tr key={s.skillId}>
                     <Table.Td>
-                      {s.functionNumber}.{s.skillNumber} {s.title}
+                      {skillLabel(s.functionKind, s.functionNumber, s.skillNumber)} {s.title}
                     </Table.Td>
                     <Table.Td>{t(`skillRoute.${s.route}`)}</Table.Td>
                     <Table.Td>
@@ -428,7 +436,7 @@ function Decisions({ application }: { application: Application }) {
                   fn.skills.map((s) => (
                     <Table.Tr key={s.skillId}>
                       <Table.Td>
-                        {fn.number}.{s.number} {s.title}
+                        {skillLabel(fn.kind, fn.number, s.number)} {s.title}
                       </Table.Td>
                       <Table.Td>
                         {s.credited

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { readinessReason, SETTINGS, type Settings } from '../program-settings';
-import { Section, StatusBadge, useSkills, type Schemas } from '../staff-components';
+import { Section, skillLabel, StatusBadge, useSkills, type Schemas } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { SettingsFields } from './programs-page';
 import { TITLE } from '../alert-title';
@@ -81,7 +81,7 @@ export default function ProgramPage() {
         {examined.map((fn) =>
           fn.skills.map((skill) => {
             const tasks = p.tasks.filter((task) => task.skillId === skill.id);
-            const label = `${fn.number}.${skill.number}`;
+            const label = skillLabel(fn.kind, fn.number, skill.number);
             return (
               <Stack key={skill.id} gap={4} data-testid="program-skill">
                 <Group gap="xs">

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { EvidenceViewer } from '../evidence-viewer';
-import { CandidateName, Section, StatusBadge, type Schemas } from '../staff-components';
+import { CandidateName, Section, StatusBadge, type Schemas, skillLabel } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 const CRITERIA = ['valid', 'sufficient', 'authentic', 'current'] as const;
@@ -48,7 +48,9 @@ export default function ReviewPage() {
           <SkillReview
             key={review.id}
             review={review}
-            label={skill ? `${skill.functionNumber}.${skill.skillNumber} ${skill.title}` : '…'}
+            label={
+              skill ? `${skillLabel(skill.functionKind, skill.functionNumber, skill.skillNumber)} ${skill.title}` : '…'
+            }
             evidenceIds={skill?.evidenceIds ?? []}
           />
         );
