@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { passTheoryTest } from '../utils/exam-day';
 import { pdfFile } from '../utils/files';
@@ -41,6 +41,17 @@ async function signIn(page: Page, user: { email: string; password: string }, nex
   await page.locator('main input[type=password]').fill(user.password);
   await page.locator('main button[type=submit]').click();
   await page.waitForURL((url) => url.pathname === next);
+}
+
+/**
+ * Ticks a checkbox, again if a click was lost: a PDF rendering in a frame above may move the page
+ * between Playwright's scroll and its click.
+ */
+async function tick(box: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 5 && !(await box.isChecked()); attempt += 1) {
+    await box.click();
+  }
+  if (!(await box.isChecked())) throw new Error('the checkbox stays unticked');
 }
 
 /** The page's main heading, once the page has loaded. */
@@ -377,9 +388,9 @@ describe('portal: the staff run an exam cycle in the browser', () => {
     for (let left = recommended.length; left > 0; left -= 1) {
       const form = forms.first();
       for (const criterion of ['относимы', 'достаточны', 'подлинны', 'актуальны']) {
-        await form.getByRole('checkbox', { name: new RegExp(criterion) }).check();
+        await tick(form.getByRole('checkbox', { name: new RegExp(criterion) }));
       }
-      await form.getByLabel('принять').check();
+      await tick(form.getByLabel('принять'));
       await form.getByLabel('Комментарий').fill('Программа курса соответствует навыку');
       await form.getByRole('button', { name: 'Вынести решение' }).click();
       await eventually(
