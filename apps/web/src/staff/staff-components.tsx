@@ -1,4 +1,4 @@
-import { Alert, Badge, List, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Box, List, Paper, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ApiFailure, must } from '../api/errors';
@@ -131,5 +131,17 @@ export function RefusalText({ error, names }: { error: unknown; names: Map<strin
         ))}
       </List>
     </Alert>
+  );
+}
+
+/**
+ * A table wider than a phone scrolls sideways in this box; the box takes the keyboard's focus so the
+ * scroll is reachable without a mouse (axe: scrollable-region-focusable).
+ */
+export function ScrollTable({ minWidth, children }: { minWidth: number; children: React.ReactNode }) {
+  return (
+    <Box tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
   );
 }

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import { useStaffT } from '../staff-i18n';
+import { ScrollTable } from '../staff-components';
 
 const PAGE = 50;
 
@@ -64,7 +65,7 @@ export default function AdminAuditPage() {
               total: audit.data.total,
             })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollTable minWidth={720}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -92,7 +93,7 @@ export default function AdminAuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           <Group>
             <Button variant="outline" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               {t('audit.newer')}

@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { Section, StatusBadge, today, useCentre } from '../staff-components';
+import { Section, StatusBadge, today, useCentre, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 /** A centre: its details, suspension, and accreditations per card and period. */
@@ -118,7 +118,7 @@ function Accreditations({ centreId }: { centreId: string }) {
         <QueryState isPending={accreditations.isPending} error={accreditations.error} />
         {accreditations.data?.length === 0 && <Text c="dimmed">{t('centres.noAccreditations')}</Text>}
         {accreditations.data && accreditations.data.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -157,7 +157,7 @@ function Accreditations({ centreId }: { centreId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <ErrorAlert error={revoke.error} />
       </Section>

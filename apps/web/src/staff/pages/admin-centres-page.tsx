@@ -7,7 +7,7 @@ import { ApiFailure, must } from '../../api/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { Section, StatusBadge } from '../staff-components';
+import { Section, StatusBadge, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 const FIELDS = ['code', 'name', 'region', 'address', 'phone', 'email'] as const;
@@ -54,7 +54,7 @@ export default function AdminCentresPage() {
       <Section id="centres" title={t('centres.list')}>
         <QueryState isPending={centres.isPending} error={centres.error} />
         {centres.data && (
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -81,7 +81,7 @@ export default function AdminCentresPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
       <Section id="new-centre" title={t('centres.new')}>

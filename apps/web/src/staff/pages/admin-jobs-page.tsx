@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import { useStaffT } from '../staff-i18n';
+import { ScrollTable } from '../staff-components';
 
 /** Jobs that failed every attempt, each retried from here; and the queue dashboard. */
 export default function AdminJobsPage() {
@@ -37,7 +38,7 @@ export default function AdminJobsPage() {
       <QueryState isPending={jobs.isPending} error={jobs.error} />
       {jobs.data?.length === 0 && <Alert color="teal">{t('jobs.none')}</Alert>}
       {jobs.data && jobs.data.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable minWidth={640}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -68,7 +69,7 @@ export default function AdminJobsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

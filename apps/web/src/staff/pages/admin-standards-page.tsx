@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { Section } from '../staff-components';
+import { Section, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { TITLE } from '../alert-title';
 
@@ -165,7 +165,7 @@ export default function AdminStandardsPage() {
         {standards.data?.map((s) => (
           <Stack key={s.id} gap={4}>
             <Text fw={600}>{s.title}</Text>
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollTable minWidth={520}>
               <Table fz="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -188,7 +188,7 @@ export default function AdminStandardsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Stack>
         ))}
       </Section>

@@ -19,7 +19,7 @@ import { ApiFailure, must } from '../../api/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { Section, type Schemas } from '../staff-components';
+import { Section, type Schemas, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 const ROLES = ['admin', 'centre_manager', 'assessor', 'candidate'] as const;
@@ -70,7 +70,7 @@ export default function AdminUsersPage() {
             <Text size="sm" c="dimmed">
               {t('users.total', { n: users.data.total })}
             </Text>
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollTable minWidth={560}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -107,7 +107,7 @@ export default function AdminUsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </>
         )}
       </Section>

@@ -33,6 +33,7 @@ import {
   useCentreStaff,
   type Schemas,
   skillLabel,
+  ScrollTable,
 } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { TITLE } from '../alert-title';
@@ -291,7 +292,7 @@ function Skills({ application }: { application: Application }) {
     <Section id="skills" title={t('application.skills')}>
       <QueryState isPending={plan.isPending} error={plan.error} />
       {plan.data && (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -326,7 +327,7 @@ function Skills({ application }: { application: Application }) {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {needsReviewer && (
         <form
@@ -429,7 +430,7 @@ function Decisions({ application }: { application: Application }) {
             </Text>
           </Group>
           {d.returnReason && <Text size="sm">{t('application.returnedBecause', { reason: d.returnReason })}</Text>}
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480}>
             <Table fz="sm">
               <Table.Tbody>
                 {((d.result as { reasoning?: Reasoning[] }).reasoning ?? []).flatMap((fn) =>
@@ -450,7 +451,7 @@ function Decisions({ application }: { application: Application }) {
                 )}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {manager && d.status === 'pending_signoff' && (
             <Stack gap="xs">
               <ErrorAlert error={approve.error ?? giveBack.error} />

@@ -7,7 +7,7 @@ import { CardName } from '../../components/card-name';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { CandidateName, CardOption, CentreName, StatusBadge } from '../staff-components';
+import { CandidateName, CardOption, CentreName, StatusBadge, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 const STATUSES = [
@@ -120,7 +120,7 @@ export default function ApplicationsPage() {
         </Text>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -153,7 +153,7 @@ export default function ApplicationsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

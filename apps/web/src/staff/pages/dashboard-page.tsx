@@ -8,7 +8,7 @@ import { CardName } from '../../components/card-name';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { CentreName, Section } from '../staff-components';
+import { CentreName, Section, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 /** What waits for the person: by role, the centre's queues, the assessor's work, the platform's health. */
@@ -87,7 +87,7 @@ function SessionsTable({
 }) {
   const { t } = useStaffT();
   return (
-    <Table.ScrollContainer minWidth={400}>
+    <ScrollTable minWidth={400}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -114,7 +114,7 @@ function SessionsTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -21,7 +21,7 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import { DEFAULT_SETTINGS, SETTINGS, type Settings } from '../program-settings';
-import { CardOption, CentreName, Section, StatusBadge } from '../staff-components';
+import { CardOption, CentreName, Section, StatusBadge, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 /** The centre's programs, every version, and a new one from a card the centre is accredited for. */
@@ -44,7 +44,7 @@ export default function ProgramsPage() {
         <QueryState isPending={programs.isPending} error={programs.error} />
         {programs.data?.length === 0 && <Text>{t('programs.none')}</Text>}
         {programs.data && programs.data.length > 0 && (
-          <Table.ScrollContainer minWidth={500}>
+          <ScrollTable minWidth={500}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -71,7 +71,7 @@ export default function ProgramsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
       <NewProgram centreId={centreId} />

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { StatusBadge } from '../staff-components';
+import { StatusBadge, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 const PAGE = 50;
@@ -145,7 +145,7 @@ export default function RegisterPage() {
               total: register.data.total,
             })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollTable minWidth={720}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -179,7 +179,7 @@ export default function RegisterPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           <Group>
             <Button
               variant="outline"

@@ -6,7 +6,7 @@ import { must } from '../../api/errors';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { CandidateName, StatusBadge } from '../staff-components';
+import { CandidateName, StatusBadge, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 /** The evidence reviews assigned to the assessor, one line an application. */
@@ -24,7 +24,7 @@ export default function ReviewsPage() {
       <QueryState isPending={reviews.isPending} error={reviews.error} />
       {reviews.data?.length === 0 && <Text>{t('reviews.none')}</Text>}
       {byApplication.size > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable minWidth={480}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -61,7 +61,7 @@ export default function ReviewsPage() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

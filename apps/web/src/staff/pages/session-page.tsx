@@ -19,6 +19,7 @@ import {
   useCentreStaff,
   useSkills,
   type Schemas,
+  ScrollTable,
 } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
@@ -120,7 +121,7 @@ function Candidate(props: { enrolment: Schemas['EnrolmentDto']; cardId: string; 
         </Group>
       </Group>
       {results.data && (
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable minWidth={420}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -148,7 +149,7 @@ function Candidate(props: { enrolment: Schemas['EnrolmentDto']; cardId: string; 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Group gap="sm">
         {props.assessor && e.status === 'enrolled' && (

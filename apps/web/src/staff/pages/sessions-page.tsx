@@ -20,7 +20,7 @@ import { CardName, useCard } from '../../components/card-name';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { CentreName, RefusalText, Section, StatusBadge, useCentreStaff } from '../staff-components';
+import { CentreName, RefusalText, Section, StatusBadge, useCentreStaff, ScrollTable } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 
 /** The centre's exam sessions, and a new one of an active program with its assessors. */
@@ -43,7 +43,7 @@ export default function SessionsPage() {
         <QueryState isPending={sessions.isPending} error={sessions.error} />
         {sessions.data?.length === 0 && <Text>{t('dashboard.noSessions')}</Text>}
         {sessions.data && sessions.data.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable minWidth={560}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -76,7 +76,7 @@ export default function SessionsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Section>
       <NewSession centreId={centreId} />
