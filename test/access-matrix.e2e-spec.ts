@@ -396,11 +396,12 @@ const ROUTES: Row[] = [
   },
   {
     method: 'get',
+    // Not yet assigned to the assessor (see the appealed application below).
     path: (f) => `/api/v1/applications/${f.applicationId}/skills`,
     expect: {
       admin: 200,
       manager: 200,
-      assessor: 200,
+      assessor: 404,
       candidate: 200,
       otherManager: 404,
       otherAssessor: 404,
@@ -736,6 +737,12 @@ const ROUTES: Row[] = [
     // From here the assessor sits on the panel of an appeal on this application.
     method: 'get',
     path: (f) => `/api/v1/applications/${f.appealedApplicationId}/appeals`,
+    expect: CANDIDATE_DATA,
+  },
+  {
+    // The panel's assessor sees which evidence is claimed for which skill; another assessor does not.
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.appealedApplicationId}/skills`,
     expect: CANDIDATE_DATA,
   },
   { method: 'get', path: () => '/api/v1/appeals/panels', expect: { assessor: 200, otherAssessor: 200, others: 403 } },
