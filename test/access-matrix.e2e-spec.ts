@@ -607,6 +607,22 @@ const ROUTES: Row[] = [
     noSuccess: 'an unknown session',
   },
   {
+    // An administrator reaches every id: an unknown application is a 404 for them too (it was a 500).
+    method: 'get',
+    path: () => `/api/v1/applications/${randomUUID()}`,
+    expect: {
+      admin: 404,
+      manager: 404,
+      assessor: 404,
+      candidate: 404,
+      otherManager: 404,
+      otherAssessor: 404,
+      otherCandidate: 404,
+      others: 403,
+    },
+    noSuccess: 'an unknown application',
+  },
+  {
     method: 'post',
     path: (f) => `/api/v1/sessions/${f.sessionId}/enrolments`,
     body: (f) => ({ applicationId: f.enrollableApplicationId }),
