@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CentreEntity, CentresService } from '@qualcert/centres';
 import { Actor } from '@qualcert/identity';
-import { loadConfig } from '@qualcert/shared';
+import { loadConfig, toIsoDay } from '@qualcert/shared';
 import { DemoCliModule } from './cli.module';
 
 const DEMO_CODE = 'DEMO';
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
       const until = new Date(Date.UTC(today.getUTCFullYear() + 3, today.getUTCMonth(), today.getUTCDate()));
       await centres.accredit(actor, centre.id, {
         cardIds: cards.map((c) => c.id),
-        validFrom: today.toISOString().slice(0, 10),
-        validTo: until.toISOString().slice(0, 10),
+        validFrom: toIsoDay(today),
+        validTo: toIsoDay(until),
         documentRef: 'Демонстрационная аккредитация',
       });
     }

@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeIin } from '@qualcert/candidates';
 import { formatVerificationCode } from '@qualcert/certificates';
+import { toIsoDay } from '@qualcert/shared';
 
 type Json = Record<string, any>;
 
@@ -337,8 +338,8 @@ async function main(): Promise<void> {
         employer: 'АО «Казахтелеком»',
         position: 'Оператор контакт-центра',
         field,
-        startDate: start.toISOString().slice(0, 10),
-        endDate: end.toISOString().slice(0, 10),
+        startDate: toIsoDay(start),
+        endDate: toIsoDay(end),
         documentRef: 'Трудовая книжка',
         documentId: await upload(token, 'spravka-s-raboty', 'employment_record', 'АО «Казахтелеком»', '2025-01-15'),
       },

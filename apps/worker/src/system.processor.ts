@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES, workerOptions } from '@qualcert/shared';
+import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
 
 export interface PingResult {
   worker: number;
@@ -22,15 +22,15 @@ export class SystemProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<PingResult> {
-    switch (job.name) {
-      case 'ping': {
-        const rows: { now: Date }[] = await this.dataSource.query('SELECT now() AS now');
-        return { worker: process.pid, databaseTime: rows[0].now.toISOString() };
-      }
-      default:
-        throw new Error(`unknown job ${job.name}`);
-    }
+  private readonly handlers: JobHandlers<'system', PingResult> = {
+    [JOBS.system.ping]: async () => {
+      const rows: { now: Date }[] = await this.dataSource.query('SELECT now() AS now');
+      return { worker: process.pid, databaseTime: rows[0].now.toISOString() };
+    },
+  };
+
+  process(job: Job): Promise<PingResult> {
+    return runJob(this.handlers, job);
   }
 
   @OnWorkerEvent('failed')

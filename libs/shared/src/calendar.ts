@@ -2,7 +2,24 @@
  * Today as an ISO calendar day in UTC: the day in which accreditations, credit periods, retake
  * waits and decisions are counted (the ИИН's own checks count in Kazakhstan's time instead).
  */
-export const utcToday = (): string => new Date().toISOString().slice(0, 10);
+export const utcToday = (): string => toIsoDay(new Date());
+
+/** The UTC calendar day of an instant, as YYYY-MM-DD. */
+export function toIsoDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day written YYYY-MM-DD (not 2025-02-30); such strings compare correctly as plain strings. */
+export function isIsoDay(value: string): boolean {
+  const match = ISO_DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /**
  * The ISO day `months` calendar months after `day` (an ISO day). A day the target month lacks
@@ -11,5 +28,5 @@ export const utcToday = (): string => new Date().toISOString().slice(0, 10);
 export function addMonthsToDay(day: string, months: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+  return toIsoDay(d);
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { DomainException } from './errors/domain.exception';
 
 /**
  * Runs an UPDATE … RETURNING and gives back the returned rows. TypeORM's PostgreSQL driver
@@ -14,4 +15,25 @@ export async function updateReturning<T>(
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/**
+ * Locks a row (FOR UPDATE) and checks it is in one of the states an action may start from; in any
+ * other, a 409 INVALID_TRANSITION naming the state it is in ("<subject> is <status>").
+ */
+export async function lockInStatus<T extends { id: string; status: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  allowed: readonly T['status'][],
+  subject: string,
+): Promise<T> {
+  const row = await manager.findOneOrFail(entity, {
+    where: { id } as FindOptionsWhere<T>,
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!allowed.includes(row.status)) {
+    throw new DomainException('INVALID_TRANSITION', `${subject} is ${row.status}`, { currentStatus: row.status });
+  }
+  return row;
 }

@@ -10,6 +10,8 @@ export * from './http/input-limits';
 export * from './http/uuid-param.pipe';
 export * from './logging/logging.module';
 export * from './queue/queue.module';
+export * from './queue/jobs';
+export * from './outbox/outbox-events';
 export * from './queue/worker-options';
 export * from './metrics/metrics';
 export * from './errors/postgres-errors';

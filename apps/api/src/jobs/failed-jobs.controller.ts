@@ -3,8 +3,8 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Authenticated } from '@qualcert/identity';
-import { QueuedDto } from '@qualcert/shared';
-import { FailedJobsService, WORKFLOW_QUEUES } from './failed-jobs.service';
+import { QueuedDto, WORKFLOW_QUEUES } from '@qualcert/shared';
+import { FailedJobsService } from './failed-jobs.service';
 
 export class FailedJobsQueryDto {
   @ApiPropertyOptional({ enum: WORKFLOW_QUEUES })

@@ -1,35 +1,16 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { DomainException, QUEUES } from '@qualcert/shared';
-
-export const WORKFLOW_QUEUES = [
-  QUEUES.eligibility,
-  QUEUES.theoryDeadline,
-  QUEUES.decisions,
-  QUEUES.certificates,
-  QUEUES.notifications,
-] as const;
+import { DomainException, WORKFLOW_QUEUES } from '@qualcert/shared';
 
 /** The failed list of the workflow queues, for an admin to inspect and retry. */
 @Injectable()
 export class FailedJobsService {
-  private readonly queues: Map<string, Queue>;
-
-  constructor(
-    @InjectQueue(QUEUES.eligibility) eligibility: Queue,
-    @InjectQueue(QUEUES.theoryDeadline) theoryDeadline: Queue,
-    @InjectQueue(QUEUES.decisions) decisions: Queue,
-    @InjectQueue(QUEUES.certificates) certificates: Queue,
-    @InjectQueue(QUEUES.notifications) notifications: Queue,
-  ) {
-    this.queues = new Map(
-      [eligibility, theoryDeadline, decisions, certificates, notifications].map((q) => [q.name, q]),
-    );
-  }
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   async failed(queue: string | undefined, limit: number) {
-    const selected = queue ? [this.queue(queue)] : [...this.queues.values()];
+    const selected = queue ? [this.queue(queue)] : WORKFLOW_QUEUES.map((name) => this.queue(name));
     const lists = await Promise.all(
       selected.map(async (q) => (await q.getFailed(0, limit - 1)).map((job) => ({ queue: q.name, job }))),
     );
@@ -55,8 +36,7 @@ export class FailedJobsService {
   }
 
   private queue(name: string): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw DomainException.notFound('Queue', name);
-    return queue;
+    if (!(WORKFLOW_QUEUES as readonly string[]).includes(name)) throw DomainException.notFound('Queue', name);
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 }

@@ -7,7 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokenVerifier } from '@qualcert/identity';
-import { DomainException, QUEUES } from '@qualcert/shared';
+import { ALL_QUEUES, DomainException } from '@qualcert/shared';
 
 export const DASHBOARD_PATH = '/admin/queues';
 /** Set by POST /api/v1/admin/dashboard-session, so a browser can open the dashboard. */
@@ -36,9 +36,7 @@ export function mountQueueDashboard(app: INestApplication): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
-    queues: Object.values(QUEUES).map(
-      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false })),
-    ),
+    queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
     serverAdapter: adapter,
   });
   const verifier = app.get(AccessTokenVerifier);

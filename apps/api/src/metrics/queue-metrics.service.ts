@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { metricsRegistry, QUEUES, scrapedGauge } from '@qualcert/shared';
+import { ALL_QUEUES, metricsRegistry, scrapedGauge } from '@qualcert/shared';
 
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
 
@@ -21,9 +21,7 @@ export class QueueMetricsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const queues = Object.values(QUEUES).map((name) =>
-      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
-    );
+    const queues = ALL_QUEUES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
     // A process that builds the app twice (the tests) replaces the gauges rather than failing.
     for (const name of ['qualcert_queue_jobs', 'qualcert_outbox_pending_events', 'qualcert_outbox_lag_seconds'])
       metricsRegistry.removeSingleMetric(name);

@@ -11,7 +11,7 @@
  * The reads are select-list subqueries over `application a`, so that the exam enrolment, the
  * progress check and the decision worker each read them in the query they already make.
  */
-import { addMonthsToDay } from '@qualcert/shared';
+import { addMonthsToDay, toIsoDay } from '@qualcert/shared';
 
 /** The candidate's earlier credits for the application's card, as one JSON array. */
 export const EARLIER_CREDITS_SQL = `
@@ -44,7 +44,7 @@ export interface EarlierCredit {
 
 export function earlierCredits(rows: EarlierCreditRow[]): EarlierCredit[] {
   return rows.flatMap((row) => {
-    const signedOn = new Date(row.signed_at).toISOString().slice(0, 10);
+    const signedOn = toIsoDay(new Date(row.signed_at));
     const validUntil = addMonthsToDay(signedOn, row.months);
     const carried = new Map((row.carried ?? []).map((c) => [c.skillId, c]));
     return row.credited_skill_ids.map((skillId) => {

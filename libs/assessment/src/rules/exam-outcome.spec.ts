@@ -1,5 +1,5 @@
-import { DomainException } from '@qualcert/shared';
 import { formatPercent, PracticalVerdict, SkillExamInput, skillExamOutcome } from './exam-outcome';
+import { thrown } from '@qualcert/shared/testing';
 
 const C: PracticalVerdict = 'competent';
 const N: PracticalVerdict = 'not_yet_competent';
@@ -17,16 +17,6 @@ function outcome(overrides: Partial<SkillExamInput> = {}) {
 }
 
 const THEORY_MET = 'theory: the test 80% reaches the pass mark 70% and the skill 80% reaches the floor 50%';
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
 
 describe('formatPercent', () => {
   it.each([

@@ -1,11 +1,6 @@
-import { DomainException } from '@qualcert/shared';
-import {
-  AssessorAccreditation,
-  assessorRefusals,
-  ImpartialityInput,
-  isIsoDate,
-  normaliseEmployer,
-} from './impartiality';
+import { isIsoDay as isIsoDate } from '@qualcert/shared';
+import { AssessorAccreditation, assessorRefusals, ImpartialityInput, normaliseEmployer } from './impartiality';
+import { thrown } from '@qualcert/shared/testing';
 
 const CARD = { id: 'card-1', orkLevel: 5 };
 
@@ -22,16 +17,6 @@ function input(overrides: Partial<ImpartialityInput> = {}): ImpartialityInput {
     conflicts: [],
     ...overrides,
   };
-}
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
 }
 
 function rules(refusals: { rule: string }[]): string[] {

@@ -8,7 +8,7 @@
  * Order: accreditation, ОРК level, then per candidate in the order given, the candidate conflict
  * before the employer conflicts in the order of the candidate's employers.
  */
-import { DomainException } from '@qualcert/shared';
+import { DomainException, isIsoDay } from '@qualcert/shared';
 
 export type AssessorAccreditationStatus = 'active' | 'revoked';
 
@@ -48,18 +48,6 @@ export interface AssessorRefusal {
   candidateId?: string;
   /** The employer as the candidate recorded it, so the message matches what the manager sees. */
   employer?: string;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day in YYYY-MM-DD; such strings then compare correctly as plain strings. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 // Straight, typographic and German-style quotes all occur in names typed by hand or pasted from
@@ -193,8 +181,8 @@ function accreditationRefusal(input: ImpartialityInput): AssessorRefusal | null 
   // A malformed date in a stored accreditation cannot be trusted to cover any day.
   const covering = forCard.filter(
     (accreditation) =>
-      isIsoDate(accreditation.validFrom) &&
-      isIsoDate(accreditation.validTo) &&
+      isIsoDay(accreditation.validFrom) &&
+      isIsoDay(accreditation.validTo) &&
       accreditation.validFrom <= input.on &&
       input.on <= accreditation.validTo,
   );
@@ -278,7 +266,7 @@ function conflictRefusals(input: ImpartialityInput): AssessorRefusal[] {
  * a date compared as text must be well formed to mean anything.
  */
 export function assessorRefusals(input: ImpartialityInput): AssessorRefusal[] {
-  if (!isIsoDate(input.on)) {
+  if (!isIsoDay(input.on)) {
     throw DomainException.validation([{ field: 'on', messages: ['on must be a calendar date in YYYY-MM-DD'] }]);
   }
   const refusals: AssessorRefusal[] = [];

@@ -1,5 +1,5 @@
-import { DomainException } from '@qualcert/shared';
 import { programReadiness, ProgramReadinessInput } from './program-readiness';
+import { thrown } from '@qualcert/shared/testing';
 
 function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
   return programReadiness({
@@ -10,16 +10,6 @@ function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
     skillFloorPercent: 50,
     ...overrides,
   });
-}
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
 }
 
 describe('programReadiness', () => {

@@ -1,5 +1,6 @@
 import { DomainException } from '@qualcert/shared';
 import { AssembledItem, assembleTest, BankQuestion, drawShuffled, RandomSource, seededRandom } from './test-assembly';
+import { thrown } from '@qualcert/shared/testing';
 
 function question(skillId: string, index: number, options = 4): BankQuestion {
   return {
@@ -18,15 +19,6 @@ function bankOf(sizes: Record<string, number>): BankQuestion[] {
 function itemsOf(result: ReturnType<typeof assembleTest>): AssembledItem[] {
   if (!result.ok) throw new Error(`expected a test, got short skills ${JSON.stringify(result.short)}`);
   return result.items;
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
 }
 
 /** A source that replays the given values, to pin down which draw picks what. */
@@ -282,7 +274,7 @@ describe('assembleTest', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])('throws VALIDATION_FAILED for perSkill %p', (perSkill) => {
-    const error = thrown(() => assembleTest(bank, skills, perSkill, seededRandom(1)));
+    const error: unknown = thrown(() => assembleTest(bank, skills, perSkill, seededRandom(1)));
     expect(error).toBeInstanceOf(DomainException);
     expect((error as DomainException).code).toBe('VALIDATION_FAILED');
     expect((error as DomainException).details).toEqual({

@@ -4,7 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, updateReturning, utcToday } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  isUniqueViolation,
+  updateReturning,
+  utcToday,
+  toIsoDay,
+} from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
 import {
@@ -76,13 +83,7 @@ export class SessionsService {
         });
       }
       for (const assessorId of assessorIds) {
-        const refusals = await this.assessors.refusals(
-          manager,
-          assessorId,
-          program.cardId,
-          [],
-          dto.startsAt.toISOString().slice(0, 10),
-        );
+        const refusals = await this.assessors.refusals(manager, assessorId, program.cardId, [], toIsoDay(dto.startsAt));
         if (refusals.length > 0) {
           throw new DomainException(
             'ASSESSOR_NOT_ASSIGNABLE',
@@ -156,12 +157,7 @@ export class SessionsService {
           );
         // Another account declaring the ИИН: the centre confirms who this is first, and a second
         // account does not escape a retake wait (docs/CANDIDATES.md). As of the session's day.
-        await requireIdentityResolved(
-          manager,
-          app.candidate_id,
-          app.card_id,
-          session.startsAt.toISOString().slice(0, 10),
-        );
+        await requireIdentityResolved(manager, app.candidate_id, app.card_id, toIsoDay(session.startsAt));
         // The session's program must assess every function the candidate chose, or the exam would
         // examine skills it has no questions or tasks for.
         const program = await manager.findOneOrFail(QualificationProgramEntity, { where: { id: session.programId } });
@@ -185,7 +181,7 @@ export class SessionsService {
             assessorId,
             session.cardId,
             [app.candidate_id],
-            session.startsAt.toISOString().slice(0, 10),
+            toIsoDay(session.startsAt),
           );
           if (refusals.length > 0) {
             throw new DomainException(

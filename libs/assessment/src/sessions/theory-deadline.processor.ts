@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
-import { QUEUES, workerOptions } from '@qualcert/shared';
+import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
 import { TheoryTestsService } from './theory-tests.service';
 
 /** Submits a theory test at its deadline. A job that runs early is put back until the deadline. */
@@ -11,13 +11,19 @@ export class TheoryDeadlineProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ testId: string; deadlineAt: string }>, token?: string): Promise<string> {
-    const outcome = await this.tests.submitAtDeadline(job.data.testId);
-    if (outcome === 'not_due' && token) {
-      await job.moveToDelayed(Date.parse(job.data.deadlineAt) + 250, token);
-      throw new DelayedError();
-    }
-    return outcome;
+  private readonly handlers: JobHandlers<'theoryDeadline', string> = {
+    [JOBS.theoryDeadline.submitAtDeadline]: async (job, token) => {
+      const outcome = await this.tests.submitAtDeadline(job.data.testId);
+      if (outcome === 'not_due' && token) {
+        await job.moveToDelayed(Date.parse(job.data.deadlineAt) + 250, token);
+        throw new DelayedError();
+      }
+      return outcome;
+    },
+  };
+
+  process(job: Job, token?: string): Promise<string> {
+    return runJob(this.handlers, job, token);
   }
 }
 

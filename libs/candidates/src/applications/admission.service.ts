@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ADMISSION_EVENTS, AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
+import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards';
 import { evaluateEligibility, type EligibilityOutcome } from '../eligibility/eligibility';
 import { ApplicationEntity } from '../entities/application.entity';
@@ -71,7 +71,7 @@ export class AdmissionService {
       if (app.status !== 'awaiting_documents') continue;
       const round = app.recheckRound + 1;
       await manager.update(ApplicationEntity, { id: app.id }, { recheckRound: round });
-      await this.outbox.publish(manager, ADMISSION_EVENTS.documentsChanged, { applicationId: app.id, round });
+      await this.outbox.publish(manager, 'application.documents_changed', { applicationId: app.id, round });
     }
   }
 }

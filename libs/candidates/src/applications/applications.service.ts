@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccreditationEntity, CentreEntity } from '@qualcert/centres';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
-  ADMISSION_EVENTS,
   AuditActor,
   AuditService,
   DomainException,
@@ -228,7 +227,7 @@ export class ApplicationsService {
         { id },
         { submission, submittedAt: new Date(), eligibility: null, eligibilityCheckedAt: null },
       );
-      await this.outbox.publish(manager, ADMISSION_EVENTS.submitted, { applicationId: id, submission });
+      await this.outbox.publish(manager, 'application.submitted', { applicationId: id, submission });
     });
   }
 

@@ -1,15 +1,5 @@
-import { DomainException } from '@qualcert/shared';
 import { checkAdditionalFunctions } from './assessed-functions';
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
+import { thrown } from '@qualcert/shared/testing';
 
 describe('checkAdditionalFunctions', () => {
   const card = ['f3', 'f4'];

@@ -11,6 +11,7 @@ import {
   isUniqueViolation,
   maskIin,
   utcToday,
+  isIsoDay,
 } from '@qualcert/shared';
 import { fieldAndBroader, fieldAndNarrower, fieldName, orderedFields, type FieldTree } from '@qualcert/standards';
 import { AdmissionService } from '../applications/admission.service';
@@ -90,18 +91,13 @@ const ENTITY_NAMES: Record<RecordKind, string> = {
   learning: 'LearningRecord',
 };
 
-function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Real dates, none in the future, an end not before its start. */
 function periodProblems(dates: Record<string, string | undefined>, start: string, end: string): FieldError[] {
   const today = utcToday();
   const problems: FieldError[] = [];
   for (const [name, value] of Object.entries(dates)) {
     if (value === undefined) continue;
-    if (!isRealDate(value)) problems.push({ field: name, messages: [`${name} is not a real date`] });
+    if (!isIsoDay(value)) problems.push({ field: name, messages: [`${name} is not a real date`] });
     else if (value > today) problems.push({ field: name, messages: [`${name} must not be in the future`] });
   }
   const from = dates[start];

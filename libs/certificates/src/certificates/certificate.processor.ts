@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { QUEUES, workerOptions } from '@qualcert/shared';
+import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
 import { CertificatesService, IssueOutcome } from './certificates.service';
 
 /** Issues the certificate of an approved awarding decision. */
@@ -11,13 +11,15 @@ export class CertificateProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<{ decisionId: string }>): Promise<IssueOutcome | number> {
-    if (job.name === EXPIRE_JOB) return this.certificates.expireDue();
-    return this.certificates.issue(job.data.decisionId);
+  private readonly handlers: JobHandlers<'certificates', IssueOutcome | number> = {
+    [JOBS.certificates.issue]: (job) => this.certificates.issue(job.data.decisionId),
+    [JOBS.certificates.expire]: () => this.certificates.expireDue(),
+  };
+
+  process(job: Job): Promise<IssueOutcome | number> {
+    return runJob(this.handlers, job);
   }
 }
-
-export const EXPIRE_JOB = 'expire-certificates';
 
 /** Registers the hourly expiry run with BullMQ's job scheduler (one schedule, however many workers). */
 @Injectable()
@@ -25,6 +27,7 @@ export class CertificateExpiryScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QUEUES.certificates) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(EXPIRE_JOB, { every: 60 * 60 * 1000 }, { name: EXPIRE_JOB });
+    const name = JOBS.certificates.expire;
+    await this.queue.upsertJobScheduler(name, { every: 60 * 60 * 1000 }, { name });
   }
 }

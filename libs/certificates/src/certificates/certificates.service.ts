@@ -14,6 +14,8 @@ import {
   OutboxService,
   SYSTEM_ACTOR,
   updateReturning,
+  toIsoDay,
+  utcToday,
 } from '@qualcert/shared';
 import { buildCompetencyCredential, buildCredential, CredentialSkillInput } from '../credentials/credential-builder';
 import { signCredential, verifyCredential, withProofSet } from '../credentials/credential-signer';
@@ -134,7 +136,7 @@ export class CertificatesService {
       );
       // The validity the decision granted when it was signed, never the program's as it is now.
       const validityMonths = decision.certificate_validity_months;
-      const issuedOn = now.toISOString().slice(0, 10);
+      const issuedOn = toIsoDay(now);
       const validUntil = addMonthsToDay(issuedOn, validityMonths);
       const year = now.getUTCFullYear();
       // One upsert takes the next number: concurrent issuance never repeats or skips one.
@@ -334,7 +336,7 @@ export class CertificatesService {
   }
 
   /** Marks certificates past their validity as expired (run on a schedule by the worker). */
-  async expireDue(today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  async expireDue(today = utcToday()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const expired = await updateReturning<{ id: string; number: string }>(
         manager,
@@ -459,8 +461,7 @@ export class CertificatesService {
         entity: 'Certificate',
       });
     }
-    const status =
-      row.status === 'revoked' ? 'revoked' : row.valid_until < now.toISOString().slice(0, 10) ? 'expired' : 'valid';
+    const status = row.status === 'revoked' ? 'revoked' : row.valid_until < toIsoDay(now) ? 'expired' : 'valid';
     return {
       number: row.number,
       status,
@@ -491,7 +492,7 @@ export class CertificatesService {
     const registry = await this.registryEntry(doc?.credentialSubject?.licenseNumber, doc?.id);
     // The credential's own status entry, read as any verifier reads it: the signed list and its bit.
     const listStatus = await this.statusLists.statusOf(doc?.credentialStatus);
-    const status = presentedStatus(listStatus, registry, now.toISOString().slice(0, 10));
+    const status = presentedStatus(listStatus, registry, toIsoDay(now));
     const verified = result.verified && status === 'valid';
     const failed = [
       ...(result.checks.signature !== 'valid' ? ['signature'] : []),

@@ -5,7 +5,7 @@ import { ProgressService } from '@qualcert/assessment';
 import type { DecisionResult } from '@qualcert/decisions';
 import { termDates } from '@qualcert/decisions';
 import { AccessService, Actor, Permission } from '@qualcert/identity';
-import { DomainException, maskIin } from '@qualcert/shared';
+import { DomainException, maskIin, toIsoDay } from '@qualcert/shared';
 import { conclusionNumber, renderConclusionPdf, type ConclusionFunction } from '../pdf/conclusion-pdf';
 import { renderProtocolPdf, type ProtocolCandidate, type ProtocolOutcome } from '../pdf/protocol-pdf';
 
@@ -54,7 +54,6 @@ interface SessionRow {
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 const displayDay = (at: Date) => `${two(at.getUTCDate())}.${two(at.getUTCMonth() + 1)}.${at.getUTCFullYear()}`;
 const displayTime = (at: Date) => `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}`;
 
@@ -146,7 +145,7 @@ export class ResultDocumentsService {
       standardTitle: row.standard_title,
       centre: { name: row.centre_name, code: row.centre_code },
       outcome: row.outcome,
-      signedOn: utcDay(signedAt),
+      signedOn: toIsoDay(signedAt),
       signedBy: row.signer_name ?? '',
       functions,
       creditValidUntil: dates.creditValidUntil,
@@ -229,7 +228,7 @@ export class ResultDocumentsService {
         outcome,
       });
     }
-    const sameDay = utcDay(session.starts_at) === utcDay(session.ends_at);
+    const sameDay = toIsoDay(session.starts_at) === toIsoDay(session.ends_at);
     const data = await renderProtocolPdf({
       sessionId: session.id,
       centre: { name: session.centre_name, code: session.centre_code },
@@ -237,7 +236,7 @@ export class ResultDocumentsService {
       programVersion: session.program_version,
       passMarkPercent: session.pass_mark_percent,
       skillFloorPercent: session.skill_floor_percent,
-      startsOn: utcDay(session.starts_at),
+      startsOn: toIsoDay(session.starts_at),
       window: sameDay
         ? `${displayTime(session.starts_at)}–${displayTime(session.ends_at)}`
         : `${displayDay(session.starts_at)} ${displayTime(session.starts_at)} – ${displayDay(session.ends_at)} ${displayTime(session.ends_at)}`,

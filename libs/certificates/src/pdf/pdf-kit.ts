@@ -8,6 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { isIsoDay } from '@qualcert/shared';
 
 // A4 in PostScript points, as pdfkit sizes it.
 export const PAGE_WIDTH = 595.28;
@@ -59,13 +60,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date YYYY-MM-DD as a UTC Date; throws (naming the document and field) for anything else. */
 export function parseIsoDate(value: string, field: string, document = 'PDF'): Date {
-  const match = ISO_DATE.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  // Date.UTC silently rolls 2025-02-30 over to March; a document must not print a date nobody entered.
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new Error(`${document}: ${field} must be a calendar date YYYY-MM-DD, got "${value}"`);
-  }
-  return date;
+  // A document must not print a date nobody entered (2025-02-30 would roll over to March).
+  if (!isIsoDay(value)) throw new Error(`${document}: ${field} must be a calendar date YYYY-MM-DD, got "${value}"`);
+  return new Date(`${value}T00:00:00Z`);
 }
 
 /** DD.MM.YYYY is how both Kazakh and Russian documents write dates; anything unparseable is printed as given. */

@@ -5,7 +5,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AssessorsService } from '@qualcert/assessment';
 import { ApplicationsService } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, OutboxService, updateReturning } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  isUniqueViolation,
+  OutboxService,
+  updateReturning,
+  lockInStatus,
+} from '@qualcert/shared';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { involvedInApplication } from '../decisions/involvement.repository';
 import {
@@ -487,15 +494,8 @@ export class AppealsService {
     return appeal;
   }
 
-  private async lock(manager: EntityManager, appealId: string, allowed: AppealStatus[]): Promise<AppealEntity> {
-    const row = await manager.findOneOrFail(AppealEntity, {
-      where: { id: appealId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!allowed.includes(row.status)) {
-      throw new DomainException('INVALID_TRANSITION', `The appeal is ${row.status}`, { currentStatus: row.status });
-    }
-    return row;
+  private lock(manager: EntityManager, appealId: string, allowed: AppealStatus[]): Promise<AppealEntity> {
+    return lockInStatus(manager, AppealEntity, appealId, allowed, 'The appeal');
   }
 
   private async setStatus(manager: EntityManager, appealId: string, status: AppealStatus): Promise<void> {

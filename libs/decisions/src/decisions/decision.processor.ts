@@ -1,9 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES, workerOptions } from '@qualcert/shared';
+import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
 import { ComputeOutcome, DecisionsService } from './decisions.service';
-
-export const COMPUTE_APPEAL_DECISION_JOB = 'compute-appeal-decision';
 
 /**
  * Computes the decision of an application whose every skill has an outcome, or the decision
@@ -15,8 +13,12 @@ export class DecisionProcessor extends WorkerHost {
     super();
   }
 
-  process(job: Job<{ applicationId?: string; appealId?: string }>): Promise<ComputeOutcome> {
-    if (job.name === COMPUTE_APPEAL_DECISION_JOB) return this.decisions.computeForAppeal(String(job.data.appealId));
-    return this.decisions.compute(String(job.data.applicationId));
+  private readonly handlers: JobHandlers<'decisions', ComputeOutcome> = {
+    [JOBS.decisions.compute]: (job) => this.decisions.compute(job.data.applicationId),
+    [JOBS.decisions.computeForAppeal]: (job) => this.decisions.computeForAppeal(job.data.appealId),
+  };
+
+  process(job: Job): Promise<ComputeOutcome> {
+    return runJob(this.handlers, job);
   }
 }

@@ -12,6 +12,8 @@ import {
   OutboxService,
   SYSTEM_ACTOR,
   utcToday,
+  toIsoDay,
+  lockInStatus,
 } from '@qualcert/shared';
 import {
   decide,
@@ -132,12 +134,7 @@ export class DecisionsService {
   async approve(actor: Actor, decisionId: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOneOrFail(DecisionEntity, {
-        where: { id: decision.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (row.status !== 'pending_signoff')
-        throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
+      const row = await lockInStatus(manager, DecisionEntity, decision.id, ['pending_signoff'], 'The decision');
       if ((await involvedInApplication(manager, row.applicationId)).has(actor.userId)) {
         throw new DomainException(
           'FORBIDDEN',
@@ -199,15 +196,13 @@ export class DecisionsService {
    * certificates to match (CertificatesService.issue).
    */
   private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<DecisionTerms> {
-    const old = await manager.findOneOrFail(DecisionEntity, {
-      where: { id: row.supersedesId as string },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (old.status !== 'approved') {
-      throw new DomainException('INVALID_TRANSITION', `The decision it would supersede is ${old.status}`, {
-        currentStatus: old.status,
-      });
-    }
+    const old = await lockInStatus(
+      manager,
+      DecisionEntity,
+      row.supersedesId as string,
+      ['approved'],
+      'The decision it would supersede',
+    );
     // The old one first: one approved decision per application at any moment.
     await manager.update(DecisionEntity, { id: old.id }, { status: 'superseded' });
     await manager.query(
@@ -285,7 +280,7 @@ export class DecisionsService {
           card,
           outcomes,
           carriedCredits: carriedCredits(app),
-          asOf: contested.computedAt.toISOString().slice(0, 10),
+          asOf: toIsoDay(contested.computedAt),
         });
         if (result.outcome === 'incomplete') return 'incomplete';
         const id = await this.insertDecision(manager, app, result, contested.id);
@@ -303,12 +298,7 @@ export class DecisionsService {
   async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOneOrFail(DecisionEntity, {
-        where: { id: decision.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (row.status !== 'pending_signoff')
-        throw new DomainException('INVALID_TRANSITION', `The decision is ${row.status}`, { currentStatus: row.status });
+      const row = await lockInStatus(manager, DecisionEntity, decision.id, ['pending_signoff'], 'The decision');
       await manager.update(
         DecisionEntity,
         { id: row.id },

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QUEUES, workerOptions } from '@qualcert/shared';
-import { NotificationsService, NotifyPayload } from './notifications.service';
+import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
+import { NotificationsService } from './notifications.service';
 
 /** The notify step: one job per outbox event; recipients already told are skipped. */
 @Processor(QUEUES.notifications, workerOptions())
@@ -10,7 +10,11 @@ export class NotificationProcessor extends WorkerHost {
     super();
   }
 
-  process(job: Job<NotifyPayload>): Promise<number> {
-    return this.notifications.notify(job.data);
+  private readonly handlers: JobHandlers<'notifications', number> = {
+    [JOBS.notifications.notify]: (job) => this.notifications.notify(job.data),
+  };
+
+  process(job: Job): Promise<number> {
+    return runJob(this.handlers, job);
   }
 }

@@ -3,16 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@qualcert/identity';
-import { DomainException } from '@qualcert/shared';
+import { DomainException, type JobData } from '@qualcert/shared';
 import { NotificationEntity } from './notification.entity';
 import { isNotificationKind, NOTIFICATION_KINDS } from './notification-kinds';
 
-export interface NotifyPayload {
-  kind: string;
-  subjectId: string;
-  applicationId: string;
-  outboxEventId: string | number;
-}
+/** The notify job's data: the notification.requested event's payload and the event's id. */
+export type NotifyPayload = JobData['notify'];
 
 /** A notification as its recipient sees it (NotificationDto): not the recipient or the event again. */
 export type NotificationView = Pick<

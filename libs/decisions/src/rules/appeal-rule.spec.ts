@@ -1,4 +1,3 @@
-import { DomainException } from '@qualcert/shared';
 import {
   appealDeadline,
   AppealRequest,
@@ -11,16 +10,7 @@ import {
   panelResolution,
   PanelVote,
 } from './appeal-rule';
-
-function thrown(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
+import { thrown } from '@qualcert/shared/testing';
 
 const signedAt = new Date('2026-03-01T15:30:00Z');
 

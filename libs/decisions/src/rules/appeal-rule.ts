@@ -19,7 +19,7 @@
  * appeal stays pending until every member has voted; then the majority decides (panelResolution
  * says what a tie does).
  */
-import { DomainException } from '@qualcert/shared';
+import { DomainException, toIsoDay } from '@qualcert/shared';
 import type { AssessorRefusal } from '@qualcert/assessment';
 
 export const MIN_PANEL_SIZE = 2;
@@ -32,7 +32,7 @@ export function appealDeadline(signedAt: Date, windowDays: number): string {
     throw DomainException.validation([{ field: 'appealWindowDays', messages: ['must be a whole number ≥ 0'] }]);
   }
   const signedDay = Date.UTC(signedAt.getUTCFullYear(), signedAt.getUTCMonth(), signedAt.getUTCDate());
-  return new Date(signedDay + windowDays * DAY_MS).toISOString().slice(0, 10);
+  return toIsoDay(new Date(signedDay + windowDays * DAY_MS));
 }
 
 export interface AppealRequest {
@@ -64,7 +64,7 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
     );
   }
   const deadline = appealDeadline(decision.signedAt, request.windowDays);
-  const today = request.now.toISOString().slice(0, 10);
+  const today = toIsoDay(request.now);
   if (today > deadline) {
     throw new DomainException(
       'APPEAL_WINDOW_CLOSED',
@@ -213,7 +213,7 @@ export function checkAdmissionAppeal(request: AdmissionAppealRequest): { deadlin
     );
   }
   const deadline = appealDeadline(request.ineligibleAt, request.windowDays);
-  if (request.now.toISOString().slice(0, 10) > deadline) {
+  if (toIsoDay(request.now) > deadline) {
     throw new DomainException(
       'APPEAL_WINDOW_CLOSED',
       `The appeal window closed at the end of ${deadline} (${request.windowDays} days after the application was found ineligible)`,
@@ -247,7 +247,7 @@ export function checkProceduralAppeal(request: ProceduralAppealRequest): { deadl
     );
   }
   const deadline = request.applicationStatus === 'decided' ? request.decisionAppealDeadline : null;
-  if (deadline !== null && request.now.toISOString().slice(0, 10) > deadline) {
+  if (deadline !== null && toIsoDay(request.now) > deadline) {
     throw new DomainException(
       'APPEAL_WINDOW_CLOSED',
       `The appeal window closed at the end of ${deadline} (the decision's window)`,

@@ -44,7 +44,7 @@
  * a date that is not ISO or an outcome that does not belong to its source (an `accepted` exam)
  * throws VALIDATION_FAILED: they are faults of the caller, not of the candidate.
  */
-import { DomainException } from '@qualcert/shared';
+import { DomainException, isIsoDay } from '@qualcert/shared';
 import type { FieldError } from '@qualcert/shared';
 
 export type DecisionFunctionKind = 'mandatory' | 'additional';
@@ -206,16 +206,10 @@ function evidenceState(results: OutcomeResult[]): EvidenceState {
   return null;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/;
-
 /** The calendar day of an ISO date or date-time, as written; null when it is not one. */
 function calendarDay(value: string): string | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real ? value.slice(0, 10) : null;
+  const day = value.slice(0, 10);
+  return (value.length === 10 || value[10] === 'T') && isIsoDay(day) ? day : null;
 }
 
 function validate(input: DecisionInput): void {

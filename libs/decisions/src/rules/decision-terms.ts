@@ -10,7 +10,7 @@
  * Days are UTC calendar days, like every date the system decides on; each period's last day is
  * included.
  */
-import { addMonthsToDay } from '@qualcert/shared';
+import { addMonthsToDay, toIsoDay } from '@qualcert/shared';
 import { appealDeadline } from './appeal-rule';
 
 export interface DecisionTerms {
@@ -48,22 +48,18 @@ export interface TermDates {
   retakeOpensOn: string | null;
 }
 
-function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 /** The days the terms come to for a decision signed at `signedAt`. */
 export function termDates(
   signedAt: Date,
   outcome: 'awarded' | 'partial' | 'not_awarded',
   terms: DecisionTerms,
 ): TermDates {
-  const signedOn = utcDay(signedAt);
+  const signedOn = toIsoDay(signedAt);
   const retake = new Date(`${signedOn}T00:00:00Z`);
   retake.setUTCDate(retake.getUTCDate() + terms.retakeWaitDays);
   return {
     appealDeadline: appealDeadline(signedAt, terms.appealWindowDays),
     creditValidUntil: outcome === 'partial' ? addMonthsToDay(signedOn, terms.creditValidityMonths) : null,
-    retakeOpensOn: outcome === 'awarded' ? null : utcDay(retake),
+    retakeOpensOn: outcome === 'awarded' ? null : toIsoDay(retake),
   };
 }

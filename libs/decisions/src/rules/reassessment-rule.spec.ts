@@ -1,20 +1,10 @@
-import { DomainException } from '@qualcert/shared';
 import {
   checkReassessmentRecord,
   ReassessmentRecordInput,
   reassessmentResolution,
   skillResolution,
 } from './reassessment-rule';
-
-function thrown(fn: () => unknown): DomainException {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException');
-}
+import { thrown } from '@qualcert/shared/testing';
 
 const record = (overrides: Partial<ReassessmentRecordInput> = {}) =>
   checkReassessmentRecord({

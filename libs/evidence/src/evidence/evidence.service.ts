@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AppConfig, AuditService, DomainException, isUniqueViolation } from '@qualcert/shared';
+import { AppConfig, AuditService, DomainException, isUniqueViolation, isIsoDay, utcToday } from '@qualcert/shared';
 import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
@@ -68,11 +68,10 @@ export class EvidenceService {
         fileFault(['is not a PDF, JPEG or PNG file']),
       );
     }
-    const issued = new Date(`${meta.issueDate}T00:00:00Z`);
-    if (Number.isNaN(issued.getTime()) || issued.toISOString().slice(0, 10) !== meta.issueDate) {
+    if (!isIsoDay(meta.issueDate)) {
       throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate is not a real date'] }]);
     }
-    if (meta.issueDate > new Date().toISOString().slice(0, 10)) {
+    if (meta.issueDate > utcToday()) {
       throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate must not be in the future'] }]);
     }
     const sha256 = sha256Hex(file.buffer);

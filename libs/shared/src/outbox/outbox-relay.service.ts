@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEventEntity } from './outbox-event.entity';
-import { OUTBOX_ROUTES } from './outbox-routes';
+import { routeOfStoredEvent } from './outbox-routes';
 
 const BATCH = 100;
 const IDLE_DELAY_MS = 200;
@@ -65,7 +65,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const batches = new Map<string, { events: OutboxEventEntity[]; jobs: Parameters<Queue['addBulk']>[0] }>();
       const unrouted: OutboxEventEntity[] = [];
       for (const event of events) {
-        const route = OUTBOX_ROUTES[event.eventType];
+        const route = routeOfStoredEvent(event.eventType);
         if (!route) {
           this.logger.error({ eventId: event.id, eventType: event.eventType }, 'no route for outbox event');
           unrouted.push(event);

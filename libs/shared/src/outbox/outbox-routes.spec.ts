@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OUTBOX_ROUTES } from './outbox-routes';
+import { OUTBOX_ROUTES, type StoredEventRoute } from './outbox-routes';
 
 /** A payload as any publisher writes it: every id it could carry, each a fresh UUID. */
 function payload(): Record<string, unknown> {
@@ -15,7 +15,7 @@ function payload(): Record<string, unknown> {
 }
 
 describe('OUTBOX_ROUTES', () => {
-  const routes = Object.entries(OUTBOX_ROUTES);
+  const routes = Object.entries(OUTBOX_ROUTES) as [string, StoredEventRoute][];
 
   it.each(routes)('%s: the job id is stable for one event and has no ":"', (_type, route) => {
     const data = payload();

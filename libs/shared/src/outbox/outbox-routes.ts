@@ -1,72 +1,78 @@
-import { QUEUES } from '../queue/queue.module';
+import { JOBS, QUEUES, type JobData, type JobName, type QueueOf } from '../queue/jobs';
+import type { OutboxEventName, OutboxEvents, OutboxJobData } from './outbox-events';
 
 /**
- * Which queue and job each outbox event becomes. The job id is derived from the event, so a
- * relay that re-sends an event after a crash adds nothing new while the first job is kept.
+ * Which queue and job an outbox event becomes: a job whose data the event's payload satisfies, on
+ * that job's queue (checked by the type). The job id is derived from the event, so a relay that
+ * re-sends an event after a crash adds nothing new while the first job is kept.
  *
  * Every job id also names the row the event is about (a UUID). The event's number alone is only
  * unique within one database: a second database on the same Redis prefix (a restored backup, a
  * test run beside a smoke run) would number its events from 1 again, and BullMQ silently drops an
  * add whose id it still holds.
  */
-export interface OutboxRoute {
-  queue: string;
-  jobName: string;
-  /** BullMQ job ids may not contain ':'. */
-  jobId: (eventId: string, payload: Record<string, unknown>) => string;
-  /** Milliseconds to wait before the job runs (scheduled work such as a test's deadline). */
-  delay?: (payload: Record<string, unknown>) => number;
-}
+export type OutboxRoute<E extends OutboxEventName> = {
+  [J in JobName]: OutboxJobData<E> extends JobData[J]
+    ? {
+        queue: QueueOf<J>;
+        jobName: J;
+        /** BullMQ job ids may not contain ':'. */
+        jobId: (eventId: string, payload: OutboxEvents[E]) => string;
+        /** Milliseconds to wait before the job runs (scheduled work such as a test's deadline). */
+        delay?: (payload: OutboxEvents[E]) => number;
+      }
+    : never;
+}[JobName];
 
-/** Admission's events (libs/candidates) and the eligibility queue's jobs they become. */
-export const ADMISSION_EVENTS = {
-  /** A candidate submitted an application: check eligibility on the records declared. */
-  submitted: 'application.submitted',
-  /** Something an application awaiting its document check rests on changed: check it again. */
-  documentsChanged: 'application.documents_changed',
-} as const;
-
-export const ELIGIBILITY_JOBS = { check: 'check-eligibility', recheck: 'recheck-eligibility' } as const;
-
-export const OUTBOX_ROUTES: Record<string, OutboxRoute> = {
-  [ADMISSION_EVENTS.submitted]: {
+export const OUTBOX_ROUTES: { [E in OutboxEventName]: OutboxRoute<E> } = {
+  'application.submitted': {
     queue: QUEUES.eligibility,
-    jobName: ELIGIBILITY_JOBS.check,
-    jobId: (eventId, payload) => `eligibility-${String(payload.applicationId)}-${eventId}`,
+    jobName: JOBS.eligibility.check,
+    jobId: (eventId, payload) => `eligibility-${payload.applicationId}-${eventId}`,
   },
-  [ADMISSION_EVENTS.documentsChanged]: {
+  'application.documents_changed': {
     queue: QUEUES.eligibility,
-    jobName: ELIGIBILITY_JOBS.recheck,
-    jobId: (eventId, payload) => `recheck-${String(payload.applicationId)}-${eventId}`,
+    jobName: JOBS.eligibility.recheck,
+    jobId: (eventId, payload) => `recheck-${payload.applicationId}-${eventId}`,
   },
-  // Consumed by the decisions workflow; jobs wait in their queue until a processor takes them.
   'application.awaiting_decision': {
     queue: QUEUES.decisions,
-    jobName: 'compute-decision',
-    jobId: (eventId, payload) => `decision-${String(payload.applicationId)}-${eventId}`,
+    jobName: JOBS.decisions.compute,
+    jobId: (eventId, payload) => `decision-${payload.applicationId}-${eventId}`,
   },
-  // Consumed by certificate issuance; jobs wait in their queue until a processor takes them.
   'decision.approved': {
     queue: QUEUES.certificates,
-    jobName: 'issue-certificate',
-    jobId: (eventId, payload) => `certificate-${String(payload.decisionId)}-${eventId}`,
+    jobName: JOBS.certificates.issue,
+    jobId: (eventId, payload) => `certificate-${payload.decisionId}-${eventId}`,
   },
-  // The panel re-assessed every contested skill: the worker computes the superseding decision.
   'appeal.reassessed': {
     queue: QUEUES.decisions,
-    jobName: 'compute-appeal-decision',
-    jobId: (eventId, payload) => `appeal-decision-${String(payload.appealId)}-${eventId}`,
+    jobName: JOBS.decisions.computeForAppeal,
+    jobId: (eventId, payload) => `appeal-decision-${payload.appealId}-${eventId}`,
   },
-  // The last step of every workflow: tell the people concerned.
   'notification.requested': {
     queue: QUEUES.notifications,
-    jobName: 'notify',
-    jobId: (eventId, payload) => `notify-${String(payload.subjectId)}-${eventId}`,
+    jobName: JOBS.notifications.notify,
+    jobId: (eventId, payload) => `notify-${payload.subjectId}-${eventId}`,
   },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
-    jobName: 'submit-at-deadline',
-    jobId: (_eventId, payload) => `theory-deadline-${String(payload.testId)}`,
-    delay: (payload) => Math.max(0, Date.parse(String(payload.deadlineAt)) - Date.now()),
+    jobName: JOBS.theoryDeadline.submitAtDeadline,
+    jobId: (_eventId, payload) => `theory-deadline-${payload.testId}`,
+    delay: (payload) => Math.max(0, Date.parse(payload.deadlineAt) - Date.now()),
   },
 };
+
+/** A stored event's route, for the relay, which reads the event's type and payload from a row. */
+export interface StoredEventRoute {
+  queue: string;
+  jobName: string;
+  jobId: (eventId: string, payload: Record<string, unknown>) => string;
+  delay?: (payload: Record<string, unknown>) => number;
+}
+
+export function routeOfStoredEvent(eventType: string): StoredEventRoute | undefined {
+  if (!Object.hasOwn(OUTBOX_ROUTES, eventType)) return undefined;
+  // The row's payload was written by publish() for this very event type.
+  return OUTBOX_ROUTES[eventType as OutboxEventName] as StoredEventRoute;
+}

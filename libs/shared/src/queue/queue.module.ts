@@ -31,13 +31,3 @@ export const JOB_RETENTION = {
   exports: [BullModule],
 })
 export class QueueModule {}
-
-/** Queues by name, so producers and processors can't drift apart. */
-export const QUEUES = {
-  system: 'system',
-  eligibility: 'eligibility',
-  theoryDeadline: 'theory-deadline',
-  decisions: 'decisions',
-  certificates: 'certificates',
-  notifications: 'notifications',
-} as const;
