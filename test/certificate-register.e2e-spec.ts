@@ -67,7 +67,7 @@ describe('the register of certificates: filtered pages and spreadsheets', () => 
     expect(all.total).toBe(2);
     expect(all.items.map((r) => r.number).sort()).toEqual([...numbers].sort());
     expect(all.items[0].cardName).toBeTruthy();
-    expect((await page(day.admin, { cardId: day.cardId, status: 'revoked', q: numbers[1].slice(-6) })).items).toEqual([
+    expect((await page(day.admin, { cardId: day.cardId, status: 'revoked', q: numbers[1] })).items).toEqual([
       expect.objectContaining({ number: numbers[1], status: 'revoked' }),
     ]);
     expect((await page(day.admin, { centreId: day.centreId, status: 'valid' })).items.map((r) => r.number)).toEqual([
