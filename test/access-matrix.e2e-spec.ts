@@ -113,6 +113,13 @@ const ROUTES: Row[] = [
   },
   {
     method: 'post',
+    path: () => '/api/v1/standards/import/preview',
+    body: () => ({ text: 'not a standard' }),
+    expect: { admin: 422, others: 403 },
+    noSuccess: 'a text that is no standard: refused after the role check (read in the standard-import-api test)',
+  },
+  {
+    method: 'post',
     path: () => '/api/v1/auth/register',
     public: true,
     body: () => ({ email: uniqueEmail(), password: strongPassword(), fullName: 'Ержан Ахметов' }),
@@ -389,8 +396,18 @@ const ROUTES: Row[] = [
   },
   {
     method: 'get',
+    // Not yet assigned to the assessor (see the appealed application below).
     path: (f) => `/api/v1/applications/${f.applicationId}/skills`,
-    expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, otherCandidate: 404, others: 403 },
+    expect: {
+      admin: 200,
+      manager: 200,
+      assessor: 404,
+      candidate: 200,
+      otherManager: 404,
+      otherAssessor: 404,
+      otherCandidate: 404,
+      others: 403,
+    },
   },
   {
     method: 'post',
@@ -590,6 +607,22 @@ const ROUTES: Row[] = [
     noSuccess: 'an unknown session',
   },
   {
+    // An administrator reaches every id: an unknown application is a 404 for them too (it was a 500).
+    method: 'get',
+    path: () => `/api/v1/applications/${randomUUID()}`,
+    expect: {
+      admin: 404,
+      manager: 404,
+      assessor: 404,
+      candidate: 404,
+      otherManager: 404,
+      otherAssessor: 404,
+      otherCandidate: 404,
+      others: 403,
+    },
+    noSuccess: 'an unknown application',
+  },
+  {
     method: 'post',
     path: (f) => `/api/v1/sessions/${f.sessionId}/enrolments`,
     body: (f) => ({ applicationId: f.enrollableApplicationId }),
@@ -722,6 +755,12 @@ const ROUTES: Row[] = [
     path: (f) => `/api/v1/applications/${f.appealedApplicationId}/appeals`,
     expect: CANDIDATE_DATA,
   },
+  {
+    // The panel's assessor sees which evidence is claimed for which skill; another assessor does not.
+    method: 'get',
+    path: (f) => `/api/v1/applications/${f.appealedApplicationId}/skills`,
+    expect: CANDIDATE_DATA,
+  },
   { method: 'get', path: () => '/api/v1/appeals/panels', expect: { assessor: 200, otherAssessor: 200, others: 403 } },
   { method: 'get', path: (f) => `/api/v1/appeals/${f.appealId}`, expect: { ...CANDIDATE_DATA, others: 404 } },
   {
@@ -769,6 +808,17 @@ const ROUTES: Row[] = [
     method: 'get',
     path: (f) => `/api/v1/applications/${f.certificateApplicationId}/certificate`,
     expect: { admin: 200, manager: 200, candidate: 200, otherManager: 404, otherCandidate: 404, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/certificates/register',
+    // Another centre's manager gets the register of their own centres (none of centre A's rows).
+    expect: { admin: 200, manager: 200, otherManager: 200, others: 403 },
+  },
+  {
+    method: 'get',
+    path: () => '/api/v1/certificates/register/export?format=csv',
+    expect: { admin: 200, manager: 200, otherManager: 200, others: 403 },
   },
   {
     // Issue 17: the certificate PDF reaches the assessors who examined its holder, no other.

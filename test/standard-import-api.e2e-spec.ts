@@ -104,4 +104,36 @@ describe('POST /api/v1/standards/import', () => {
       .expect(400);
     expect(binary.body.details.fields[0].field).toBe('file');
   });
+
+  it('previews an upload without storing it: counts, warnings, then the version holding it once imported', async () => {
+    const preview = () =>
+      request(server)
+        .post('/api/v1/standards/import/preview')
+        .set(...bearer(admin))
+        .attach('file', Buffer.from(seedText()), SEED_FILE)
+        .expect(200);
+    const first = await preview();
+    expect(first.body).toMatchObject({ cards: 10, existingVersion: null, warnings: expect.any(Array) });
+    expect(first.body.skills.total).toBeGreaterThan(0);
+    for (const table of CATALOGUE_TABLES) {
+      const [{ n }] = await ctx.dataSource.query(`SELECT COUNT(*)::int AS n FROM ${table}`);
+      expect([table, n]).toEqual([table, 0]);
+    }
+    const imported = await request(server)
+      .post('/api/v1/standards/import')
+      .set(...bearer(admin))
+      .attach('file', Buffer.from(seedText()), SEED_FILE)
+      .expect(200);
+    expect((await preview()).body.existingVersion).toEqual({
+      standardId: imported.body.standardId,
+      versionId: imported.body.versionId,
+      version: 1,
+    });
+    const broken = await request(server)
+      .post('/api/v1/standards/import/preview')
+      .set(...bearer(admin))
+      .send({ text: 'Договор аренды\n1. Предмет договора' })
+      .expect(422);
+    expect(broken.body.code).toBe('STANDARD_PARSE_FAILED');
+  });
 });

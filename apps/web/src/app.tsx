@@ -8,6 +8,7 @@ import { RequireSignIn } from './auth/require-sign-in';
 import { Layout } from './components/layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { staffRoutes } from './staff/routes';
 
 // Each area is its own chunk: the public verification page loads neither the cabinet nor the catalogue.
 const VerifyCertificatePage = lazy(() => import('./pages/verify-certificate-page'));
@@ -89,6 +90,7 @@ const router = createBrowserRouter([
       { path: '/cabinet/tests/:id', element: cabinet(<TheoryTestPage />) },
       { path: '/cabinet/notifications', element: cabinet(<NotificationsPage />) },
       { path: '/cabinet/learning', element: cabinet(<LearningPage />) },
+      ...staffRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

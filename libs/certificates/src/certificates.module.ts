@@ -9,16 +9,21 @@ import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
 import { ResultDocumentsController } from './documents/result-documents.controller';
 import { ResultDocumentsService } from './documents/result-documents.service';
+import { RegisterController } from './register/register.controller';
+import { RegisterRepository } from './register/register.repository';
+import { RegisterService } from './register/register.service';
 
 @Module({
   imports: [IdentityModule, EvidenceModule, AssessmentModule],
-  controllers: [CertificatesController, ResultDocumentsController],
+  controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,
     ResultDocumentsService,
+    RegisterRepository,
+    RegisterService,
   ],
   exports: [CertificatesService],
 })

@@ -16,6 +16,8 @@ const PORTAL_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
+  // Staff view candidates' PDFs and images in the page: fetched with the token, shown from a blob: URL.
+  'frame-src blob:',
   "base-uri 'self'",
   "frame-ancestors 'none'",
 ].join('; ');

@@ -328,6 +328,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/standards/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a standard as an import would, storing nothing: counts, parse warnings, whether it is stored already (admin) */
+        post: operations["StandardImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/centres": {
         parameters: {
             query?: never;
@@ -1390,7 +1407,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per skill of the card: evidence review or exam, and why (admin, centre_manager, candidate) */
+        /** Per skill of the card: evidence review or exam, and why (admin, centre_manager, assessor, candidate) */
         get: operations["EvidenceController_skills"];
         put?: never;
         post?: never;
@@ -1802,6 +1819,40 @@ export interface paths {
         };
         /** The protocol (протокол) of an exam session as a PDF in Kazakh and Russian: the centre’s manager, the session’s assessors and admins get it whole; a candidate of the session gets the extract of their own results (admin, centre_manager, assessor, candidate) */
         get: operations["ResultDocumentsController_protocol"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of certificates, newest first, a page at a time: every centre for an administrator (the national platform pulls it so), a manager’s centres (admin, centre_manager) */
+        get: operations["RegisterController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/register/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register with the same filters as a spreadsheet (xlsx or csv), up to 50 000 rows (admin, centre_manager) */
+        get: operations["RegisterController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2303,6 +2354,46 @@ export interface components {
             prerequisites: Record<string, never>;
             warnings: Record<string, never>[];
             corrections: Record<string, never>[];
+        };
+        ExistingVersionDto: {
+            /** Format: uuid */
+            standardId: string;
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+        };
+        ImportPreviewDto: {
+            title: string;
+            contentHash: string;
+            cards: number;
+            /**
+             * @example {
+             *       "mandatory": 27,
+             *       "additional": 11
+             *     }
+             */
+            functions: Record<string, never>;
+            /**
+             * @example {
+             *       "total": 157,
+             *       "recommended": 64,
+             *       "notRecommended": 93
+             *     }
+             */
+            skills: Record<string, never>;
+            abilities: number;
+            knowledgeItems: number;
+            /**
+             * @example {
+             *       "structured": 10,
+             *       "needsReview": 0
+             *     }
+             */
+            prerequisites: Record<string, never>;
+            warnings: Record<string, never>[];
+            corrections: Record<string, never>[];
+            /** @description The version already holding this content: importing it would change nothing */
+            existingVersion: components["schemas"]["ExistingVersionDto"] | null;
         };
         CreateCentreDto: {
             /**
@@ -3765,6 +3856,37 @@ export interface components {
             failed: string[];
             /** @description Why, in words */
             errors: string[];
+        };
+        RegisterRowDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            holderName: string;
+            /** @description The ИИН masked as printed on the certificate */
+            maskedIin: string;
+            /** Format: uuid */
+            centreId: string;
+            centreCode: string;
+            centreName: string;
+            /** Format: uuid */
+            cardId: string;
+            cardName: string;
+            orkLevel: number;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            validUntil: string;
+            /** @enum {string} */
+            status: "valid" | "expired" | "revoked";
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokeReason: string | null;
+        };
+        RegisterPageDto: {
+            items: components["schemas"]["RegisterRowDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         FailedJobDto: {
             /** @enum {string} */
@@ -5255,6 +5377,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportSummaryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description CORRECTIONS_INVALID, STANDARD_PARSE_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CORRECTIONS_INVALID" | "STANDARD_PARSE_FAILED";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    StandardImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
                 };
             };
             /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
@@ -15964,6 +16190,170 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RegisterController_page: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                centreId?: string;
+                /** @description A profession card */
+                cardId?: string;
+                status?: "valid" | "expired" | "revoked";
+                /** @description Issued on or after this day */
+                issuedFrom?: string;
+                /** @description Issued on or before this day */
+                issuedTo?: string;
+                /** @description Part of the number or of the holder’s name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RegisterController_export: {
+        parameters: {
+            query: {
+                limit?: number;
+                offset?: number;
+                centreId?: string;
+                /** @description A profession card */
+                cardId?: string;
+                status?: "valid" | "expired" | "revoked";
+                /** @description Issued on or after this day */
+                issuedFrom?: string;
+                /** @description Issued on or before this day */
+                issuedTo?: string;
+                /** @description Part of the number or of the holder’s name */
+                q?: string;
+                format: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
                     };
                 };
             };

@@ -37,7 +37,7 @@ export function Layout() {
       </Anchor>
       {user ? (
         <>
-          <Anchor component={Link} to="/cabinet" onClick={close}>
+          <Anchor component={Link} to={user.role === 'candidate' ? '/cabinet' : '/staff'} onClick={close}>
             {t('nav.cabinet')}
           </Anchor>
           <Button

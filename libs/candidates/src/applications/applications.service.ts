@@ -307,7 +307,9 @@ export class ApplicationsService {
       [id],
       'Application',
     );
-    const row = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id } });
+    // An administrator reaches every id, existing or not: an unknown one is a 404, not a failed lookup.
+    const row = await this.dataSource.getRepository(ApplicationEntity).findOne({ where: { id } });
+    if (!row) throw DomainException.notFound('Application', id);
     const [dto] = await this.withIdentity(actor, [row]);
     return { ...dto, warnings: await this.warningsFor(row) };
   }

@@ -140,7 +140,8 @@ export class EvidenceController {
 
   @Get('applications/:id/skills')
   @Authenticated({
-    roles: ['admin', 'centre_manager', 'candidate'],
+    // An assessor reviewing the evidence sees which files are claimed for which skill.
+    roles: ['admin', 'centre_manager', 'assessor', 'candidate'],
     summary: 'Per skill of the card: evidence review or exam, and why',
     type: [SkillPlanDto],
     notFound: true,

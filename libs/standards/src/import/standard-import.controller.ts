@@ -17,8 +17,8 @@ import type { Request } from 'express';
 import { Actor, Authenticated, CurrentActor, toAuditActor } from '@qualcert/identity';
 import { DomainException } from '@qualcert/shared';
 import { CorrectionsFileError, readCorrectionsFile } from '../corrections/corrections';
-import { ImportStandardDto, ImportSummaryDto } from './standard-import.dto';
-import { ImportSummary, StandardImportService } from './standard-import.service';
+import { ImportPreviewDto, ImportStandardDto, ImportSummaryDto } from './standard-import.dto';
+import { ImportPreview, ImportSummary, StandardImportService } from './standard-import.service';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -89,6 +89,35 @@ export class StandardImportController {
     @UploadedFiles() files: { file?: UploadedFile[]; corrections?: UploadedFile[] } | undefined,
   ): Promise<ImportSummary> {
     return this.importer.import(await this.readRequest(req, body, sourceName, files), toAuditActor(actor));
+  }
+
+  /** The same request as the import; nothing is stored: the parse warnings are read before confirming. */
+  @Post('import/preview')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(
+    FileFieldsInterceptor(
+      [
+        { name: 'file', maxCount: 1 },
+        { name: 'corrections', maxCount: 1 },
+      ],
+      { limits: { fileSize: MAX_UPLOAD_BYTES } },
+    ),
+  )
+  @ApiConsumes('application/json', 'text/plain', 'multipart/form-data')
+  @Authenticated({
+    roles: ['admin'],
+    summary:
+      'Read a standard as an import would, storing nothing: counts, parse warnings, whether it is stored already',
+    type: ImportPreviewDto,
+    errors: ['CORRECTIONS_INVALID', 'STANDARD_PARSE_FAILED'],
+  })
+  async preview(
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Query('sourceName') sourceName: string | undefined,
+    @UploadedFiles() files: { file?: UploadedFile[]; corrections?: UploadedFile[] } | undefined,
+  ): Promise<ImportPreview> {
+    return this.importer.preview(await this.readRequest(req, body, sourceName, files));
   }
 
   private async readRequest(

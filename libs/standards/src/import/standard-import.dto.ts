@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class ImportStandardDto {
@@ -48,4 +48,20 @@ export class ImportSummaryDto {
     message: string;
   }[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) corrections: unknown[];
+}
+
+export class ExistingVersionDto {
+  @ApiProperty({ format: 'uuid' }) standardId: string;
+  @ApiProperty({ format: 'uuid' }) versionId: string;
+  @ApiProperty() version: number;
+}
+
+/** The import's summary before anything is stored. */
+export class ImportPreviewDto extends OmitType(ImportSummaryDto, ['status', 'standardId', 'versionId', 'version']) {
+  @ApiProperty({
+    type: ExistingVersionDto,
+    nullable: true,
+    description: 'The version already holding this content: importing it would change nothing',
+  })
+  existingVersion: ExistingVersionDto | null;
 }

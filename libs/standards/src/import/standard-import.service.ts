@@ -43,6 +43,12 @@ export interface ImportSummary {
   corrections: AppliedCorrection[];
 }
 
+/** What an import would store, read before anything is stored: the admin confirms after reading the warnings. */
+export type ImportPreview = Omit<ImportSummary, 'status' | 'standardId' | 'versionId' | 'version'> & {
+  /** The version already holding this content (an import would change nothing), or null. */
+  existingVersion: { standardId: string; versionId: string; version: number } | null;
+};
+
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Line endings and a byte-order mark must not make the same text a new version. */
@@ -113,6 +119,21 @@ export class StandardImportService {
       .map(({ target, field, shouldRead }) => ({ target, field, shouldRead }));
     const contentHash = applied.length === 0 ? textHash : sha256(`${textHash}\n${JSON.stringify(applied)}`);
     return { parsed, corrections, prerequisites, textHash, contentHash };
+  }
+
+  /** Parses and counts without storing; says whether the same content is stored already. */
+  async preview(request: ImportRequest): Promise<ImportPreview> {
+    const prepared = this.prepare(request);
+    const existing = await this.dataSource
+      .getRepository(StandardVersionEntity)
+      .findOne({ where: { contentHash: prepared.contentHash } });
+    return {
+      ...this.counts(prepared),
+      contentHash: prepared.contentHash,
+      existingVersion: existing
+        ? { standardId: existing.standardId, versionId: existing.id, version: existing.version }
+        : null,
+    };
   }
 
   /** Imports in one transaction; the CLI acts as the system, the API as the signed-in admin. */
@@ -273,18 +294,24 @@ export class StandardImportService {
     version: StandardVersionEntity,
     prepared: PreparedImport,
   ): ImportSummary {
+    return {
+      status,
+      standardId: version.standardId,
+      versionId: version.id,
+      version: version.version,
+      contentHash: version.contentHash,
+      ...this.counts(prepared),
+    };
+  }
+
+  private counts(prepared: PreparedImport) {
     const { parsed } = prepared;
     const functions = parsed.cards.flatMap((c) => c.functions);
     const skills = functions.flatMap((f) => f.skills);
     const recommended = skills.filter((s) => s.recognition === 'recommended').length;
     const needsReview = prepared.prerequisites.filter((p) => p.status === 'needs_review').length;
     return {
-      status,
-      standardId: version.standardId,
-      versionId: version.id,
-      version: version.version,
       title: parsed.title,
-      contentHash: version.contentHash,
       cards: parsed.cards.length,
       functions: {
         mandatory: functions.filter((f) => f.kind === 'mandatory').length,

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { api } from '../../api/client';
 import { must } from '../../api/errors';
 import { useAuth } from '../../auth/auth-context';
@@ -21,6 +21,8 @@ export default function CabinetPage() {
     queryFn: () => must(api.GET('/api/v1/applications', { params: { query: { limit: 100 } } })),
     enabled: user?.role === 'candidate',
   });
+  // Staff have their own home: signing in lands there.
+  if (user && user.role !== 'candidate') return <Navigate to="/staff" replace />;
   return (
     <Stack gap="lg">
       <Title order={1}>{t('cabinet.title')}</Title>

@@ -1,0 +1,28 @@
+/** The program's numeric settings, their bounds as the API validates them, and their defaults. */
+export const SETTINGS = [
+  { key: 'questionsPerSkill', min: 1, max: 50, initial: 3 },
+  { key: 'timeLimitMinutes', min: 5, max: 600, initial: 60 },
+  { key: 'passMarkPercent', min: 1, max: 100, initial: 70 },
+  { key: 'skillFloorPercent', min: 0, max: 100, initial: 50 },
+  { key: 'assessorsPerSession', min: 1, max: 10, initial: 2 },
+  { key: 'certificateValidityMonths', min: 1, max: 240, initial: 60 },
+  { key: 'creditValidityMonths', min: 1, max: 120, initial: 12 },
+  { key: 'appealWindowDays', min: 1, max: 90, initial: 10 },
+  { key: 'retakeWaitDays', min: 0, max: 365, initial: 30 },
+] as const;
+
+export type SettingKey = (typeof SETTINGS)[number]['key'];
+export type Settings = Record<SettingKey, number>;
+
+export const DEFAULT_SETTINGS = Object.fromEntries(SETTINGS.map((s) => [s.key, s.initial])) as Settings;
+
+/**
+ * A readiness reason in words: the API writes them in English ("no practical task", "has 1 active
+ * question, needs 5"); the page says them in the chosen language.
+ */
+export function readinessReason(t: (key: string, options?: Record<string, unknown>) => string, reason: string): string {
+  if (reason === 'no practical task') return t('program.reason.noTask');
+  const questions = /has (\d+) active questions?, needs (\d+)/.exec(reason);
+  if (questions) return t('program.reason.questions', { has: Number(questions[1]), needs: Number(questions[2]) });
+  return reason;
+}

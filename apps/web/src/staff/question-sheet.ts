@@ -1,0 +1,147 @@
+/**
+ * The item bank as a spreadsheet (xlsx or csv): one question a row, in the columns below. Rows are
+ * read into the JSON import's questions, with the problems of each row named before anything is sent.
+ */
+export const COLUMNS = ['skill', 'type', 'text', 'options', 'correct', 'explanation'] as const;
+
+export interface SheetQuestion {
+  skillId: string;
+  type: 'single' | 'multiple';
+  text: string;
+  options: string[];
+  correctOptions: number[];
+  explanation?: string;
+}
+
+/** A row's problem: its row number as the spreadsheet shows it (the header is row 1), the column, a key. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  problem: 'unknownSkill' | 'badType' | 'noText' | 'fewOptions' | 'badCorrect';
+}
+
+const OPTION_SEPARATOR = '|';
+
+/**
+ * Reads rows (cells as text, the header first) into questions. `skills` maps the skill as the
+ * standard numbers it ("1.2") to its id.
+ */
+export function readRows(
+  rows: string[][],
+  skills: Map<string, string>,
+): { questions: SheetQuestion[]; problems: RowProblem[] } {
+  const [header, ...body] = rows;
+  const index = Object.fromEntries(
+    COLUMNS.map((c) => [c, (header ?? []).map((h) => h.trim().toLowerCase()).indexOf(c)]),
+  );
+  const questions: SheetQuestion[] = [];
+  const problems: RowProblem[] = [];
+  body.forEach((cells, i) => {
+    const row = i + 2;
+    const cell = (column: (typeof COLUMNS)[number]) => (index[column] >= 0 ? (cells[index[column]] ?? '').trim() : '');
+    if (cells.every((c) => c.trim() === '')) return;
+    const own: RowProblem[] = [];
+    const skillId = skills.get(cell('skill'));
+    if (!skillId) own.push({ row, column: 'skill', problem: 'unknownSkill' });
+    const type = cell('type');
+    if (type !== 'single' && type !== 'multiple') own.push({ row, column: 'type', problem: 'badType' });
+    const text = cell('text');
+    if (!text) own.push({ row, column: 'text', problem: 'noText' });
+    const options = cell('options')
+      .split(OPTION_SEPARATOR)
+      .map((o) => o.trim())
+      .filter(Boolean);
+    if (options.length < 2) own.push({ row, column: 'options', problem: 'fewOptions' });
+    const correct = cell('correct')
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (
+      correct.length === 0 ||
+      correct.some((n) => !Number.isInteger(n) || n < 1 || n > options.length) ||
+      (type === 'single' && correct.length !== 1)
+    ) {
+      own.push({ row, column: 'correct', problem: 'badCorrect' });
+    }
+    problems.push(...own);
+    if (own.length === 0) {
+      const explanation = cell('explanation');
+      questions.push({
+        skillId: skillId as string,
+        type: type as 'single' | 'multiple',
+        text,
+        options,
+        correctOptions: correct.map((n) => n - 1),
+        ...(explanation ? { explanation } : {}),
+      });
+    }
+  });
+  return { questions, problems };
+}
+
+/** Questions back to rows (the export, and the template's example). */
+export function toRows(
+  questions: {
+    skillId: string;
+    type: string;
+    text: string;
+    options: string[];
+    correctOptions: number[];
+    explanation?: string | null;
+  }[],
+  labels: Map<string, string>,
+): string[][] {
+  return [
+    [...COLUMNS],
+    ...questions.map((q) => [
+      labels.get(q.skillId) ?? q.skillId,
+      q.type,
+      q.text,
+      q.options.join(` ${OPTION_SEPARATOR} `),
+      q.correctOptions.map((n) => n + 1).join(','),
+      q.explanation ?? '',
+    ]),
+  ];
+}
+
+/** CSV as spreadsheets write it: quoted fields, doubled quotes, CRLF or LF, a BOM tolerated. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const source = text.replace(/^\uFEFF/, '');
+  // A sheet saved in a Russian locale separates with semicolons.
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i];
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === separator) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function toCsv(rows: string[][]): string {
+  const quote = (value: string) => (/[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
