@@ -33,12 +33,20 @@ const pages = {
   'catalogue card (/catalogue/cards/{id})': [entry, 'src/pages/catalogue/card-page.tsx'],
   'cabinet (/cabinet)': [entry, 'src/pages/cabinet/cabinet-page.tsx'],
 };
+// A page also fetches its language's words (one chunk per language): count the largest.
+const words = Math.max(
+  ...['kk', 'ru', 'en']
+    .map((language) => manifest[`src/i18n/${language}.json`])
+    .filter(Boolean)
+    .map((chunk) => gzipped(chunk.file)),
+  0,
+);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 let failed = false;
-process.stdout.write('portal JavaScript per page (gzipped):\n');
+process.stdout.write(`portal JavaScript per page (gzipped, with the largest language's words, ${kb(words)}):\n`);
 for (const [page, keys] of Object.entries(pages)) {
   const chunks = closure(keys.filter((key) => manifest[key]));
-  const total = [...chunks].reduce((sum, key) => sum + gzipped(manifest[key].file), 0);
+  const total = [...chunks].reduce((sum, key) => sum + gzipped(manifest[key].file), words);
   const over = page.startsWith('verify certificate') && total > BUDGET;
   failed ||= over;
   process.stdout.write(

@@ -16,7 +16,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
-import { LANGUAGES } from '../i18n/i18n';
+import { Language, LANGUAGES, switchLanguage } from '../i18n/i18n';
 
 /** Language names as their speakers write them, the same in every interface language. */
 const ENDONYMS: Record<string, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
@@ -80,7 +80,7 @@ export function Layout() {
                 aria-label={t('nav.language')}
                 size="xs"
                 value={i18n.language}
-                onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
+                onChange={(event) => void switchLanguage(event.currentTarget.value as Language)}
                 data={LANGUAGES.map((code) => ({ value: code, label: ENDONYMS[code] }))}
               />
               <Burger

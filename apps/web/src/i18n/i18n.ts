@@ -1,8 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,9 +37,30 @@ declare global {
 }
 window.__missingTranslationKeys = missingKeys;
 
+// Each language's words are a chunk of their own, fetched when chosen: a page carries one language, not three.
+const WORDS: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  kk: () => import('./kk.json'),
+  ru: () => import('./ru.json'),
+  en: () => import('./en.json'),
+};
+
+async function loadWords(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const { default: words } = await WORDS[language]();
+  i18n.addResourceBundle(language, 'translation', words, true, true);
+}
+
+/** Switches the page's language once its words have arrived, so no key is ever shown raw. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadWords(language);
+  await i18n.changeLanguage(language);
+}
+
+const language = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: {},
+  partialBundledLanguages: true,
+  lng: language,
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -51,6 +69,9 @@ void i18n.use(initReactI18next).init({
     missingKeys.add(`${languages.join(',')}:${key}`);
   },
 });
+
+/** Resolves when the first language's words are in: the app renders after it. */
+export const i18nReady: Promise<void> = loadWords(language);
 
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {
