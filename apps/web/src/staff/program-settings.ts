@@ -16,13 +16,22 @@ export type Settings = Record<SettingKey, number>;
 
 export const DEFAULT_SETTINGS = Object.fromEntries(SETTINGS.map((s) => [s.key, s.initial])) as Settings;
 
+export interface ReadinessReason {
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
 /**
- * A readiness reason in words: the API writes them in English ("no practical task", "has 1 active
- * question, needs 5"); the page says them in the chosen language.
+ * A readiness reason in words, from its code, so it follows the page's language when the person
+ * switches; a code the page does not know is shown as the API rendered it.
  */
-export function readinessReason(t: (key: string, options?: Record<string, unknown>) => string, reason: string): string {
-  if (reason === 'no practical task') return t('program.reason.noTask');
-  const questions = /has (\d+) active questions?, needs (\d+)/.exec(reason);
-  if (questions) return t('program.reason.questions', { has: Number(questions[1]), needs: Number(questions[2]) });
-  return reason;
+export function readinessReason(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  reason: ReadinessReason,
+): string {
+  if (reason.code === 'SKILL_HAS_NO_TASK') return t('program.reason.noTask');
+  if (reason.code === 'SKILL_HAS_TOO_FEW_QUESTIONS')
+    return t('program.reason.questions', { has: reason.params.questions, needs: reason.params.needed });
+  return reason.message;
 }

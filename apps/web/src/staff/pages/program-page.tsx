@@ -7,7 +7,7 @@ import { must } from '../../api/errors';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { readinessReason, SETTINGS, type Settings } from '../program-settings';
+import { readinessReason, SETTINGS, type ReadinessReason, type Settings } from '../program-settings';
 import { Section, skillLabel, StatusBadge, useSkills, type Schemas } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { SettingsFields } from './programs-page';
@@ -52,7 +52,7 @@ export default function ProgramPage() {
         ) : (
           <Alert color="yellow" data-testid="readiness" styles={TITLE} title={t('program.notReady')}>
             <List size="sm">
-              {(p.readiness.missing as unknown as { skillId: string; reasons: string[] }[]).map((m) => (
+              {(p.readiness.missing as unknown as { skillId: string; reasons: ReadinessReason[] }[]).map((m) => (
                 <List.Item key={m.skillId}>
                   {t('program.skillMissing', {
                     skill: skills.get(m.skillId)?.label ?? '?',
