@@ -213,6 +213,7 @@ export class ProgramsController {
     summary: 'Revise a question: a new version (tests keep the version they were given)',
     type: QuestionDto,
     notFound: true,
+    errors: ['QUESTION_INVALID'],
   })
   revise(
     @CurrentActor() actor: Actor,
