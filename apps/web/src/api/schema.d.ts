@@ -8556,6 +8556,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description QUESTION_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "QUESTION_INVALID";
+                    };
+                };
+            };
             /** @description DATABASE_UNAVAILABLE */
             503: {
                 headers: {
