@@ -7,3 +7,4 @@ export * from './results/earlier-credits';
 export * from './results/progress.service';
 export * from './rules/impartiality';
 export * from './sessions/theory-deadline.processor';
+export * from './statistics/assessment-statistics.repository';

@@ -13,3 +13,4 @@ export * from './eligibility/eligibility';
 export * from './eligibility/experience';
 export * from './identity/identity.repository';
 export * from './iin/iin';
+export * from './statistics/application-statistics.repository';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
+import { CentresModule } from '@qualcert/centres';
 import { IdentityModule } from '@qualcert/identity';
 import { registerComposer } from '@qualcert/shared';
 import { AppealsController } from './appeals/appeals.controller';
@@ -10,11 +11,13 @@ import { DecisionsService } from './decisions/decisions.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NOTIFICATION_COMPOSER } from './notifications/notification-kinds';
 import { NotificationsService } from './notifications/notifications.service';
+import { CentreStatisticsController } from './statistics/centre-statistics.controller';
+import { CentreStatisticsService } from './statistics/centre-statistics.service';
 
 @Module({
-  imports: [IdentityModule, AssessmentModule, CandidatesModule],
-  controllers: [DecisionsController, AppealsController, NotificationsController],
-  providers: [DecisionsService, AppealsService, NotificationsService],
+  imports: [IdentityModule, AssessmentModule, CandidatesModule, CentresModule],
+  controllers: [DecisionsController, AppealsController, NotificationsController, CentreStatisticsController],
+  providers: [DecisionsService, AppealsService, NotificationsService, CentreStatisticsService],
   exports: [DecisionsService],
 })
 export class DecisionsModule {

@@ -10,3 +10,4 @@ export * from './fields/field-tree';
 export * from './fields/field-nodes';
 export * from './entities';
 export * from './rules/recognition-warnings';
+export * from './catalogue/labels.repository';

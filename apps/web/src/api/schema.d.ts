@@ -1623,6 +1623,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centres/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre’s statistics over a period of whole days: applications and eligibility, pass rates per card and skill, recognition against the exam, assessors’ workload, decisions and appeal outcomes (admin, centre_manager) */
+        get: operations["CentreStatisticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/certificate": {
         parameters: {
             query?: never;
@@ -1923,7 +1940,7 @@ export interface components {
              * @example NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
             message: string;
             /** @description For VALIDATION_FAILED: { fields: [{ field, messages }] } */
             details?: Record<string, never>;
@@ -3745,6 +3762,148 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
+        };
+        CountByPathwayDto: {
+            /** @enum {string} */
+            pathway: "assessment" | "recognition";
+            count: number;
+        };
+        CountByStatusDto: {
+            /** @enum {string} */
+            status: "draft" | "submitted" | "awaiting_documents" | "eligible" | "ineligible" | "awaiting_decision" | "decided" | "withdrawn";
+            count: number;
+        };
+        CardApplicationsDto: {
+            /** Format: uuid */
+            cardId: string;
+            cardName: string;
+            orkLevel: number;
+            /** @description Applications submitted in the period */
+            count: number;
+            /** @description Of them, on the recognition pathway */
+            recognition: number;
+        };
+        CountByEligibilityDto: {
+            /**
+             * @description The outcome of the application’s latest eligibility check; not_checked: none yet
+             * @enum {string}
+             */
+            outcome: "eligible" | "awaiting_documents" | "ineligible" | "needs_review" | "not_checked";
+            count: number;
+        };
+        ApplicationsStatisticsDto: {
+            /** @description Applications submitted in the period (by their latest submission) */
+            submitted: number;
+            /** @description Of them, admitted by a manager’s written override */
+            overridden: number;
+            byPathway: components["schemas"]["CountByPathwayDto"][];
+            /** @description Where they stand now */
+            byStatus: components["schemas"]["CountByStatusDto"][];
+            byCard: components["schemas"]["CardApplicationsDto"][];
+            eligibility: components["schemas"]["CountByEligibilityDto"][];
+        };
+        CardExamsDto: {
+            /** Format: uuid */
+            cardId: string;
+            cardName: string;
+            orkLevel: number;
+            /** @description Candidates who passed every examined skill */
+            passed: number;
+            /** @description Candidates who failed a skill, with none pending */
+            failed: number;
+            /** @description Candidates whose exam is not complete (a test or a sheet missing) */
+            pending: number;
+            /** @description passed / (passed + failed), in [0, 1]; null when no exam is complete */
+            passRate: number | null;
+        };
+        SkillStatisticsDto: {
+            /** Format: uuid */
+            skillId: string;
+            /** Format: uuid */
+            cardId: string;
+            /** @enum {string} */
+            functionKind: "mandatory" | "additional";
+            functionNumber: number;
+            skillNumber: number;
+            /** @description As the standard gives it */
+            title: string;
+            /** @description Exam outcomes of the skill: passed */
+            passed: number;
+            failed: number;
+            pending: number;
+            /** @description passed / (passed + failed); null when none is known */
+            passRate: number | null;
+            /** @description Evidence reviews of the skill accepted in the period */
+            evidenceAccepted: number;
+            evidenceRejected: number;
+        };
+        ExamsStatisticsDto: {
+            /** @description Exams of sessions that started in the period */
+            cards: components["schemas"]["CardExamsDto"][];
+            /** @description Per skill, in the standard’s order within each card */
+            skills: components["schemas"]["SkillStatisticsDto"][];
+        };
+        CreditsStatisticsDto: {
+            /** @description Skills credited on evidence (reviews accepted in the period) */
+            onEvidence: number;
+            /** @description Skills passed at exams of the period */
+            atExam: number;
+            /** @description onEvidence / (onEvidence + atExam), in [0, 1]; null when neither */
+            recognitionShare: number | null;
+        };
+        AssessorWorkloadDto: {
+            /** Format: uuid */
+            assessorId: string;
+            fullName: string;
+            /** @description Exam sessions of the period the assessor sat on */
+            sessions: number;
+            /** @description Candidates enrolled in those sessions */
+            candidates: number;
+            /** @description Practical sheets signed in the period */
+            sheetsSigned: number;
+            /** @description Evidence reviews decided in the period */
+            reviewsDecided: number;
+            /** @description Evidence reviews assigned and not yet decided (now) */
+            reviewsOpen: number;
+            /** @description Appeal panel votes cast in the period */
+            panelVotes: number;
+        };
+        DecisionCountDto: {
+            /** @enum {string} */
+            outcome: "awarded" | "partial" | "not_awarded";
+            count: number;
+        };
+        DecisionsStatisticsDto: {
+            /** @description Decisions signed in the period, by outcome */
+            signed: components["schemas"]["DecisionCountDto"][];
+            /** @description Computed decisions returned by a manager, computed in the period */
+            returned: number;
+        };
+        AppealCountDto: {
+            /** @enum {string} */
+            kind: "decision" | "admission" | "procedural";
+            /**
+             * @description pending: not heard to the end; upheld: the decision, refusal or procedure stands; resolved: a new decision replaced the contested one; admitted: the refused application was admitted; sustained: the complaint was well founded
+             * @enum {string}
+             */
+            outcome: "pending" | "upheld" | "resolved" | "admitted" | "sustained";
+            count: number;
+        };
+        CentreStatisticsDto: {
+            /** Format: uuid */
+            centreId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            applications: components["schemas"]["ApplicationsStatisticsDto"];
+            exams: components["schemas"]["ExamsStatisticsDto"];
+            /** @description Recognition of prior learning against the exam */
+            credits: components["schemas"]["CreditsStatisticsDto"];
+            workload: components["schemas"]["AssessorWorkloadDto"][];
+            decisions: components["schemas"]["DecisionsStatisticsDto"];
+            /** @description Appeals lodged in the period */
+            appeals: components["schemas"]["AppealCountDto"][];
         };
         CertificateDto: {
             /** Format: uuid */
@@ -15251,6 +15410,93 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CentreStatisticsController_get: {
+        parameters: {
+            query: {
+                /** @description The first day of the period (UTC), inclusive */
+                from: string;
+                /** @description The last day of the period (UTC), inclusive */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreStatisticsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PERIOD_REVERSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PERIOD_REVERSED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
                     };
                 };
             };

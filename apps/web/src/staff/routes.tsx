@@ -34,6 +34,7 @@ export const staffRoutes: RouteObject[] = [
       page('sessions/:id', STAFF, () => import('./pages/session-page')),
       page('centres/:centreId/applications', MANAGERS, () => import('./pages/applications-page')),
       page('applications/:id', MANAGERS, () => import('./pages/application-page')),
+      page('centres/:centreId/statistics', MANAGERS, () => import('./pages/statistics-page')),
       page('enrolments/:id/sheet', ASSESSORS, () => import('./pages/practical-sheet-page')),
       page('reviews', ASSESSORS, () => import('./pages/reviews-page')),
       page('reviews/:applicationId', ASSESSORS, () => import('./pages/review-page')),

@@ -26,6 +26,7 @@ export function staffLinks(user: User): { to: string; label: string }[] {
           { to: `/staff/centres/${centre}/programs`, label: 'nav.programs', roles: ['centre_manager'] as Role[] },
           { to: `/staff/centres/${centre}/questions`, label: 'nav.questions', roles: ['centre_manager'] as Role[] },
           { to: `/staff/centres/${centre}/assessors`, label: 'nav.assessors', roles: ['centre_manager'] as Role[] },
+          { to: `/staff/centres/${centre}/statistics`, label: 'nav.statistics', roles: ['centre_manager'] as Role[] },
         ]
       : []),
     { to: '/staff/register', label: 'nav.register', roles: ['admin', 'centre_manager'] },

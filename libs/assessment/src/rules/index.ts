@@ -5,3 +5,4 @@ export * from './option-labels';
 export * from './program-readiness';
 export * from './scoring';
 export * from './test-assembly';
+export * from './exam-statistics';

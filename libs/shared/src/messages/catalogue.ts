@@ -147,6 +147,11 @@ const ERRORS = {
     ru: 'У вас уже есть открытая заявка по этой карточке.',
     en: 'You already have an open application for this card.',
   },
+  PERIOD_REVERSED: {
+    kk: 'Кезеңнің басы оның соңынан кейін тұр.',
+    ru: 'Начало периода позже его конца.',
+    en: 'The period starts after it ends.',
+  },
   RETAKE_TOO_EARLY: {
     kk: 'Қайта тапсыруға әлі рұқсат жоқ.',
     ru: 'Пересдача пока не разрешена.',

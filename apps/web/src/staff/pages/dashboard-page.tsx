@@ -69,6 +69,9 @@ function CentreQueues({ centreId }: { centreId: string }) {
           </Button>
         ))}
       </Group>
+      <Anchor component={Link} to={`/staff/centres/${centreId}/statistics`}>
+        {t('dashboard.statistics')}
+      </Anchor>
       <Title order={3} size="h5">
         {t('dashboard.upcoming')}
       </Title>
