@@ -532,6 +532,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
       [`/staff/sessions/${some}`, ['admin', 'centre_manager', 'assessor']],
       [`/staff/centres/${centreId}/applications`, ['admin', 'centre_manager']],
       [`/staff/applications/${some}`, ['admin', 'centre_manager']],
+      [`/staff/centres/${centreId}/statistics`, ['admin', 'centre_manager']],
       [`/staff/enrolments/${some}/sheet`, ['assessor']],
       ['/staff/reviews', ['assessor']],
       [`/staff/reviews/${some}`, ['assessor']],

@@ -13,6 +13,9 @@ import { useStaffT } from '../staff-i18n';
 
 type Statistics = Schemas['CentreStatisticsDto'];
 
+// Drawn at once: no motion for those who would rather not, and a screenshot shows the whole chart.
+const STILL = { isAnimationActive: false };
+
 const COLOURS = { passed: 'teal.7', failed: 'red.7', pending: 'gray.5', evidence: 'indigo.6', exam: 'teal.7' };
 
 /** The first day of the current year and today, in the browser's zone: the period a page opens on. */
@@ -35,8 +38,10 @@ export default function StatisticsPage() {
   const fallback = defaultPeriod();
   const from = params.get('from') ?? fallback.from;
   const to = params.get('to') ?? fallback.to;
+  // From the address as it is now, not as last rendered: the router commits a change later, and a
+  // second change made before then (both dates typed in a row) would undo the first.
   const setPeriod = (next: { from?: string; to?: string }) => {
-    const query = new URLSearchParams(params);
+    const query = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(next)) query.set(key, value);
     setParams(query, { replace: true });
   };
@@ -181,9 +186,11 @@ function Applications({ data }: { data: Statistics }) {
               dataKey="outcome"
               orientation="vertical"
               yAxisProps={{ width: 130 }}
+              xAxisProps={{ allowDecimals: false }}
               series={[{ name: 'count', label: t('statistics.applicationsCount'), color: 'blue.7' }]}
               withBarValueLabel
               gridAxis="none"
+              barProps={STILL}
             />
           </Chart>
           <Stack gap="sm">
@@ -282,13 +289,15 @@ function Exams({ data, percent }: { data: Statistics; percent: (share: number | 
               withLegend
               legendProps={{ verticalAlign: 'bottom' }}
               tickLine="none"
+              yAxisProps={{ allowDecimals: false }}
+              barProps={STILL}
             />
           </Chart>
-          <ScrollTable minWidth={560}>
+          <ScrollTable minWidth={760}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('statistics.skill')}</Table.Th>
+                  <Table.Th miw={260}>{t('statistics.skill')}</Table.Th>
                   <Table.Th>{t('statistics.passed')}</Table.Th>
                   <Table.Th>{t('statistics.failed')}</Table.Th>
                   <Table.Th>{t('statistics.pending')}</Table.Th>
@@ -348,10 +357,9 @@ function Credits({ data, percent }: { data: Statistics; percent: (share: number 
               data={parts}
               size={180}
               thickness={32}
-              withLabels
-              withLabelsLine={false}
-              labelsType="percent"
+              chartLabel={percent(c.recognitionShare)}
               tooltipDataSource="segment"
+              pieProps={STILL}
               mx="auto"
             />
           </Chart>
@@ -412,6 +420,7 @@ function Workload({ data }: { data: Statistics }) {
               dataKey="name"
               orientation="vertical"
               yAxisProps={{ width: 120 }}
+              xAxisProps={{ allowDecimals: false }}
               series={(['sessions', 'sheetsSigned', 'reviewsDecided', 'panelVotes'] as const).map((key) => ({
                 name: key,
                 label: t(`statistics.work.${key}`),
@@ -420,6 +429,7 @@ function Workload({ data }: { data: Statistics }) {
               withLegend
               legendProps={{ verticalAlign: 'bottom' }}
               gridAxis="none"
+              barProps={STILL}
             />
           </Chart>
           <ScrollTable minWidth={620}>
@@ -470,9 +480,11 @@ function Outcomes({ data }: { data: Statistics }) {
                 dataKey="outcome"
                 orientation="vertical"
                 yAxisProps={{ width: 130 }}
+                xAxisProps={{ allowDecimals: false }}
                 series={[{ name: 'count', label: t('statistics.decisionsCount'), color: 'teal.7' }]}
                 withBarValueLabel
                 gridAxis="none"
+                barProps={STILL}
               />
             </Chart>
           )}

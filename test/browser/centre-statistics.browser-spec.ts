@@ -1,0 +1,126 @@
+import { INestApplicationContext } from '@nestjs/common';
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { assessedApplication, enrolledCandidate, ExamDay, prepareExamDay, signOffDecision } from '../utils/exam-day';
+import { bearer, newSession } from '../utils/fixtures';
+import { startWorker } from '../utils/worker';
+import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
+
+async function signIn(page: Page, user: { email: string; password: string }, next = '/staff'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('main input[type=email]').fill(user.email);
+  await page.locator('main input[type=password]').fill(user.password);
+  await page.locator('main button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The report and each of its charts, drawn. */
+async function reportShown(page: Page, charts: number): Promise<void> {
+  await page.getByTestId('statistics-report').waitFor({ timeout: 30000 });
+  await page.waitForFunction((n) => document.querySelectorAll('figure svg.recharts-surface').length >= n, charts);
+  await page.mouse.move(0, 0);
+}
+
+/**
+ * The centre's statistics page on a known set-up (two candidates examined today, one failing a
+ * mandatory skill, one not yet examined; both decisions signed, one appealed): reached from the
+ * manager's overview, in Kazakh, Russian (a reversed period refused in words) and English on a
+ * phone, its tables saying the numbers and its charts drawn; every language checked at both sizes.
+ */
+describe('portal: the centre’s statistics', () => {
+  let portal: Portal;
+  let worker: INestApplicationContext;
+  let day: ExamDay;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    worker = await startWorker();
+    const ctx = portal.ctx;
+    day = await prepareExamDay(ctx);
+    const passed = await assessedApplication(ctx, day);
+    const failed = await assessedApplication(ctx, day, 1);
+    const pending = await enrolledCandidate(ctx, day);
+    await signOffDecision(ctx, day.manager, passed.applicationId);
+    const partial = await signOffDecision(ctx, day.manager, failed.applicationId);
+    await request(ctx.app.getHttpServer())
+      .post(`/api/v1/decisions/${partial}/appeals`)
+      .set(...bearer(failed.candidate))
+      .send({ contestedSkillIds: [day.mandatory[0].id], grounds: 'Практическое задание оценено без учёта записи' })
+      .expect(201);
+    // Written directly as eligible by the fixtures: given their submission now.
+    await ctx.dataSource.query(
+      `UPDATE application SET submitted_at = now(), eligibility = '{"outcome": "eligible"}'::jsonb WHERE id = ANY($1::uuid[])`,
+      [[passed.applicationId, failed.applicationId, pending.applicationId]],
+    );
+    // A recognition application refused at first and admitted by the manager, two skills credited on evidence.
+    const candidate = await newSession(ctx, 'candidate');
+    const [recognition] = await ctx.dataSource.query<{ id: string }[]>(
+      `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission,
+                                submitted_at, eligibility, eligibility_override)
+       SELECT gen_random_uuid(), $1, $2, c.id, c.standard_version_id, 'recognition', 'eligible', 1, now(),
+              '{"outcome": "ineligible"}'::jsonb, jsonb_build_object('byUserId', $4::text, 'justification', 'Опыт подтверждён', 'at', now())
+         FROM profession_card c WHERE c.id = $3
+       RETURNING id`,
+      [candidate.id, day.centreId, day.cardId, day.manager.id],
+    );
+    for (const skill of day.skills.slice(0, 2)) {
+      await ctx.dataSource.query(
+        `INSERT INTO evidence_review (id, application_id, skill_id, assessor_id, status, decided_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'accepted', now())`,
+        [recognition.id, skill.id, day.assessors[0].id],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await portal?.close();
+  });
+
+  it('is opened from the overview and shows the period’s numbers as tables and charts, in three languages', async () => {
+    const path = `/staff/centres/${day.centreId}/statistics`;
+
+    // Kazakh: from the manager's overview, the year so far.
+    const kk = await newContext(portal, 'kk');
+    const page = await kk.newPage();
+    await signIn(page, day.manager);
+    await page.getByRole('link', { name: 'Орталық статистикасы' }).click();
+    await page.waitForURL((url) => url.pathname === path);
+    await page.getByRole('heading', { level: 1, name: 'Орталық статистикасы' }).waitFor();
+    await reportShown(page, 5);
+    const card = page.getByTestId('exam-card-row');
+    expect(await card.count()).toBe(1);
+    // Passed, failed, not complete, and the pass rate: 1 of 2.
+    const cells = await card.locator('td').allInnerTexts();
+    expect(cells.slice(1, 4)).toEqual(['1', '1', '1']);
+    expect(cells[4]).toMatch(/^50\s?%$/);
+    expect(await page.getByTestId('exam-skill-row').count()).toBe(day.skills.length);
+    expect(await page.getByTestId('workload-row').count()).toBe(2);
+    await checkPage(page, 'staff-statistics-kk');
+    await kk.close();
+
+    // Russian: a period that ends before it starts is refused in words; a preset puts it right.
+    const ru = await newContext(portal, 'ru');
+    const ruPage = await ru.newPage();
+    await signIn(ruPage, day.manager, path);
+    await reportShown(ruPage, 5);
+    await ruPage.getByLabel('С', { exact: true }).fill('2030-01-01');
+    await ruPage.getByText('Начало периода позже его конца.').waitFor();
+    await ruPage.getByRole('button', { name: 'Последние 30 дней' }).click();
+    await reportShown(ruPage, 5);
+    expect(await ruPage.getByTestId('appeals-table').innerText()).toContain('ещё не решена');
+    await checkPage(ruPage, 'staff-statistics-ru');
+    await ru.close();
+
+    // English, on a phone: a year with nothing in it says so.
+    const en = await newContext(portal, 'en', PHONE);
+    const enPage = await en.newPage();
+    await signIn(enPage, day.manager, path);
+    await reportShown(enPage, 5);
+    await checkPage(enPage, 'staff-statistics-en');
+    await enPage.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await enPage.getByLabel('To', { exact: true }).fill('2020-12-31');
+    await enPage.getByText('Nothing in this period.').first().waitFor();
+    await en.close();
+  });
+});
