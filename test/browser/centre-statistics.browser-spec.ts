@@ -27,7 +27,7 @@ async function reportShown(page: Page, charts: number): Promise<void> {
  * manager's overview, in Kazakh, Russian (a reversed period refused in words) and English on a
  * phone, its tables saying the numbers and its charts drawn; every language checked at both sizes.
  */
-describe('portal: the centre’s statistics', () => {
+describe('portal: the centre’s statistics and its applications', () => {
   let portal: Portal;
   let worker: INestApplicationContext;
   let day: ExamDay;
@@ -122,5 +122,37 @@ describe('portal: the centre’s statistics', () => {
     await enPage.getByLabel('To', { exact: true }).fill('2020-12-31');
     await enPage.getByText('Nothing in this period.').first().waitFor();
     await en.close();
+  });
+
+  it('filters the centre’s applications by state, card, pathway and days, each asked of the API, in Russian', async () => {
+    const context = await newContext(portal, 'ru');
+    const page = await context.newPage();
+    const path = `/staff/centres/${day.centreId}/applications`;
+    await signIn(page, day.manager, path);
+    await page.getByRole('heading', { level: 1, name: 'Заявки' }).waitFor();
+    const rows = page.getByTestId('application-row');
+    const shown = (n: number, total: number) => page.getByText(`Показано: ${n} из ${total}`).waitFor();
+    await shown(4, 4);
+    await page.getByLabel('Путь').selectOption('recognition');
+    await shown(1, 1);
+    expect(await rows.innerText()).toContain('признание результатов обучения');
+    await page.getByLabel('Путь').selectOption('assessment');
+    await shown(3, 3);
+    await page.getByLabel('Квалификация (карточка профессии)').selectOption(day.cardId);
+    await page.getByLabel('Состояние').selectOption('decided');
+    await shown(2, 2);
+    expect(page.url()).toContain(`card=${day.cardId}`);
+    // Days: a period before today has none of them; one that starts after it ends is refused on its field.
+    await page.getByLabel('С', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('По', { exact: true }).fill('2020-12-31');
+    await shown(0, 0);
+    await page.getByLabel('С', { exact: true }).fill('2021-01-01');
+    await page.getByText('Начало периода позже его конца.').waitFor();
+    expect(await rows.count()).toBe(0);
+    await page.getByLabel('По', { exact: true }).fill('');
+    await shown(2, 2);
+    await page.mouse.move(0, 0);
+    await checkPage(page, 'staff-applications-filtered-ru');
+    await context.close();
   });
 });

@@ -1,3 +1,5 @@
+import { DomainException } from './errors/domain.exception';
+
 /**
  * Today as an ISO calendar day in UTC: the day in which accreditations, credit periods, retake
  * waits and decisions are counted (the ИИН's own checks count in Kazakhstan's time instead).
@@ -29,4 +31,26 @@ export function addMonthsToDay(day: string, months: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return toIsoDay(d);
+}
+
+/** The instants of a period of whole UTC days, both ends included; either end may be open. */
+export interface DayRange {
+  /** The first instant of `from`. */
+  start?: Date;
+  /** The first instant after `to`. */
+  end?: Date;
+}
+
+/** The whole UTC days from `from` to `to` (ISO days); 400 PERIOD_REVERSED when it starts after it ends. */
+export function dayRange(from: string | undefined, to: string | undefined): DayRange {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new DomainException('PERIOD_REVERSED', `The period ${from}..${to} starts after it ends`, { from, to });
+  }
+  const range: DayRange = {};
+  if (from !== undefined) range.start = new Date(`${from}T00:00:00Z`);
+  if (to !== undefined) {
+    range.end = new Date(`${to}T00:00:00Z`);
+    range.end.setUTCDate(range.end.getUTCDate() + 1);
+  }
+  return range;
 }

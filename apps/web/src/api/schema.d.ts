@@ -1201,7 +1201,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications: your own, your centre’s (e.g. ?status=awaiting_documents), or all for an admin (admin, centre_manager, assessor, candidate) */
+        /** Applications: your own, your centre’s, or all for an admin; filtered by state, card, pathway and the days of submission (admin, centre_manager, assessor, candidate) */
         get: operations["ApplicationsController_list"];
         put?: never;
         /** Apply for a card at an accredited centre (a draft) (candidate) */
@@ -12454,6 +12454,13 @@ export interface operations {
                 offset?: number;
                 status?: "draft" | "submitted" | "awaiting_documents" | "eligible" | "ineligible" | "awaiting_decision" | "decided" | "withdrawn";
                 centreId?: string;
+                /** @description A profession card */
+                cardId?: string;
+                pathway?: "assessment" | "recognition";
+                /** @description Submitted on or after this day (UTC): the day of the latest submission, or of the creation for a draft */
+                submittedFrom?: string;
+                /** @description Submitted on or before this day (UTC); a period that starts after it ends is PERIOD_REVERSED */
+                submittedTo?: string;
             };
             header?: never;
             path?: never;
@@ -12470,7 +12477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationsPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED */
+            /** @description VALIDATION_FAILED, PERIOD_REVERSED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12478,7 +12485,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "PERIOD_REVERSED";
                     };
                 };
             };

@@ -40,8 +40,10 @@ export class ApplicationsController {
   @Get()
   @Authenticated({
     roles: ['admin', 'centre_manager', 'assessor', 'candidate'],
-    summary: 'Applications: your own, your centre’s (e.g. ?status=awaiting_documents), or all for an admin',
+    summary:
+      'Applications: your own, your centre’s, or all for an admin; filtered by state, card, pathway and the days of submission',
     type: ApplicationsPageDto,
+    errors: ['PERIOD_REVERSED'],
   })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
     return this.applications.list(actor, query);

@@ -14,7 +14,7 @@ import { EDUCATION_LEVELS } from '@qualcert/standards';
 import { RECORD_VERDICTS } from '../eligibility/eligibility';
 import { RECORD_KINDS } from '../records/record-facts';
 import { APPLICATION_STATUSES, PATHWAYS } from './application-state';
-import { Trimmed, PageQueryDto } from '@qualcert/shared';
+import { IsoDay, Trimmed, PageQueryDto } from '@qualcert/shared';
 import { RecordCheckDto } from '../profile/candidates.dto';
 
 export class CreateApplicationDto {
@@ -76,6 +76,33 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   centreId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A profession card' })
+  @IsOptional()
+  @IsUUID()
+  cardId?: string;
+
+  @ApiPropertyOptional({ enum: PATHWAYS })
+  @IsOptional()
+  @IsIn(PATHWAYS)
+  pathway?: (typeof PATHWAYS)[number];
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'Submitted on or after this day (UTC): the day of the latest submission, or of the creation for a draft',
+  })
+  @IsOptional()
+  @IsoDay()
+  submittedFrom?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Submitted on or before this day (UTC); a period that starts after it ends is PERIOD_REVERSED',
+  })
+  @IsOptional()
+  @IsoDay()
+  submittedTo?: string;
 }
 
 const CONDITION_CODES = [

@@ -7,6 +7,7 @@ import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identi
 import {
   AuditActor,
   AuditService,
+  dayRange,
   DomainException,
   errorMessage,
   type Explanation,
@@ -323,6 +324,12 @@ export class ApplicationsService {
       });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: query.centreId });
+    if (query.cardId) qb.andWhere('a.card_id = :cardId', { cardId: query.cardId });
+    if (query.pathway) qb.andWhere('a.pathway = :pathway', { pathway: query.pathway });
+    // A draft has no submission yet: it is dated by its creation, as the portal shows it.
+    const { start, end } = dayRange(query.submittedFrom, query.submittedTo);
+    if (start) qb.andWhere('COALESCE(a.submitted_at, a.created_at) >= :start', { start });
+    if (end) qb.andWhere('COALESCE(a.submitted_at, a.created_at) < :end', { end });
     const [rows, total] = await qb
       .orderBy('a.created_at', 'DESC')
       .addOrderBy('a.id')

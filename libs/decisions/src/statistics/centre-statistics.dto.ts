@@ -1,19 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
 import { APPLICATION_STATUSES, PATHWAYS } from '@qualcert/candidates';
+import { IsoDay } from '@qualcert/shared';
 import { APPEAL_KINDS } from '../rules/appeal-rule';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CentreStatisticsQueryDto {
   @ApiProperty({ format: 'date', description: 'The first day of the period (UTC), inclusive', example: '2026-01-01' })
-  @Matches(DAY, { message: 'from must be a day written YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar day' })
+  @IsoDay()
   from: string;
 
   @ApiProperty({ format: 'date', description: 'The last day of the period (UTC), inclusive', example: '2026-12-31' })
-  @Matches(DAY, { message: 'to must be a day written YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a real calendar day' })
+  @IsoDay()
   to: string;
 }
 

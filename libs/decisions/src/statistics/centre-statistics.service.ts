@@ -5,7 +5,7 @@ import { assessmentStatistics } from '@qualcert/assessment';
 import { applicationIdsOfCentre, applicationStatistics, type StatisticsPeriod } from '@qualcert/candidates';
 import { CentresService } from '@qualcert/centres';
 import { AccessService, Actor, Permission, userNames } from '@qualcert/identity';
-import { DomainException } from '@qualcert/shared';
+import { dayRange } from '@qualcert/shared';
 import { catalogueLabels } from '@qualcert/standards';
 import type { CentreStatisticsDto, CentreStatisticsQueryDto, SkillStatisticsDto } from './centre-statistics.dto';
 import { decisionStatistics } from './decision-statistics.repository';
@@ -17,12 +17,8 @@ export function share(a: number, b: number): number | null {
 
 /** The whole UTC days from `from` to `to`, both included; 400 PERIOD_REVERSED when it starts after it ends. */
 export function periodOf(from: string, to: string): StatisticsPeriod {
-  if (from > to) {
-    throw new DomainException('PERIOD_REVERSED', `The period ${from}..${to} starts after it ends`, { from, to });
-  }
-  const end = new Date(`${to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  return { start: new Date(`${from}T00:00:00Z`), end };
+  const { start, end } = dayRange(from, to);
+  return { start: start as Date, end: end as Date };
 }
 
 /**

@@ -1,10 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min, type ValidationArguments } from 'class-validator';
 
 /** Trims a string field before it is validated; other values pass through untouched. */
 export function Trimmed(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+}
+
+/** A calendar day written YYYY-MM-DD that exists (not 2026-02-30), named by its field when it is not. */
+export function IsoDay(): PropertyDecorator {
+  return applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, {
+      message: (a: ValidationArguments) => `${a.property} must be a day written YYYY-MM-DD`,
+    }),
+    IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} must be a real calendar day` }),
+  );
 }
 
 /** `limit` and `offset` of every paginated list, as query parameters. */

@@ -1,8 +1,8 @@
 import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { must } from '../../api/errors';
+import { ApiFailure, errorText, must } from '../../api/errors';
 import { CardName } from '../../components/card-name';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -21,10 +21,11 @@ const STATUSES = [
   'withdrawn',
 ] as const;
 type Status = (typeof STATUSES)[number];
+const PATHWAYS = ['assessment', 'recognition'] as const;
 
 /**
- * The centre's applications with filters kept in the URL: the state is asked of the API, the card,
- * pathway and dates are applied to the page it answers (the newest 100).
+ * The centre's applications with filters kept in the URL, each asked of the API: state, card,
+ * pathway and the days of submission (a draft's day is its creation's), the newest 100 of them.
  */
 export default function ApplicationsPage() {
   const { t } = useStaffT();
@@ -34,38 +35,40 @@ export default function ApplicationsPage() {
   usePageTitle(t('applications.title'));
   const status = (params.get('status') ?? '') as Status | '';
   const cardId = params.get('card') ?? '';
-  const pathway = params.get('pathway') ?? '';
+  const pathway = PATHWAYS.find((p) => p === params.get('pathway')) ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  // From the address as it is now: the router commits a change later, and two dates typed in a
+  // row must not undo each other.
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
+  const filter = {
+    centreId,
+    limit: 100,
+    ...(status ? { status } : {}),
+    ...(cardId ? { cardId } : {}),
+    ...(pathway ? { pathway } : {}),
+    ...(from ? { submittedFrom: from } : {}),
+    ...(to ? { submittedTo: to } : {}),
+  };
   const applications = useQuery({
-    queryKey: ['applications', centreId, status],
-    queryFn: () =>
-      must(
-        api.GET('/api/v1/applications', {
-          params: { query: { centreId, limit: 100, ...(status ? { status } : {}) } },
-        }),
-      ),
+    queryKey: ['applications', filter],
+    placeholderData: keepPreviousData,
+    queryFn: () => must(api.GET('/api/v1/applications', { params: { query: filter } })),
   });
+  const failure = applications.error instanceof ApiFailure ? applications.error : null;
+  const fields = failure?.fields() ?? {};
+  const reversed = failure?.code === 'PERIOD_REVERSED' ? errorText(t, failure) : undefined;
   const accreditations = useQuery({
     queryKey: ['centre-accreditations', centreId],
     queryFn: () => must(api.GET('/api/v1/centres/{id}/accreditations', { params: { path: { id: centreId } } })),
   });
   const cards = [...new Set((accreditations.data ?? []).map((a) => a.cardId))];
-  const rows = (applications.data?.items ?? []).filter((a) => {
-    const day = (a.submittedAt ?? a.createdAt).slice(0, 10);
-    return (
-      (!cardId || a.cardId === cardId) &&
-      (!pathway || a.pathway === pathway) &&
-      (!from || day >= from) &&
-      (!to || day <= to)
-    );
-  });
+  const rows = applications.error ? [] : (applications.data?.items ?? []);
   return (
     <Stack gap="lg">
       <Title order={1}>{t('applications.title')}</Title>
@@ -104,17 +107,19 @@ export default function ApplicationsPage() {
           type="date"
           label={t('applications.from')}
           value={from}
+          error={fields.submittedFrom ?? reversed}
           onChange={(e) => set('from', e.currentTarget.value)}
         />
         <TextInput
           type="date"
           label={t('applications.to')}
           value={to}
+          error={fields.submittedTo}
           onChange={(e) => set('to', e.currentTarget.value)}
         />
       </SimpleGrid>
-      <QueryState isPending={applications.isPending} error={applications.error} />
-      {applications.data && (
+      <QueryState isPending={applications.isPending} error={reversed ? null : applications.error} />
+      {applications.data && !applications.error && (
         <Text size="sm" c="dimmed">
           {t('applications.shown', { n: rows.length, total: applications.data.total })}
         </Text>
