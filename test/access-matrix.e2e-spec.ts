@@ -219,6 +219,11 @@ const ROUTES: Row[] = [
   },
   {
     method: 'get',
+    path: (f) => `/api/v1/centres/${f.centreId}/jobs/failed`,
+    expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
+  },
+  {
+    method: 'get',
     path: (f) => `/api/v1/centres/${f.centreId}/statistics?from=2020-01-01&to=2099-12-31`,
     expect: { admin: 200, manager: 200, otherManager: 404, others: 403 },
   },

@@ -1,7 +1,10 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { assessedApplication, enrolledCandidate, ExamDay, prepareExamDay, signOffDecision } from '../utils/exam-day';
+import { QUEUES } from '@qualcert/shared';
 import { bearer, newSession } from '../utils/fixtures';
 import { startWorker } from '../utils/worker';
 import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
@@ -47,6 +50,9 @@ describe('portal: the centre’s statistics and its applications', () => {
       .set(...bearer(failed.candidate))
       .send({ contestedSkillIds: [day.mandatory[0].id], grounds: 'Практическое задание оценено без учёта записи' })
       .expect(201);
+    // A workflow job about the centre's work that failed after its retries (a name its queue does not know).
+    const queue = worker.get<Queue>(getQueueToken(QUEUES.eligibility));
+    await queue.add('no-such-job', { applicationId: pending.applicationId, submission: 1 }, { attempts: 1 });
     // Written directly as eligible by the fixtures: given their submission now.
     await ctx.dataSource.query(
       `UPDATE application SET submitted_at = now(), eligibility = '{"outcome": "eligible"}'::jsonb WHERE id = ANY($1::uuid[])`,
@@ -84,6 +90,9 @@ describe('portal: the centre’s statistics and its applications', () => {
     const kk = await newContext(portal, 'kk');
     const page = await kk.newPage();
     await signIn(page, day.manager);
+    // The overview shows the centre's failed job (the worker fails it at once).
+    await page.getByTestId('centre-failed-jobs').getByText('eligibility · no-such-job').waitFor({ timeout: 30000 });
+    await checkPage(page, 'staff-dashboard-manager-kk');
     await page.getByRole('link', { name: 'Орталық статистикасы' }).click();
     await page.waitForURL((url) => url.pathname === path);
     await page.getByRole('heading', { level: 1, name: 'Орталық статистикасы' }).waitFor();
@@ -153,6 +162,40 @@ describe('portal: the centre’s statistics and its applications', () => {
     await shown(2, 2);
     await page.mouse.move(0, 0);
     await checkPage(page, 'staff-applications-filtered-ru');
+    await context.close();
+  });
+  it('lets an assessor declare their conflicts of interest and close one, in Kazakh on a phone', async () => {
+    const context = await newContext(portal, 'kk', PHONE);
+    const page = await context.newPage();
+    await signIn(page, day.assessors[0]);
+    await page.getByTestId('staff-menu').getByRole('link', { name: 'Менің мүдделер қақтығыстарым' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Мүдделер қақтығысы туралы мәлімдемелерім' }).waitFor();
+    // Too short a reason is refused on its field.
+    await page.getByLabel('Жұмыс беруші').fill('ТОО «Колл-центр Плюс»');
+    await page.getByLabel('Себебі').fill('Иә');
+    await page.getByRole('button', { name: 'Мәлімдеу' }).click();
+    await page.locator('.mantine-InputWrapper-error').first().waitFor();
+    await page.getByLabel('Себебі').fill('2023 жылға дейін осы ұйымда жұмыс істедім');
+    await page.getByRole('button', { name: 'Мәлімдеу' }).click();
+    const rows = page.getByTestId('conflict-row');
+    await rows.filter({ hasText: 'ТОО «Колл-центр Плюс»' }).waitFor();
+    // A candidate of the centre, chosen from those who applied there.
+    await page.getByLabel('Кіммен').selectOption('candidate');
+    const candidate = page.getByLabel('Үміткер');
+    await candidate.locator('option').nth(1).waitFor({ state: 'attached' });
+    await candidate.selectOption({ index: 1 });
+    await page.getByLabel('Себебі').fill('Үміткер менің туысым');
+    await page.getByRole('button', { name: 'Мәлімдеу' }).click();
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    // The employer's declaration closed with a reason: kept, and said closed.
+    const employer = rows.filter({ hasText: 'ТОО «Колл-центр Плюс»' });
+    await employer.getByLabel('Неге енді күшінде емес').fill('Ұйым 2024 жылы жабылды');
+    await employer.getByRole('button', { name: 'Жабу' }).click();
+    await employer.getByText('Жабылды: Ұйым 2024 жылы жабылды').waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.mouse.move(0, 0);
+    await checkPage(page, 'staff-conflicts-kk');
     await context.close();
   });
 });

@@ -537,6 +537,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
       ['/staff/reviews', ['assessor']],
       [`/staff/reviews/${some}`, ['assessor']],
       ['/staff/appeals', ['assessor']],
+      ['/staff/conflicts', ['assessor']],
       ['/staff/register', ['admin', 'centre_manager']],
       ['/staff/admin/centres', ['admin']],
       [`/staff/admin/centres/${centreId}`, ['admin']],

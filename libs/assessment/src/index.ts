@@ -8,3 +8,4 @@ export * from './results/progress.service';
 export * from './rules/impartiality';
 export * from './sessions/theory-deadline.processor';
 export * from './statistics/assessment-statistics.repository';
+export * from './sessions/test-centres.repository';

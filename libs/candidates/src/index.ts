@@ -14,3 +14,4 @@ export * from './eligibility/experience';
 export * from './identity/identity.repository';
 export * from './iin/iin';
 export * from './statistics/application-statistics.repository';
+export * from './applications/application-centres.repository';

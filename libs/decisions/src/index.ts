@@ -8,3 +8,4 @@ export * from './appeals/appeals.service';
 export * from './notifications/notification.entity';
 export * from './notifications/notifications.service';
 export * from './decisions/decision.processor';
+export * from './decisions/decision-applications.repository';

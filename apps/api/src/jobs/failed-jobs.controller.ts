@@ -2,8 +2,9 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nest
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Authenticated } from '@qualcert/identity';
-import { QueuedDto, WORKFLOW_QUEUES } from '@qualcert/shared';
+import { CentresService } from '@qualcert/centres';
+import { AccessService, Actor, Authenticated, CurrentActor, Permission } from '@qualcert/identity';
+import { QueuedDto, UuidParamPipe, WORKFLOW_QUEUES } from '@qualcert/shared';
 import { FailedJobsService } from './failed-jobs.service';
 
 export class FailedJobsQueryDto {
@@ -58,5 +59,44 @@ export class FailedJobsController {
   async retry(@Param('queue') queue: string, @Param('id') id: string): Promise<QueuedDto> {
     await this.jobs.retry(queue, id);
     return { status: 'queued', outcome: `/api/v1/admin/jobs/failed?queue=${encodeURIComponent(queue)}` };
+  }
+}
+
+export class CentreFailedJobsQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 50;
+}
+
+@ApiTags('operations')
+@Controller('centres')
+export class CentreFailedJobsController {
+  constructor(
+    private readonly jobs: FailedJobsService,
+    private readonly access: AccessService,
+    private readonly centres: CentresService,
+  ) {}
+
+  @Get(':id/jobs/failed')
+  @Authenticated({
+    roles: ['admin', 'centre_manager'],
+    summary:
+      'Jobs about the centre’s applications, decisions, appeals and tests that failed after every retry, newest first (an administrator retries them)',
+    type: [FailedJobDto],
+    notFound: true,
+  })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: CentreFailedJobsQueryDto,
+  ): Promise<FailedJobDto[]> {
+    await this.access.requireAccess(actor, Permission.CentreManageStaff, [id], 'Centre');
+    // An administrator reaches every id: an unknown centre is a 404 all the same.
+    await this.centres.get(actor, id);
+    return this.jobs.failedOfCentre(id, query.limit);
   }
 }

@@ -39,6 +39,7 @@ export const staffRoutes: RouteObject[] = [
       page('reviews', ASSESSORS, () => import('./pages/reviews-page')),
       page('reviews/:applicationId', ASSESSORS, () => import('./pages/review-page')),
       page('appeals', ASSESSORS, () => import('./pages/appeals-page')),
+      page('conflicts', ASSESSORS, () => import('./pages/conflicts-page')),
       page('register', MANAGERS, () => import('./pages/register-page')),
       page('admin/centres', ADMINS, () => import('./pages/admin-centres-page')),
       page('admin/centres/:id', ADMINS, () => import('./pages/admin-centre-page')),

@@ -32,6 +32,7 @@ export function staffLinks(user: User): { to: string; label: string }[] {
     { to: '/staff/register', label: 'nav.register', roles: ['admin', 'centre_manager'] },
     { to: '/staff/reviews', label: 'nav.reviews', roles: ['assessor'] },
     { to: '/staff/appeals', label: 'nav.appeals', roles: ['assessor'] },
+    { to: '/staff/conflicts', label: 'nav.conflicts', roles: ['assessor'] },
     { to: '/staff/admin/centres', label: 'nav.centres', roles: ['admin'] },
     { to: '/staff/admin/users', label: 'nav.users', roles: ['admin'] },
     { to: '/staff/admin/standards', label: 'nav.standards', roles: ['admin'] },

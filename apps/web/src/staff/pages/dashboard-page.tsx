@@ -77,7 +77,52 @@ function CentreQueues({ centreId }: { centreId: string }) {
       </Title>
       {upcoming.length === 0 && <Text c="dimmed">{t('dashboard.noSessions')}</Text>}
       {upcoming.length > 0 && <SessionsTable sessions={upcoming} format={format} />}
+      <CentreFailedJobs centreId={centreId} />
     </Section>
+  );
+}
+
+/** Workflow jobs about the centre's work that failed after every retry: an administrator retries them. */
+function CentreFailedJobs({ centreId }: { centreId: string }) {
+  const { t } = useStaffT();
+  const format = useFormat();
+  const jobs = useQuery({
+    queryKey: ['failed-jobs', centreId],
+    queryFn: () => must(api.GET('/api/v1/centres/{id}/jobs/failed', { params: { path: { id: centreId } } })),
+  });
+  return (
+    <>
+      <Title order={3} size="h5">
+        {t('dashboard.centreFailedJobs')}
+      </Title>
+      <QueryState isPending={jobs.isPending} error={jobs.error} />
+      {jobs.data?.length === 0 && <Text c="dimmed">{t('dashboard.noFailedJobs')}</Text>}
+      {jobs.data && jobs.data.length > 0 && (
+        <>
+          <Text size="sm">{t('dashboard.failedJobsNote', { n: jobs.data.length })}</Text>
+          <ScrollTable minWidth={520}>
+            <Table fz="sm" data-testid="centre-failed-jobs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('dashboard.failedAt')}</Table.Th>
+                  <Table.Th>{t('dashboard.job')}</Table.Th>
+                  <Table.Th>{t('dashboard.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {jobs.data.map((job) => (
+                  <Table.Tr key={`${job.queue}-${job.id}`}>
+                    <Table.Td>{format.dateTime(job.failedAt)}</Table.Td>
+                    <Table.Td>{`${job.queue} · ${job.name}`}</Table.Td>
+                    <Table.Td>{job.failedReason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        </>
+      )}
+    </>
   );
 }
 
