@@ -41,7 +41,7 @@ export interface CorrectionsFile {
 
 export class CorrectionsFileError extends Error {
   constructor(readonly problems: FieldFault[]) {
-    super(`corrections file is not valid: ${localise(problems, 'en').join('; ')}`);
+    super(`corrections file is not valid: ${(localise(problems, 'en') as unknown as string[]).join('; ')}`);
     this.name = 'CorrectionsFileError';
   }
 }
