@@ -12,6 +12,7 @@ import {
   OutboxService,
   updateReturning,
   lockInStatus,
+  fieldError,
 } from '@qualcert/shared';
 import { DecisionEntity } from '../decisions/decision.entity';
 import { involvedInApplication } from '../decisions/involvement.repository';
@@ -373,7 +374,7 @@ export class AppealsService {
   ): Promise<AppealView> {
     const appeal = await this.requirePanelMember(actor, appealId);
     if (!appeal.contestedSkillIds.includes(skillId)) {
-      throw DomainException.validation([{ field: 'skillId', messages: ['the skill is not contested by this appeal'] }]);
+      throw DomainException.validation([fieldError('skillId', 'field:notContested')]);
     }
     const reExamination = record.reExamination ?? null;
     try {
