@@ -146,7 +146,8 @@ describe('centre statistics: GET /centres/{id}/statistics', () => {
     await review(recognition, day.skills[1].id, first.id, 'rejected', new Date().toISOString());
     await review(recognition, day.skills[2].id, second.id, 'pending', null);
     await review(old, day.skills[0].id, first.id, 'accepted', '2020-06-02T10:00:00Z');
-  });
+    // Three exams and two decisions by the worker: longer than one test's time on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await worker.close();

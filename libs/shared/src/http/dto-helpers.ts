@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min, type ValidationArguments } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { fieldRule } from '../messages/field-messages';
 
 /** Trims a string field before it is validated; other values pass through untouched. */
 export function Trimmed(): PropertyDecorator {
@@ -11,10 +12,8 @@ export function Trimmed(): PropertyDecorator {
 /** A calendar day written YYYY-MM-DD that exists (not 2026-02-30), named by its field when it is not. */
 export function IsoDay(): PropertyDecorator {
   return applyDecorators(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, {
-      message: (a: ValidationArguments) => `${a.property} must be a day written YYYY-MM-DD`,
-    }),
-    IsISO8601({ strict: true }, { message: (a: ValidationArguments) => `${a.property} must be a real calendar day` }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: fieldRule('date') }),
+    IsISO8601({ strict: true }, { message: fieldRule('date') }),
   );
 }
 
