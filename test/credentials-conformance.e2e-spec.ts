@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService, StatusListsService } from '@qualcert/certificates';
+import { CertificateIssuer, StatusListsService } from '@qualcert/certificates';
 import { expandSafely, ob3SchemaErrors } from '@qualcert/certificates/testing';
 import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, signOffDecision } from './utils/exam-day';
 import { bearer, eventually } from './utils/fixtures';
@@ -185,7 +185,7 @@ describe('credentials: what standard verifiers check', () => {
     // A function with a failed skill keeps its other skills, and no function is listed twice.
     const functionIds = credits.map((c) => c.credentialSubject.achievement.id);
     expect(new Set(functionIds).size).toBe(functionIds.length);
-    expect(await worker.get(CertificatesService).issue(decisionId)).toBe('credits_issued');
+    expect(await worker.get(CertificateIssuer).issue(decisionId)).toBe('credits_issued');
     const [{ n }] = await ctx.dataSource.query(
       'SELECT count(*)::int AS n FROM credit_credential WHERE decision_id = $1',
       [decisionId],

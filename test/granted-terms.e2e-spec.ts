@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
 import {
   assessedApplication,
@@ -137,7 +137,7 @@ describe('rights fixed when granted: a program change after sign-off moves no gr
     const { decision } = await signed(0);
     expect(decision.terms.certificateValidityMonths).toBe(60);
     await changeProgram({ certificateValidityMonths: 6 });
-    const certificates = ctx.app.get(CertificatesService);
+    const certificates = ctx.app.get(CertificateIssuer);
     expect(await certificates.issue(decision.id)).toBe('issued');
     const [row] = await ctx.dataSource.query(
       `SELECT to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
 import {
   accreditedAssessor,
@@ -50,7 +50,7 @@ describe('an assessor reaches only the candidates they are assigned to', () => {
       .post(`/api/v1/decisions/${decision.id}/approve`)
       .set(...bearer(day.manager))
       .expect(200);
-    await ctx.app.get(CertificatesService).issue(decision.id);
+    await ctx.app.get(CertificateIssuer).issue(decision.id);
     const [certificate] = await ctx.dataSource.query('SELECT id FROM certificate WHERE application_id = $1', [
       applicationId,
     ]);

@@ -4,7 +4,7 @@ import { createFileStorage, FILE_STORAGE, readStorageConfig } from '@qualcert/ev
 import { IdentityModule } from '@qualcert/identity';
 import { QUEUES } from '@qualcert/shared';
 import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';
-import { CertificatesService } from './certificates/certificates.service';
+import { CertificateIssuer } from './certificates/certificate-issuer';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
@@ -13,7 +13,7 @@ import { StatusListsService } from './status-lists/status-lists.service';
 @Module({
   imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.certificates })],
   providers: [
-    CertificatesService,
+    CertificateIssuer,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,
@@ -21,6 +21,6 @@ import { StatusListsService } from './status-lists/status-lists.service';
     CertificateExpiryScheduler,
     { provide: FILE_STORAGE, useFactory: () => createFileStorage(readStorageConfig(process.env)) },
   ],
-  exports: [BullModule, CertificatesService],
+  exports: [BullModule, CertificateIssuer],
 })
 export class CertificatesWorkerModule {}

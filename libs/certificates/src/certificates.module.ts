@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
+import { CertificateIssuer } from './certificates/certificate-issuer';
+import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
@@ -18,6 +20,8 @@ import { RegisterService } from './register/register.service';
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,
+    CertificateIssuer,
+    CertificateVerifier,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,
@@ -25,6 +29,6 @@ import { RegisterService } from './register/register.service';
     RegisterRepository,
     RegisterService,
   ],
-  exports: [CertificatesService],
+  exports: [CertificatesService, CertificateIssuer],
 })
 export class CertificatesModule {}
