@@ -4,8 +4,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificateIssuer, CertificateProcessor } from '@qualcert/certificates';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
-import { QUEUES } from '@qualcert/shared';
+import { FILE_STORAGE, FileStorage, QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,
   ExamDay,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
-import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
+import { StorageModule } from '@qualcert/shared';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
@@ -16,7 +16,7 @@ import { RegisterRepository } from './register/register.repository';
 import { RegisterService } from './register/register.service';
 
 @Module({
-  imports: [IdentityModule, EvidenceModule, AssessmentModule],
+  imports: [IdentityModule, StorageModule, AssessmentModule],
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,

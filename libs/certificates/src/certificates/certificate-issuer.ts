@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   addMonthsToDay,
   AppConfig,
   AuditService,
+  FILE_STORAGE,
+  FileStorage,
   maskIin,
   OutboxService,
   SYSTEM_ACTOR,

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, OutboxService } from '@qualcert/shared';
+import { AuditService, DomainException, FILE_STORAGE, FileStorage, OutboxService } from '@qualcert/shared';
 import { CreditCredentialEntity } from '../status-lists/status-list.entities';
 import { StatusListsService } from '../status-lists/status-lists.service';
 import { CertificateEntity } from './certificate.entity';
