@@ -4,7 +4,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DecisionsService, NotificationsService, NotifyPayload, DecisionProcessor } from '@qualcert/decisions';
+import { DecisionsService, DecisionProcessor } from '@qualcert/decisions';
+import { NotificationsService, NotifyPayload } from '@qualcert/notifications';
 import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,

@@ -5,13 +5,11 @@ import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
 import { DecisionProcessor } from './decisions/decision.processor';
 import { DecisionsService } from './decisions/decisions.service';
-import { NotificationProcessor } from './notifications/notification.processor';
-import { NotificationsService } from './notifications/notifications.service';
 
-/** The decisions context's queue processors, for the worker process: decisions and the notify step. */
+/** The decisions context's queue processor, for the worker process. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications })],
-  providers: [DecisionsService, ProgressService, DecisionProcessor, NotificationsService, NotificationProcessor],
+  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions })],
+  providers: [DecisionsService, ProgressService, DecisionProcessor],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}

@@ -37,6 +37,9 @@ const toView = ({
 /**
  * The notify step of the workflows: turns a `notification.requested` outbox event into in-app
  * notifications for the people concerned. Idempotent per event and recipient.
+ *
+ * Other channels (e-mail) start from the rows `notify` creates, never from the workflows: see
+ * "Notifications" in docs/ARCHITECTURE.md.
  */
 @Injectable()
 export class NotificationsService {
@@ -55,6 +58,8 @@ export class NotificationsService {
       [payload.applicationId],
     );
     if (recipients.length === 0) return 0;
+    // The insert returns only the rows it created (a rerun of the job returns none): the seam for
+    // e-mail, which publishes a `notification.created` outbox event per row returned here.
     const result = await this.dataSource
       .createQueryBuilder()
       .insert()

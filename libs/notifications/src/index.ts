@@ -1,0 +1,6 @@
+export * from './notifications.module';
+export * from './notifications-worker.module';
+export * from './notifications/notification.entity';
+export * from './notifications/notification-kinds';
+export * from './notifications/notifications.service';
+export * from './notifications/notification.processor';
