@@ -67,10 +67,9 @@ export class CertificateIssuer {
 
   /**
    * The number, the signed credential and the row are written in one transaction; the PDF is
-   * rendered after it commits. Rendering (tens of milliseconds of CPU) under the centre's number
-   * lock made every issuance of a centre wait for the one before. A job that stops between the
-   * commit and the PDF is retried, finds the certificate issued and renders the missing PDF; a
-   * download that comes first renders it itself (pdf()).
+   * rendered after it commits, outside the centre's number lock (docs/PERFORMANCE.md). A job that
+   * stops between the commit and the PDF is retried, finds the certificate issued and renders the
+   * missing PDF; a download that comes first renders it itself (CertificatesService.pdf).
    */
   async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
     const { outcome, certificateId } = await this.issueRecord(decisionId, now);

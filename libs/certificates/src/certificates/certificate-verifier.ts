@@ -51,8 +51,7 @@ export class CertificateVerifier {
    * lookup by number, then a comparison in constant time.
    */
   async verifyNumber(number: string, code: string, now = new Date()): Promise<PublicCertificate> {
-    // The hottest public route: one indexed lookup of exactly what the page shows, not the row
-    // with its signed credential and full contents (which made it twice as costly; bench/).
+    // The hottest public route: one indexed lookup of exactly what the page shows (docs/PERFORMANCE.md).
     const [row] = await preparedQuery<{
       number: string;
       verification_code: string;
