@@ -5,18 +5,11 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificateIssuer, CertificateProcessor } from '@qualcert/certificates';
 import { FILE_STORAGE, FileStorage, QUEUES } from '@qualcert/shared';
-import {
-  assessedApplication,
-  ExamDay,
-  issuedCertificate,
-  prepareExamDay,
-  publicPath,
-  signOffDecision,
-} from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, publicPath, signOffDecision } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 describe('certificates: issued, downloaded, verified, revoked', () => {
   let ctx: TestContext;
@@ -38,10 +31,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
   }
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();

@@ -2,15 +2,10 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
-import {
-  assessedApplication,
-  eligibleApplicationFor,
-  ExamDay,
-  prepareExamDay,
-  scheduleSession,
-} from './utils/exam-day';
+import { assessedApplication, eligibleApplicationFor, ExamDay, scheduleSession } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 interface Terms {
   certificateValidityMonths: number;
@@ -36,9 +31,7 @@ describe('rights fixed when granted: a program change after sign-off moves no gr
   let day: ExamDay;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
   });
   afterAll(() => ctx.close());
 

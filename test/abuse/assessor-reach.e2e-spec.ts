@@ -2,17 +2,11 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
-import {
-  accreditedAssessor,
-  assessedApplication,
-  enrolledCandidate,
-  ExamDay,
-  prepareExamDay,
-  uploadEvidence,
-} from '../utils/exam-day';
+import { accreditedAssessor, assessedApplication, enrolledCandidate, ExamDay, uploadEvidence } from '../utils/exam-day';
+import { startExamDayApp } from '../utils/exam-day-app';
 import { bearer, newCandidate, TestSession } from '../utils/fixtures';
 import { addEducation } from '../utils/records';
-import { createTestApp, TestContext } from '../utils/test-app';
+import { TestContext } from '../utils/test-app';
 
 /**
  * Issue 17: an assessor with no assignment read a candidate's profile, another's evidence file and
@@ -35,9 +29,7 @@ describe('an assessor reaches only the candidates they are assigned to', () => {
     ).status;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
     stranger = await accreditedAssessor(ctx, day);
   }, 120_000);
   afterAll(() => ctx.close());
