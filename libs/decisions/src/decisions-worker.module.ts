@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
 import { DecisionsService } from './decisions/decisions.service';
 import { NotificationProcessor } from './notifications/notification.processor';
@@ -10,7 +11,11 @@ import { NotificationsService } from './notifications/notifications.service';
 
 /** The decisions context's queue processors, for the worker process: decisions and the notify step. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications })],
+  imports: [
+    IdentityModule,
+    CardOutlineModule,
+    BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications }),
+  ],
   providers: [DecisionsService, ProgressService, DecisionProcessor, NotificationsService, NotificationProcessor],
   exports: [BullModule, DecisionsService],
 })

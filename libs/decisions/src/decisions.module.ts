@@ -3,6 +3,7 @@ import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
 import { IdentityModule } from '@qualcert/identity';
 import { registerComposer } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsService } from './appeals/appeals.service';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -12,7 +13,7 @@ import { NOTIFICATION_COMPOSER } from './notifications/notification-kinds';
 import { NotificationsService } from './notifications/notifications.service';
 
 @Module({
-  imports: [IdentityModule, AssessmentModule, CandidatesModule],
+  imports: [IdentityModule, CardOutlineModule, AssessmentModule, CandidatesModule],
   controllers: [DecisionsController, AppealsController, NotificationsController],
   providers: [DecisionsService, AppealsService, NotificationsService],
   exports: [DecisionsService],

@@ -14,7 +14,13 @@ import {
   OutboxService,
   utcToday,
 } from '@qualcert/shared';
-import { ProfessionCardEntity, recognitionWarnings } from '@qualcert/standards';
+import {
+  additionalFunctionIds,
+  assessedSkills,
+  CardOutlineReader,
+  ProfessionCardEntity,
+  recognitionWarnings,
+} from '@qualcert/standards';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
@@ -55,6 +61,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly assessmentWithdrawal: AssessmentWithdrawal,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /**
@@ -163,10 +170,7 @@ export class ApplicationsService {
   ): Promise<string[]> {
     const chosen = dto.additionalFunctionIds ?? [];
     if (chosen.length === 0) return [];
-    const functions = await manager.query<{ id: string }[]>(
-      `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional'`,
-      [cardId],
-    );
+    const cardAdditional = additionalFunctionIds(await this.outlines.read(cardId, manager));
     const [program] = await manager.query<{ offered: string[] }[]>(
       `SELECT additional_function_ids AS offered FROM qualification_program
         WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
@@ -174,7 +178,7 @@ export class ApplicationsService {
     );
     return checkAdditionalFunctions({
       chosen,
-      cardAdditional: functions.map((f) => f.id),
+      cardAdditional,
       offered: program?.offered ?? null,
     });
   }
@@ -182,12 +186,7 @@ export class ApplicationsService {
   /** The warnings the application's own view carries (recognitionWarnings). */
   private async warningsFor(app: ApplicationEntity): Promise<Explanation[]> {
     if (app.pathway !== 'recognition') return [];
-    const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
-      `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
-      [app.cardId, JSON.stringify(app.additionalFunctionIds)],
-    );
-    return recognitionWarnings(skills);
+    return recognitionWarnings(assessedSkills(await this.outlines.read(app.cardId), app.additionalFunctionIds));
   }
 
   /**

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AssessorsService } from '@qualcert/assessment';
 import { ApplicationsService } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
   DomainException,
@@ -60,6 +61,7 @@ interface ApplicationRow {
   candidate_id: string;
   centre_id: string;
   card_id: string;
+  additional_function_ids: string[];
 }
 
 /**
@@ -78,6 +80,7 @@ export class AppealsService {
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly applications: ApplicationsService,
+    private readonly outlines: CardOutlineReader,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -100,11 +103,7 @@ export class AppealsService {
         });
         const app = await this.application(manager, locked.applicationId);
         // The skills the application was assessed on: the mandatory functions' and the chosen ones'.
-        const cardSkills = await manager.query<{ id: string }[]>(
-          `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = $2
-            WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
-          [app.card_id, app.id],
-        );
+        const cardSkills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
         const { deadline } = checkAppeal({
           decision: locked,
           cardSkillIds: cardSkills.map((s) => s.id),
@@ -504,7 +503,7 @@ export class AppealsService {
 
   private async application(manager: EntityManager, applicationId: string): Promise<ApplicationRow> {
     const [app] = await manager.query<ApplicationRow[]>(
-      'SELECT id, candidate_id, centre_id, card_id FROM application WHERE id = $1',
+      'SELECT id, candidate_id, centre_id, card_id, additional_function_ids FROM application WHERE id = $1',
       [applicationId],
     );
     return app;

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, ProgressService } from '@qualcert/assessment';
 import { requireTransition, type ApplicationStatus, requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { assessedFunctions, type CardOutline, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
   DomainException,
@@ -53,9 +54,6 @@ export function decisionView(row: DecisionEntity): DecisionView {
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 
-/** Cards kept in memory per process; a standard has tens of cards. */
-const CARD_CACHE_SIZE = 200;
-
 /** What a computation reads of the application: one query, the first of its transaction. */
 interface ApplicationFacts {
   id: string;
@@ -95,11 +93,10 @@ const FACTS = `
  */
 @Injectable()
 export class DecisionsService {
-  private readonly cards = new Map<string, DecisionCard>();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progress: ProgressService,
+    private readonly outlines: CardOutlineReader,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -113,7 +110,7 @@ export class DecisionsService {
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
         const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} FOR UPDATE OF a`, [applicationId]);
         if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
-        const card = assessedPart(await this.card(manager, app.card_id), app);
+        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
         const outcomes = await this.outcomes(manager, app);
         const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
         if (result.outcome === 'incomplete') return 'incomplete';
@@ -252,7 +249,7 @@ export class DecisionsService {
           return 'skipped';
         const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
         const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
-        const card = assessedPart(await this.card(manager, app.card_id), app);
+        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
         const outcomes = await this.outcomes(manager, app);
         // The panel's majority per contested skill: a tie does not credit (reassessment-rule.ts).
         const [panel] = await manager.query<
@@ -412,55 +409,6 @@ export class DecisionsService {
     return decision;
   }
 
-  private async card(manager: EntityManager, cardId: string): Promise<DecisionCard> {
-    // A card's functions, skills and items never change once imported (a new text is a new
-    // version with new rows), so each worker reads a card once: four queries less per decision.
-    const cached = this.cards.get(cardId);
-    if (cached) return cached;
-    const card = await this.readCard(manager, cardId);
-    if (this.cards.size >= CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value as string);
-    this.cards.set(cardId, card);
-    return card;
-  }
-
-  private async readCard(manager: EntityManager, cardId: string): Promise<DecisionCard> {
-    const functions = await manager.query<
-      { id: string; kind: 'mandatory' | 'additional'; number: number; title: string }[]
-    >('SELECT id, kind, number, title FROM labour_function WHERE card_id = $1 ORDER BY position', [cardId]);
-    const skills = await manager.query<
-      {
-        id: string;
-        function_id: string;
-        number: number;
-        title: string;
-        recognition: 'recommended' | 'not_recommended';
-      }[]
-    >('SELECT id, function_id, number, title, recognition FROM skill WHERE card_id = $1 ORDER BY number', [cardId]);
-    const abilities = await manager.query<{ skill_id: string; text: string }[]>(
-      'SELECT a.skill_id, a.text FROM skill_ability a JOIN skill s ON s.id = a.skill_id WHERE s.card_id = $1 ORDER BY a.position',
-      [cardId],
-    );
-    const knowledge = await manager.query<{ skill_id: string; text: string }[]>(
-      'SELECT k.skill_id, k.text FROM skill_knowledge k JOIN skill s ON s.id = k.skill_id WHERE s.card_id = $1 ORDER BY k.position',
-      [cardId],
-    );
-    return {
-      functions: functions.map((f) => ({
-        ...f,
-        skills: skills
-          .filter((s) => s.function_id === f.id)
-          .map((s) => ({
-            id: s.id,
-            number: s.number,
-            title: s.title,
-            recognition: s.recognition,
-            abilities: abilities.filter((a) => a.skill_id === s.id).map((a) => a.text),
-            knowledge: knowledge.filter((k) => k.skill_id === s.id).map((k) => k.text),
-          })),
-      })),
-    };
-  }
-
   private async outcomes(manager: EntityManager, app: ApplicationFacts): Promise<SkillOutcomeRecord[]> {
     const records: SkillOutcomeRecord[] = [];
     if (app.enrolment_id) {
@@ -480,9 +428,22 @@ export class DecisionsService {
  * The part of the card the application is assessed on: the mandatory functions and the additional
  * ones the candidate chose. A decision neither credits nor lists what was never asked for.
  */
-function assessedPart(card: DecisionCard, app: ApplicationFacts): DecisionCard {
+function assessedPart(outline: CardOutline, app: ApplicationFacts): DecisionCard {
   return {
-    functions: card.functions.filter((f) => f.kind === 'mandatory' || app.additional_function_ids.includes(f.id)),
+    functions: assessedFunctions(outline, app.additional_function_ids).map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      number: f.number,
+      title: f.title,
+      skills: f.skills.map((s) => ({
+        id: s.id,
+        number: s.number,
+        title: s.title,
+        recognition: s.recognition,
+        abilities: [...s.abilities],
+        knowledge: [...s.knowledge],
+      })),
+    })),
   };
 }
 
