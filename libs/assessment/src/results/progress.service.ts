@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { requireTransition, type ApplicationStatus } from '@qualcert/candidates';
+import { transitionApplication, type ApplicationStatus } from '@qualcert/candidates';
 import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
@@ -162,11 +162,7 @@ export class ProgressService {
     await manager.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [applicationId]);
     const progress = await this.progress(manager, applicationId);
     if (!progress.complete || progress.status !== 'eligible') return false;
-    const status = requireTransition(progress.status, 'complete_assessment');
-    await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
-      status,
-      applicationId,
-    ]);
+    const status = await transitionApplication(manager, applicationId, progress.status, 'complete_assessment');
     await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
     await this.audit.record(manager, {
       actor,

@@ -24,7 +24,8 @@ import {
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
-import { ApplicationEvent, requireTransition } from './application-state';
+import type { ApplicationEvent } from './application-state';
+import { transitionApplication } from './application-transition';
 import { AssessmentWithdrawal } from './assessment-withdrawal';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
@@ -286,8 +287,7 @@ export class ApplicationsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!app) throw DomainException.notFound('Application', applicationId);
-    const status = requireTransition(app.status, 'admit_on_appeal');
-    await manager.update(ApplicationEntity, { id: applicationId }, { status });
+    const status = await transitionApplication(manager, applicationId, app.status, 'admit_on_appeal');
     await this.audit.record(manager, {
       actor,
       action: 'application.admit_on_appeal',
@@ -356,8 +356,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const app = await manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw DomainException.notFound('Application', id);
-      const status = requireTransition(app.status, event);
-      await manager.update(ApplicationEntity, { id }, { status });
+      const status = await transitionApplication(manager, id, app.status, event);
       const effectAudit = await effect?.(manager, app);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),

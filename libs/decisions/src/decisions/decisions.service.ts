@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, ProgressService } from '@qualcert/assessment';
-import { requireTransition, type ApplicationStatus, requireIdentityResolved } from '@qualcert/candidates';
+import { transitionApplication, type ApplicationStatus, requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedFunctions, type CardOutline, CardOutlineReader } from '@qualcert/standards';
 import {
@@ -144,7 +144,9 @@ export class DecisionsService {
       // is, nor within a retake wait another account's decision set (docs/CANDIDATES.md).
       await requireIdentityResolved(manager, app.candidate_id, app.card_id, utcToday());
       // A decision made on appeal replaces a signed one: the application is decided already.
-      const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
+      const status = row.supersedesId
+        ? app.status
+        : await transitionApplication(manager, row.applicationId, app.status, 'decide');
       const signedAt = new Date();
       // The terms are fixed now: a decision on appeal keeps those of the decision it replaces.
       const terms = row.supersedesId
@@ -155,12 +157,6 @@ export class DecisionsService {
         { id: row.id },
         { status: 'approved', signedBy: actor.userId, signedAt, ...terms },
       );
-      if (!row.supersedesId) {
-        await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
-          status,
-          row.applicationId,
-        ]);
-      }
       await this.outbox.publish(manager, 'decision.approved', { decisionId: row.id });
       await this.outbox.publish(manager, 'notification.requested', {
         kind: row.supersedesId ? 'appeal.resolved' : 'decision.approved',
