@@ -5,6 +5,8 @@ import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
+import { AppealsRepository } from './appeals/appeals.repository';
+import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
 import { NotificationProcessor } from './notifications/notification.processor';
 import { NotificationsService } from './notifications/notifications.service';
@@ -16,7 +18,15 @@ import { NotificationsService } from './notifications/notifications.service';
     CardOutlineModule,
     BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications }),
   ],
-  providers: [DecisionsService, ProgressService, DecisionProcessor, NotificationsService, NotificationProcessor],
+  providers: [
+    DecisionsRepository,
+    AppealsRepository,
+    DecisionsService,
+    ProgressService,
+    DecisionProcessor,
+    NotificationsService,
+    NotificationProcessor,
+  ],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}

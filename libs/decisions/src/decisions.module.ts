@@ -5,8 +5,10 @@ import { IdentityModule } from '@qualcert/identity';
 import { registerComposer } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { AppealsController } from './appeals/appeals.controller';
+import { AppealsRepository } from './appeals/appeals.repository';
 import { AppealsService } from './appeals/appeals.service';
 import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NOTIFICATION_COMPOSER } from './notifications/notification-kinds';
@@ -15,7 +17,7 @@ import { NotificationsService } from './notifications/notifications.service';
 @Module({
   imports: [IdentityModule, CardOutlineModule, AssessmentModule, CandidatesModule],
   controllers: [DecisionsController, AppealsController, NotificationsController],
-  providers: [DecisionsService, AppealsService, NotificationsService],
+  providers: [DecisionsRepository, AppealsRepository, DecisionsService, AppealsService, NotificationsService],
   exports: [DecisionsService],
 })
 export class DecisionsModule {
