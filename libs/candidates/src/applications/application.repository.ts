@@ -16,3 +16,8 @@ export async function documentCheckersOf(manager: EntityManager, applicationId: 
   );
   return rows.map((r) => r.user_id);
 }
+
+/** The application as stored; null when there is none. */
+export function findApplication(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+  return manager.findOne(ApplicationEntity, { where: { id } });
+}

@@ -65,6 +65,11 @@ export class DecisionsRepository {
     return manager.findOneOrFail(DecisionEntity, { where: { id } });
   }
 
+  /** The decision under a shared lock: it cannot be signed or superseded meanwhile. */
+  getShared(manager: EntityManager, id: string): Promise<DecisionEntity> {
+    return manager.findOneOrFail(DecisionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
   listOfApplication(applicationId: string): Promise<DecisionEntity[]> {
     return this.dataSource
       .getRepository(DecisionEntity)
