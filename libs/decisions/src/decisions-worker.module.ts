@@ -3,13 +3,16 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
+import { AppealsRepository } from './appeals/appeals.repository';
+import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
 
 /** The decisions context's queue processor, for the worker process. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions })],
-  providers: [DecisionsService, ProgressService, DecisionProcessor],
+  imports: [IdentityModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.decisions })],
+  providers: [DecisionsRepository, AppealsRepository, DecisionsService, ProgressService, DecisionProcessor],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}
