@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { QUEUES, StorageModule } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
@@ -10,7 +11,7 @@ import { StatusListsService } from './status-lists/status-lists.service';
 
 /** Certificate issuance, for the worker process. */
 @Module({
-  imports: [IdentityModule, StorageModule, BullModule.registerQueue({ name: QUEUES.certificates })],
+  imports: [IdentityModule, StorageModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.certificates })],
   providers: [
     CertificateIssuer,
     IssuerKeyProvider,

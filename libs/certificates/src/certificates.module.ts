@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { IdentityModule } from '@qualcert/identity';
 import { StorageModule } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
@@ -16,7 +17,7 @@ import { RegisterRepository } from './register/register.repository';
 import { RegisterService } from './register/register.service';
 
 @Module({
-  imports: [IdentityModule, StorageModule, AssessmentModule],
+  imports: [IdentityModule, StorageModule, CardOutlineModule, AssessmentModule],
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,

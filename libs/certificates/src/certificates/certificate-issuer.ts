@@ -16,6 +16,7 @@ import {
   toIsoDay,
   utcToday,
 } from '@qualcert/shared';
+import { CardOutlineReader } from '@qualcert/standards';
 import { buildCompetencyCredential, buildCredential, CredentialSkillInput } from '../credentials/credential-builder';
 import { signCredential, withProofSet } from '../credentials/credential-signer';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
@@ -63,6 +64,7 @@ export class CertificateIssuer {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly statusLists: StatusListsService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /**
@@ -342,16 +344,13 @@ export class CertificateIssuer {
     const [holder] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
       decision.candidate_id,
     ]);
-    const credited = await manager.query<{ id: string; title: string; f_id: string; f_title: string }[]>(
-      `SELECT s.id, s.title, f.id AS f_id, f.title AS f_title FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
-      [decision.credited_skill_ids],
-    );
+    const credited = new Set(decision.credited_skill_ids);
     const functions = new Map<string, { title: string; skills: CredentialSkillInput[] }>();
-    for (const row of credited) {
-      const fn = functions.get(row.f_id) ?? { title: row.f_title, skills: [] };
-      fn.skills.push({ id: row.id, title: row.title, functionTitle: row.f_title, result: 'credited' });
-      functions.set(row.f_id, fn);
+    for (const f of (await this.outlines.read(decision.card_id, manager)).functions) {
+      const skills = f.skills
+        .filter((s) => credited.has(s.id))
+        .map((s) => ({ id: s.id, title: s.title, functionTitle: f.title, result: 'credited' }));
+      if (skills.length > 0) functions.set(f.id, { title: f.title, skills });
     }
     const { card } = credentialAchievement(decision.card_id, contents);
     const signedAt = new Date(decision.signed_at ?? now);
@@ -448,10 +447,11 @@ export class CertificateIssuer {
       'SELECT full_name, role FROM app_user WHERE id = $1',
       [decision.signed_by],
     );
-    const skills = await manager.query<SkillOfFunctionRow[]>(
-      `SELECT s.id, s.title, f.title AS f_title, f.kind FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.id = ANY($1::uuid[]) ORDER BY f.position, s.number`,
-      [decision.credited_skill_ids],
+    const credited = new Set(decision.credited_skill_ids);
+    const skills = (await this.outlines.read(decision.card_id, manager)).functions.flatMap((f) =>
+      f.skills
+        .filter((s) => credited.has(s.id))
+        .map((s): SkillOfFunctionRow => ({ id: s.id, title: s.title, f_title: f.title, kind: f.kind })),
     );
     return {
       card: { name: card.name, occupationCode: card.occupation_code, orkLevel: card.ork_level },
