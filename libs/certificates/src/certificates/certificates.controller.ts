@@ -3,7 +3,15 @@ import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
+import {
+  DomainException,
+  PublicRoute,
+  RateLimited,
+  Trimmed,
+  UuidParamPipe,
+  fieldError,
+  fieldRule,
+} from '@qualcert/shared';
 import { publicKeyDocument } from '../credentials/credential-signer';
 import { StatusListsService } from '../status-lists/status-lists.service';
 import { CertificateVerifier, PublicCertificate } from './certificate-verifier';
@@ -28,14 +36,12 @@ export class VerifyCertificateQueryDto {
       'The verification code printed on the certificate beside its number (10 characters; case, hyphens and spaces are ignored)',
     example: '7K3QM-Z9XA4',
   })
-  @IsDefined({ message: 'code is required: the verification code printed on the certificate' })
+  @IsDefined({ message: fieldRule('verificationCode') })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? (normaliseVerificationCode(value) ?? value) : value,
   )
-  @IsString({ message: 'code must be the verification code printed on the certificate' })
-  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, {
-    message: 'code must be the 10-character verification code printed on the certificate, like 7K3QM-Z9XA4',
-  })
+  @IsString({ message: fieldRule('verificationCode') })
+  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, { message: fieldRule('verificationCode') })
   code: string;
 }
 
@@ -133,8 +139,7 @@ export class CertificatesController {
     throttled: true,
   })
   verify(@Param('number') number: string, @Query() query: VerifyCertificateQueryDto): Promise<PublicCertificate> {
-    if (!NUMBER.test(number))
-      throw DomainException.validation([{ field: 'number', messages: ['number must look like CODE-2026-000001'] }]);
+    if (!NUMBER.test(number)) throw DomainException.validation([fieldError('number', 'field:certificateNumber')]);
     return this.verifier.verifyNumber(number, query.code);
   }
 

@@ -2,7 +2,7 @@
  * The re-assessment of contested skills on appeal: the panel's majority per skill, and the
  * re-examination a skill not recommended for recognition needs (docs/DECISIONS.md, Appeals, step 4).
  */
-import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 
 export type SkillVerdict = 'passed' | 'failed';
 
@@ -31,9 +31,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       theory.correct < 0 ||
       theory.correct > theory.total)
   ) {
-    throw DomainException.validation([
-      { field: 'reExamination.theory', messages: ['correct must be a whole number from 0 to total, total at least 1'] },
-    ]);
+    throw DomainException.validation([fieldError('reExamination.theory', 'field:reTheory')]);
   }
   const theoryPassed = theory ? theory.correct / theory.total >= input.passMark : null;
   const practicalPassed = practical ? practical.verdict === 'competent' : null;
@@ -43,7 +41,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
     throw new DomainException(
       'RE_EXAMINATION_REQUIRED',
       'A skill not recommended for recognition is credited on appeal only by a re-examination (theory and/or practical), not by a note',
-      { fields: [{ field: 'reExamination', messages: ['a theory re-test or a practical observation is required'] }] },
+      { fields: [fieldError('reExamination', 'field:reExaminationRequired')] },
     );
   }
   const failedParts = [theoryPassed === false ? 'theory' : null, practicalPassed === false ? 'practical' : null].filter(
@@ -54,7 +52,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       `The re-examination does not bear out a pass: ${failedParts.join(' and ')} not passed`,
       {
-        fields: failedParts.map((p) => ({ field: `reExamination.${p}`, messages: ['not passed'] })),
+        fields: failedParts.map((p) => fieldError(`reExamination.${p}`, 'field:notPassed')),
       },
     );
   }
@@ -63,7 +61,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       'The re-examination passed every part it recorded: the verdict cannot be failed',
       {
-        fields: [{ field: 'result', messages: ['contradicts the re-examination'] }],
+        fields: [fieldError('result', 'field:contradicts')],
       },
     );
   }
