@@ -4,3 +4,5 @@ export * from './notifications/notification.entity';
 export * from './notifications/notification-kinds';
 export * from './notifications/notifications.service';
 export * from './notifications/notification.processor';
+export * from './email/notification-email.service';
+export * from './email/notification-email';

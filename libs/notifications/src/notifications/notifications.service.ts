@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@qualcert/identity';
-import { DomainException, type JobData } from '@qualcert/shared';
+import { AppConfig, DomainException, type JobData, OutboxService } from '@qualcert/shared';
 import { NotificationEntity } from './notification.entity';
 import { isNotificationKind, NOTIFICATION_KINDS, notificationTitle } from './notification-kinds';
 
@@ -43,7 +43,11 @@ const toView = ({
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async notify(payload: NotifyPayload): Promise<number> {
     // An unknown kind is a programming error: the job fails and shows in the failed list.
@@ -58,28 +62,36 @@ export class NotificationsService {
       [payload.applicationId],
     );
     if (recipients.length === 0) return 0;
-    // The insert returns only the rows it created (a rerun of the job returns none): the seam for
-    // e-mail, which publishes a `notification.created` outbox event per row returned here.
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(
-        recipients.map((r) => ({
-          id: randomUUID(),
-          userId: r.user_id,
-          eventId: String(payload.outboxEventId),
-          kind: payload.kind,
-          subjectId: payload.subjectId,
-          applicationId: payload.applicationId,
-          title,
-          readAt: null,
-        })),
-      )
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length;
+    // The insert returns only the rows it created (a rerun of the job returns none), and each new
+    // row goes out by e-mail too when SMTP is set: the event is committed with the row.
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values(
+          recipients.map((r) => ({
+            id: randomUUID(),
+            userId: r.user_id,
+            eventId: String(payload.outboxEventId),
+            kind: payload.kind,
+            subjectId: payload.subjectId,
+            applicationId: payload.applicationId,
+            title,
+            readAt: null,
+            emailedAt: null,
+          })),
+        )
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const created = result.raw as { id: string }[];
+      if (this.config.SMTP_URL !== '') {
+        for (const { id } of created)
+          await this.outbox.publish(manager, 'notification.created', { notificationId: id });
+      }
+      return created.length;
+    });
   }
 
   /** The actor's latest notifications, newest first. */

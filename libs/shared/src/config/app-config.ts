@@ -208,6 +208,18 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be a 32-byte Ed25519 seed in base64 (required in production)' })
   CREDENTIAL_SIGNING_KEY = '';
 
+  /**
+   * The SMTP server notifications are also sent through by e-mail, as smtp://user:password@host:port
+   * (smtps:// for TLS from the start); empty: notifications are in the app only.
+   */
+  @ValidateIf((c: AppConfig) => c.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = '';
+
+  /** The sender of notification e-mails. */
+  @Matches(/^[^\r\n]{1,200}$/, { message: 'must be an address, optionally with a name: Name <address>' })
+  MAIL_FROM = 'qualcert <no-reply@qualcert.local>';
+
   /** Where the public can reach the API: printed in certificates' QR codes and credentials. */
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
@@ -311,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'ADMIN_PASSWORD',
       'CREDENTIAL_SIGNING_KEY',
       'METRICS_TOKEN',
+      'SMTP_URL',
     ].includes(e.property);
     return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
   });
