@@ -9,3 +9,5 @@ export * from './rules/impartiality';
 export * from './sessions/theory-deadline.processor';
 export * from './statistics/assessment-statistics.repository';
 export * from './sessions/test-centres.repository';
+export * from './results/participants.repository';
+export * from './programs/program-terms.repository';

@@ -11,3 +11,6 @@ export * from './fields/field-nodes';
 export * from './entities';
 export * from './rules/recognition-warnings';
 export * from './catalogue/labels.repository';
+export * from './outline/card-outline';
+export * from './outline/card-outline.reader';
+export * from './outline/card-outline.module';

@@ -1589,6 +1589,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/centres/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The centre’s statistics over a period of whole days: applications and eligibility, pass rates per card and skill, recognition against the exam, assessors’ workload, decisions and appeal outcomes (admin, centre_manager) */
+        get: operations["CentreStatisticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -1617,23 +1634,6 @@ export interface paths {
         put?: never;
         /** Mark a notification read */
         post: operations["NotificationsController_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/centres/{id}/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The centre’s statistics over a period of whole days: applications and eligibility, pass rates per card and skill, recognition against the exam, assessors’ workload, decisions and appeal outcomes (admin, centre_manager) */
-        get: operations["CentreStatisticsController_get"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3764,22 +3764,6 @@ export interface components {
             /** @description The re-examination behind the verdict: required to pass a skill not recommended for recognition (422 RE_EXAMINATION_REQUIRED), and must bear the verdict out (422 RE_EXAMINATION_CONTRADICTS) */
             reExamination?: components["schemas"]["ReExaminationDto"];
         };
-        NotificationDto: {
-            /** Format: uuid */
-            id: string;
-            /** @description Stable: decision.approved, certificate.issued, appeal.upheld, … */
-            kind: string;
-            /** Format: uuid */
-            subjectId: string;
-            /** Format: uuid */
-            applicationId: string;
-            /** @description In the language of the request (Accept-Language) */
-            title: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            readAt: string | null;
-        };
         CountByPathwayDto: {
             /** @enum {string} */
             pathway: "assessment" | "recognition";
@@ -3921,6 +3905,22 @@ export interface components {
             decisions: components["schemas"]["DecisionsStatisticsDto"];
             /** @description Appeals lodged in the period */
             appeals: components["schemas"]["AppealCountDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable: decision.approved, certificate.issued, appeal.upheld, … */
+            kind: string;
+            /** Format: uuid */
+            subjectId: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** @description In the language of the request (Accept-Language) */
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
         };
         CertificateDto: {
             /** Format: uuid */
@@ -4066,7 +4066,7 @@ export interface components {
         };
         FailedJobDto: {
             /** @enum {string} */
-            queue: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications";
+            queue: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
             id: string;
             name: string;
             /** @description The ids the job carries */
@@ -15301,6 +15301,93 @@ export interface operations {
             };
         };
     };
+    CentreStatisticsController_get: {
+        parameters: {
+            query: {
+                /** @description The first day of the period (UTC), inclusive */
+                from: string;
+                /** @description The last day of the period (UTC), inclusive */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreStatisticsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PERIOD_REVERSED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "PERIOD_REVERSED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     NotificationsController_mine: {
         parameters: {
             query?: never;
@@ -15434,93 +15521,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
-                    };
-                };
-            };
-            /** @description DATABASE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {unknown} */
-                        code?: "DATABASE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    CentreStatisticsController_get: {
-        parameters: {
-            query: {
-                /** @description The first day of the period (UTC), inclusive */
-                from: string;
-                /** @description The last day of the period (UTC), inclusive */
-                to: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CentreStatisticsDto"];
-                };
-            };
-            /** @description VALIDATION_FAILED, PERIOD_REVERSED */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "PERIOD_REVERSED";
-                    };
-                };
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {unknown} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {unknown} */
-                        code?: "FORBIDDEN";
-                    };
-                };
-            };
-            /** @description NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"] & {
-                        /** @enum {unknown} */
-                        code?: "NOT_FOUND";
                     };
                 };
             };
@@ -16656,7 +16656,7 @@ export interface operations {
     FailedJobsController_list: {
         parameters: {
             query?: {
-                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications";
+                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
                 limit?: number;
             };
             header?: never;

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
   DomainException,
@@ -46,6 +47,7 @@ export class SessionsService {
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly audit: AuditService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** Schedules a session of an active program with assessors who pass the impartiality rules. */
@@ -327,11 +329,7 @@ export class SessionsService {
 
   /** The skills the exam must examine: all of them, less those left to evidence review or carried. */
   private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
-    const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
-      `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[])) ORDER BY f.position, s.number`,
-      [app.card_id, app.additional_function_ids],
-    );
+    const skills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
     const claims = await manager.query<{ skill_id: string }[]>(
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
       [app.id],

@@ -16,11 +16,18 @@ import {
   utcToday,
   fieldError,
 } from '@qualcert/shared';
-import { ProfessionCardEntity, recognitionWarnings } from '@qualcert/standards';
+import {
+  additionalFunctionIds,
+  assessedSkills,
+  CardOutlineReader,
+  ProfessionCardEntity,
+  recognitionWarnings,
+} from '@qualcert/standards';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
-import { ApplicationEvent, requireTransition } from './application-state';
+import type { ApplicationEvent } from './application-state';
+import { transitionApplication } from './application-transition';
 import { AssessmentWithdrawal } from './assessment-withdrawal';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
@@ -57,6 +64,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly assessmentWithdrawal: AssessmentWithdrawal,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /**
@@ -165,10 +173,7 @@ export class ApplicationsService {
   ): Promise<string[]> {
     const chosen = dto.additionalFunctionIds ?? [];
     if (chosen.length === 0) return [];
-    const functions = await manager.query<{ id: string }[]>(
-      `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional'`,
-      [cardId],
-    );
+    const cardAdditional = additionalFunctionIds(await this.outlines.read(cardId, manager));
     const [program] = await manager.query<{ offered: string[] }[]>(
       `SELECT additional_function_ids AS offered FROM qualification_program
         WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
@@ -176,7 +181,7 @@ export class ApplicationsService {
     );
     return checkAdditionalFunctions({
       chosen,
-      cardAdditional: functions.map((f) => f.id),
+      cardAdditional,
       offered: program?.offered ?? null,
     });
   }
@@ -184,12 +189,7 @@ export class ApplicationsService {
   /** The warnings the application's own view carries (recognitionWarnings). */
   private async warningsFor(app: ApplicationEntity): Promise<Explanation[]> {
     if (app.pathway !== 'recognition') return [];
-    const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
-      `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
-      [app.cardId, JSON.stringify(app.additionalFunctionIds)],
-    );
-    return recognitionWarnings(skills);
+    return recognitionWarnings(assessedSkills(await this.outlines.read(app.cardId), app.additionalFunctionIds));
   }
 
   /**
@@ -289,8 +289,7 @@ export class ApplicationsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!app) throw DomainException.notFound('Application', applicationId);
-    const status = requireTransition(app.status, 'admit_on_appeal');
-    await manager.update(ApplicationEntity, { id: applicationId }, { status });
+    const status = await transitionApplication(manager, applicationId, app.status, 'admit_on_appeal');
     await this.audit.record(manager, {
       actor,
       action: 'application.admit_on_appeal',
@@ -365,8 +364,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const app = await manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw DomainException.notFound('Application', id);
-      const status = requireTransition(app.status, event);
-      await manager.update(ApplicationEntity, { id }, { status });
+      const status = await transitionApplication(manager, id, app.status, event);
       const effectAudit = await effect?.(manager, app);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),

@@ -79,8 +79,7 @@ function faultOf(
   const field = error.property;
   if (isFieldMessageCode(message)) return fieldFault(message, { field });
   const use = constraintsOf(error.target, field).get(name);
-  // class-validator names @IsUUID's constraint isUuid; the catalogue spells it as the decorator does.
-  const code = `field:${use?.each ? 'each:' : ''}${name === 'isUuid' ? 'isUUID' : name}`;
+  const code = `field:${use?.each ? 'each:' : ''}${name}`;
   // A constraint the catalogue does not know, or whose values cannot be read, keeps class-validator's English.
   if (!isFieldMessageCode(code) || (!use && WITH_VALUES.has(name))) return message;
   return fieldFault(code, { field, ...constraintParams(name, use?.constraints ?? []) });
