@@ -92,7 +92,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) response.header('Retry-After', String(retryAfter));
     }
-    response.status(body.statusCode).send(body);
+    // JSON whatever type the route declared for its own answer (Fastify would refuse to send an
+    // object as text/plain).
+    response.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, language: Language): ErrorBody {
