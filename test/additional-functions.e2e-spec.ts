@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ExamDay, prepareExamDay, scheduleSession, uploadEvidence } from './utils/exam-day';
+import { ExamDay, scheduleSession, uploadEvidence } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newCandidate, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 /**
  * Additional functions are optional for the candidate (docs/ASSESSMENT.md §2): a program offers
@@ -17,9 +18,7 @@ describe('programs, additional functions and readiness', () => {
   let additionalFunctionId: string;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx, {}, { offerAdditional: false });
+    ({ ctx, server, day } = await startExamDayApp({ offerAdditional: false }));
     const card = (await request(server).get(`/api/v1/cards/${day.cardId}`).expect(200)).body;
     additionalFunctionId = card.functions.find((f: { kind: string }) => f.kind === 'additional').id;
   });
@@ -70,7 +69,7 @@ describe('programs, additional functions and readiness', () => {
     const mandatory = (await request(server).get(`/api/v1/cards/${day.cardId}`).expect(200)).body.functions[0].id;
     const notAdditional = await apply(candidate, { additionalFunctionIds: [mandatory] }).expect(400);
     expect(notAdditional.body.details.fields).toEqual([
-      { field: 'additionalFunctionIds', messages: [`${mandatory} is not an additional function of the card`] },
+      { field: 'additionalFunctionIds', messages: [`${mandatory} — карточканың қосымша функциясы емес`] },
     ]);
     for (const additionalFunctionIds of ['x', ['not-a-uuid'], [1]]) {
       const res = await apply(candidate, { additionalFunctionIds }).expect(400);

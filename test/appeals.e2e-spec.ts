@@ -1,17 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import {
-  accreditedAssessor,
-  assessedApplication,
-  ExamDay,
-  issuedCertificate,
-  prepareExamDay,
-  publicPath,
-} from './utils/exam-day';
+import { accreditedAssessor, assessedApplication, ExamDay, issuedCertificate, publicPath } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 interface Decision {
   id: string;
@@ -116,10 +109,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
   }
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
     panel = [await accreditedAssessor(ctx, day), await accreditedAssessor(ctx, day)];
   });
   afterAll(async () => {
@@ -132,7 +122,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     const credited = day.mandatory[1].id;
     const refused = await lodge(candidate, decisionId, [credited, failed[0]]).expect(400);
     expect(refused.body.details.fields).toEqual([
-      { field: 'contestedSkillIds', messages: [`${credited} is already credited by the decision`] },
+      { field: 'contestedSkillIds', messages: [`${credited} шешіммен сыналып қойған`] },
     ]);
     const appeal = (await lodge(candidate, decisionId, failed).expect(201)).body as Appeal;
     expect(appeal).toMatchObject({ status: 'lodged', decisionId, deadline: await deadlineOf(decisionId), panel: [] });

@@ -4,22 +4,22 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DecisionsService, NotificationsService, NotifyPayload, DecisionProcessor } from '@qualcert/decisions';
+import { DecisionsService, DecisionProcessor } from '@qualcert/decisions';
+import { NotificationsService, NotifyPayload } from '@qualcert/notifications';
 import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,
   eligibleApplicationFor,
   examine,
   ExamDay,
-  prepareExamDay,
   scheduleSession,
   Skill,
   uploadEvidence,
 } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, login, newSession, TestSession } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 describe('decisions: computed by the worker, signed off by the centre', () => {
   let ctx: TestContext;
@@ -49,10 +49,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
       );
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();
@@ -343,7 +340,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     const early = await applyAgain().expect(409);
     expect(early.body).toMatchObject({
       code: 'RETAKE_TOO_EARLY',
-      details: { opensOn, fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }] },
+      details: { opensOn, fields: [{ field: 'cardId', messages: [`қайта тапсыру ${opensOn} бастап ашылады`] }] },
     });
     expect(early.body.message).toContain(opensOn);
     await ctx.dataSource.query("UPDATE decision SET signed_at = now() - interval '30 days' WHERE id = $1", [
@@ -385,7 +382,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
       .expect(409);
     expect(refused.body).toMatchObject({
       code: 'NOTHING_TO_EXAMINE',
-      details: { fields: [{ field: 'applicationId', messages: ['no skill to examine'] }] },
+      details: { fields: [{ field: 'applicationId', messages: ['емтиханда тексерілетін дағды жоқ'] }] },
     });
     const [seats] = await ctx.dataSource.query('SELECT enrolled_count FROM exam_session WHERE id = $1', [session.id]);
     expect(seats.enrolled_count).toBe(0);

@@ -13,7 +13,8 @@ import { LANGUAGES, MESSAGES, negotiateLanguage, type Language } from '@qualcert
  * A request that names no language is sent with `Accept-Language: kk` (DEFAULT_TEST_LANGUAGE), and
  * each error answer records whether its message is a rendering of its code in the language the
  * request asked for (`localised`): the check lists those that are not, so every error path the
- * e2e tests touch is proven to speak Kazakh (and the others the language they ask for). A test
+ * e2e tests touch is proven to speak Kazakh (and the others the language they ask for), down to
+ * what it says of each field at fault (`details.fields[].messages`). A test
  * that needs a request with no Accept-Language at all sends the header empty.
  */
 export const ANSWERS_FILE = join(__dirname, '../../.jest/api-answers.ndjson');
@@ -45,10 +46,29 @@ export function isRenderingOf(language: Language, code: string, message: string)
   }
   return false;
 }
+/** The first message of a field at fault (`details.fields`) that is not a field message in the language. */
+export function unlocalisedFieldMessage(language: Language, details: unknown): string | undefined {
+  const fields = (details as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(fields)) return undefined;
+  const field = [...(PATTERNS.get(language) ?? [])].filter(([key]) => key.startsWith('field:'));
+  for (const f of fields as { messages?: unknown }[]) {
+    for (const m of Array.isArray(f.messages) ? (f.messages as unknown[]) : []) {
+      if (typeof m !== 'string' || !field.some(([, pattern]) => pattern.test(m))) return String(m);
+    }
+  }
+  return undefined;
+}
+
 let documentWritten = false;
 
 /** The error code of an answer, by its raw request: set where the body is written. */
-const answered = new WeakMap<IncomingMessage, { code?: string; localised?: boolean; language: Language }>();
+interface Seen {
+  code?: string;
+  localised?: boolean;
+  unlocalised?: string;
+  language: Language;
+}
+const answered = new WeakMap<IncomingMessage, Seen>();
 
 /** Before the app is ready: the hook that writes each answer once it is sent needs adding first. */
 export function recordAnswers(app: NestFastifyApplication): void {
@@ -64,17 +84,19 @@ export function recordAnswers(app: NestFastifyApplication): void {
     if (req.headers['accept-language'] === '') delete req.headers['accept-language'];
     else req.headers['accept-language'] ??= DEFAULT_TEST_LANGUAGE;
     const language = negotiateLanguage(req.headers['accept-language']);
-    const seen: { code?: string; localised?: boolean; language: Language } = { language };
+    const seen: Seen = { language };
     answered.set(req, seen);
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const chunk = args[0];
       if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         try {
-          const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown };
+          const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown; details?: unknown };
           seen.code = body.code;
-          if (typeof seen.code === 'string' && typeof body.message === 'string')
-            seen.localised = isRenderingOf(language, seen.code, body.message);
+          if (typeof seen.code === 'string' && typeof body.message === 'string') {
+            seen.unlocalised = unlocalisedFieldMessage(language, body.details);
+            seen.localised = isRenderingOf(language, seen.code, body.message) && seen.unlocalised === undefined;
+          }
         } catch {
           seen.code = undefined;
         }
@@ -99,7 +121,14 @@ export function recordAnswers(app: NestFastifyApplication): void {
         code: seen?.code,
       };
       const line = JSON.stringify(
-        seen?.localised === undefined ? answer : { ...answer, language: seen.language, localised: seen.localised },
+        seen?.localised === undefined
+          ? answer
+          : {
+              ...answer,
+              language: seen.language,
+              localised: seen.localised,
+              ...(seen.unlocalised ? { unlocalised: seen.unlocalised } : {}),
+            },
       );
       if (!recorded.has(line)) {
         recorded.add(line);

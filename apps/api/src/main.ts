@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { readStorageConfig } from '@qualcert/evidence';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@qualcert/shared';
+import { loadConfig, readStorageConfig } from '@qualcert/shared';
 import { AppModule } from './app.module';
 import { configureApp, createHttpAdapter, NEST_APP_OPTIONS } from './app.setup';
 

@@ -1,13 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { TheoryDeadlineProcessor, TheoryDeadlineSweeper } from './sessions/theory-deadline.processor';
 import { ProgressService } from './results/progress.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
 
 /** The assessment context's queue processors, for the worker process. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.theoryDeadline })],
+  imports: [CardOutlineModule, BullModule.registerQueue({ name: QUEUES.theoryDeadline })],
   providers: [TheoryTestsService, ProgressService, TheoryDeadlineProcessor, TheoryDeadlineSweeper],
   exports: [BullModule, TheoryTestsService],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
+import { CardOutlineModule } from '@qualcert/standards';
 import { AssessorsController } from './assessors/assessors.controller';
 import { AssessorsService } from './assessors/assessors.service';
 import { ProgramsController } from './programs/programs.controller';
@@ -14,7 +15,7 @@ import { SessionsService } from './sessions/sessions.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
 
 @Module({
-  imports: [IdentityModule, AssessmentWithdrawalModule],
+  imports: [IdentityModule, CardOutlineModule, AssessmentWithdrawalModule],
   controllers: [AssessorsController, ProgramsController, SessionsController, ResultsController],
   providers: [
     AssessorsService,

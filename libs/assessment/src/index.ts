@@ -7,3 +7,5 @@ export * from './results/earlier-credits';
 export * from './results/progress.service';
 export * from './rules/impartiality';
 export * from './sessions/theory-deadline.processor';
+export * from './results/participants.repository';
+export * from './programs/program-terms.repository';

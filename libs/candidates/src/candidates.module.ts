@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { registerComposer } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { AdmissionService } from './applications/admission.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsService } from './applications/applications.service';
@@ -12,7 +13,7 @@ import { CandidatesService } from './profile/candidates.service';
 import { RecordsRepository } from './records/records.repository';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, CardOutlineModule],
   controllers: [CandidatesController, ApplicationsController, DocumentCheckController],
   providers: [CandidatesService, ApplicationsService, DocumentCheckService, AdmissionService, RecordsRepository],
   exports: [CandidatesService, ApplicationsService],

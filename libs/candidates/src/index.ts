@@ -2,6 +2,8 @@ export * from './candidates.module';
 export * from './candidates-worker.module';
 export * from './entities';
 export * from './applications/application-state';
+export * from './applications/application-transition';
+export * from './applications/application.repository';
 export * from './entities/application.entity';
 export * from './applications/eligibility-check.service';
 export * from './applications/admission.service';

@@ -3,15 +3,16 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
 import { ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
+import { AppealsRepository } from './appeals/appeals.repository';
+import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
-import { NotificationProcessor } from './notifications/notification.processor';
-import { NotificationsService } from './notifications/notifications.service';
 
-/** The decisions context's queue processors, for the worker process: decisions and the notify step. */
+/** The decisions context's queue processor, for the worker process. */
 @Module({
-  imports: [IdentityModule, BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications })],
-  providers: [DecisionsService, ProgressService, DecisionProcessor, NotificationsService, NotificationProcessor],
+  imports: [IdentityModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.decisions })],
+  providers: [DecisionsRepository, AppealsRepository, DecisionsService, ProgressService, DecisionProcessor],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}

@@ -10,3 +10,6 @@ export * from './fields/field-tree';
 export * from './fields/field-nodes';
 export * from './entities';
 export * from './rules/recognition-warnings';
+export * from './outline/card-outline';
+export * from './outline/card-outline.reader';
+export * from './outline/card-outline.module';

@@ -4,10 +4,12 @@ import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { StandardImportController } from './import/standard-import.controller';
 import { StandardImportService } from './import/standard-import.service';
+import { CardOutlineModule } from './outline/card-outline.module';
 
 @Module({
+  imports: [CardOutlineModule],
   controllers: [CatalogueController, StandardImportController],
   providers: [CatalogueRepository, CatalogueService, StandardImportService],
-  exports: [CatalogueService, StandardImportService],
+  exports: [CatalogueService, StandardImportService, CardOutlineModule],
 })
 export class StandardsModule {}

@@ -3890,7 +3890,7 @@ export interface components {
         };
         FailedJobDto: {
             /** @enum {string} */
-            queue: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications";
+            queue: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
             id: string;
             name: string;
             /** @description The ids the job carries */
@@ -16386,7 +16386,7 @@ export interface operations {
     FailedJobsController_list: {
         parameters: {
             query?: {
-                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications";
+                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
                 limit?: number;
             };
             header?: never;

@@ -3,8 +3,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, errorMessage, isUniqueViolation } from '@qualcert/shared';
-import { AbilityEntity, ProfessionCardEntity, SkillEntity } from '@qualcert/standards';
+import {
+  AuditService,
+  DomainException,
+  errorMessage,
+  isUniqueViolation,
+  fieldError,
+  fieldFault,
+  type ExplanationCode,
+  type MessageParams,
+} from '@qualcert/shared';
+import {
+  AbilityEntity,
+  additionalFunctionIds,
+  assessedSkills,
+  type CardOutline,
+  CardOutlineReader,
+  ProfessionCardEntity,
+  SkillEntity,
+} from '@qualcert/standards';
 import { AccreditationEntity } from '@qualcert/centres';
 import { programReadiness } from '../rules/program-readiness';
 import { PracticalTaskEntity, QualificationProgramEntity } from './program.entities';
@@ -32,18 +49,15 @@ function settingsOf(dto: ProgramSettingsDto): Partial<QualificationProgramEntity
 }
 
 /** 400 naming `additionalFunctionIds` when one of them is not an additional function of the card. */
-async function checkOffered(manager: EntityManager, cardId: string, ids: string[] | undefined): Promise<void> {
+function checkOffered(card: CardOutline, ids: string[] | undefined): void {
   if (!ids || ids.length === 0) return;
-  const rows = await manager.query<{ id: string }[]>(
-    `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional' AND id = ANY($2::uuid[])`,
-    [cardId, ids],
-  );
-  const foreign = ids.filter((id) => !rows.some((r) => r.id === id));
+  const additional = additionalFunctionIds(card);
+  const foreign = ids.filter((id) => !additional.includes(id));
   if (foreign.length > 0) {
     throw DomainException.validation([
       {
         field: 'additionalFunctionIds',
-        messages: foreign.map((id) => `${id} is not an additional function of the card`),
+        messages: foreign.map((id) => fieldFault('field:notAdditionalFunction', { id })),
       },
     ]);
   }
@@ -55,6 +69,7 @@ export class ProgramsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** A centre's program for a card it is accredited for; version 1, a draft. */
@@ -66,17 +81,17 @@ export class ProgramsService {
         const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
-            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+            fields: [fieldError('cardId', 'field:unknownCard')],
           });
         const accredited = await manager.exists(AccreditationEntity, {
           where: { centreId, cardId: card.id, status: 'active' },
         });
         if (!accredited) {
           throw new DomainException('CENTRE_NOT_ACCREDITED', 'The centre is not accredited for this card', {
-            fields: [{ field: 'cardId', messages: ['not accredited'] }],
+            fields: [fieldError('cardId', 'field:notAccredited')],
           });
         }
-        await checkOffered(manager, card.id, dto.additionalFunctionIds);
+        checkOffered(await this.outlines.read(card.id, manager), dto.additionalFunctionIds);
         const existing = await manager.exists(QualificationProgramEntity, { where: { centreId, cardId: card.id } });
         if (existing)
           throw new DomainException(
@@ -138,7 +153,7 @@ export class ProgramsService {
         throw new DomainException('PROGRAM_NOT_EDITABLE', 'A superseded version cannot change; change the newest one', {
           currentStatus: current.status,
         });
-      await checkOffered(manager, current.cardId, changes.additionalFunctionIds);
+      checkOffered(await this.outlines.read(current.cardId, manager), changes.additionalFunctionIds);
       if (current.status === 'draft') {
         if (Object.keys(changes).length > 0) await manager.update(QualificationProgramEntity, { id }, changes);
         await this.audit.record(manager, {
@@ -179,14 +194,14 @@ export class ProgramsService {
       const skill = await manager.findOne(SkillEntity, { where: { id: dto.skillId } });
       if (!skill || skill.cardId !== program.cardId) {
         throw new DomainException('SKILL_NOT_IN_CARD', 'The skill is not a skill of the program’s card', {
-          fields: [{ field: 'skillId', messages: ['not a skill of this card'] }],
+          fields: [fieldError('skillId', 'field:notSkillOfCard')],
         });
       }
       const abilities = await manager.find(AbilityEntity, { where: { skillId: skill.id }, select: { id: true } });
       const foreign = dto.abilityIds.filter((a) => !abilities.some((x) => x.id === a));
       if (foreign.length > 0) {
         throw DomainException.validation([
-          { field: 'abilityIds', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+          { field: 'abilityIds', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
         ]);
       }
       const task = {
@@ -245,7 +260,9 @@ export class ProgramsService {
         throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', message, {
           fields: [...new Set(readiness.settings.flatMap((p) => p.fields))].map((field) => ({
             field,
-            messages: readiness.settings.filter((p) => p.fields.includes(field)).map((p) => p.message),
+            messages: readiness.settings
+              .filter((p) => p.fields.includes(field))
+              .map((p) => fieldFault(p.code as ExplanationCode, p.params as MessageParams)),
           })),
           problems: readiness.settings,
         });
@@ -283,12 +300,7 @@ export class ProgramsService {
   async readiness(manager: EntityManager, program: QualificationProgramEntity): Promise<ReadinessDto> {
     // One after another: called inside transactions, whose queries share one connection.
     // Every skill an exam of the program can examine: the mandatory functions' and the offered ones'.
-    const examined = await manager.query<{ id: string; number: string; title: string }[]>(
-      `SELECT s.id, f.number || '.' || s.number AS number, s.title FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[]))
-        ORDER BY f.position, s.number`,
-      [program.cardId, program.additionalFunctionIds],
-    );
+    const examined = assessedSkills(await this.outlines.read(program.cardId, manager), program.additionalFunctionIds);
     const tasks = await manager.query<{ skill_id: string; n: number }[]>(
       'SELECT skill_id, COUNT(*)::int AS n FROM practical_task WHERE program_id = $1 GROUP BY skill_id',
       [program.id],
@@ -299,7 +311,7 @@ export class ProgramsService {
     );
     return programReadiness({
       skillIds: examined.map((m) => m.id),
-      skillNames: Object.fromEntries(examined.map((m) => [m.id, { number: m.number, title: m.title }])),
+      skillNames: Object.fromEntries(examined.map((m) => [m.id, { number: m.label, title: m.title }])),
       tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
       activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
       questionsPerSkill: program.questionsPerSkill,

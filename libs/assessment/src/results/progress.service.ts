@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { requireTransition, type ApplicationStatus } from '@qualcert/candidates';
+import { transitionApplication, type ApplicationStatus } from '@qualcert/candidates';
 import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
+import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
 import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, validCarriedSkillIds } from './earlier-credits';
@@ -43,6 +44,7 @@ export class ProgressService {
   constructor(
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** The exam outcome per examined skill of an enrolment (signed sheets only count). */
@@ -126,11 +128,7 @@ export class ProgressService {
          FROM application a WHERE a.id = $1`,
       [applicationId],
     );
-    const skills = await manager.query<{ id: string; recognition: 'recommended' | 'not_recommended' }[]>(
-      `SELECT s.id, s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id = ANY($2::uuid[])) ORDER BY f.position, s.number`,
-      [app.card_id, app.additional_function_ids],
-    );
+    const skills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
     const claims = await manager.query<{ skill_id: string }[]>(
       'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
       [app.id],
@@ -164,11 +162,7 @@ export class ProgressService {
     await manager.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [applicationId]);
     const progress = await this.progress(manager, applicationId);
     if (!progress.complete || progress.status !== 'eligible') return false;
-    const status = requireTransition(progress.status, 'complete_assessment');
-    await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
-      status,
-      applicationId,
-    ]);
+    const status = await transitionApplication(manager, applicationId, progress.status, 'complete_assessment');
     await this.outbox.publish(manager, 'application.awaiting_decision', { applicationId });
     await this.audit.record(manager, {
       actor,

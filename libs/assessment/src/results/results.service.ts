@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException } from '@qualcert/shared';
-import { AbilityEntity } from '@qualcert/standards';
+import { AuditService, DomainException, fieldError, fieldFault } from '@qualcert/shared';
+import { AbilityEntity, assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { AssessorsService } from '../assessors/assessors.service';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
 import { ProgressService } from './progress.service';
@@ -31,6 +31,7 @@ export class ResultsService {
     private readonly assessors: AssessorsService,
     private readonly progress: ProgressService,
     private readonly audit: AuditService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** An assigned assessor records a verdict on an examined skill, until they sign their sheet. */
@@ -43,7 +44,7 @@ export class ResultsService {
     const enrolment = await this.assignedEnrolment(actor, enrolmentId);
     if (!enrolment.examinedSkillIds.includes(skillId)) {
       throw new DomainException('SKILL_NOT_EXAMINED', 'The skill is not examined for this candidate', {
-        fields: [{ field: 'skillId', messages: ['not examined'] }],
+        fields: [fieldError('skillId', 'field:notExamined')],
       });
     }
     const abilities = await this.dataSource
@@ -52,7 +53,7 @@ export class ResultsService {
     const foreign = dto.abilitiesObserved.filter((a) => !abilities.some((x) => x.id === a));
     if (foreign.length > 0)
       throw DomainException.validation([
-        { field: 'abilitiesObserved', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+        { field: 'abilitiesObserved', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
       ]);
     await this.dataSource.transaction(async (manager) => {
       await this.assertUnsigned(manager, enrolmentId, actor.userId);
@@ -133,10 +134,19 @@ export class ResultsService {
     await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
     return this.dataSource.transaction(async (manager) => {
       const [app] = await manager.query<
-        { id: string; centre_id: string; card_id: string; candidate_id: string; status: string; pathway: string }[]
-      >('SELECT id, centre_id, card_id, candidate_id, status, pathway FROM application WHERE id = $1 FOR UPDATE', [
-        applicationId,
-      ]);
+        {
+          id: string;
+          centre_id: string;
+          card_id: string;
+          candidate_id: string;
+          status: string;
+          pathway: string;
+          additional_function_ids: string[];
+        }[]
+      >(
+        'SELECT id, centre_id, card_id, candidate_id, status, pathway, additional_function_ids FROM application WHERE id = $1 FOR UPDATE',
+        [applicationId],
+      );
       if (app.pathway !== 'recognition' || app.status !== 'eligible') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -150,7 +160,7 @@ export class ResultsService {
       );
       if (member.length === 0)
         throw new DomainException('NOT_FOUND', 'The assessor is not an assessor of this centre', {
-          fields: [{ field: 'assessorId', messages: ['unknown assessor'] }],
+          fields: [fieldError('assessorId', 'field:unknownAssessor')],
         });
       const refusals = await this.assessors.refusals(manager, assessorId, app.card_id, [app.candidate_id]);
       if (refusals.length > 0) {
@@ -162,20 +172,22 @@ export class ResultsService {
       }
       // Only skills the application is assessed on: evidence for an additional function the
       // candidate did not choose credits nothing, so nobody reviews it.
-      const claimed = await manager.query<{ skill_id: string }[]>(
-        `SELECT DISTINCT c.skill_id FROM evidence_claim c JOIN skill s ON s.id = c.skill_id
-           JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = c.application_id
-          WHERE c.application_id = $1 AND s.recognition = 'recommended'
-            AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
+      const claims = await manager.query<{ skill_id: string }[]>(
+        'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
         [applicationId],
       );
+      const claimed = new Set(claims.map((c) => c.skill_id));
+      const reviewable = assessedSkills(
+        await this.outlines.read(app.card_id, manager),
+        app.additional_function_ids,
+      ).filter((s) => s.recognition === 'recommended' && claimed.has(s.id));
       const existing = await manager.find(EvidenceReviewEntity, { where: { applicationId } });
-      const rows = claimed
-        .filter((c) => !existing.some((e) => e.skillId === c.skill_id))
-        .map((c) => ({
+      const rows = reviewable
+        .filter((s) => !existing.some((e) => e.skillId === s.id))
+        .map((s) => ({
           id: randomUUID(),
           applicationId,
-          skillId: c.skill_id,
+          skillId: s.id,
           assessorId,
           status: 'pending' as const,
           criteria: null,
@@ -243,7 +255,7 @@ export class ResultsService {
             'CRITERIA_NOT_MET',
             'Evidence is accepted only when it is valid, sufficient, authentic and current',
             {
-              fields: [{ field: 'criteria', messages: ['all four criteria must hold to accept'] }],
+              fields: [fieldError('criteria', 'field:allCriteria')],
             },
           );
         }

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Actor, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, OutboxService, preparedQuery, SYSTEM_ACTOR } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  OutboxService,
+  preparedQuery,
+  SYSTEM_ACTOR,
+  fieldFault,
+} from '@qualcert/shared';
 import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
 import { ProgressService } from '../results/progress.service';
 import { authorOptionIds, labelOptions } from '../rules/option-labels';
@@ -105,8 +112,8 @@ export class TheoryTestsService {
   /**
    * The hottest write of an exam day. One statement saves the answer when everything holds: the
    * test is the candidate's, still open by the database's clock, and every option is one of the
-   * item's labels. Only when it saves nothing are the facts read one by one, to say which one failed.
-   * (Three round trips became one: bench/theory-test-answers, docs/PERFORMANCE.md.)
+   * item's labels. Only when it saves nothing are the facts read one by one, to say which one failed
+   * (docs/PERFORMANCE.md).
    */
   async saveAnswer(actor: Actor, testId: string, position: number, optionIds: string[]): Promise<void> {
     const answer = JSON.stringify([...new Set(optionIds)].sort());
@@ -134,7 +141,7 @@ export class TheoryTestsService {
     const unknown = optionIds.filter((o) => !item.optionLabels.includes(o));
     if (unknown.length > 0)
       throw DomainException.validation([
-        { field: 'optionIds', messages: unknown.map((o) => `${o} is not an option of this question`) },
+        { field: 'optionIds', messages: unknown.map((o) => fieldFault('field:notOption', { id: o })) },
       ]);
     // Everything held when read again: the deadline passed between the two reads.
     throw closed();

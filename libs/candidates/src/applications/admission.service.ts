@@ -6,7 +6,8 @@ import { evaluateEligibility, type EligibilityOutcome } from '../eligibility/eli
 import { ApplicationEntity } from '../entities/application.entity';
 import { candidateRecords } from '../records/record-facts';
 import { RecordsRepository } from '../records/records.repository';
-import { eligibilityEvent, requireTransition, type ApplicationStatus } from './application-state';
+import { eligibilityEvent, type ApplicationStatus } from './application-state';
+import { transitionApplication } from './application-transition';
 
 /**
  * Admission: the eligibility check on a candidate's records and the document-check gate that
@@ -44,12 +45,10 @@ export class AdmissionService {
       card.prerequisiteStatus === 'confirmed',
     );
     const event = eligibilityEvent(app.status, result.outcome);
-    const status = event === null ? app.status : requireTransition(app.status, event);
-    await manager.update(
-      ApplicationEntity,
-      { id: app.id },
-      { status, eligibility: result, eligibilityCheckedAt: new Date() },
-    );
+    const checked = { eligibility: result, eligibilityCheckedAt: new Date() };
+    let status = app.status;
+    if (event === null) await manager.update(ApplicationEntity, { id: app.id }, checked);
+    else status = await transitionApplication(manager, app.id, app.status, event, checked);
     await this.audit.record(manager, {
       actor,
       action: 'application.eligibility_checked',

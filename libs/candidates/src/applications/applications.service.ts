@@ -13,12 +13,20 @@ import {
   isUniqueViolation,
   OutboxService,
   utcToday,
+  fieldError,
 } from '@qualcert/shared';
-import { ProfessionCardEntity, recognitionWarnings } from '@qualcert/standards';
+import {
+  additionalFunctionIds,
+  assessedSkills,
+  CardOutlineReader,
+  ProfessionCardEntity,
+  recognitionWarnings,
+} from '@qualcert/standards';
 import { ApplicationEntity } from '../entities/application.entity';
 import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
 import { identityFactsOf } from '../identity/identity.repository';
-import { ApplicationEvent, requireTransition } from './application-state';
+import type { ApplicationEvent } from './application-state';
+import { transitionApplication } from './application-transition';
 import { AssessmentWithdrawal } from './assessment-withdrawal';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
@@ -55,6 +63,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly assessmentWithdrawal: AssessmentWithdrawal,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /**
@@ -71,7 +80,7 @@ export class ApplicationsService {
         const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
-            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+            fields: [fieldError('cardId', 'field:unknownCard')],
           });
         if (card.prerequisiteStatus === 'needs_review') {
           throw new DomainException(
@@ -83,7 +92,7 @@ export class ApplicationsService {
         const centre = await manager.findOne(CentreEntity, { where: { id: dto.centreId } });
         if (!centre)
           throw new DomainException('NOT_FOUND', `Centre ${dto.centreId} was not found`, {
-            fields: [{ field: 'centreId', messages: ['unknown centre'] }],
+            fields: [fieldError('centreId', 'field:unknownCentre')],
           });
         const on = utcToday();
         const inForce = await manager
@@ -100,7 +109,7 @@ export class ApplicationsService {
             'CENTRE_NOT_ACCREDITED',
             `Centre ${centre.code} is not accredited for this card today`,
             {
-              fields: [{ field: 'centreId', messages: ['not accredited for the card'] }],
+              fields: [fieldError('centreId', 'field:centreNotAccredited')],
             },
           );
         }
@@ -146,7 +155,7 @@ export class ApplicationsService {
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'uq_application_open')) {
           throw new DomainException('APPLICATION_EXISTS', 'You already have an open application for this card', {
-            fields: [{ field: 'cardId', messages: ['an open application exists'] }],
+            fields: [fieldError('cardId', 'field:openApplication')],
           });
         }
         throw error;
@@ -163,10 +172,7 @@ export class ApplicationsService {
   ): Promise<string[]> {
     const chosen = dto.additionalFunctionIds ?? [];
     if (chosen.length === 0) return [];
-    const functions = await manager.query<{ id: string }[]>(
-      `SELECT id FROM labour_function WHERE card_id = $1 AND kind = 'additional'`,
-      [cardId],
-    );
+    const cardAdditional = additionalFunctionIds(await this.outlines.read(cardId, manager));
     const [program] = await manager.query<{ offered: string[] }[]>(
       `SELECT additional_function_ids AS offered FROM qualification_program
         WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
@@ -174,7 +180,7 @@ export class ApplicationsService {
     );
     return checkAdditionalFunctions({
       chosen,
-      cardAdditional: functions.map((f) => f.id),
+      cardAdditional,
       offered: program?.offered ?? null,
     });
   }
@@ -182,12 +188,7 @@ export class ApplicationsService {
   /** The warnings the application's own view carries (recognitionWarnings). */
   private async warningsFor(app: ApplicationEntity): Promise<Explanation[]> {
     if (app.pathway !== 'recognition') return [];
-    const skills = await this.dataSource.query<{ recognition: 'recommended' | 'not_recommended' }[]>(
-      `SELECT s.recognition FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR f.id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
-      [app.cardId, JSON.stringify(app.additionalFunctionIds)],
-    );
-    return recognitionWarnings(skills);
+    return recognitionWarnings(assessedSkills(await this.outlines.read(app.cardId), app.additionalFunctionIds));
   }
 
   /**
@@ -210,7 +211,7 @@ export class ApplicationsService {
     if (opensOn !== null && on < opensOn) {
       throw new DomainException('RETAKE_TOO_EARLY', errorMessage('RETAKE_TOO_EARLY:opens_on', { opensOn }), {
         opensOn,
-        fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }],
+        fields: [fieldError('cardId', 'field:retakeOpens', { opensOn })],
       });
     }
   }
@@ -287,8 +288,7 @@ export class ApplicationsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!app) throw DomainException.notFound('Application', applicationId);
-    const status = requireTransition(app.status, 'admit_on_appeal');
-    await manager.update(ApplicationEntity, { id: applicationId }, { status });
+    const status = await transitionApplication(manager, applicationId, app.status, 'admit_on_appeal');
     await this.audit.record(manager, {
       actor,
       action: 'application.admit_on_appeal',
@@ -357,8 +357,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const app = await manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw DomainException.notFound('Application', id);
-      const status = requireTransition(app.status, event);
-      await manager.update(ApplicationEntity, { id }, { status });
+      const status = await transitionApplication(manager, id, app.status, event);
       const effectAudit = await effect?.(manager, app);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),

@@ -3,14 +3,23 @@ import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
-import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
-import { CertificatesService, PublicCertificate } from './certificates.service';
-import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './public-certificate.dto';
-import { normaliseVerificationCode } from './verification-code';
-import { IssuerKeyProvider } from './issuer-key.provider';
+import {
+  DomainException,
+  PublicRoute,
+  RateLimited,
+  Trimmed,
+  UuidParamPipe,
+  fieldError,
+  fieldRule,
+} from '@qualcert/shared';
 import { publicKeyDocument } from '../credentials/credential-signer';
 import { StatusListsService } from '../status-lists/status-lists.service';
+import { CertificateVerifier, PublicCertificate } from './certificate-verifier';
+import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
+import { CertificatesService } from './certificates.service';
+import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './credential-schemas';
+import { IssuerKeyProvider } from './issuer-key.provider';
+import { normaliseVerificationCode } from './verification-code';
 
 export class RevokeCertificateDto {
   @ApiProperty()
@@ -27,14 +36,12 @@ export class VerifyCertificateQueryDto {
       'The verification code printed on the certificate beside its number (10 characters; case, hyphens and spaces are ignored)',
     example: '7K3QM-Z9XA4',
   })
-  @IsDefined({ message: 'code is required: the verification code printed on the certificate' })
+  @IsDefined({ message: fieldRule('verificationCode') })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? (normaliseVerificationCode(value) ?? value) : value,
   )
-  @IsString({ message: 'code must be the verification code printed on the certificate' })
-  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, {
-    message: 'code must be the 10-character verification code printed on the certificate, like 7K3QM-Z9XA4',
-  })
+  @IsString({ message: fieldRule('verificationCode') })
+  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, { message: fieldRule('verificationCode') })
   code: string;
 }
 
@@ -46,6 +53,7 @@ const CENTRE_CODE = /^[A-Z0-9]{2,10}$/;
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
+    private readonly verifier: CertificateVerifier,
     private readonly issuer: IssuerKeyProvider,
     private readonly statusLists: StatusListsService,
   ) {}
@@ -131,9 +139,8 @@ export class CertificatesController {
     throttled: true,
   })
   verify(@Param('number') number: string, @Query() query: VerifyCertificateQueryDto): Promise<PublicCertificate> {
-    if (!NUMBER.test(number))
-      throw DomainException.validation([{ field: 'number', messages: ['number must look like CODE-2026-000001'] }]);
-    return this.certificates.verifyNumber(number, query.code);
+    if (!NUMBER.test(number)) throw DomainException.validation([fieldError('number', 'field:certificateNumber')]);
+    return this.verifier.verifyNumber(number, query.code);
   }
 
   @Post('public/credentials/verify')
@@ -146,7 +153,7 @@ export class CertificatesController {
     throttled: true,
   })
   verifyCredential(@Body() body: unknown) {
-    return this.certificates.verifyCredential(body);
+    return this.verifier.verifyCredential(body);
   }
 
   @Get('public/issuer')
@@ -164,7 +171,7 @@ export class CertificatesController {
     notFound: true,
   })
   async issuerProfile(@Param('code') code: string) {
-    const profile = CENTRE_CODE.test(code) ? await this.certificates.issuerProfile(code) : null;
+    const profile = CENTRE_CODE.test(code) ? await this.verifier.issuerProfile(code) : null;
     if (!profile) throw DomainException.notFound('Issuer', code);
     return profile;
   }

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AssessorsService } from '@qualcert/assessment';
 import { ApplicationsService } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import {
-  AuditService,
-  DomainException,
-  isUniqueViolation,
-  OutboxService,
-  updateReturning,
-  lockInStatus,
-} from '@qualcert/shared';
-import { DecisionEntity } from '../decisions/decision.entity';
-import { involvedInApplication } from '../decisions/involvement.repository';
+import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
+import { AuditService, DomainException, isUniqueViolation, OutboxService, fieldError } from '@qualcert/shared';
+import { DecisionsRepository } from '../decisions/decisions.repository';
 import {
   checkAdmissionAppeal,
   checkAppeal,
@@ -33,6 +26,7 @@ import {
   type SkillResolution,
 } from '../rules/reassessment-rule';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, AppealStatus } from './appeal.entity';
+import { AppealsRepository } from './appeals.repository';
 
 /** An appeal as answered (AppealDto): its panel and re-assessments without the appeal's id again. */
 export interface AppealView extends AppealEntity {
@@ -55,13 +49,6 @@ const RESOLVED_STATUS: Record<Exclude<PanelResolution, 'pending'>, AppealStatus>
 /** The appeal window for a refusal of admission when the centre has no program for the card. */
 const DEFAULT_APPEAL_WINDOW_DAYS = 10;
 
-interface ApplicationRow {
-  id: string;
-  candidate_id: string;
-  centre_id: string;
-  card_id: string;
-}
-
 /**
  * Appeals: lodged by the candidate within the window, heard by an impartial panel of the centre's
  * assessors who took no part in the application. An appeal against a decision is upheld or sent
@@ -75,15 +62,18 @@ interface ApplicationRow {
 export class AppealsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AppealsRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly applications: ApplicationsService,
+    private readonly outlines: CardOutlineReader,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
 
   async lodge(actor: Actor, decisionId: string, contestedSkillIds: string[], grounds: string): Promise<AppealView> {
-    const decision = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id: decisionId } });
+    const decision = await this.decisions.find(decisionId);
     if (
       !decision ||
       !(await this.access.checkAccess(actor, Permission.ApplicationOwn, [decision.applicationId])).has(
@@ -94,17 +84,10 @@ export class AppealsService {
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const locked = await manager.findOneOrFail(DecisionEntity, {
-          where: { id: decisionId },
-          lock: { mode: 'pessimistic_read' },
-        });
-        const app = await this.application(manager, locked.applicationId);
+        const locked = await this.decisions.getShared(manager, decisionId);
+        const app = await this.repository.application(manager, locked.applicationId);
         // The skills the application was assessed on: the mandatory functions' and the chosen ones'.
-        const cardSkills = await manager.query<{ id: string }[]>(
-          `SELECT s.id FROM skill s JOIN labour_function f ON f.id = s.function_id JOIN application a ON a.id = $2
-            WHERE s.card_id = $1 AND (f.kind = 'mandatory' OR a.additional_function_ids ? f.id::text)`,
-          [app.card_id, app.id],
-        );
+        const cardSkills = assessedSkills(await this.outlines.read(app.cardId, manager), app.additionalFunctionIds);
         const { deadline } = checkAppeal({
           decision: locked,
           cardSkillIds: cardSkills.map((s) => s.id),
@@ -114,7 +97,7 @@ export class AppealsService {
           now: new Date(),
         });
         const id = randomUUID();
-        await manager.insert(AppealEntity, {
+        await this.repository.insert(manager, {
           id,
           applicationId: app.id,
           kind: 'decision',
@@ -164,28 +147,8 @@ export class AppealsService {
     const evidenceIds = dto.evidenceIds ?? [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [app] = await manager.query<
-          {
-            id: string;
-            status: string;
-            submission: number;
-            eligibility_checked_at: Date | null;
-            window_days: number | null;
-            decision: { signed_at: string; outcome: 'awarded' | 'partial' | 'not_awarded'; window: number } | null;
-          }[]
-        >(
-          `SELECT a.id, a.status, a.submission, a.eligibility_checked_at,
-                  (SELECT p.appeal_window_days FROM qualification_program p
-                    WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active') AS window_days,
-                  (SELECT json_build_object('signed_at', d.signed_at, 'outcome', d.outcome, 'window', d.appeal_window_days)
-                     FROM decision d WHERE d.application_id = a.id AND d.status = 'approved') AS decision
-             FROM application a WHERE a.id = $1 FOR UPDATE`,
-          [applicationId],
-        );
-        const own = await manager.query<{ id: string }[]>(
-          'SELECT id FROM evidence_file WHERE candidate_id = $1 AND id = ANY($2::uuid[])',
-          [actor.userId, evidenceIds],
-        );
+        const app = await this.repository.lockAdmissionFacts(manager, applicationId);
+        const own = await this.repository.ownEvidenceIds(manager, actor.userId, evidenceIds);
         const now = new Date();
         let deadline: string | null;
         let applicationSubmission: number | null = null;
@@ -211,12 +174,12 @@ export class AppealsService {
               }).appealDeadline
             : null,
           evidenceIds,
-          ownEvidenceIds: own.map((e) => e.id),
+          ownEvidenceIds: own,
           now,
         });
         if (dto.kind === 'procedural') deadline = complaint.deadline;
         const id = randomUUID();
-        await manager.insert(AppealEntity, {
+        await this.repository.insert(manager, {
           id,
           applicationId,
           kind: dto.kind,
@@ -264,22 +227,18 @@ export class AppealsService {
     const appeal = await this.requireAppeal(actor, appealId, Permission.ApplicationManage);
     checkPanelSize(assessorIds);
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.lock(manager, appeal.id, ['lodged']);
-      const app = await this.application(manager, locked.applicationId);
-      const staff = await manager.query<{ user_id: string }[]>(
-        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id
-          WHERE s.centre_id = $1 AND s.user_id = ANY($2::uuid[]) AND u.role = 'assessor' AND u.status = 'active'`,
-        [app.centre_id, assessorIds],
-      );
-      const involved = await involvedInApplication(manager, app.id);
+      const locked = await this.repository.lock(manager, appeal.id, ['lodged']);
+      const app = await this.repository.application(manager, locked.applicationId);
+      const staff = await this.repository.activeAssessorsOfCentre(manager, app.centreId, assessorIds);
+      const involved = await this.decisions.involved(manager, app.id);
       const members = [];
       for (const assessorId of assessorIds) {
-        const ofCentre = staff.some((s) => s.user_id === assessorId);
+        const ofCentre = staff.includes(assessorId);
         members.push({
           assessorId,
           ofCentre,
           involved: involved.has(assessorId),
-          refusals: ofCentre ? await this.assessors.refusals(manager, assessorId, app.card_id, [app.candidate_id]) : [],
+          refusals: ofCentre ? await this.assessors.refusals(manager, assessorId, app.cardId, [app.candidateId]) : [],
         });
       }
       const problems = panelProblems(members);
@@ -290,11 +249,8 @@ export class AppealsService {
           { problems },
         );
       }
-      await manager.insert(
-        AppealPanelMemberEntity,
-        assessorIds.map((assessorId) => ({ appealId: appeal.id, assessorId, vote: null, reason: null, votedAt: null })),
-      );
-      await this.setStatus(manager, appeal.id, 'hearing');
+      await this.repository.insertPanel(manager, appeal.id, assessorIds);
+      await this.repository.setStatus(manager, appeal.id, 'hearing');
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'appeal.panel_assigned',
@@ -315,15 +271,10 @@ export class AppealsService {
     const appeal = await this.requirePanelMember(actor, appealId);
     const checked = checkVote(appeal.kind, vote);
     return this.dataSource.transaction(async (manager) => {
-      await this.lock(manager, appeal.id, ['hearing']);
-      const [updated] = await updateReturning<{ appeal_id: string }>(
-        manager,
-        `UPDATE appeal_panel_member SET vote = $3, reason = $4, voted_at = now()
-          WHERE appeal_id = $1 AND assessor_id = $2 AND vote IS NULL RETURNING appeal_id`,
-        [appeal.id, actor.userId, checked, reason],
-      );
-      if (!updated) throw new DomainException('CONFLICT', 'You have already voted on this appeal');
-      const votes = await manager.find(AppealPanelMemberEntity, { where: { appealId: appeal.id } });
+      await this.repository.lock(manager, appeal.id, ['hearing']);
+      if (!(await this.repository.recordVote(manager, appeal.id, actor.userId, checked, reason)))
+        throw new DomainException('CONFLICT', 'You have already voted on this appeal');
+      const votes = await this.repository.panel(manager, [appeal.id]);
       const resolution = panelResolution(
         votes.map((v) => v.vote),
         appeal.kind,
@@ -337,7 +288,7 @@ export class AppealsService {
       });
       if (resolution !== 'pending') {
         const status = RESOLVED_STATUS[resolution];
-        await manager.update(AppealEntity, { id: appeal.id }, { status, heardAt: new Date() });
+        await this.repository.setStatus(manager, appeal.id, status, new Date());
         if (status === 'admitted') {
           await this.applications.admitOnAppeal(manager, appeal.applicationId, toAuditActor(actor), appeal.id);
         }
@@ -373,34 +324,25 @@ export class AppealsService {
   ): Promise<AppealView> {
     const appeal = await this.requirePanelMember(actor, appealId);
     if (!appeal.contestedSkillIds.includes(skillId)) {
-      throw DomainException.validation([{ field: 'skillId', messages: ['the skill is not contested by this appeal'] }]);
+      throw DomainException.validation([fieldError('skillId', 'field:notContested')]);
     }
     const reExamination = record.reExamination ?? null;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const locked = await this.lock(manager, appeal.id, ['reassessment']);
-        const [facts] = await manager.query<
-          { recognition: 'recommended' | 'not_recommended'; pass_mark: number | null }[]
-        >(
-          `SELECT s.recognition,
-                  COALESCE(
-                    (SELECT p.pass_mark_percent FROM enrolment e JOIN exam_session x ON x.id = e.session_id
-                       JOIN qualification_program p ON p.id = x.program_id
-                      WHERE e.application_id = $2 ORDER BY e.created_at DESC LIMIT 1),
-                    (SELECT p.pass_mark_percent FROM application a JOIN qualification_program p
-                        ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
-                      WHERE a.id = $2)) AS pass_mark
-             FROM skill s WHERE s.id = $1`,
-          [skillId, locked.applicationId],
-        );
+        const locked = await this.repository.lock(manager, appeal.id, ['reassessment']);
+        const app = await this.repository.application(manager, locked.applicationId);
+        // A contested skill is one of the card's: lodging the appeal checked it.
+        const skill = (await this.outlines.read(app.cardId, manager)).functions
+          .flatMap((f) => f.skills)
+          .find((s) => s.id === skillId)!;
         // A re-test is marked as the exam was: the pass mark of the program the candidate sat.
         checkReassessmentRecord({
-          recognition: facts.recognition,
+          recognition: skill.recognition,
           result: record.result,
           reExamination,
-          passMark: (facts.pass_mark ?? 70) / 100,
+          passMark: ((await this.repository.passMarkOf(manager, locked.applicationId)) ?? 70) / 100,
         });
-        await manager.insert(AppealReassessmentEntity, {
+        await this.repository.insertReassessment(manager, {
           appealId: appeal.id,
           skillId,
           result: record.result,
@@ -415,11 +357,11 @@ export class AppealsService {
           entityId: appeal.id,
           after: { skillId, result: record.result, note: record.note, reExamination },
         });
-        const members = await manager.count(AppealPanelMemberEntity, { where: { appealId: appeal.id } });
-        const verdicts = await manager.find(AppealReassessmentEntity, { where: { appealId: appeal.id } });
+        const members = (await this.repository.panel(manager, [appeal.id])).length;
+        const verdicts = await this.repository.reassessments(manager, [appeal.id]);
         const resolution = reassessmentResolution(locked.contestedSkillIds, verdicts, members);
         if (resolution.complete) {
-          await this.setStatus(manager, appeal.id, 'reassessed');
+          await this.repository.setStatus(manager, appeal.id, 'reassessed');
           await this.outbox.publish(manager, 'appeal.reassessed', { appealId: appeal.id });
           await this.audit.record(manager, {
             actor: toAuditActor(actor),
@@ -455,28 +397,16 @@ export class AppealsService {
 
   async forApplication(actor: Actor, applicationId: string): Promise<AppealView[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const rows = await this.dataSource
-      .getRepository(AppealEntity)
-      .find({ where: { applicationId }, order: { createdAt: 'DESC' } });
-    return this.views(this.dataSource.manager, rows);
+    return this.views(this.dataSource.manager, await this.repository.listOfApplication(applicationId));
   }
 
   /** The appeals an assessor sits on, newest first. */
   async panelsOf(actor: Actor): Promise<AppealView[]> {
-    const rows = await this.dataSource
-      .getRepository(AppealEntity)
-      .createQueryBuilder('a')
-      .innerJoin(AppealPanelMemberEntity, 'm', 'm.appeal_id = a.id AND m.assessor_id = :assessorId', {
-        assessorId: actor.userId,
-      })
-      .orderBy('a.created_at', 'DESC')
-      .limit(200)
-      .getMany();
-    return this.views(this.dataSource.manager, rows);
+    return this.views(this.dataSource.manager, await this.repository.panelsOf(actor.userId));
   }
 
   private async requireAppeal(actor: Actor, appealId: string, permission: Permission): Promise<AppealEntity> {
-    const appeal = await this.dataSource.getRepository(AppealEntity).findOne({ where: { id: appealId } });
+    const appeal = await this.repository.find(appealId);
     if (
       !appeal ||
       !(await this.access.checkAccess(actor, permission, [appeal.applicationId])).has(appeal.applicationId)
@@ -487,31 +417,13 @@ export class AppealsService {
 
   private async requirePanelMember(actor: Actor, appealId: string): Promise<AppealEntity> {
     const appeal = await this.requireAppeal(actor, appealId, Permission.ApplicationRead);
-    const member = await this.dataSource
-      .getRepository(AppealPanelMemberEntity)
-      .exists({ where: { appealId, assessorId: actor.userId } });
-    if (!member) throw new DomainException('NOT_ON_PANEL', 'Only members of the appeal panel may do this');
+    if (!(await this.repository.isPanelMember(appealId, actor.userId)))
+      throw new DomainException('NOT_ON_PANEL', 'Only members of the appeal panel may do this');
     return appeal;
   }
 
-  private lock(manager: EntityManager, appealId: string, allowed: AppealStatus[]): Promise<AppealEntity> {
-    return lockInStatus(manager, AppealEntity, appealId, allowed, 'The appeal');
-  }
-
-  private async setStatus(manager: EntityManager, appealId: string, status: AppealStatus): Promise<void> {
-    await manager.update(AppealEntity, { id: appealId }, { status });
-  }
-
-  private async application(manager: EntityManager, applicationId: string): Promise<ApplicationRow> {
-    const [app] = await manager.query<ApplicationRow[]>(
-      'SELECT id, candidate_id, centre_id, card_id FROM application WHERE id = $1',
-      [applicationId],
-    );
-    return app;
-  }
-
   private async view(manager: EntityManager, appealId: string): Promise<AppealView> {
-    const [view] = await this.views(manager, [await manager.findOneOrFail(AppealEntity, { where: { id: appealId } })]);
+    const [view] = await this.views(manager, [await this.repository.get(manager, appealId)]);
     return view;
   }
 
@@ -519,14 +431,8 @@ export class AppealsService {
   private async views(manager: EntityManager, appeals: AppealEntity[]): Promise<AppealView[]> {
     if (appeals.length === 0) return [];
     const ids = appeals.map((a) => a.id);
-    const panel = await manager.find(AppealPanelMemberEntity, {
-      where: { appealId: In(ids) },
-      order: { assessorId: 'ASC' },
-    });
-    const reassessments = await manager.find(AppealReassessmentEntity, {
-      where: { appealId: In(ids) },
-      order: { recordedAt: 'ASC', assessorId: 'ASC' },
-    });
+    const panel = await this.repository.panel(manager, ids);
+    const reassessments = await this.repository.reassessments(manager, ids);
     return appeals.map((appeal) => {
       const members = panel.filter((m) => m.appealId === appeal.id);
       const verdicts = reassessments.filter((r) => r.appealId === appeal.id);

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, ProgressService } from '@qualcert/assessment';
-import { requireTransition, type ApplicationStatus, requireIdentityResolved } from '@qualcert/candidates';
+import { earlierCredits, ProgressService } from '@qualcert/assessment';
+import { type ApplicationEntity, requireIdentityResolved, transitionApplication } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { assessedFunctions, type CardOutline, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
   DomainException,
@@ -14,7 +15,6 @@ import {
   SYSTEM_ACTOR,
   utcToday,
   toIsoDay,
-  lockInStatus,
 } from '@qualcert/shared';
 import {
   decide,
@@ -25,8 +25,9 @@ import {
 } from '../rules/decision-rule';
 import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../rules/decision-terms';
 import { reassessmentResolution } from '../rules/reassessment-rule';
+import { AppealsRepository } from '../appeals/appeals.repository';
 import { DecisionEntity } from './decision.entity';
-import { involvedInApplication } from './involvement.repository';
+import { type ApplicationFacts, DecisionsRepository } from './decisions.repository';
 
 /** The term columns, shown to clients only as `terms`. */
 type TermColumns = 'certificateValidityMonths' | 'creditValidityMonths' | 'appealWindowDays' | 'retakeWaitDays';
@@ -53,53 +54,18 @@ export function decisionView(row: DecisionEntity): DecisionView {
 
 export type ComputeOutcome = 'computed' | 'skipped' | 'incomplete';
 
-/** Cards kept in memory per process; a standard has tens of cards. */
-const CARD_CACHE_SIZE = 200;
-
-/** What a computation reads of the application: one query, the first of its transaction. */
-interface ApplicationFacts {
-  id: string;
-  candidate_id: string;
-  centre_id: string;
-  card_id: string;
-  status: ApplicationStatus;
-  /** The additional functions the candidate chose; the decision is on these and the mandatory ones. */
-  additional_function_ids: string[];
-  /** A decision awaits sign-off or is approved. */
-  decided: boolean;
-  /** The sequence number the next decision of the application takes. */
-  next_sequence: number;
-  /** The application's current exam enrolment, if it has one. */
-  enrolment_id: string | null;
-  reviews: { skill_id: string; status: string }[];
-  earlier: EarlierCreditRow[];
-}
-
-// Each subquery is one of the reads a decision needs; together they cost one round trip, which is
-// most of a decision's cost (docs/PERFORMANCE.md, the decision pipeline).
-const FACTS = `
-  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.additional_function_ids,
-         EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id
-                  AND d.status IN ('pending_signoff', 'approved')) AS decided,
-         (SELECT COALESCE(MAX(d.sequence), 0) + 1 FROM decision d WHERE d.application_id = a.id) AS next_sequence,
-         (SELECT e.id FROM enrolment e WHERE e.application_id = a.id AND e.status = 'enrolled'
-           ORDER BY e.created_at DESC LIMIT 1) AS enrolment_id,
-         (SELECT COALESCE(json_agg(json_build_object('skill_id', r.skill_id, 'status', r.status)), '[]')
-            FROM evidence_review r WHERE r.application_id = a.id) AS reviews,
-         ${EARLIER_CREDITS_SQL} AS earlier
-    FROM application a WHERE a.id = $1`;
-
 /**
  * Decisions: computed by the worker from the application's outcomes (the rule is a pure
  * function), then signed off by the centre's manager. A job that runs twice leaves one decision.
  */
 @Injectable()
 export class DecisionsService {
-  private readonly cards = new Map<string, DecisionCard>();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DecisionsRepository,
+    private readonly appeals: AppealsRepository,
     private readonly progress: ProgressService,
+    private readonly outlines: CardOutlineReader,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -111,9 +77,9 @@ export class DecisionsService {
         // Everything the job checks and the rule needs, read under the application's lock. A
         // worker that waited on the lock and still sees no decision stored meanwhile is refused by
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
-        const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} FOR UPDATE OF a`, [applicationId]);
+        const app = await this.repository.facts(manager, applicationId, true);
         if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
-        const card = assessedPart(await this.card(manager, app.card_id), app);
+        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
         const outcomes = await this.outcomes(manager, app);
         const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
         if (result.outcome === 'incomplete') return 'incomplete';
@@ -135,35 +101,24 @@ export class DecisionsService {
   async approve(actor: Actor, decisionId: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockInStatus(manager, DecisionEntity, decision.id, ['pending_signoff'], 'The decision');
-      if ((await involvedInApplication(manager, row.applicationId)).has(actor.userId)) {
+      const row = await this.repository.lockPending(manager, decision.id);
+      if ((await this.repository.involved(manager, row.applicationId)).has(actor.userId)) {
         throw new DomainException('FORBIDDEN', errorMessage('FORBIDDEN:checked_documents'));
       }
-      const [app] = await manager.query<{ status: ApplicationStatus; candidate_id: string; card_id: string }[]>(
-        'SELECT status, candidate_id, card_id FROM application WHERE id = $1 FOR UPDATE',
-        [row.applicationId],
-      );
+      const app = await this.requireApplication(manager, row.applicationId);
       // Another account declaring the ИИН: no decision is signed until a centre confirms who this
       // is, nor within a retake wait another account's decision set (docs/CANDIDATES.md).
-      await requireIdentityResolved(manager, app.candidate_id, app.card_id, utcToday());
+      await requireIdentityResolved(manager, app.candidateId, app.cardId, utcToday());
       // A decision made on appeal replaces a signed one: the application is decided already.
-      const status = row.supersedesId ? app.status : requireTransition(app.status, 'decide');
+      const status = row.supersedesId
+        ? app.status
+        : await transitionApplication(manager, row.applicationId, app.status, 'decide');
       const signedAt = new Date();
       // The terms are fixed now: a decision on appeal keeps those of the decision it replaces.
       const terms = row.supersedesId
         ? await this.supersede(manager, actor, row)
-        : await this.termsInForce(manager, row.applicationId);
-      await manager.update(
-        DecisionEntity,
-        { id: row.id },
-        { status: 'approved', signedBy: actor.userId, signedAt, ...terms },
-      );
-      if (!row.supersedesId) {
-        await manager.query('UPDATE application SET status = $1, updated_at = now() WHERE id = $2', [
-          status,
-          row.applicationId,
-        ]);
-      }
+        : termsToFix(await this.repository.termsInForce(manager, app.centreId, app.cardId));
+      await this.repository.update(manager, row.id, { status: 'approved', signedBy: actor.userId, signedAt, ...terms });
       await this.outbox.publish(manager, 'decision.approved', { decisionId: row.id });
       await this.outbox.publish(manager, 'notification.requested', {
         kind: row.supersedesId ? 'appeal.resolved' : 'decision.approved',
@@ -184,7 +139,7 @@ export class DecisionsService {
           terms,
         },
       });
-      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
+      return decisionView(await this.repository.get(manager, row.id));
     });
   }
 
@@ -194,19 +149,10 @@ export class DecisionsService {
    * certificates to match (CertificatesService.issue).
    */
   private async supersede(manager: EntityManager, actor: Actor, row: DecisionEntity): Promise<DecisionTerms> {
-    const old = await lockInStatus(
-      manager,
-      DecisionEntity,
-      row.supersedesId as string,
-      ['approved'],
-      'The decision it would supersede',
-    );
+    const old = await this.repository.lockSuperseded(manager, row.supersedesId as string);
     // The old one first: one approved decision per application at any moment.
-    await manager.update(DecisionEntity, { id: old.id }, { status: 'superseded' });
-    await manager.query(
-      `UPDATE appeal SET status = 'resolved', updated_at = now() WHERE new_decision_id = $1 AND status = 'reassessed'`,
-      [row.id],
-    );
+    await this.repository.update(manager, old.id, { status: 'superseded' });
+    await this.appeals.resolveByDecision(manager, row.id);
     await this.audit.record(manager, {
       actor: toAuditActor(actor),
       action: 'decision.superseded',
@@ -218,20 +164,6 @@ export class DecisionsService {
     return termsToFix(old as DecisionTerms);
   }
 
-  /** The terms of the centre's program for the card in force today; the defaults without one. */
-  private async termsInForce(manager: EntityManager, applicationId: string): Promise<DecisionTerms> {
-    const [program] = await manager.query<DecisionTerms[]>(
-      `SELECT p.certificate_validity_months AS "certificateValidityMonths",
-              p.credit_validity_months AS "creditValidityMonths",
-              p.appeal_window_days AS "appealWindowDays", p.retake_wait_days AS "retakeWaitDays"
-         FROM application a JOIN qualification_program p
-           ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
-        WHERE a.id = $1`,
-      [applicationId],
-    );
-    return termsToFix(program ?? null);
-  }
-
   /**
    * The decision after an appeal's re-assessment: the application's outcomes with the panel's
    * results added for the contested skills, taken as of the contested decision's day so that a
@@ -240,31 +172,15 @@ export class DecisionsService {
   async computeForAppeal(appealId: string): Promise<ComputeOutcome> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [appeal] = await manager.query<
-          { id: string; status: string; decision_id: string; application_id: string }[]
-        >('SELECT id, status, decision_id, application_id FROM appeal WHERE id = $1 FOR UPDATE', [appealId]);
+        const appeal = await this.appeals.lockForDecision(manager, appealId);
         if (!appeal || appeal.status !== 'reassessed') return 'skipped';
-        if (
-          await manager.exists(DecisionEntity, {
-            where: { applicationId: appeal.application_id, status: 'pending_signoff' },
-          })
-        )
-          return 'skipped';
-        const contested = await manager.findOneOrFail(DecisionEntity, { where: { id: appeal.decision_id } });
-        const [app] = await manager.query<ApplicationFacts[]>(FACTS, [appeal.application_id]);
-        const card = assessedPart(await this.card(manager, app.card_id), app);
+        if (await this.repository.hasLive(manager, appeal.application_id, false)) return 'skipped';
+        const contested = await this.repository.get(manager, appeal.decision_id);
+        const app = (await this.repository.facts(manager, appeal.application_id, false)) as ApplicationFacts;
+        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
         const outcomes = await this.outcomes(manager, app);
         // The panel's majority per contested skill: a tie does not credit (reassessment-rule.ts).
-        const [panel] = await manager.query<
-          { contested: string[]; members: number; verdicts: { skillId: string; result: 'passed' | 'failed' }[] }[]
-        >(
-          `SELECT a.contested_skill_ids AS contested,
-                  (SELECT COUNT(*)::int FROM appeal_panel_member m WHERE m.appeal_id = a.id) AS members,
-                  (SELECT COALESCE(json_agg(json_build_object('skillId', r.skill_id, 'result', r.result)), '[]')
-                     FROM appeal_reassessment r WHERE r.appeal_id = a.id) AS verdicts
-             FROM appeal a WHERE a.id = $1`,
-          [appealId],
-        );
+        const panel = await this.appeals.panelFacts(manager, appealId);
         const resolution = reassessmentResolution(panel.contested, panel.verdicts, panel.members);
         if (!resolution.complete) return 'incomplete';
         for (const skill of resolution.skills) {
@@ -282,7 +198,7 @@ export class DecisionsService {
         });
         if (result.outcome === 'incomplete') return 'incomplete';
         const id = await this.insertDecision(manager, app, result, contested.id);
-        await manager.query('UPDATE appeal SET new_decision_id = $2, updated_at = now() WHERE id = $1', [appealId, id]);
+        await this.appeals.linkNewDecision(manager, appealId, id);
         return 'computed';
       });
     } catch (error) {
@@ -296,12 +212,13 @@ export class DecisionsService {
   async returnDecision(actor: Actor, decisionId: string, reason: string): Promise<DecisionView> {
     const decision = await this.requireManageable(actor, decisionId);
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockInStatus(manager, DecisionEntity, decision.id, ['pending_signoff'], 'The decision');
-      await manager.update(
-        DecisionEntity,
-        { id: row.id },
-        { status: 'returned', returnReason: reason, signedBy: actor.userId, signedAt: new Date() },
-      );
+      const row = await this.repository.lockPending(manager, decision.id);
+      await this.repository.update(manager, row.id, {
+        status: 'returned',
+        returnReason: reason,
+        signedBy: actor.userId,
+        signedAt: new Date(),
+      });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'decision.returned',
@@ -310,7 +227,7 @@ export class DecisionsService {
         before: { status: 'pending_signoff' },
         after: { status: 'returned', reason },
       });
-      return decisionView(await manager.findOneOrFail(DecisionEntity, { where: { id: row.id } }));
+      return decisionView(await this.repository.get(manager, row.id));
     });
   }
 
@@ -318,29 +235,14 @@ export class DecisionsService {
   async requestComputation(actor: Actor, applicationId: string): Promise<void> {
     await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
     await this.dataSource.transaction(async (manager) => {
-      const [app] = await manager.query<{ status: ApplicationStatus }[]>(
-        'SELECT status FROM application WHERE id = $1 FOR UPDATE',
-        [applicationId],
-      );
+      const app = await this.requireApplication(manager, applicationId);
       // After a returned decision on appeal, the appeal's re-assessment is decided again.
-      const [appeal] = await manager.query<{ id: string }[]>(
-        `SELECT id FROM appeal WHERE application_id = $1 AND status = 'reassessed'`,
-        [applicationId],
-      );
+      const appeal = await this.appeals.reassessedOf(manager, applicationId);
       if (app.status !== 'awaiting_decision' && !(app.status === 'decided' && appeal))
         throw new DomainException('INVALID_TRANSITION', `The application is ${app.status}`, {
           currentStatus: app.status,
         });
-      if (
-        await manager.exists(DecisionEntity, {
-          where: appeal
-            ? [{ applicationId, status: 'pending_signoff' }]
-            : [
-                { applicationId, status: 'pending_signoff' },
-                { applicationId, status: 'approved' },
-              ],
-        })
-      ) {
+      if (await this.repository.hasLive(manager, applicationId, !appeal)) {
         throw new DomainException('CONFLICT', 'A decision is already awaiting sign-off or approved');
       }
       if (appeal) await this.outbox.publish(manager, 'appeal.reassessed', { appealId: appeal.id });
@@ -356,10 +258,7 @@ export class DecisionsService {
 
   async list(actor: Actor, applicationId: string): Promise<DecisionView[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const rows = await this.dataSource
-      .getRepository(DecisionEntity)
-      .find({ where: { applicationId }, order: { sequence: 'DESC' } });
-    return rows.map(decisionView);
+    return (await this.repository.listOfApplication(applicationId)).map(decisionView);
   }
 
   private async insertDecision(
@@ -371,7 +270,7 @@ export class DecisionsService {
     const applicationId = app.id;
     const next = app.next_sequence;
     const id = randomUUID();
-    await manager.insert(DecisionEntity, {
+    await this.repository.insert(manager, {
       id,
       applicationId,
       sequence: Number(next),
@@ -405,60 +304,17 @@ export class DecisionsService {
   }
 
   private async requireManageable(actor: Actor, decisionId: string): Promise<DecisionEntity> {
-    const decision = await this.dataSource.getRepository(DecisionEntity).findOne({ where: { id: decisionId } });
+    const decision = await this.repository.find(decisionId);
     if (!decision) throw DomainException.notFound('Decision', decisionId);
     const allowed = await this.access.checkAccess(actor, Permission.ApplicationManage, [decision.applicationId]);
     if (!allowed.has(decision.applicationId)) throw DomainException.notFound('Decision', decisionId);
     return decision;
   }
 
-  private async card(manager: EntityManager, cardId: string): Promise<DecisionCard> {
-    // A card's functions, skills and items never change once imported (a new text is a new
-    // version with new rows), so each worker reads a card once: four queries less per decision.
-    const cached = this.cards.get(cardId);
-    if (cached) return cached;
-    const card = await this.readCard(manager, cardId);
-    if (this.cards.size >= CARD_CACHE_SIZE) this.cards.delete(this.cards.keys().next().value as string);
-    this.cards.set(cardId, card);
-    return card;
-  }
-
-  private async readCard(manager: EntityManager, cardId: string): Promise<DecisionCard> {
-    const functions = await manager.query<
-      { id: string; kind: 'mandatory' | 'additional'; number: number; title: string }[]
-    >('SELECT id, kind, number, title FROM labour_function WHERE card_id = $1 ORDER BY position', [cardId]);
-    const skills = await manager.query<
-      {
-        id: string;
-        function_id: string;
-        number: number;
-        title: string;
-        recognition: 'recommended' | 'not_recommended';
-      }[]
-    >('SELECT id, function_id, number, title, recognition FROM skill WHERE card_id = $1 ORDER BY number', [cardId]);
-    const abilities = await manager.query<{ skill_id: string; text: string }[]>(
-      'SELECT a.skill_id, a.text FROM skill_ability a JOIN skill s ON s.id = a.skill_id WHERE s.card_id = $1 ORDER BY a.position',
-      [cardId],
-    );
-    const knowledge = await manager.query<{ skill_id: string; text: string }[]>(
-      'SELECT k.skill_id, k.text FROM skill_knowledge k JOIN skill s ON s.id = k.skill_id WHERE s.card_id = $1 ORDER BY k.position',
-      [cardId],
-    );
-    return {
-      functions: functions.map((f) => ({
-        ...f,
-        skills: skills
-          .filter((s) => s.function_id === f.id)
-          .map((s) => ({
-            id: s.id,
-            number: s.number,
-            title: s.title,
-            recognition: s.recognition,
-            abilities: abilities.filter((a) => a.skill_id === s.id).map((a) => a.text),
-            knowledge: knowledge.filter((k) => k.skill_id === s.id).map((k) => k.text),
-          })),
-      })),
-    };
+  private async requireApplication(manager: EntityManager, applicationId: string): Promise<ApplicationEntity> {
+    const app = await this.repository.lockApplication(manager, applicationId);
+    if (!app) throw DomainException.notFound('Application', applicationId);
+    return app;
   }
 
   private async outcomes(manager: EntityManager, app: ApplicationFacts): Promise<SkillOutcomeRecord[]> {
@@ -480,9 +336,22 @@ export class DecisionsService {
  * The part of the card the application is assessed on: the mandatory functions and the additional
  * ones the candidate chose. A decision neither credits nor lists what was never asked for.
  */
-function assessedPart(card: DecisionCard, app: ApplicationFacts): DecisionCard {
+function assessedPart(outline: CardOutline, app: ApplicationFacts): DecisionCard {
   return {
-    functions: card.functions.filter((f) => f.kind === 'mandatory' || app.additional_function_ids.includes(f.id)),
+    functions: assessedFunctions(outline, app.additional_function_ids).map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      number: f.number,
+      title: f.title,
+      skills: f.skills.map((s) => ({
+        id: s.id,
+        number: s.number,
+        title: s.title,
+        recognition: s.recognition,
+        abilities: [...s.abilities],
+        knowledge: [...s.knowledge],
+      })),
+    })),
   };
 }
 

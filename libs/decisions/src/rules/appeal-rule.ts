@@ -1,25 +1,9 @@
 /**
- * Appeals against a signed decision (DOMAIN.md §6): when one may be lodged, what may be
- * contested, who may sit on the panel and what the panel's votes resolve to. Pure, so that
- * every refusal can be tested without a database and explained to the candidate.
- *
- * Window: the program's `appealWindowDays` calendar days after the day the decision was signed
- * (UTC), the last day included. A window of 10 days on a decision signed on 1 March closes at the
- * end of 11 March. Dates are UTC days, like every other date the system decides on.
- *
- * Contested skills: skills the application was assessed on (the card's mandatory functions and
- * the additional ones chosen) that the decision did not credit. A credited skill cannot be
- * contested (there is nothing to gain), nor a skill outside the assessment; each is named.
- *
- * Panel: at least two distinct assessors, each one free of every refusal of the impartiality
- * rule and not involved in the application (an assessor of its sessions, a reviewer of its
- * evidence). Every member's every problem is listed, as the impartiality rule does.
- *
- * Votes: each member votes `uphold` or the kind's remedy (`reassess`, `admit`, `sustain`). The
- * appeal stays pending until every member has voted; then the majority decides (panelResolution
- * says what a tie does).
+ * Appeals against a signed decision: the window, the contested skills, the panel and what its votes
+ * resolve to (docs/DECISIONS.md, Appeals, steps 1-3; DOMAIN.md §6). Pure, so that every refusal
+ * can be tested without a database and explained to the candidate.
  */
-import { DomainException, errorMessage, toIsoDay } from '@qualcert/shared';
+import { DomainException, errorMessage, toIsoDay, fieldError, fieldFault, FieldFault } from '@qualcert/shared';
 import type { AssessorRefusal } from '@qualcert/assessment';
 
 export const MIN_PANEL_SIZE = 2;
@@ -29,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The last day (YYYY-MM-DD, UTC) on which a decision signed at `signedAt` may be appealed. */
 export function appealDeadline(signedAt: Date, windowDays: number): string {
   if (!Number.isInteger(windowDays) || windowDays < 0) {
-    throw DomainException.validation([{ field: 'appealWindowDays', messages: ['must be a whole number ≥ 0'] }]);
+    throw DomainException.validation([fieldError('appealWindowDays', 'field:wholeAtLeast', { min: 0 })]);
   }
   const signedDay = Date.UTC(signedAt.getUTCFullYear(), signedAt.getUTCMonth(), signedAt.getUTCDate());
   return toIsoDay(new Date(signedDay + windowDays * DAY_MS));
@@ -72,15 +56,15 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
       { deadline, windowDays: request.windowDays },
     );
   }
-  const messages: string[] = [];
+  const messages: FieldFault[] = [];
   const seen = new Set<string>();
   const card = new Set(request.cardSkillIds);
   const credited = new Set(decision.creditedSkillIds);
-  if (request.contestedSkillIds.length === 0) messages.push('name at least one skill');
+  if (request.contestedSkillIds.length === 0) messages.push(fieldFault('field:nameOneSkill'));
   for (const skillId of request.contestedSkillIds) {
-    if (seen.has(skillId)) messages.push(`${skillId} is named twice`);
-    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill the application was assessed on`);
-    else if (credited.has(skillId)) messages.push(`${skillId} is already credited by the decision`);
+    if (seen.has(skillId)) messages.push(fieldFault('field:namedTwice', { id: skillId }));
+    else if (!card.has(skillId)) messages.push(fieldFault('field:notAssessedSkill', { id: skillId }));
+    else if (credited.has(skillId)) messages.push(fieldFault('field:alreadyCredited', { id: skillId }));
     seen.add(skillId);
   }
   if (messages.length > 0) {
@@ -135,9 +119,9 @@ export function panelProblems(members: PanelCandidate[]): PanelProblem[] {
 
 /** Checks the panel's size and that no assessor is named twice, before anything is read. */
 export function checkPanelSize(assessorIds: string[]): void {
-  const messages: string[] = [];
-  if (new Set(assessorIds).size !== assessorIds.length) messages.push('an assessor is named twice');
-  if (new Set(assessorIds).size < MIN_PANEL_SIZE) messages.push(`a panel has at least ${MIN_PANEL_SIZE} assessors`);
+  const messages: FieldFault[] = [];
+  if (new Set(assessorIds).size !== assessorIds.length) messages.push(fieldFault('field:assessorTwice'));
+  if (new Set(assessorIds).size < MIN_PANEL_SIZE) messages.push(fieldFault('field:panelSize', { min: MIN_PANEL_SIZE }));
   if (messages.length > 0) throw DomainException.validation([{ field: 'assessorIds', messages }]);
 }
 
@@ -165,12 +149,7 @@ export type PanelVote = (typeof PANEL_VOTES)[AppealKind][number];
 export function checkVote(kind: AppealKind, vote: string): PanelVote {
   const allowed: readonly string[] = PANEL_VOTES[kind];
   if (!allowed.includes(vote)) {
-    throw DomainException.validation([
-      {
-        field: 'vote',
-        messages: [`an appeal against a ${kind === 'decision' ? 'decision' : kind} takes ${allowed.join(' or ')}`],
-      },
-    ]);
+    throw DomainException.validation([fieldError('vote', 'field:vote', { allowed: allowed.join(' | ') })]);
   }
   return vote as PanelVote;
 }
@@ -256,10 +235,10 @@ export function checkProceduralAppeal(request: ProceduralAppealRequest): { deadl
   }
   const own = new Set(request.ownEvidenceIds);
   const seen = new Set<string>();
-  const messages: string[] = [];
+  const messages: FieldFault[] = [];
   for (const id of request.evidenceIds) {
-    if (seen.has(id)) messages.push(`${id} is named twice`);
-    else if (!own.has(id)) messages.push(`${id} is not one of your evidence files`);
+    if (seen.has(id)) messages.push(fieldFault('field:namedTwice', { id }));
+    else if (!own.has(id)) messages.push(fieldFault('field:notYourEvidence', { id }));
     seen.add(id);
   }
   if (messages.length > 0) throw DomainException.validation([{ field: 'evidenceIds', messages }]);

@@ -1,20 +1,8 @@
 /**
- * The re-assessment of contested skills on appeal (docs/DECISIONS.md, Appeals):
- *
- * - Every panel member records a verdict on every contested skill; a skill is credited on appeal
- *   when strictly more than half of the panel records `passed`. A tie does not credit, as at the
- *   exam (exam-outcome.ts): crediting needs a majority. Until every member has recorded a
- *   verdict, the skill is pending — no one member's verdict decides, the first no more than the
- *   last.
- * - A skill the standard does not recommend for recognition is credited only by an assessment of
- *   the candidate, never on paper (DOMAIN.md §4): a `passed` verdict on it must rest on a
- *   re-examination record — a theory re-test (questions right of asked) and/or a practical
- *   observation — not on a note. A recommended skill may be re-assessed on the record (a note).
- * - A re-examination record must bear the verdict out: a `passed` verdict with a theory re-test
- *   below the pass mark, or with a practical observation of not yet competent, contradicts itself;
- *   so does `failed` with every part given passing. Each such verdict is refused, naming why.
+ * The re-assessment of contested skills on appeal: the panel's majority per skill, and the
+ * re-examination a skill not recommended for recognition needs (docs/DECISIONS.md, Appeals, step 4).
  */
-import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 
 export type SkillVerdict = 'passed' | 'failed';
 
@@ -43,9 +31,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       theory.correct < 0 ||
       theory.correct > theory.total)
   ) {
-    throw DomainException.validation([
-      { field: 'reExamination.theory', messages: ['correct must be a whole number from 0 to total, total at least 1'] },
-    ]);
+    throw DomainException.validation([fieldError('reExamination.theory', 'field:reTheory')]);
   }
   const theoryPassed = theory ? theory.correct / theory.total >= input.passMark : null;
   const practicalPassed = practical ? practical.verdict === 'competent' : null;
@@ -55,7 +41,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
     throw new DomainException(
       'RE_EXAMINATION_REQUIRED',
       'A skill not recommended for recognition is credited on appeal only by a re-examination (theory and/or practical), not by a note',
-      { fields: [{ field: 'reExamination', messages: ['a theory re-test or a practical observation is required'] }] },
+      { fields: [fieldError('reExamination', 'field:reExaminationRequired')] },
     );
   }
   const failedParts = [theoryPassed === false ? 'theory' : null, practicalPassed === false ? 'practical' : null].filter(
@@ -66,7 +52,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       `The re-examination does not bear out a pass: ${failedParts.join(' and ')} not passed`,
       {
-        fields: failedParts.map((p) => ({ field: `reExamination.${p}`, messages: ['not passed'] })),
+        fields: failedParts.map((p) => fieldError(`reExamination.${p}`, 'field:notPassed')),
       },
     );
   }
@@ -75,7 +61,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       'The re-examination passed every part it recorded: the verdict cannot be failed',
       {
-        fields: [{ field: 'result', messages: ['contradicts the re-examination'] }],
+        fields: [fieldError('result', 'field:contradicts')],
       },
     );
   }

@@ -8,9 +8,8 @@ import {
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { finalize, Observable } from 'rxjs';
-import { AppConfig, isMultipart, readMultipart } from '@qualcert/shared';
+import { AppConfig, FILE_STORAGE, FileStorage, isMultipart, readMultipart, StagedFile } from '@qualcert/shared';
 import { CheckedBytes, UploadCheck } from '../files/upload-check';
-import { FILE_STORAGE, FileStorage, StagedFile } from '../storage/file-storage';
 
 /** An evidence file as the route receives it: judged, hashed and staged in storage, not yet under a key. */
 export interface ReceivedUpload extends CheckedBytes {

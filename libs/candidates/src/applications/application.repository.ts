@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../entities/application.entity';
+
+/** The application, locked (FOR UPDATE) for the caller's transaction; null when there is none. */
+export function lockApplication(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+  return manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/** Who checked the documents of the application's admission: a centre's managers or assessors. */
+export async function documentCheckersOf(manager: EntityManager, applicationId: string): Promise<string[]> {
+  const rows = await manager.query<{ user_id: string }[]>(
+    `SELECT checked_by AS user_id FROM candidate_education WHERE checked_application_id = $1
+     UNION SELECT checked_by FROM candidate_employment WHERE checked_application_id = $1
+     UNION SELECT checked_by FROM candidate_learning WHERE checked_application_id = $1`,
+    [applicationId],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** The application as stored; null when there is none. */
+export function findApplication(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
+  return manager.findOne(ApplicationEntity, { where: { id } });
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { activeProgramTerms, EARLIER_CREDITS_SQL, type EarlierCreditRow } from '@qualcert/assessment';
+import { type ApplicationEntity, type ApplicationStatus, lockApplication } from '@qualcert/candidates';
+import { lockInStatus } from '@qualcert/shared';
+import type { DecisionTerms } from '../rules/decision-terms';
+import { DecisionEntity } from './decision.entity';
+import { involvedInApplication } from './involvement.repository';
+
+/** A decision's columns as written; the computation's time is the database's. */
+export type NewDecision = Omit<DecisionEntity, 'application' | 'computedAt'>;
+
+/** What a computation reads of the application: one query, the first of its transaction. */
+export interface ApplicationFacts {
+  id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  status: ApplicationStatus;
+  /** The additional functions the candidate chose; the decision is on these and the mandatory ones. */
+  additional_function_ids: string[];
+  /** A decision awaits sign-off or is approved. */
+  decided: boolean;
+  /** The sequence number the next decision of the application takes. */
+  next_sequence: number;
+  /** The application's current exam enrolment, if it has one. */
+  enrolment_id: string | null;
+  reviews: { skill_id: string; status: string }[];
+  earlier: EarlierCreditRow[];
+}
+
+// Each subquery is one of the reads a decision needs; together they cost one round trip, which is
+// most of a decision's cost (docs/PERFORMANCE.md, the decision pipeline). So this one read spans
+// the application, its enrolment and evidence reviews rather than asking each context in turn.
+const FACTS = `
+  SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.additional_function_ids,
+         EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id
+                  AND d.status IN ('pending_signoff', 'approved')) AS decided,
+         (SELECT COALESCE(MAX(d.sequence), 0) + 1 FROM decision d WHERE d.application_id = a.id) AS next_sequence,
+         (SELECT e.id FROM enrolment e WHERE e.application_id = a.id AND e.status = 'enrolled'
+           ORDER BY e.created_at DESC LIMIT 1) AS enrolment_id,
+         (SELECT COALESCE(json_agg(json_build_object('skill_id', r.skill_id, 'status', r.status)), '[]')
+            FROM evidence_review r WHERE r.application_id = a.id) AS reviews,
+         ${EARLIER_CREDITS_SQL} AS earlier
+    FROM application a WHERE a.id = $1`;
+
+/** The decision table's queries, and what decisions read of the contexts below through theirs. */
+@Injectable()
+export class DecisionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Everything a computation checks and the rule needs; `lock` takes the application's row lock. */
+  async facts(manager: EntityManager, applicationId: string, lock: boolean): Promise<ApplicationFacts | undefined> {
+    const [app] = await manager.query<ApplicationFacts[]>(lock ? `${FACTS} FOR UPDATE OF a` : FACTS, [applicationId]);
+    return app;
+  }
+
+  find(id: string): Promise<DecisionEntity | null> {
+    return this.dataSource.getRepository(DecisionEntity).findOne({ where: { id } });
+  }
+
+  get(manager: EntityManager, id: string): Promise<DecisionEntity> {
+    return manager.findOneOrFail(DecisionEntity, { where: { id } });
+  }
+
+  /** The decision under a shared lock: it cannot be signed or superseded meanwhile. */
+  getShared(manager: EntityManager, id: string): Promise<DecisionEntity> {
+    return manager.findOneOrFail(DecisionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  listOfApplication(applicationId: string): Promise<DecisionEntity[]> {
+    return this.dataSource
+      .getRepository(DecisionEntity)
+      .find({ where: { applicationId }, order: { sequence: 'DESC' } });
+  }
+
+  /** The decision locked while it awaits sign-off, or 409 INVALID_TRANSITION. */
+  lockPending(manager: EntityManager, id: string): Promise<DecisionEntity> {
+    return lockInStatus(manager, DecisionEntity, id, ['pending_signoff'], 'The decision');
+  }
+
+  /** The approved decision a decision on appeal replaces, locked, or 409 INVALID_TRANSITION. */
+  lockSuperseded(manager: EntityManager, id: string): Promise<DecisionEntity> {
+    return lockInStatus(manager, DecisionEntity, id, ['approved'], 'The decision it would supersede');
+  }
+
+  /** Whether the application has a decision awaiting sign-off (or, with `orApproved`, an approved one). */
+  hasLive(manager: EntityManager, applicationId: string, orApproved: boolean): Promise<boolean> {
+    return manager.exists(DecisionEntity, {
+      where: orApproved
+        ? [
+            { applicationId, status: 'pending_signoff' },
+            { applicationId, status: 'approved' },
+          ]
+        : [{ applicationId, status: 'pending_signoff' }],
+    });
+  }
+
+  async insert(manager: EntityManager, row: NewDecision): Promise<void> {
+    await manager.insert(DecisionEntity, row as QueryDeepPartialEntity<DecisionEntity>);
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<NewDecision>): Promise<void> {
+    await manager.update(DecisionEntity, { id }, changes as QueryDeepPartialEntity<DecisionEntity>);
+  }
+
+  /** The application, locked for the sign-off or a new computation (candidates' reader). */
+  lockApplication(manager: EntityManager, applicationId: string): Promise<ApplicationEntity | null> {
+    return lockApplication(manager, applicationId);
+  }
+
+  /** Who took part in assessing the application (involvement.repository.ts). */
+  involved(manager: EntityManager, applicationId: string): Promise<Set<string>> {
+    return involvedInApplication(manager, applicationId);
+  }
+
+  /** The terms of the centre's program for the card in force today (assessment's reader). */
+  termsInForce(manager: EntityManager, centreId: string, cardId: string): Promise<DecisionTerms | null> {
+    return activeProgramTerms(manager, centreId, cardId);
+  }
+}
