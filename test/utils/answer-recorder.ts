@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildApiDocument } from '../../apps/api/src/app.setup';
 import { LANGUAGES, MESSAGES, negotiateLanguage, type Language } from '@qualcert/shared';
 
@@ -62,52 +62,79 @@ export function unlocalisedFieldMessage(language: Language, details: unknown): s
 
 let documentWritten = false;
 
-export function recordAnswers(app: INestApplication): void {
+/** The error code of an answer, by its raw request: set where the body is written. */
+interface Seen {
+  code?: string;
+  localised?: boolean;
+  unlocalised?: string;
+  language: Language;
+}
+const answered = new WeakMap<IncomingMessage, Seen>();
+
+/** Before the app is ready: the hook that writes each answer once it is sent needs adding first. */
+export function recordAnswers(app: NestFastifyApplication): void {
   mkdirSync(join(ANSWERS_FILE, '..'), { recursive: true });
   if (!documentWritten) {
     writeFileSync(DOCUMENT_FILE, JSON.stringify(buildApiDocument(app)));
     documentWritten = true;
   }
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   // First of the server's listeners, so that the response's end is wrapped before any route runs.
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     // A test that needs a request without the header sends it empty: it is then removed.
     if (req.headers['accept-language'] === '') delete req.headers['accept-language'];
     else req.headers['accept-language'] ??= DEFAULT_TEST_LANGUAGE;
     const language = negotiateLanguage(req.headers['accept-language']);
-    let code: string | undefined;
-    let localised: boolean | undefined;
-    let unlocalised: string | undefined;
+    const seen: Seen = { language };
+    answered.set(req, seen);
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const chunk = args[0];
       if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         try {
           const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown; details?: unknown };
-          code = body.code;
-          if (typeof code === 'string' && typeof body.message === 'string') {
-            unlocalised = unlocalisedFieldMessage(language, body.details);
-            localised = isRenderingOf(language, code, body.message) && unlocalised === undefined;
+          seen.code = body.code;
+          if (typeof seen.code === 'string' && typeof body.message === 'string') {
+            seen.unlocalised = unlocalisedFieldMessage(language, body.details);
+            seen.localised = isRenderingOf(language, seen.code, body.message) && seen.unlocalised === undefined;
           }
         } catch {
-          code = undefined;
+          seen.code = undefined;
         }
       }
       return end(...args);
     }) as ServerResponse['end'];
-    res.on('finish', () => {
-      // Express sets the matched route's pattern; an answer given before routing keeps its path.
-      // (A mounted router, such as the queue dashboard's, may match by a list of patterns: not an operation.)
-      const pattern = (req as IncomingMessage & { route?: { path?: unknown } }).route?.path;
-      const route = typeof pattern === 'string' ? pattern : undefined;
-      const path = route ?? (req.url ?? '').split('?')[0];
-      const answer = { method: req.method, path, routed: Boolean(route), status: res.statusCode, code };
-      const line = JSON.stringify(
-        localised === undefined ? answer : { ...answer, language, localised, ...(unlocalised ? { unlocalised } : {}) },
-      );
-      if (recorded.has(line)) return;
-      recorded.add(line);
-      appendFileSync(ANSWERS_FILE, `${line}\n`);
-    });
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      const seen = answered.get(request.raw);
+      // Fastify knows the matched route's pattern; an answer given before routing keeps its path.
+      // (The queue dashboard's routes are not in the document: their answers are not operations.)
+      const route = request.is404 ? undefined : request.routeOptions.url;
+      const path = route ?? (request.raw.url ?? '').split('?')[0];
+      const answer = {
+        method: request.method,
+        path,
+        routed: Boolean(route),
+        status: reply.statusCode,
+        code: seen?.code,
+      };
+      const line = JSON.stringify(
+        seen?.localised === undefined
+          ? answer
+          : {
+              ...answer,
+              language: seen.language,
+              localised: seen.localised,
+              ...(seen.unlocalised ? { unlocalised: seen.unlocalised } : {}),
+            },
+      );
+      if (!recorded.has(line)) {
+        recorded.add(line);
+        appendFileSync(ANSWERS_FILE, `${line}\n`);
+      }
+      done();
+    });
 }

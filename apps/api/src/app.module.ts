@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CandidatesModule } from '@qualcert/candidates';
@@ -9,14 +9,7 @@ import { DecisionsModule } from '@qualcert/decisions';
 import { NotificationsModule } from '@qualcert/notifications';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
-import {
-  AuditModule,
-  ConfigModule,
-  ContentTypeGuard,
-  LoggingModule,
-  OutboxModule,
-  RequestContextMiddleware,
-} from '@qualcert/shared';
+import { AuditModule, ConfigModule, ContentTypeGuard, OutboxModule } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
 import { HealthModule } from './health/health.module';
 import { FailedJobsModule } from './jobs/failed-jobs.module';
@@ -25,7 +18,6 @@ import { MetricsModule } from './metrics/metrics.module';
 @Module({
   imports: [
     ConfigModule,
-    LoggingModule,
     DatabaseModule,
     AuditModule,
     OutboxModule,
@@ -44,8 +36,4 @@ import { MetricsModule } from './metrics/metrics.module';
   ],
   providers: [{ provide: APP_GUARD, useClass: ContentTypeGuard }],
 })
-export class AppModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
-  }
-}
+export class AppModule {}

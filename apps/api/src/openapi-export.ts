@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { applyRoutePrefix, buildApiDocument } from './app.setup';
 
@@ -10,7 +11,11 @@ import { applyRoutePrefix, buildApiDocument } from './app.setup';
  * generate the portal's API types right after `tsc`.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   applyRoutePrefix(app);
   // The server named in the document does not reach the generated types; the default keeps the
   // output the same whatever the environment says.

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { loadConfig } from '@qualcert/shared';
+import { loadConfig, PinoNestLogger } from '@qualcert/shared';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
-  const logger = app.get(Logger);
+  const logger = app.get(PinoNestLogger);
   app.useLogger(logger);
   app.enableShutdownHooks();
   // Said at once: the jobs in hand are finished before the process ends, which may take a while.

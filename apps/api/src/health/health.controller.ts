@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@qualcert/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { HealthReportDto } from './health-report.dto';
 import { HealthReport, HealthService } from './health.service';
 
@@ -13,7 +13,7 @@ export class HealthController {
   @Get()
   @PublicRoute({ summary: 'Liveness and readiness: PostgreSQL and Redis are checked', type: HealthReportDto })
   @ApiResponse({ status: 503, description: 'A dependency does not answer', type: HealthReportDto })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;

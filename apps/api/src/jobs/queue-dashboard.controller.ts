@@ -1,6 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated } from '@qualcert/identity';
 import { AppConfig } from '@qualcert/shared';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard';
@@ -18,14 +18,16 @@ export class QueueDashboardController {
   @Post('dashboard-session')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Authenticated({ roles: ['admin'], summary: 'Open the queue dashboard (/admin/queues) in this browser', status: 204 })
-  open(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+  open(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): void {
     const token = (req.headers.authorization ?? '').slice('Bearer '.length);
-    res.cookie(DASHBOARD_COOKIE, token, {
+    const seconds = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    res.setCookie(DASHBOARD_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.PUBLIC_BASE_URL.startsWith('https://'),
       path: DASHBOARD_PATH,
-      maxAge: this.config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      maxAge: seconds,
+      expires: new Date(Date.now() + seconds * 1000),
     });
   }
 }

@@ -1,11 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenVerifier } from '@qualcert/identity';
 import { ALL_QUEUES, DomainException, requestLanguage } from '@qualcert/shared';
 
@@ -13,7 +12,7 @@ export const DASHBOARD_PATH = '/admin/queues';
 /** Set by POST /api/v1/admin/dashboard-session, so a browser can open the dashboard. */
 export const DASHBOARD_COOKIE = 'qualcert_dashboard';
 
-function tokenOf(req: Request): string | null {
+function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7);
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -23,8 +22,8 @@ function tokenOf(req: Request): string | null {
   return null;
 }
 
-function refuse(res: Response, error: DomainException): void {
-  res.status(error.status).json(error.toBody(requestLanguage(res.req)));
+function refuse(reply: FastifyReply, error: DomainException): FastifyReply {
+  return reply.status(error.status).send(error.toBody(requestLanguage(reply.request)));
 }
 
 /**
@@ -32,25 +31,35 @@ function refuse(res: Response, error: DomainException): void {
  * header or the dashboard cookie, and is checked like any API request's (signature, expiry,
  * account active, session not ended).
  */
-export function mountQueueDashboard(app: INestApplication): void {
-  const adapter = new ExpressAdapter();
+export function mountQueueDashboard(app: NestFastifyApplication): void {
+  const adapter = new FastifyAdapter();
   adapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
     queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
     serverAdapter: adapter,
   });
   const verifier = app.get(AccessTokenVerifier);
-  const gate = (req: Request, res: Response, next: NextFunction): void => {
+  const gate = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const token = tokenOf(req);
-    if (!token) return refuse(res, new DomainException('UNAUTHENTICATED', 'Sign in as an admin to see the queues'));
-    verifier.verify(token).then(
-      (actor) =>
-        actor.role === 'admin'
-          ? next()
-          : refuse(res, new DomainException('FORBIDDEN', 'The queue dashboard is for admins')),
-      (error: unknown) =>
-        refuse(res, error instanceof DomainException ? error : new DomainException('UNAUTHENTICATED', 'Sign in again')),
-    );
+    if (!token) {
+      await refuse(reply, new DomainException('UNAUTHENTICATED', 'Sign in as an admin to see the queues'));
+      return;
+    }
+    try {
+      const actor = await verifier.verify(token);
+      if (actor.role !== 'admin')
+        await refuse(reply, new DomainException('FORBIDDEN', 'The queue dashboard is for admins'));
+    } catch (error) {
+      await refuse(
+        reply,
+        error instanceof DomainException ? error : new DomainException('UNAUTHENTICATED', 'Sign in again'),
+      );
+    }
   };
-  (app as NestExpressApplication).use(DASHBOARD_PATH, gate, adapter.getRouter());
+  const fastify = app.getHttpAdapter().getInstance();
+  // A plugin of its own: the gate guards the dashboard's routes only.
+  void fastify.register(async (dashboard) => {
+    dashboard.addHook('onRequest', gate);
+    await dashboard.register(adapter.registerPlugin(), { prefix: DASHBOARD_PATH });
+  });
 }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { NextFunction, Request, Response } from 'express';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 
 /** Paths the API process answers itself; the portal never shadows them. */
 const SERVER_PATHS = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
@@ -27,42 +27,59 @@ export function portalDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.PORTAL_DIR || join(process.cwd(), 'dist', 'web'));
 }
 
+/** Every file of the portal outside assets/, by its URL path (`/favicon.svg`); the build fixes them. */
+function rootFiles(directory: string): Set<string> {
+  const files = readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+    .filter((path) => !path.startsWith('/assets/') && path !== '/index.html');
+  return new Set(files);
+}
+
 /**
  * Serves the built portal at `/`: hashed assets (their names change with their content) cached for
  * a year, everything else revalidated, and any other page of the app answered with index.html so
  * that a deep link or a reload lands in the app's router. Without a built portal the API runs alone.
+ * It is a plugin of its own, so its file server decorates only its own routes.
  */
-export function mountPortal(app: NestExpressApplication, directory = portalDirectory()): boolean {
+export function mountPortal(fastify: FastifyInstance, directory = portalDirectory()): boolean {
   const indexFile = join(directory, 'index.html');
   if (!existsSync(indexFile)) return false;
   const index = readFileSync(indexFile);
-  const portalOnly =
-    (handler: express.RequestHandler): express.RequestHandler =>
-    (req, res, next) =>
-      SERVER_PATHS.test(req.path) ? next() : handler(req, res, next);
-
-  app.use(
-    '/assets',
-    express.static(join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
-  app.use(portalOnly(express.static(directory, { index: false, maxAge: 0 })));
-  app.use(
-    portalOnly((req: Request, res: Response, next: NextFunction) => {
+  const files = rootFiles(directory);
+  void fastify.register(async (portal) => {
+    // A missing asset is the API's 404, not the page.
+    await portal.register(fastifyStatic, {
+      root: join(directory, 'assets'),
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+    });
+    // Fastify routes the API's own paths first: this route gets only what nothing else matched.
+    portal.get('/*', (request, reply) => {
+      const path = request.url.split('?', 1)[0];
+      if (SERVER_PATHS.test(path)) return reply.callNotFound();
+      if (files.has(path)) return reply.sendFile(path.slice(1), directory, { maxAge: 0 });
       // Only a browser asking for a page gets the app; an API client gets the API's own 404.
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts(['text/html']) || !wantsHtml(req)) {
-        return next();
-      }
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('Content-Security-Policy', PORTAL_CSP);
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.send(index);
-    }),
-  );
+      if (!wantsHtml(request.headers.accept)) return reply.callNotFound();
+      return reply
+        .header('Content-Type', 'text/html; charset=utf-8')
+        .header('Cache-Control', 'no-cache')
+        .header('Content-Security-Policy', PORTAL_CSP)
+        .header('Referrer-Policy', 'same-origin')
+        .send(index);
+    });
+  });
   return true;
 }
 
-/** True when the client lists text/html explicitly (browsers do; `Accept: *\/*` clients get the API's answers). */
-function wantsHtml(req: Request): boolean {
-  return (req.headers.accept ?? '').includes('text/html');
+/**
+ * True when the client lists text/html explicitly, and not with q=0 (browsers do; `Accept: *\/*`
+ * clients get the API's answers).
+ */
+function wantsHtml(accept: string | undefined): boolean {
+  return (accept ?? '')
+    .split(',')
+    .some((range) => /^\s*text\/html\s*(;|$)/i.test(range) && !/;\s*q=0(\.0*)?\s*(;|$)/.test(range));
 }

@@ -13,7 +13,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { RateLimited, UuidParamPipe } from '@qualcert/shared';
 import { contentDisposition } from '../files/content-disposition';
@@ -63,7 +63,7 @@ export class EvidenceController {
     @CurrentActor() actor: Actor,
     @UploadedFile() file: ReceivedUpload | undefined,
     @Body() dto: UploadEvidenceDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<UploadResultDto> {
     const result = await this.evidence.upload(actor, file, dto);
     res.status(result.duplicate ? HttpStatus.OK : HttpStatus.CREATED);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { AppConfig, DomainException, errorMessage, PublicRoute, RateLimited } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
@@ -53,7 +53,7 @@ export class AuthController {
     throttled: true,
     errors: ['UNAUTHENTICATED'],
   })
-  async login(@Req() req: { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
+  async login(@Req() req: { user: UserEntity }, @Res({ passthrough: true }) res: FastifyReply): Promise<SessionDto> {
     const session = await this.auth.login(req.user);
     setRefreshCookie(res, this.config, session.refreshToken);
     return session;
@@ -68,8 +68,8 @@ export class AuthController {
     errors: ['UNAUTHENTICATED'],
   })
   async refresh(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
     @Body() dto: RefreshDto,
   ): Promise<TokenPairDto> {
     const token = refreshTokenOf(req, dto.refreshToken);
@@ -82,7 +82,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @PublicRoute({ summary: 'End the session of a refresh token (in the body or the cookie)', status: 204 })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() dto: RefreshDto): Promise<void> {
+  async logout(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+    @Body() dto: RefreshDto,
+  ): Promise<void> {
     const token = refreshTokenOf(req, dto.refreshToken);
     clearRefreshCookie(res, this.config);
     if (token !== null) await this.auth.logout(token);
@@ -98,7 +102,7 @@ export class AuthController {
   })
   async changePassword(
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
     @Body() dto: ChangePasswordDto,
     @Ip() address: string,
   ): Promise<TokenPairDto> {

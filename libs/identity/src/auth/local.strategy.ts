@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { UserEntity } from '../entities/user.entity';
 import { AuthService } from './auth.service';
@@ -11,7 +11,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(req: Request, email: string, password: string): Promise<UserEntity> {
-    return this.auth.validateCredentials(email, password, req.ip ?? 'unknown');
+  validate(req: FastifyRequest, email: string, password: string): Promise<UserEntity> {
+    return this.auth.validateCredentials(email, password, req.ip);
   }
 }

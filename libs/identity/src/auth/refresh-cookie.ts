@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@qualcert/shared';
 
 /**
@@ -9,17 +9,19 @@ import type { AppConfig } from '@qualcert/shared';
 export const REFRESH_COOKIE = 'qualcert_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
-export function setRefreshCookie(res: Response, config: AppConfig, refreshToken: string): void {
-  res.cookie(REFRESH_COOKIE, refreshToken, {
+export function setRefreshCookie(res: FastifyReply, config: AppConfig, refreshToken: string): void {
+  const seconds = config.REFRESH_TOKEN_TTL_DAYS * 86400;
+  res.setCookie(REFRESH_COOKIE, refreshToken, {
     httpOnly: true,
     sameSite: 'strict',
     secure: config.PUBLIC_BASE_URL.startsWith('https://'),
     path: COOKIE_PATH,
-    maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86400_000,
+    maxAge: seconds,
+    expires: new Date(Date.now() + seconds * 1000),
   });
 }
 
-export function clearRefreshCookie(res: Response, config: AppConfig): void {
+export function clearRefreshCookie(res: FastifyReply, config: AppConfig): void {
   res.clearCookie(REFRESH_COOKIE, {
     httpOnly: true,
     sameSite: 'strict',
@@ -29,7 +31,7 @@ export function clearRefreshCookie(res: Response, config: AppConfig): void {
 }
 
 /** The token of the body when one is given, else the cookie's. */
-export function refreshTokenOf(req: Request, fromBody: string | undefined): string | null {
+export function refreshTokenOf(req: FastifyRequest, fromBody: string | undefined): string | null {
   if (fromBody !== undefined) return fromBody;
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');

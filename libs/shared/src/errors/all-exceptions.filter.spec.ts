@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { parseJsonBody } from '../http/input-limits';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { DomainException, errorMessage } from './domain.exception';
 
@@ -13,11 +14,14 @@ function run(
       sent.status = code;
       return this;
     },
-    json(body: unknown) {
+    send(body: unknown) {
       sent.body = body;
     },
-    setHeader(name: string, value: string) {
+    header(name: string, value: string) {
       sent.headers[name] = value;
+    },
+    type() {
+      return this;
     },
   };
   const request = { headers: acceptLanguage === null ? {} : { 'accept-language': acceptLanguage } };
@@ -85,7 +89,12 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers malformed JSON bodies with 400, not 500', () => {
-    const parseError = Object.assign(new SyntaxError('Unexpected token'), { status: 400, type: 'entity.parse.failed' });
+    let parseError: unknown;
+    try {
+      parseJsonBody('{"unclosed": ');
+    } catch (error) {
+      parseError = error;
+    }
     expect(run(parseError)).toMatchObject({
       status: 400,
       body: { code: 'MALFORMED_REQUEST', message: 'The request body is not valid JSON' },

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { renderMessage, type ErrorMessageCode } from '../messages/catalogue';
 import { negotiateLanguage, type Language } from '../messages/language';
@@ -79,7 +79,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const language = requestLanguage(host.switchToHttp().getRequest());
     const body = this.toBody(exception, language);
     if (body.code === 'DATABASE_UNAVAILABLE') {
@@ -87,12 +87,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
-    if (body.code === 'DATABASE_UNAVAILABLE') response.setHeader('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+    if (body.code === 'DATABASE_UNAVAILABLE') response.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
     if (body.code === 'TOO_MANY_REQUESTS' && exception instanceof DomainException) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+      if (retryAfter) response.header('Retry-After', String(retryAfter));
     }
-    response.status(body.statusCode).json(body);
+    // JSON whatever type the route declared for its own answer (Fastify would refuse to send an
+    // object as text/plain).
+    response.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private toBody(exception: unknown, language: Language): ErrorBody {
@@ -114,13 +116,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (code === 'CONFLICT') return answer(HttpStatus.CONFLICT, code);
       if (code) return answer(HttpStatus.BAD_REQUEST, code);
     }
-    // body-parser and multer errors carry an HTTP status of their own.
-    const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: unknown }).type;
-      const code = STATUS_CODES[status] ?? 'MALFORMED_REQUEST';
-      return answer(status, code, type === 'entity.parse.failed' ? 'MALFORMED_REQUEST:not_json' : code);
-    }
+    // Errors of the HTTP server and its plugins (multipart) carry an HTTP status of their own.
+    const { status, statusCode } = (exception ?? {}) as { status?: unknown; statusCode?: unknown };
+    const own = typeof statusCode === 'number' ? statusCode : status;
+    if (typeof own === 'number' && own >= 400 && own < 500)
+      return answer(own, STATUS_CODES[own] ?? 'MALFORMED_REQUEST');
     return answer(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR');
   }
 }

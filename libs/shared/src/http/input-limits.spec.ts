@@ -1,5 +1,6 @@
+import { DomainException } from '../errors/domain.exception';
 import { inEnglish } from '../messages/in-english.spec-support';
-import { exceedsDepth, nulCharacterFields } from './input-limits';
+import { exceedsDepth, nulCharacterFields, parseJsonBody } from './input-limits';
 
 const nested = (depth: number, kind: 'object' | 'array'): unknown => {
   let value: unknown = 'leaf';
@@ -28,6 +29,32 @@ describe('exceedsDepth', () => {
   it('measures twenty thousand levels without overflowing the stack', () => {
     expect(exceedsDepth(nested(20_000, 'object'), 32)).toBe(true);
     expect(exceedsDepth(nested(20_000, 'array'), 20_000)).toBe(false);
+  });
+});
+
+describe('parseJsonBody', () => {
+  const refusal = (text: string) => {
+    try {
+      parseJsonBody(text, 3);
+    } catch (error) {
+      return error instanceof DomainException ? `${error.code} ${error.messageKey}` : String(error);
+    }
+    return 'accepted';
+  };
+
+  it('reads objects and arrays, and an empty body as none', () => {
+    expect(parseJsonBody(' {"a": [1, {"b": 2}]}')).toEqual({ a: [1, { b: 2 }] });
+    expect(parseJsonBody('[]')).toEqual([]);
+    expect(parseJsonBody('')).toBeUndefined();
+  });
+
+  it.each(['"text"', '42', 'null', '{"unclosed": ', '   '])('refuses %j as not JSON, as body-parser did', (text) => {
+    expect(refusal(text)).toBe('MALFORMED_REQUEST MALFORMED_REQUEST:not_json');
+  });
+
+  it('refuses a body nested deeper than the limit before anything recurses into it', () => {
+    expect(refusal('[[[1]]]')).toBe('accepted');
+    expect(refusal('[[[[1]]]]')).toBe('MALFORMED_REQUEST MALFORMED_REQUEST:too_deep');
   });
 });
 

@@ -1,5 +1,4 @@
 import { fieldError } from '../errors/error-codes';
-import type { NextFunction, Request, Response } from 'express';
 import { DomainException, errorMessage } from '../errors/domain.exception';
 import { FieldError } from '../errors/error-codes';
 
@@ -24,19 +23,29 @@ export function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
-/** Express middleware after the body parsers: a body nested deeper than MAX_JSON_DEPTH is a 400. */
-export function jsonDepthLimit(max = MAX_JSON_DEPTH) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (exceedsDepth(req.body, max)) {
-      next(
-        new DomainException('MALFORMED_REQUEST', errorMessage('MALFORMED_REQUEST:too_deep', { max }), {
-          maxDepth: max,
-        }),
-      );
-      return;
-    }
-    next();
-  };
+/** The refusal of a body that is not JSON (strict: an object or an array, as body-parser read it). */
+const notJson = () => new DomainException('MALFORMED_REQUEST', errorMessage('MALFORMED_REQUEST:not_json'));
+
+/**
+ * A JSON body as the API reads it: empty is no body, anything but an object or an array is not
+ * JSON, and a body nested deeper than MAX_JSON_DEPTH is a 400 before any validation recurses into it.
+ */
+export function parseJsonBody(text: string, max = MAX_JSON_DEPTH): unknown {
+  if (text.length === 0) return undefined;
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') throw notJson();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw notJson();
+  }
+  if (exceedsDepth(value, max)) {
+    throw new DomainException('MALFORMED_REQUEST', errorMessage('MALFORMED_REQUEST:too_deep', { max }), {
+      maxDepth: max,
+    });
+  }
+  return value;
 }
 
 /** The field path of a key under `parent`, as validation errors name fields (`a.b`, `a.0.c`). */

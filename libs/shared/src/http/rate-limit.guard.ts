@@ -9,7 +9,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import { AppConfig, redisConnectionOptions } from '../config/app-config';
 import { DomainException } from '../errors/domain.exception';
@@ -78,10 +78,10 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const options = this.reflector.get<RateLimitOptions | undefined>(RATE_LIMIT_KEY, context.getHandler());
     if (!options) return true;
-    const req = context.switchToHttp().getRequest<Request & { user?: { userId?: string } }>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { user?: { userId?: string } }>();
+    const res = context.switchToHttp().getResponse<FastifyReply>();
     const windowMs = LIMIT_WINDOWS[options.limit] * 1000;
-    const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : (req.ip ?? 'unknown');
+    const subject = options.by === 'user' && req.user?.userId ? `user:${req.user.userId}` : req.ip;
     const key = rateLimitKey(this.config.BULLMQ_PREFIX, options.group, subject);
     let count: number;
     let windowLeftMs: number;
@@ -98,8 +98,8 @@ export class RateLimitGuard implements CanActivate, OnModuleDestroy {
       return true;
     }
     const limit = this.config[options.limit];
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+    res.header('RateLimit-Limit', String(limit));
+    res.header('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count > limit) {
       const retryAfterSeconds = Math.ceil(windowLeftMs / 1000);
       throw new DomainException('TOO_MANY_REQUESTS', 'Too many requests; try again later', { retryAfterSeconds });

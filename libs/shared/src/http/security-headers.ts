@@ -1,5 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
-
 // The public catalogue is the same for everyone and holds no personal data: caches may keep it.
 const CATALOGUE = /^\/api\/v1\/(standards|cards|skills|fields)(\/|$)/;
 const API = /^\/api\/v1(\/|$)/;
@@ -18,12 +16,4 @@ export function securityHeadersFor(method: string, path: string): Record<string,
   headers['Content-Security-Policy'] = "default-src 'none'; frame-ancestors 'none'";
   if (!(CATALOGUE.test(path) && (method === 'GET' || method === 'HEAD'))) headers['Cache-Control'] = 'no-store';
   return headers;
-}
-
-/** Express middleware setting securityHeadersFor(…) before any route answers (a route may still override). */
-export function securityHeaders() {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    for (const [name, value] of Object.entries(securityHeadersFor(req.method, req.path))) res.setHeader(name, value);
-    next();
-  };
 }

@@ -9,13 +9,12 @@ import {
   UploadedFiles,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Actor, Authenticated, CurrentActor, toAuditActor } from '@qualcert/identity';
-import { DomainException, fieldError, fieldErrorsOf } from '@qualcert/shared';
+import { BufferedFilesInterceptor, DomainException, fieldError, fieldErrorsOf, mediaTypeOf } from '@qualcert/shared';
 import { CorrectionsFileError, readCorrectionsFile } from '../corrections/corrections';
 import { ImportPreviewDto, ImportStandardDto, ImportSummaryDto } from './standard-import.dto';
 import { ImportPreview, ImportSummary, StandardImportService } from './standard-import.service';
@@ -66,12 +65,12 @@ export class StandardImportController {
   @Post('import')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(
-    FileFieldsInterceptor(
+    BufferedFilesInterceptor(
       [
         { name: 'file', maxCount: 1 },
         { name: 'corrections', maxCount: 1 },
       ],
-      { limits: { fileSize: MAX_UPLOAD_BYTES } },
+      { fileSize: MAX_UPLOAD_BYTES },
     ),
   )
   @ApiConsumes('application/json', 'text/plain', 'multipart/form-data')
@@ -83,7 +82,7 @@ export class StandardImportController {
   })
   async import(
     @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Body() body: unknown,
     @Query('sourceName') sourceName: string | undefined,
     @UploadedFiles() files: { file?: UploadedFile[]; corrections?: UploadedFile[] } | undefined,
@@ -95,12 +94,12 @@ export class StandardImportController {
   @Post('import/preview')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(
-    FileFieldsInterceptor(
+    BufferedFilesInterceptor(
       [
         { name: 'file', maxCount: 1 },
         { name: 'corrections', maxCount: 1 },
       ],
-      { limits: { fileSize: MAX_UPLOAD_BYTES } },
+      { fileSize: MAX_UPLOAD_BYTES },
     ),
   )
   @ApiConsumes('application/json', 'text/plain', 'multipart/form-data')
@@ -112,7 +111,7 @@ export class StandardImportController {
     errors: ['CORRECTIONS_INVALID', 'STANDARD_PARSE_FAILED'],
   })
   async preview(
-    @Req() req: Request,
+    @Req() req: FastifyRequest,
     @Body() body: unknown,
     @Query('sourceName') sourceName: string | undefined,
     @UploadedFiles() files: { file?: UploadedFile[]; corrections?: UploadedFile[] } | undefined,
@@ -121,7 +120,7 @@ export class StandardImportController {
   }
 
   private async readRequest(
-    req: Request,
+    req: FastifyRequest,
     body: unknown,
     sourceName: string | undefined,
     files: { file?: UploadedFile[]; corrections?: UploadedFile[] } | undefined,
@@ -145,7 +144,7 @@ export class StandardImportController {
         corrections: correctionsFrom(corrections, 'corrections'),
       };
     }
-    if (req.is('text/plain')) {
+    if (mediaTypeOf(req.headers['content-type']) === 'text/plain') {
       if (typeof body !== 'string' || body.length === 0) {
         throw DomainException.validation([fieldError('body', 'field:standardText')]);
       }
