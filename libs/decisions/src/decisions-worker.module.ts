@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
-import { ProgressService } from '@qualcert/assessment';
+import { ProgressRepository, ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
@@ -22,6 +22,7 @@ import { NotificationsService } from './notifications/notifications.service';
     DecisionsRepository,
     AppealsRepository,
     DecisionsService,
+    ProgressRepository,
     ProgressService,
     DecisionProcessor,
     NotificationsService,
