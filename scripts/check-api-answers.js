@@ -49,7 +49,8 @@ function undeclaredAnswers() {
     if (typeof answer.path !== 'string') continue;
     if (answer.localised === false)
       problems.add(
-        `${answer.method} ${answer.path} ${answer.status} ${answer.code}: the message is not in ${answer.language}`,
+        `${answer.method} ${answer.path} ${answer.status} ${answer.code}: the message is not in ${answer.language}` +
+          (answer.unlocalised ? ` (a field's: "${answer.unlocalised}")` : ''),
       );
     const path = documentPath(document, answer);
     // Routes the document leaves out on purpose (metrics, the docs, the queue dashboard), and

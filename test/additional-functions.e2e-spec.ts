@@ -70,7 +70,7 @@ describe('programs, additional functions and readiness', () => {
     const mandatory = (await request(server).get(`/api/v1/cards/${day.cardId}`).expect(200)).body.functions[0].id;
     const notAdditional = await apply(candidate, { additionalFunctionIds: [mandatory] }).expect(400);
     expect(notAdditional.body.details.fields).toEqual([
-      { field: 'additionalFunctionIds', messages: [`${mandatory} is not an additional function of the card`] },
+      { field: 'additionalFunctionIds', messages: [`${mandatory} — карточканың қосымша функциясы емес`] },
     ]);
     for (const additionalFunctionIds of ['x', ['not-a-uuid'], [1]]) {
       const res = await apply(candidate, { additionalFunctionIds }).expect(400);

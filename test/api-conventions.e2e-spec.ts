@@ -56,7 +56,8 @@ describe('API conventions', () => {
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: expect.stringContaining('application/json'),
         details: {
-          fields: [{ field: 'Content-Type', messages: ['must be application/json'] }],
+          // In the request's language (the e2e app asks for Kazakh).
+          fields: [{ field: 'Content-Type', messages: ['application/json болуы керек'] }],
           accepted: ['application/json'],
         },
       });
@@ -68,7 +69,7 @@ describe('API conventions', () => {
           .set('Content-Type', type)
           .send(JSON.stringify({ email: 'a@b.kz' }))
           .expect(400);
-        expect(res.body.details.fields).toEqual([{ field: 'password', messages: ['password is required'] }]);
+        expect(res.body.details.fields).toEqual([{ field: 'password', messages: ['password: міндетті өріс'] }]);
       }
     });
   });
@@ -76,8 +77,27 @@ describe('API conventions', () => {
   it('names only what is wrong: a missing field is required, without the limits it would have', async () => {
     const res = await request(ctx.app.getHttpServer()).post('/api/v1/auth/login').send({}).expect(400);
     expect(res.body.details.fields).toEqual([
-      { field: 'email', messages: ['email is required'] },
-      { field: 'password', messages: ['password is required'] },
+      { field: 'email', messages: ['email: міндетті өріс'] },
+      { field: 'password', messages: ['password: міндетті өріс'] },
     ]);
   });
+
+  it.each([
+    ['ru', 'email: должен быть адрес электронной почты', 'password: не длиннее 200 символов'],
+    ['en', 'email must be an email', 'password must be shorter than or equal to 200 characters'],
+    ['kk', 'email: электрондық пошта мекенжайы болуы керек', 'password: 200 таңбадан аспауы керек'],
+  ])(
+    'says what is wrong with each field in the caller’s language (%s), with the limit',
+    async (language, email, password) => {
+      const res = await request(ctx.app.getHttpServer())
+        .post('/api/v1/auth/login')
+        .set('Accept-Language', language)
+        .send({ email: 'not an address', password: 'x'.repeat(201) })
+        .expect(400);
+      expect(res.body.details.fields).toEqual([
+        { field: 'email', messages: [email] },
+        { field: 'password', messages: [password] },
+      ]);
+    },
+  );
 });

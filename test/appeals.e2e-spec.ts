@@ -132,7 +132,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
     const credited = day.mandatory[1].id;
     const refused = await lodge(candidate, decisionId, [credited, failed[0]]).expect(400);
     expect(refused.body.details.fields).toEqual([
-      { field: 'contestedSkillIds', messages: [`${credited} is already credited by the decision`] },
+      { field: 'contestedSkillIds', messages: [`${credited} шешіммен сыналып қойған`] },
     ]);
     const appeal = (await lodge(candidate, decisionId, failed).expect(201)).body as Appeal;
     expect(appeal).toMatchObject({ status: 'lodged', decisionId, deadline: await deadlineOf(decisionId), panel: [] });

@@ -89,6 +89,7 @@ describe('accounts and sessions', () => {
     ])('refuses the weak password %s with 422 naming the field and the reason', async (password, problem) => {
       const res = await request(server)
         .post('/api/v1/auth/register')
+        .set('Accept-Language', 'en')
         .send({ email: uniqueEmail(), password, fullName: 'Слабый Пароль' })
         .expect(422);
       expect(res.body).toMatchObject({ code: 'PASSWORD_TOO_WEAK', details: { fields: [{ field: 'password' }] } });

@@ -343,7 +343,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
     const early = await applyAgain().expect(409);
     expect(early.body).toMatchObject({
       code: 'RETAKE_TOO_EARLY',
-      details: { opensOn, fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }] },
+      details: { opensOn, fields: [{ field: 'cardId', messages: [`қайта тапсыру ${opensOn} бастап ашылады`] }] },
     });
     expect(early.body.message).toContain(opensOn);
     await ctx.dataSource.query("UPDATE decision SET signed_at = now() - interval '30 days' WHERE id = $1", [
@@ -385,7 +385,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
       .expect(409);
     expect(refused.body).toMatchObject({
       code: 'NOTHING_TO_EXAMINE',
-      details: { fields: [{ field: 'applicationId', messages: ['no skill to examine'] }] },
+      details: { fields: [{ field: 'applicationId', messages: ['емтиханда тексерілетін дағды жоқ'] }] },
     });
     const [seats] = await ctx.dataSource.query('SELECT enrolled_count FROM exam_session WHERE id = $1', [session.id]);
     expect(seats.enrolled_count).toBe(0);

@@ -141,7 +141,7 @@ describe('evidence and claims', () => {
       statusCode: 400,
       code: 'VALIDATION_FAILED',
       message: 'Кейбір өрістер қате толтырылған.',
-      details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
+      details: { fields: [{ field: 'file', messages: ['файл міндетті'] }] },
     });
     expect(await storedOf(candidate)).toEqual({ rows: 0, files: [] });
   });

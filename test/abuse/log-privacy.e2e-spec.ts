@@ -77,7 +77,7 @@ describe('abuse: the ИИН, passwords and documents never appear in the logs', 
       .expect((r) =>
         expect(r.body).toMatchObject({
           code: 'VALIDATION_FAILED',
-          details: { fields: [{ field: 'iin', messages: ['iin must be 12 digits'] }] },
+          details: { fields: [{ field: 'iin', messages: ['iin: должно состоять из 12 цифр'] }] },
         }),
       );
     await request(api)

@@ -49,12 +49,12 @@ describe('abuse: malformed input that once answered 500', () => {
 
   it('refuses a NUL byte in a query string, signed in or not, naming the parameter', async () => {
     const cards = await request(server).get(`/api/v1/standards/${standardId}/cards?q=%D0%BE%D0%BF%00x`).expect(400);
-    expect(cards.body).toEqual(invalid('q', 'must not contain NUL characters'));
+    expect(cards.body).toEqual(invalid('q', 'NUL таңбасы болмауы керек'));
     const staff = await request(server)
       .get('/api/v1/users?search=a%00b')
       .set(...bearer(admin))
       .expect(400);
-    expect(staff.body).toEqual(invalid('search', 'must not contain NUL characters'));
+    expect(staff.body).toEqual(invalid('search', 'NUL таңбасы болмауы керек'));
   });
 
   it('refuses a NUL byte in a text field of a body, naming the field, and stores nothing', async () => {
@@ -64,7 +64,7 @@ describe('abuse: malformed input that once answered 500', () => {
       .set(...bearer(candidate))
       .send({ level: 'tvet_worker', institution: 'Колледж\u0000связи', graduationYear: 2015, documentRef: 'ТКБ 1' })
       .expect(400);
-    expect(res.body).toEqual(invalid('institution', 'must not contain NUL characters'));
+    expect(res.body).toEqual(invalid('institution', 'NUL таңбасы болмауы керек'));
     const [{ n }] = await ctx.dataSource.query<{ n: number }[]>(
       'SELECT COUNT(*)::int AS n FROM candidate_education WHERE candidate_id = $1',
       [candidate.id],
@@ -110,7 +110,7 @@ describe('abuse: malformed input that once answered 500', () => {
       .set(...bearer(admin))
       .send({ passMarkPercent: null })
       .expect(400);
-    expect(res.body).toEqual(invalid('passMarkPercent', 'passMarkPercent must not be null; omit it instead'));
+    expect(res.body).toEqual(invalid('passMarkPercent', 'passMarkPercent: null болмауы керек; өрісті жібермеңіз'));
     const renamed = await request(server)
       .patch(`/api/v1/centres/${centre.id}`)
       .set(...bearer(admin))
@@ -135,8 +135,8 @@ describe('abuse: malformed input that once answered 500', () => {
       .send({ cardId: card.id, questions: [[question], [question]] })
       .expect(400);
     expect(res.body.details.fields).toEqual([
-      { field: 'questions.0', messages: ['questions.0 must be an object'] },
-      { field: 'questions.1', messages: ['questions.1 must be an object'] },
+      { field: 'questions.0', messages: ['questions.0: объект болуы керек'] },
+      { field: 'questions.1', messages: ['questions.1: объект болуы керек'] },
     ]);
     const [{ n }] = await ctx.dataSource.query<{ n: number }[]>(
       'SELECT COUNT(*)::int AS n FROM question WHERE centre_id = $1',
@@ -153,7 +153,7 @@ describe('abuse: malformed input that once answered 500', () => {
       .send({ email, fullName: 'Иван Тестов', password: strongPassword() })
       .expect(400);
     expect(res.body).toEqual(
-      invalid('email', 'has letters whose lower case is ambiguous (such as İ); write the address in lower case'),
+      invalid('email', 'кіші әрпі екіұшты әріптер бар (мысалы, İ); мекенжайды кіші әріптермен жазыңыз'),
     );
     const staff = await request(server)
       .post('/api/v1/users')
@@ -163,7 +163,7 @@ describe('abuse: malformed input that once answered 500', () => {
     expect(staff.body.details.fields).toEqual([
       {
         field: 'email',
-        messages: ['has letters whose lower case is ambiguous (such as İ); write the address in lower case'],
+        messages: ['кіші әрпі екіұшты әріптер бар (мысалы, İ); мекенжайды кіші әріптермен жазыңыз'],
       },
     ]);
     expect(await users()).toBe(before);

@@ -317,7 +317,7 @@ describe('abuse: evidence storage has a quota per candidate (issue 17, item 6)',
     expect(refused).toHaveLength(20);
     expect(refused[0].body).toMatchObject({
       code: 'STORAGE_QUOTA_EXCEEDED',
-      details: { quotaBytes: quota, fields: [{ field: 'file', messages: ['exceeds your storage quota'] }] },
+      details: { quotaBytes: quota, fields: [{ field: 'file', messages: ['файл сақтау квотаңыздан асады'] }] },
     });
     const [{ used }] = await ctx.dataSource.query<{ used: number }[]>(
       'SELECT SUM(size_bytes)::int AS used FROM evidence_file WHERE candidate_id = $1',

@@ -21,7 +21,7 @@ const fileRequired = {
     statusCode: 400,
     code: 'VALIDATION_FAILED',
     message: 'Кейбір өрістер қате толтырылған.',
-    details: { fields: [{ field: 'file', messages: ['a file is required'] }] },
+    details: { fields: [{ field: 'file', messages: ['файл міндетті'] }] },
   },
 };
 const malformedPart = {
@@ -75,7 +75,7 @@ describe('abuse: uploads and tokens', () => {
         statusCode: 415,
         code: 'UNSUPPORTED_FILE_TYPE',
         message: 'Бұл файл түрі қабылданбайды: PDF, JPEG не PNG жүктеңіз.',
-        details: { fields: [{ field: 'file', messages: ['is not a PDF, JPEG or PNG file'] }] },
+        details: { fields: [{ field: 'file', messages: ['PDF, JPEG немесе PNG файлы емес'] }] },
       };
       const cases: [Buffer, string, object][] = [
         [exeFile(), 'certificate.pdf', unsupported],
@@ -90,7 +90,7 @@ describe('abuse: uploads and tokens', () => {
             statusCode: 422,
             code: 'FILE_EMPTY',
             message: 'Файл бос.',
-            details: { fields: [{ field: 'file', messages: ['is empty'] }] },
+            details: { fields: [{ field: 'file', messages: ['файл бос'] }] },
           },
         ],
       ];

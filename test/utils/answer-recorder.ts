@@ -13,7 +13,8 @@ import { LANGUAGES, MESSAGES, negotiateLanguage, type Language } from '@qualcert
  * A request that names no language is sent with `Accept-Language: kk` (DEFAULT_TEST_LANGUAGE), and
  * each error answer records whether its message is a rendering of its code in the language the
  * request asked for (`localised`): the check lists those that are not, so every error path the
- * e2e tests touch is proven to speak Kazakh (and the others the language they ask for). A test
+ * e2e tests touch is proven to speak Kazakh (and the others the language they ask for), down to
+ * what it says of each field at fault (`details.fields[].messages`). A test
  * that needs a request with no Accept-Language at all sends the header empty.
  */
 export const ANSWERS_FILE = join(__dirname, '../../.jest/api-answers.ndjson');
@@ -45,6 +46,19 @@ export function isRenderingOf(language: Language, code: string, message: string)
   }
   return false;
 }
+/** The first message of a field at fault (`details.fields`) that is not a field message in the language. */
+export function unlocalisedFieldMessage(language: Language, details: unknown): string | undefined {
+  const fields = (details as { fields?: unknown } | undefined)?.fields;
+  if (!Array.isArray(fields)) return undefined;
+  const field = [...(PATTERNS.get(language) ?? [])].filter(([key]) => key.startsWith('field:'));
+  for (const f of fields as { messages?: unknown }[]) {
+    for (const m of Array.isArray(f.messages) ? (f.messages as unknown[]) : []) {
+      if (typeof m !== 'string' || !field.some(([, pattern]) => pattern.test(m))) return String(m);
+    }
+  }
+  return undefined;
+}
+
 let documentWritten = false;
 
 export function recordAnswers(app: INestApplication): void {
@@ -62,15 +76,18 @@ export function recordAnswers(app: INestApplication): void {
     const language = negotiateLanguage(req.headers['accept-language']);
     let code: string | undefined;
     let localised: boolean | undefined;
+    let unlocalised: string | undefined;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const chunk = args[0];
       if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
         try {
-          const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown };
+          const body = JSON.parse(chunk.toString()) as { code?: string; message?: unknown; details?: unknown };
           code = body.code;
-          if (typeof code === 'string' && typeof body.message === 'string')
-            localised = isRenderingOf(language, code, body.message);
+          if (typeof code === 'string' && typeof body.message === 'string') {
+            unlocalised = unlocalisedFieldMessage(language, body.details);
+            localised = isRenderingOf(language, code, body.message) && unlocalised === undefined;
+          }
         } catch {
           code = undefined;
         }
@@ -84,7 +101,9 @@ export function recordAnswers(app: INestApplication): void {
       const route = typeof pattern === 'string' ? pattern : undefined;
       const path = route ?? (req.url ?? '').split('?')[0];
       const answer = { method: req.method, path, routed: Boolean(route), status: res.statusCode, code };
-      const line = JSON.stringify(localised === undefined ? answer : { ...answer, language, localised });
+      const line = JSON.stringify(
+        localised === undefined ? answer : { ...answer, language, localised, ...(unlocalised ? { unlocalised } : {}) },
+      );
       if (recorded.has(line)) return;
       recorded.add(line);
       appendFileSync(ANSWERS_FILE, `${line}\n`);

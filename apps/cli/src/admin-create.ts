@@ -56,8 +56,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // The body the API would answer in English: field faults become their text.
   const details =
-    error instanceof DomainException ? (error.details as { fields?: { messages: string[] }[] } | undefined) : undefined;
+    error instanceof DomainException
+      ? (error.toBody('en').details as { fields?: { messages: string[] }[] } | undefined)
+      : undefined;
   const reasons = details?.fields?.flatMap((f) => f.messages).join('; ');
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}${reasons ? `: ${reasons}` : ''}\n`);
   process.exit(1);

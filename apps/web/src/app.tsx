@@ -8,10 +8,12 @@ import { RequireSignIn } from './auth/require-sign-in';
 import { Layout } from './components/layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { certificatePageOf, publicCertificateQuery } from './pages/public-certificate-query';
 import { staffRoutes } from './staff/routes';
 
 // Each area is its own chunk: the public verification page loads neither the cabinet nor the catalogue.
-const VerifyCertificatePage = lazy(() => import('./pages/verify-certificate-page'));
+const loadVerifyCertificatePage = () => import('./pages/verify-certificate-page');
+const VerifyCertificatePage = lazy(loadVerifyCertificatePage);
 const VerifyFormPage = lazy(() => import('./pages/verify-form-page'));
 const StandardsPage = lazy(() => import('./pages/catalogue/standards-page'));
 const StandardCardsPage = lazy(() => import('./pages/catalogue/standard-cards-page'));
@@ -67,6 +69,14 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// A QR code opens the certificate's page: its chunk and the verdict are fetched at once, while the
+// language's words arrive, instead of one after the other once the router has matched the page.
+const certificatePage = certificatePageOf(window.location);
+if (certificatePage) {
+  void loadVerifyCertificatePage();
+  void queryClient.prefetchQuery(publicCertificateQuery(certificatePage.number, certificatePage.code));
+}
 
 const cabinet = (element: React.ReactNode) => <RequireSignIn>{element}</RequireSignIn>;
 

@@ -35,4 +35,5 @@ export * from './messages/explanation';
 export * from './messages/language';
 export * from './messages/catalogue';
 export * from './messages/localise';
+export * from './messages/field-messages';
 export * from './http/localise.interceptor';

@@ -14,7 +14,9 @@ const auth: Middleware = {
     const token = session.accessToken();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     // The API's messages (errors, explanations) come in the language the portal shows.
-    if (i18n.language) request.headers.set('Accept-Language', i18n.language);
+    // (Before i18next has finished starting, the language it was started with.)
+    const language = i18n.language || (typeof i18n.options.lng === 'string' ? i18n.options.lng : '');
+    if (language) request.headers.set('Accept-Language', language);
     if (!request.url.includes('/api/v1/auth/')) pending.set(request, request.clone());
     return request;
   },

@@ -16,10 +16,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../api/client';
-import { ApiFailure, errorText, must } from '../api/errors';
+import { ApiFailure, errorText } from '../api/errors';
 import { usePageTitle } from '../components/page-title';
 import { useFormat } from '../i18n/format';
+import { publicCertificateQuery } from './public-certificate-query';
 import { useVerdictMark } from './verify-page-mark';
 
 const VERDICT_COLOURS = { valid: 'teal', expired: 'orange', revoked: 'red' } as const;
@@ -33,12 +33,7 @@ export default function VerifyCertificatePage() {
   const code = params.get('code') ?? '';
   usePageTitle(t('verify.pageTitle', { number }));
 
-  const query = useQuery({
-    queryKey: ['public-certificate', number, code],
-    enabled: code !== '',
-    queryFn: () =>
-      must(api.GET('/api/v1/public/certificates/{number}', { params: { path: { number }, query: { code } } })),
-  });
+  const query = useQuery({ ...publicCertificateQuery(number, code), enabled: code !== '' });
   useVerdictMark(Boolean(query.data));
 
   if (!code) return <CodeForm number={number} />;

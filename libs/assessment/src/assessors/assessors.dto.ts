@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { Trimmed } from '@qualcert/shared';
+import { Trimmed, fieldRule } from '@qualcert/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,11 +45,11 @@ export class AccreditAssessorDto {
   cardIds: string[];
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   validFrom: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   validTo: string;
 }
 
@@ -98,7 +98,7 @@ export class AssignabilityQueryDto {
 
   @ApiPropertyOptional({ description: 'Comma-separated candidate ids to check conflicts against' })
   @IsOptional()
-  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,199}$/i, { message: 'candidateIds must be comma-separated UUIDs' })
+  @Matches(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,199}$/i, { message: fieldRule('uuidList') })
   candidateIds?: string;
 }
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
-import { AuditService, DomainException, utcToday } from '@qualcert/shared';
+import { AuditService, DomainException, utcToday, fieldError } from '@qualcert/shared';
 import { ApplicationEntity } from '@qualcert/candidates';
 import { ProfessionCardEntity } from '@qualcert/standards';
 import { assessorRefusals, AssessorRefusal } from '../rules/impartiality';
@@ -56,13 +56,13 @@ export class AssessorsService {
   async accredit(actor: Actor, assessorId: string, dto: AccreditAssessorDto): Promise<AssessorDto> {
     await this.requireManageable(actor, assessorId);
     if (dto.validTo < dto.validFrom)
-      throw DomainException.validation([{ field: 'validTo', messages: ['validTo must not be before validFrom'] }]);
+      throw DomainException.validation([fieldError('validTo', 'field:notBefore', { other: 'validFrom' })]);
     const cardIds = [...new Set(dto.cardIds)];
     await this.dataSource.transaction(async (manager) => {
       const found = await manager.count(ProfessionCardEntity, { where: { id: In(cardIds) } });
       if (found !== cardIds.length)
         throw new DomainException('NOT_FOUND', 'A card was not found', {
-          fields: [{ field: 'cardIds', messages: ['unknown card'] }],
+          fields: [fieldError('cardIds', 'field:unknownCard')],
         });
       const rows = cardIds.map((cardId) => ({
         id: randomUUID(),
@@ -164,7 +164,7 @@ export class AssessorsService {
           throw new DomainException('NOT_FOUND', `Candidate ${candidateId} was not found`, {
             entity: 'Candidate',
             id: candidateId,
-            fields: [{ field: 'candidateId', messages: ['no candidate of your centre has this id'] }],
+            fields: [fieldError('candidateId', 'field:unknownCandidate')],
           });
       }
       await manager.insert(ConflictDeclarationEntity, row);

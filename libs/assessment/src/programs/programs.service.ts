@@ -3,7 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, errorMessage, isUniqueViolation } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  errorMessage,
+  isUniqueViolation,
+  fieldError,
+  fieldFault,
+  type ExplanationCode,
+  type MessageParams,
+} from '@qualcert/shared';
 import {
   AbilityEntity,
   additionalFunctionIds,
@@ -48,7 +57,7 @@ function checkOffered(card: CardOutline, ids: string[] | undefined): void {
     throw DomainException.validation([
       {
         field: 'additionalFunctionIds',
-        messages: foreign.map((id) => `${id} is not an additional function of the card`),
+        messages: foreign.map((id) => fieldFault('field:notAdditionalFunction', { id })),
       },
     ]);
   }
@@ -72,14 +81,14 @@ export class ProgramsService {
         const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
-            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+            fields: [fieldError('cardId', 'field:unknownCard')],
           });
         const accredited = await manager.exists(AccreditationEntity, {
           where: { centreId, cardId: card.id, status: 'active' },
         });
         if (!accredited) {
           throw new DomainException('CENTRE_NOT_ACCREDITED', 'The centre is not accredited for this card', {
-            fields: [{ field: 'cardId', messages: ['not accredited'] }],
+            fields: [fieldError('cardId', 'field:notAccredited')],
           });
         }
         checkOffered(await this.outlines.read(card.id, manager), dto.additionalFunctionIds);
@@ -185,14 +194,14 @@ export class ProgramsService {
       const skill = await manager.findOne(SkillEntity, { where: { id: dto.skillId } });
       if (!skill || skill.cardId !== program.cardId) {
         throw new DomainException('SKILL_NOT_IN_CARD', 'The skill is not a skill of the program’s card', {
-          fields: [{ field: 'skillId', messages: ['not a skill of this card'] }],
+          fields: [fieldError('skillId', 'field:notSkillOfCard')],
         });
       }
       const abilities = await manager.find(AbilityEntity, { where: { skillId: skill.id }, select: { id: true } });
       const foreign = dto.abilityIds.filter((a) => !abilities.some((x) => x.id === a));
       if (foreign.length > 0) {
         throw DomainException.validation([
-          { field: 'abilityIds', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+          { field: 'abilityIds', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
         ]);
       }
       const task = {
@@ -251,7 +260,9 @@ export class ProgramsService {
         throw new DomainException('PROGRAM_SETTINGS_TOO_STRICT', message, {
           fields: [...new Set(readiness.settings.flatMap((p) => p.fields))].map((field) => ({
             field,
-            messages: readiness.settings.filter((p) => p.fields.includes(field)).map((p) => p.message),
+            messages: readiness.settings
+              .filter((p) => p.fields.includes(field))
+              .map((p) => fieldFault(p.code as ExplanationCode, p.params as MessageParams)),
           })),
           problems: readiness.settings,
         });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, FieldError } from '@qualcert/shared';
+import { AuditService, DomainException, FieldError, fieldError } from '@qualcert/shared';
 import { KnowledgeItemEntity, SkillEntity } from '@qualcert/standards';
 import { QuestionEntity, QuestionVersionEntity } from './program.entities';
 import type {
@@ -21,19 +21,15 @@ export function questionProblems(input: QuestionInputDto, knowledgeOfSkill: stri
   const problems: FieldError[] = [];
   const correct = [...new Set(input.correctOptions)];
   if (correct.length !== input.correctOptions.length)
-    problems.push({ field: `${prefix}correctOptions`, messages: ['must not repeat an option'] });
+    problems.push(fieldError(`${prefix}correctOptions`, 'field:repeatOption'));
   if (correct.some((i) => i >= input.options.length))
-    problems.push({ field: `${prefix}correctOptions`, messages: ['must point at given options'] });
+    problems.push(fieldError(`${prefix}correctOptions`, 'field:optionMissing'));
   if (input.type === 'single' && correct.length !== 1)
-    problems.push({
-      field: `${prefix}correctOptions`,
-      messages: ['a single-choice question has exactly one correct option'],
-    });
+    problems.push(fieldError(`${prefix}correctOptions`, 'field:singleChoice'));
   const texts = input.options.map((o) => o.trim().toLowerCase());
-  if (new Set(texts).size !== texts.length)
-    problems.push({ field: `${prefix}options`, messages: ['options must differ'] });
+  if (new Set(texts).size !== texts.length) problems.push(fieldError(`${prefix}options`, 'field:optionsDiffer'));
   if (input.knowledgeItemId && !knowledgeOfSkill.includes(input.knowledgeItemId)) {
-    problems.push({ field: `${prefix}knowledgeItemId`, messages: ['is not a knowledge item of the skill'] });
+    problems.push(fieldError(`${prefix}knowledgeItemId`, 'field:notKnowledgeItem'));
   }
   return problems;
 }
@@ -204,10 +200,7 @@ export class QuestionsService {
     const problems = inputs.flatMap((q, i) => {
       const prefix = many ? `questions[${i}].` : '';
       const skill = skills.find((s) => s.id === q.skillId);
-      const own =
-        !skill || skill.cardId !== cardId
-          ? [{ field: `${prefix}skillId`, messages: ['is not a skill of the card'] }]
-          : [];
+      const own = !skill || skill.cardId !== cardId ? [fieldError(`${prefix}skillId`, 'field:notSkillOfCard')] : [];
       return [...own, ...questionProblems(q, knowledge.get(q.skillId) ?? [], prefix)];
     });
     if (problems.length > 0)

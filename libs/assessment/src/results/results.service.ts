@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException } from '@qualcert/shared';
+import { AuditService, DomainException, fieldError, fieldFault } from '@qualcert/shared';
 import { AbilityEntity, assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { AssessorsService } from '../assessors/assessors.service';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
@@ -44,7 +44,7 @@ export class ResultsService {
     const enrolment = await this.assignedEnrolment(actor, enrolmentId);
     if (!enrolment.examinedSkillIds.includes(skillId)) {
       throw new DomainException('SKILL_NOT_EXAMINED', 'The skill is not examined for this candidate', {
-        fields: [{ field: 'skillId', messages: ['not examined'] }],
+        fields: [fieldError('skillId', 'field:notExamined')],
       });
     }
     const abilities = await this.dataSource
@@ -53,7 +53,7 @@ export class ResultsService {
     const foreign = dto.abilitiesObserved.filter((a) => !abilities.some((x) => x.id === a));
     if (foreign.length > 0)
       throw DomainException.validation([
-        { field: 'abilitiesObserved', messages: foreign.map((a) => `${a} is not an ability of the skill`) },
+        { field: 'abilitiesObserved', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
       ]);
     await this.dataSource.transaction(async (manager) => {
       await this.assertUnsigned(manager, enrolmentId, actor.userId);
@@ -160,7 +160,7 @@ export class ResultsService {
       );
       if (member.length === 0)
         throw new DomainException('NOT_FOUND', 'The assessor is not an assessor of this centre', {
-          fields: [{ field: 'assessorId', messages: ['unknown assessor'] }],
+          fields: [fieldError('assessorId', 'field:unknownAssessor')],
         });
       const refusals = await this.assessors.refusals(manager, assessorId, app.card_id, [app.candidate_id]);
       if (refusals.length > 0) {
@@ -255,7 +255,7 @@ export class ResultsService {
             'CRITERIA_NOT_MET',
             'Evidence is accepted only when it is valid, sufficient, authentic and current',
             {
-              fields: [{ field: 'criteria', messages: ['all four criteria must hold to accept'] }],
+              fields: [fieldError('criteria', 'field:allCriteria')],
             },
           );
         }

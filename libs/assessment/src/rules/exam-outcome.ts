@@ -14,7 +14,7 @@
  * - The reason states both parts, theory first, in plain English; `explanations` carries the same
  *   as codes and parameters for clients that localise.
  */
-import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 import type { FieldError } from '@qualcert/shared';
 import { theoryOutcome } from './scoring';
 
@@ -61,14 +61,14 @@ function validate(input: SkillExamInput): void {
   const fields: FieldError[] = [];
   for (const field of ['theoryShare', 'overallShare'] as const) {
     const value = input[field];
-    if (value !== null && !isShare(value)) fields.push({ field, messages: [`${field} must be between 0 and 1`] });
+    if (value !== null && !isShare(value)) fields.push(fieldError(field, 'field:share'));
   }
   for (const field of ['passMark', 'skillFloor'] as const) {
-    if (!isShare(input[field])) fields.push({ field, messages: [`${field} must be between 0 and 1`] });
+    if (!isShare(input[field])) fields.push(fieldError(field, 'field:share'));
   }
   // A session without assessors would fail every candidate for want of a majority.
   if (!Number.isInteger(input.assessorsInSession) || input.assessorsInSession < 1) {
-    fields.push({ field: 'assessorsInSession', messages: ['assessorsInSession must be a whole number of at least 1'] });
+    fields.push(fieldError('assessorsInSession', 'field:wholeAtLeast', { min: 1 }));
   }
   if (fields.length > 0) throw DomainException.validation(fields, 'The skill exam outcome cannot be computed');
 }

@@ -1,6 +1,6 @@
 import { isIsoDay as isIsoDate } from '@qualcert/shared';
 import { AssessorAccreditation, assessorRefusals, ImpartialityInput, normaliseEmployer } from './impartiality';
-import { thrown } from '@qualcert/shared/testing';
+import { thrown, inEnglish } from '@qualcert/shared/testing';
 
 const CARD = { id: 'card-1', orkLevel: 5 };
 
@@ -163,8 +163,8 @@ describe('assessorRefusals', () => {
     it.each(['2025-6-15', '2025-02-30', '', '15.06.2025'])('throws VALIDATION_FAILED for the day %j', (on) => {
       const error = thrown(() => assessorRefusals(input({ on })));
       expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.details).toEqual({
-        fields: [{ field: 'on', messages: ['on must be a calendar date in YYYY-MM-DD'] }],
+      expect(inEnglish(error.details)).toEqual({
+        fields: [{ field: 'on', messages: ['on must be a date (YYYY-MM-DD)'] }],
       });
     });
   });

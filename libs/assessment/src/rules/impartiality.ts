@@ -8,7 +8,7 @@
  * Order: accreditation, ОРК level, then per candidate in the order given, the candidate conflict
  * before the employer conflicts in the order of the candidate's employers.
  */
-import { DomainException, isIsoDay } from '@qualcert/shared';
+import { DomainException, isIsoDay, fieldError } from '@qualcert/shared';
 
 export type AssessorAccreditationStatus = 'active' | 'revoked';
 
@@ -267,7 +267,7 @@ function conflictRefusals(input: ImpartialityInput): AssessorRefusal[] {
  */
 export function assessorRefusals(input: ImpartialityInput): AssessorRefusal[] {
   if (!isIsoDay(input.on)) {
-    throw DomainException.validation([{ field: 'on', messages: ['on must be a calendar date in YYYY-MM-DD'] }]);
+    throw DomainException.validation([fieldError('on', 'field:date')]);
   }
   const refusals: AssessorRefusal[] = [];
   const accreditation = accreditationRefusal(input);

@@ -1,5 +1,5 @@
 import { programReadiness, ProgramReadinessInput } from './program-readiness';
-import { thrown } from '@qualcert/shared/testing';
+import { thrown, inEnglish } from '@qualcert/shared/testing';
 
 function readiness(overrides: Partial<ProgramReadinessInput> = {}) {
   return programReadiness({
@@ -129,7 +129,7 @@ describe('programReadiness', () => {
   it.each([0, -3, 2.5, Number.NaN])('throws VALIDATION_FAILED for questionsPerSkill %p', (questionsPerSkill) => {
     const error = thrown(() => readiness({ questionsPerSkill }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({
+    expect(inEnglish(error.details)).toEqual({
       fields: [{ field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] }],
     });
   });

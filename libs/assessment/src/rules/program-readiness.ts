@@ -12,7 +12,7 @@
  * skill (`settings`, see scoring.ts oneWrongAnswerFailsSkill). Each reason is an explanation (code and
  * parameters) naming the skill by its number and title, rendered in the reader's language.
  */
-import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 import { oneWrongAnswerFailsSkill } from './scoring';
 
 export interface ProgramReadinessInput {
@@ -68,9 +68,7 @@ function countOf(counts: Record<string, number>, skillId: string): number {
 export function programReadiness(input: ProgramReadinessInput): ProgramReadiness {
   const { questionsPerSkill } = input;
   if (!Number.isInteger(questionsPerSkill) || questionsPerSkill < 1) {
-    throw DomainException.validation([
-      { field: 'questionsPerSkill', messages: ['questionsPerSkill must be a whole number of at least 1'] },
-    ]);
+    throw DomainException.validation([fieldError('questionsPerSkill', 'field:wholeAtLeast', { min: 1 })]);
   }
 
   const skillIds = [...new Set(input.skillIds)];

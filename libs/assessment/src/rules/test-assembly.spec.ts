@@ -1,6 +1,6 @@
 import { DomainException } from '@qualcert/shared';
 import { AssembledItem, assembleTest, BankQuestion, drawShuffled, RandomSource, seededRandom } from './test-assembly';
-import { thrown } from '@qualcert/shared/testing';
+import { thrown, inEnglish } from '@qualcert/shared/testing';
 
 function question(skillId: string, index: number, options = 4): BankQuestion {
   return {
@@ -277,7 +277,7 @@ describe('assembleTest', () => {
     const error: unknown = thrown(() => assembleTest(bank, skills, perSkill, seededRandom(1)));
     expect(error).toBeInstanceOf(DomainException);
     expect((error as DomainException).code).toBe('VALIDATION_FAILED');
-    expect((error as DomainException).details).toEqual({
+    expect(inEnglish((error as DomainException).details)).toEqual({
       fields: [{ field: 'perSkill', messages: ['perSkill must be a whole number of at least 1'] }],
     });
   });

@@ -14,7 +14,7 @@
  * - When any skill has too few questions no test is assembled and every short skill is named, so
  *   the bank can be completed in one go rather than one refusal at a time.
  */
-import { DomainException } from '@qualcert/shared';
+import { DomainException, fieldError } from '@qualcert/shared';
 
 export interface BankQuestion {
   /** The current version of an active question: what the candidate is shown and scored against. */
@@ -78,9 +78,7 @@ export function assembleTest(
   random: RandomSource,
 ): AssemblyResult {
   if (!Number.isInteger(perSkill) || perSkill < 1) {
-    throw DomainException.validation([
-      { field: 'perSkill', messages: ['perSkill must be a whole number of at least 1'] },
-    ]);
+    throw DomainException.validation([fieldError('perSkill', 'field:wholeAtLeast', { min: 1 })]);
   }
 
   const bySkill = new Map<string, BankQuestion[]>();

@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { DomainException, UuidParamPipe } from '@qualcert/shared';
+import { DomainException, UuidParamPipe, fieldError } from '@qualcert/shared';
 import { CreateSessionDto, EnrolDto, EnrolmentDto, SaveAnswerDto, ExamSessionDto, TheoryTestDto } from './sessions.dto';
 import { SessionsService } from './sessions.service';
 import { TheoryTestsService } from './theory-tests.service';
 
 const positionPipe = new ParseIntPipe({
-  exceptionFactory: () =>
-    DomainException.validation([{ field: 'position', messages: ['position must be a whole number'] }]),
+  exceptionFactory: () => DomainException.validation([fieldError('position', 'field:wholeNumber')]),
 });
 
 @ApiTags('sessions')

@@ -12,6 +12,8 @@ import {
   updateReturning,
   utcToday,
   toIsoDay,
+  fieldError,
+  fieldFault,
 } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
@@ -52,14 +54,14 @@ export class SessionsService {
   async schedule(actor: Actor, centreId: string, dto: CreateSessionDto): Promise<ExamSessionDto> {
     await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
     if (dto.endsAt <= dto.startsAt)
-      throw DomainException.validation([{ field: 'endsAt', messages: ['endsAt must be after startsAt'] }]);
+      throw DomainException.validation([fieldError('endsAt', 'field:after', { other: 'startsAt' })]);
     const assessorIds = [...new Set(dto.assessorIds)];
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
       const program = await manager.findOne(QualificationProgramEntity, { where: { id: dto.programId, centreId } });
       if (!program)
         throw new DomainException('NOT_FOUND', 'The program was not found at this centre', {
-          fields: [{ field: 'programId', messages: ['unknown program'] }],
+          fields: [fieldError('programId', 'field:unknownProgram')],
         });
       if (program.status !== 'active')
         throw new DomainException('PROGRAM_NOT_ACTIVE', 'Only an active program can have sessions', {
@@ -70,7 +72,7 @@ export class SessionsService {
           'NOT_ENOUGH_ASSESSORS',
           `The program needs ${program.assessorsPerSession} assessors per session`,
           {
-            fields: [{ field: 'assessorIds', messages: [`at least ${program.assessorsPerSession} assessors`] }],
+            fields: [fieldError('assessorIds', 'field:minAssessors', { count: program.assessorsPerSession })],
           },
         );
       }
@@ -81,7 +83,7 @@ export class SessionsService {
       const strangers = assessorIds.filter((a) => !staff.some((s) => s.user_id === a));
       if (strangers.length > 0) {
         throw new DomainException('NOT_FOUND', 'Some assessors are not active assessors of this centre', {
-          fields: [{ field: 'assessorIds', messages: strangers }],
+          fields: [{ field: 'assessorIds', messages: strangers.map((id) => fieldFault('field:notFoundId', { id })) }],
         });
       }
       for (const assessorId of assessorIds) {
@@ -146,7 +148,7 @@ export class SessionsService {
         );
         if (!app || app.centre_id !== session.centreId) {
           throw new DomainException('NOT_FOUND', `Application ${applicationId} was not found at this centre`, {
-            fields: [{ field: 'applicationId', messages: ['unknown application'] }],
+            fields: [fieldError('applicationId', 'field:unknownApplication')],
           });
         }
         if (app.card_id !== session.cardId)
@@ -170,7 +172,9 @@ export class SessionsService {
             'The session’s program does not assess additional functions the candidate chose',
             {
               functionIds: notOffered,
-              fields: [{ field: 'applicationId', messages: notOffered.map((f) => `${f} is not offered`) }],
+              fields: [
+                { field: 'applicationId', messages: notOffered.map((f) => fieldFault('field:notOffered', { id: f })) },
+              ],
             },
           );
         }
@@ -205,7 +209,7 @@ export class SessionsService {
         // (Refused inside the transaction, the seat taken above is given back.)
         if (examinedSkillIds.length === 0) {
           throw new DomainException('NOTHING_TO_EXAMINE', 'The application has no skill left for an exam to examine', {
-            fields: [{ field: 'applicationId', messages: ['no skill to examine'] }],
+            fields: [fieldError('applicationId', 'field:noSkill')],
           });
         }
         await manager.insert(EnrolmentEntity, {
@@ -227,7 +231,7 @@ export class SessionsService {
     } catch (error) {
       if (isUniqueViolation(error, 'uq_enrolment_application')) {
         throw new DomainException('ALREADY_ENROLLED', 'The application is already enrolled in a session', {
-          fields: [{ field: 'applicationId', messages: ['already enrolled'] }],
+          fields: [fieldError('applicationId', 'field:alreadyEnrolled')],
         });
       }
       throw error;

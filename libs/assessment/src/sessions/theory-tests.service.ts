@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { Actor, toAuditActor } from '@qualcert/identity';
-import { AuditService, DomainException, OutboxService, preparedQuery, SYSTEM_ACTOR } from '@qualcert/shared';
+import {
+  AuditService,
+  DomainException,
+  OutboxService,
+  preparedQuery,
+  SYSTEM_ACTOR,
+  fieldFault,
+} from '@qualcert/shared';
 import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
 import { ProgressService } from '../results/progress.service';
 import { authorOptionIds, labelOptions } from '../rules/option-labels';
@@ -134,7 +141,7 @@ export class TheoryTestsService {
     const unknown = optionIds.filter((o) => !item.optionLabels.includes(o));
     if (unknown.length > 0)
       throw DomainException.validation([
-        { field: 'optionIds', messages: unknown.map((o) => `${o} is not an option of this question`) },
+        { field: 'optionIds', messages: unknown.map((o) => fieldFault('field:notOption', { id: o })) },
       ]);
     // Everything held when read again: the deadline passed between the two reads.
     throw closed();

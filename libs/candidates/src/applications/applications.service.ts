@@ -13,6 +13,7 @@ import {
   isUniqueViolation,
   OutboxService,
   utcToday,
+  fieldError,
 } from '@qualcert/shared';
 import {
   additionalFunctionIds,
@@ -79,7 +80,7 @@ export class ApplicationsService {
         const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
-            fields: [{ field: 'cardId', messages: ['unknown card'] }],
+            fields: [fieldError('cardId', 'field:unknownCard')],
           });
         if (card.prerequisiteStatus === 'needs_review') {
           throw new DomainException(
@@ -91,7 +92,7 @@ export class ApplicationsService {
         const centre = await manager.findOne(CentreEntity, { where: { id: dto.centreId } });
         if (!centre)
           throw new DomainException('NOT_FOUND', `Centre ${dto.centreId} was not found`, {
-            fields: [{ field: 'centreId', messages: ['unknown centre'] }],
+            fields: [fieldError('centreId', 'field:unknownCentre')],
           });
         const on = utcToday();
         const inForce = await manager
@@ -108,7 +109,7 @@ export class ApplicationsService {
             'CENTRE_NOT_ACCREDITED',
             `Centre ${centre.code} is not accredited for this card today`,
             {
-              fields: [{ field: 'centreId', messages: ['not accredited for the card'] }],
+              fields: [fieldError('centreId', 'field:centreNotAccredited')],
             },
           );
         }
@@ -154,7 +155,7 @@ export class ApplicationsService {
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'uq_application_open')) {
           throw new DomainException('APPLICATION_EXISTS', 'You already have an open application for this card', {
-            fields: [{ field: 'cardId', messages: ['an open application exists'] }],
+            fields: [fieldError('cardId', 'field:openApplication')],
           });
         }
         throw error;
@@ -210,7 +211,7 @@ export class ApplicationsService {
     if (opensOn !== null && on < opensOn) {
       throw new DomainException('RETAKE_TOO_EARLY', errorMessage('RETAKE_TOO_EARLY:opens_on', { opensOn }), {
         opensOn,
-        fields: [{ field: 'cardId', messages: [`a retake opens on ${opensOn}`] }],
+        fields: [fieldError('cardId', 'field:retakeOpens', { opensOn })],
       });
     }
   }

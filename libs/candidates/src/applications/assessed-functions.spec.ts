@@ -1,5 +1,5 @@
 import { checkAdditionalFunctions } from './assessed-functions';
-import { thrown } from '@qualcert/shared/testing';
+import { thrown, inEnglish } from '@qualcert/shared/testing';
 
 describe('checkAdditionalFunctions', () => {
   const card = ['f3', 'f4'];
@@ -17,7 +17,7 @@ describe('checkAdditionalFunctions', () => {
       checkAdditionalFunctions({ chosen: ['f1', 'f3', 'f3'], cardAdditional: card, offered: card }),
     );
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({
+    expect(inEnglish(error.details)).toEqual({
       fields: [
         {
           field: 'additionalFunctionIds',

@@ -6,7 +6,7 @@
  * candidate may choose only among them, so that an exam never examines a skill the program has
  * no questions or tasks for.
  */
-import { DomainException } from '@qualcert/shared';
+import { DomainException, fieldFault, FieldFault } from '@qualcert/shared';
 
 export interface AdditionalFunctionChoice {
   chosen: string[];
@@ -18,11 +18,11 @@ export interface AdditionalFunctionChoice {
 
 /** Refuses a choice naming the same function twice or a function that is not the card's additional one (400), or one the centre does not offer (409). */
 export function checkAdditionalFunctions(choice: AdditionalFunctionChoice): string[] {
-  const messages: string[] = [];
+  const messages: FieldFault[] = [];
   const seen = new Set<string>();
   for (const id of choice.chosen) {
-    if (seen.has(id)) messages.push(`${id} is named twice`);
-    else if (!choice.cardAdditional.includes(id)) messages.push(`${id} is not an additional function of the card`);
+    if (seen.has(id)) messages.push(fieldFault('field:namedTwice', { id }));
+    else if (!choice.cardAdditional.includes(id)) messages.push(fieldFault('field:notAdditionalFunction', { id }));
     seen.add(id);
   }
   if (messages.length > 0) throw DomainException.validation([{ field: 'additionalFunctionIds', messages }]);
@@ -35,7 +35,9 @@ export function checkAdditionalFunctions(choice: AdditionalFunctionChoice): stri
         : 'The centre does not assess these additional functions',
       {
         functionIds: notOffered,
-        fields: [{ field: 'additionalFunctionIds', messages: notOffered.map((id) => `${id} is not offered`) }],
+        fields: [
+          { field: 'additionalFunctionIds', messages: notOffered.map((id) => fieldFault('field:notOffered', { id })) },
+        ],
       },
     );
   }

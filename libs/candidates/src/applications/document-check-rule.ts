@@ -1,3 +1,4 @@
+import { fieldError } from '@qualcert/shared';
 import type { ApplicationStatus } from './application-state';
 import { DOCUMENT_CHECK_STATUS } from './application-state';
 
@@ -32,7 +33,7 @@ export function verdictRefusal(request: VerdictRequest): VerdictRefusal | null {
     return {
       code: 'DOCUMENT_MISSING',
       message: 'The record has no document to confirm; reject it, or ask the candidate to attach one',
-      details: { fields: [{ field: 'verdict', messages: ['a record without a document cannot be confirmed'] }] },
+      details: { fields: [fieldError('verdict', 'field:noDocument')] },
     };
   }
   return null;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EDUCATION_LEVELS } from '@qualcert/standards';
-import { Trimmed } from '@qualcert/shared';
+import { Trimmed, fieldRule } from '@qualcert/shared';
 import { LEARNING_KINDS, RECORD_VERDICTS } from '../eligibility/eligibility';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,11 +15,11 @@ const DOCUMENT_DESCRIPTION =
 export class UpsertProfileDto {
   @ApiProperty({ description: 'ИИН: 12 digits, consistent with the birth date and sex', example: '950101300038' })
   @Trimmed()
-  @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
+  @Matches(/^\d{12}$/, { message: fieldRule('iinDigits') })
   iin: string;
 
   @ApiProperty({ format: 'date', example: '1995-01-01' })
-  @Matches(DATE, { message: 'birthDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   birthDate: string;
 
   @ApiProperty({ enum: ['male', 'female'] })
@@ -28,7 +28,7 @@ export class UpsertProfileDto {
 
   @ApiPropertyOptional({ example: '+7 701 000 00 00' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: fieldRule('phone') })
   phone?: string;
 
   @ApiPropertyOptional()
@@ -96,7 +96,7 @@ export class ConfirmIdentityDto {
     example: '950101300038',
   })
   @Trimmed()
-  @Matches(/^\d{12}$/, { message: 'iin must be 12 digits' })
+  @Matches(/^\d{12}$/, { message: fieldRule('iinDigits') })
   iin: string;
 
   @ApiProperty({
@@ -226,16 +226,16 @@ export class CreateEmploymentDto {
     example: 'call_centre',
     description: 'A code of GET /fields: the narrowest field that fits the job (it counts for the broader ones too)',
   })
-  @Matches(FIELD_CODE, { message: 'field must be a code of GET /api/v1/fields' })
+  @Matches(FIELD_CODE, { message: fieldRule('fieldCode') })
   field: string;
 
   @ApiProperty({ format: 'date' })
-  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   startDate: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Omitted while the job goes on' })
   @IsOptional()
-  @Matches(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   endDate?: string;
 
   @ApiProperty({
@@ -300,16 +300,16 @@ export class CreateLearningDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'When the learning began, if the document says' })
   @IsOptional()
-  @Matches(DATE, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   startDate?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'When it ended, if the document says' })
   @IsOptional()
-  @Matches(DATE, { message: 'endDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   endDate?: string;
 
   @ApiProperty({ format: 'date', description: 'The day the certificate, reference or confirmation was issued' })
-  @Matches(DATE, { message: 'issueDate must be a date (YYYY-MM-DD)' })
+  @Matches(DATE, { message: fieldRule('date') })
   issueDate: string;
 
   @ApiProperty({ format: 'uuid', description: DOCUMENT_DESCRIPTION })

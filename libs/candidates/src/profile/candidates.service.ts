@@ -12,6 +12,7 @@ import {
   maskIin,
   utcToday,
   isIsoDay,
+  fieldError,
 } from '@qualcert/shared';
 import { fieldAndBroader, fieldAndNarrower, fieldName, orderedFields, type FieldTree } from '@qualcert/standards';
 import { AdmissionService } from '../applications/admission.service';
@@ -97,13 +98,13 @@ function periodProblems(dates: Record<string, string | undefined>, start: string
   const problems: FieldError[] = [];
   for (const [name, value] of Object.entries(dates)) {
     if (value === undefined) continue;
-    if (!isIsoDay(value)) problems.push({ field: name, messages: [`${name} is not a real date`] });
-    else if (value > today) problems.push({ field: name, messages: [`${name} must not be in the future`] });
+    if (!isIsoDay(value)) problems.push(fieldError(name, 'field:realDate'));
+    else if (value > today) problems.push(fieldError(name, 'field:future'));
   }
   const from = dates[start];
   const to = dates[end];
   if (from !== undefined && to !== undefined && to < from) {
-    problems.push({ field: end, messages: [`${end} must not be before ${start}`] });
+    problems.push(fieldError(end, 'field:notBefore', { other: start }));
   }
   return problems;
 }
@@ -159,7 +160,7 @@ export class CandidatesService {
     const check = validateIin(dto.iin, { birthDate: dto.birthDate, sex: dto.sex });
     if (!check.valid) {
       throw new DomainException('INVALID_IIN', `The ИИН is not valid: ${check.message}`, {
-        fields: [{ field: 'iin', messages: [check.message] }],
+        fields: [fieldError('iin', `field:iin:${check.code}`)],
         reason: check.code,
       });
     }
@@ -226,7 +227,7 @@ export class CandidatesService {
         if (!profile) throw DomainException.notFound('CandidateProfile', candidateId);
         if (profile.iin !== dto.iin) {
           throw new DomainException('CONFLICT', 'The profile declares another ИИН than the identity document', {
-            fields: [{ field: 'iin', messages: ['differs from the ИИН the profile declares'] }],
+            fields: [fieldError('iin', 'field:iinDiffers')],
           });
         }
         const confirmedAt = new Date();
@@ -249,7 +250,7 @@ export class CandidatesService {
         throw new DomainException(
           'IDENTITY_CONFIRMED_ELSEWHERE',
           'A centre has confirmed another account for this ИИН; the person signs in with that one (an admin can help)',
-          { fields: [{ field: 'iin', messages: ['confirmed for another account'] }] },
+          { fields: [fieldError('iin', 'field:iinElsewhere')] },
         );
       }
       throw error;
@@ -513,15 +514,11 @@ export class CandidatesService {
       if (isForeignKeyViolation(error) && /_document$/.test(constraintOf(error))) {
         throw new DomainException('NOT_FOUND', 'The document is not one of your evidence files', {
           entity: 'Evidence',
-          fields: [
-            { field: 'documentId', messages: ['not one of your evidence files (upload it with POST /evidence)'] },
-          ],
+          fields: [fieldError('documentId', 'field:notYourFile')],
         });
       }
       if (isForeignKeyViolation(error, 'fk_candidate_employment_field')) {
-        throw DomainException.validation([
-          { field: 'field', messages: ['field must be a code of GET /api/v1/fields'] },
-        ]);
+        throw DomainException.validation([fieldError('field', 'field:fieldCode')]);
       }
       throw error;
     }

@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CENTRE_STATUSES } from './centre.entity';
-import { Trimmed } from '@qualcert/shared';
+import { Trimmed, fieldRule } from '@qualcert/shared';
 import { NewAccountDto } from '@qualcert/identity';
 
 export class CreateCentreDto {
@@ -22,7 +22,7 @@ export class CreateCentreDto {
     description: 'Unique; appears in certificate numbers. 2-10 capital letters or digits',
     example: 'AST01',
   })
-  @Matches(/^[A-Z0-9]{2,10}$/, { message: 'code must be 2-10 capital Latin letters or digits' })
+  @Matches(/^[A-Z0-9]{2,10}$/, { message: fieldRule('centreCode') })
   code: string;
 
   @ApiProperty({ example: 'Центр оценки квалификаций «Астана»' })
@@ -48,7 +48,7 @@ export class CreateCentreDto {
 
   @ApiPropertyOptional({ example: '+7 7172 000000' })
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: fieldRule('phone') })
   phone?: string;
 
   @ApiPropertyOptional()
@@ -85,7 +85,7 @@ export class UpdateCentreDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be digits, spaces, brackets and dashes' })
+  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: fieldRule('phone') })
   phone?: string;
 
   @ApiPropertyOptional()
@@ -132,13 +132,13 @@ export class CreateAccreditationDto {
   cardIds: string[];
 
   @ApiProperty({ format: 'date', example: '2026-01-01' })
-  @IsISO8601({ strict: true }, { message: 'validFrom must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: fieldRule('date') })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: fieldRule('date') })
   validFrom: string;
 
   @ApiProperty({ format: 'date', example: '2028-12-31' })
-  @IsISO8601({ strict: true }, { message: 'validTo must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: fieldRule('date') })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: fieldRule('date') })
   validTo: string;
 
   @ApiProperty({ description: 'The accreditation document, e.g. its number and date', example: '№ 12-А от 15.12.2025' })

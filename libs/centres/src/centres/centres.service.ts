@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserDto, UsersService } from '@qualcert/identity';
-import { AuditService, DomainException, isUniqueViolation, utcToday } from '@qualcert/shared';
+import { AuditService, DomainException, isUniqueViolation, utcToday, fieldError, fieldFault } from '@qualcert/shared';
 import { ProfessionCardEntity } from '@qualcert/standards';
 import { AccreditationEntity } from './accreditation.entity';
 import { CentreEntity } from './centre.entity';
@@ -82,7 +82,7 @@ export class CentresService {
     } catch (error) {
       if (isUniqueViolation(error, 'uq_centre_code')) {
         throw new DomainException('CENTRE_CODE_TAKEN', `A centre with code ${dto.code} already exists`, {
-          fields: [{ field: 'code', messages: ['is already used'] }],
+          fields: [fieldError('code', 'field:taken')],
         });
       }
       throw error;
@@ -161,7 +161,7 @@ export class CentresService {
    */
   async accredit(actor: Actor, centreId: string, dto: CreateAccreditationDto): Promise<AccreditationDto[]> {
     if (dto.validTo < dto.validFrom) {
-      throw DomainException.validation([{ field: 'validTo', messages: ['validTo must not be before validFrom'] }]);
+      throw DomainException.validation([fieldError('validTo', 'field:notBefore', { other: 'validFrom' })]);
     }
     const cardIds = [...new Set(dto.cardIds)];
     try {
@@ -181,7 +181,7 @@ export class CentresService {
         const missing = cardIds.filter((id) => !cards.some((c) => c.id === id));
         if (missing.length > 0) {
           throw new DomainException('NOT_FOUND', `Card ${missing[0]} was not found`, {
-            fields: [{ field: 'cardIds', messages: missing.map((id) => `${id} was not found`) }],
+            fields: [{ field: 'cardIds', messages: missing.map((id) => fieldFault('field:notFoundId', { id })) }],
           });
         }
         const rows: AccreditationEntity[] = cards.map((card) => ({
@@ -219,7 +219,7 @@ export class CentresService {
           'ACCREDITATION_OVERLAPS',
           'The centre is already accredited for a card over part of this period',
           {
-            fields: [{ field: 'validFrom', messages: ['overlaps an accreditation in force'] }],
+            fields: [fieldError('validFrom', 'field:overlaps')],
           },
         );
       }
@@ -264,7 +264,7 @@ export class CentresService {
     await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
     if (actor.role !== 'admin' && dto.role !== 'assessor') {
       throw new DomainException('ROLE_NOT_ALLOWED', 'A centre manager may add assessors only', {
-        fields: [{ field: 'role', messages: ['must be assessor'] }],
+        fields: [fieldError('role', 'field:mustBeAssessor')],
       });
     }
     return this.dataSource.transaction(async (manager) => {

@@ -3,7 +3,15 @@ import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
-import { DomainException, PublicRoute, RateLimited, Trimmed, UuidParamPipe } from '@qualcert/shared';
+import {
+  DomainException,
+  PublicRoute,
+  RateLimited,
+  Trimmed,
+  UuidParamPipe,
+  fieldError,
+  fieldRule,
+} from '@qualcert/shared';
 import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
 import { CertificatesService, PublicCertificate } from './certificates.service';
 import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './public-certificate.dto';
@@ -27,14 +35,12 @@ export class VerifyCertificateQueryDto {
       'The verification code printed on the certificate beside its number (10 characters; case, hyphens and spaces are ignored)',
     example: '7K3QM-Z9XA4',
   })
-  @IsDefined({ message: 'code is required: the verification code printed on the certificate' })
+  @IsDefined({ message: fieldRule('verificationCode') })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? (normaliseVerificationCode(value) ?? value) : value,
   )
-  @IsString({ message: 'code must be the verification code printed on the certificate' })
-  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, {
-    message: 'code must be the 10-character verification code printed on the certificate, like 7K3QM-Z9XA4',
-  })
+  @IsString({ message: fieldRule('verificationCode') })
+  @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, { message: fieldRule('verificationCode') })
   code: string;
 }
 
@@ -131,8 +137,7 @@ export class CertificatesController {
     throttled: true,
   })
   verify(@Param('number') number: string, @Query() query: VerifyCertificateQueryDto): Promise<PublicCertificate> {
-    if (!NUMBER.test(number))
-      throw DomainException.validation([{ field: 'number', messages: ['number must look like CODE-2026-000001'] }]);
+    if (!NUMBER.test(number)) throw DomainException.validation([fieldError('number', 'field:certificateNumber')]);
     return this.certificates.verifyNumber(number, query.code);
   }
 

@@ -6,7 +6,7 @@ import { AssessorsService } from '@qualcert/assessment';
 import { ApplicationsService } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
-import { AuditService, DomainException, isUniqueViolation, OutboxService } from '@qualcert/shared';
+import { AuditService, DomainException, fieldError, isUniqueViolation, OutboxService } from '@qualcert/shared';
 import { DecisionsRepository } from '../decisions/decisions.repository';
 import {
   checkAdmissionAppeal,
@@ -324,7 +324,7 @@ export class AppealsService {
   ): Promise<AppealView> {
     const appeal = await this.requirePanelMember(actor, appealId);
     if (!appeal.contestedSkillIds.includes(skillId)) {
-      throw DomainException.validation([{ field: 'skillId', messages: ['the skill is not contested by this appeal'] }]);
+      throw DomainException.validation([fieldError('skillId', 'field:notContested')]);
     }
     const reExamination = record.reExamination ?? null;
     try {

@@ -10,7 +10,7 @@ import {
   panelResolution,
   PanelVote,
 } from './appeal-rule';
-import { thrown } from '@qualcert/shared/testing';
+import { thrown, inEnglish } from '@qualcert/shared/testing';
 
 const signedAt = new Date('2026-03-01T15:30:00Z');
 
@@ -73,7 +73,7 @@ describe('checkAppeal', () => {
   it('names every skill that cannot be contested', () => {
     const error = thrown(() => checkAppeal(request({ contestedSkillIds: ['s1', 'x', 's2', 's2'] })));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({
+    expect(inEnglish(error.details)).toEqual({
       fields: [
         {
           field: 'contestedSkillIds',
@@ -89,7 +89,9 @@ describe('checkAppeal', () => {
 
   it('needs at least one contested skill', () => {
     const error = thrown(() => checkAppeal(request({ contestedSkillIds: [] })));
-    expect(error.details).toEqual({ fields: [{ field: 'contestedSkillIds', messages: ['name at least one skill'] }] });
+    expect(inEnglish(error.details)).toEqual({
+      fields: [{ field: 'contestedSkillIds', messages: ['name at least one skill'] }],
+    });
   });
 
   it('lets an awarded decision be appealed for its uncredited additional skills', () => {
@@ -114,7 +116,7 @@ describe('checkPanelSize', () => {
     [['a', 'b', 'a'], ['an assessor is named twice']],
   ])('refuses %p', (ids, messages) => {
     const error = thrown(() => checkPanelSize(ids));
-    expect(error.details).toEqual({ fields: [{ field: 'assessorIds', messages }] });
+    expect(inEnglish(error.details)).toEqual({ fields: [{ field: 'assessorIds', messages }] });
   });
 });
 
@@ -283,7 +285,7 @@ describe('checkProceduralAppeal', () => {
   it('refuses documents that are not the candidate’s own, or named twice (400, field evidenceIds)', () => {
     const error = thrown(() => complaint({ evidenceIds: ['e1', 'x', 'e1'] }));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual({
+    expect(inEnglish(error.details)).toEqual({
       fields: [{ field: 'evidenceIds', messages: ['x is not one of your evidence files', 'e1 is named twice'] }],
     });
   });

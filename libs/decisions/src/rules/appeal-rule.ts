@@ -19,7 +19,7 @@
  * appeal stays pending until every member has voted; then the majority decides (panelResolution
  * says what a tie does).
  */
-import { DomainException, errorMessage, toIsoDay } from '@qualcert/shared';
+import { DomainException, errorMessage, toIsoDay, fieldError, fieldFault, FieldFault } from '@qualcert/shared';
 import type { AssessorRefusal } from '@qualcert/assessment';
 
 export const MIN_PANEL_SIZE = 2;
@@ -29,7 +29,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The last day (YYYY-MM-DD, UTC) on which a decision signed at `signedAt` may be appealed. */
 export function appealDeadline(signedAt: Date, windowDays: number): string {
   if (!Number.isInteger(windowDays) || windowDays < 0) {
-    throw DomainException.validation([{ field: 'appealWindowDays', messages: ['must be a whole number ≥ 0'] }]);
+    throw DomainException.validation([fieldError('appealWindowDays', 'field:wholeAtLeast', { min: 0 })]);
   }
   const signedDay = Date.UTC(signedAt.getUTCFullYear(), signedAt.getUTCMonth(), signedAt.getUTCDate());
   return toIsoDay(new Date(signedDay + windowDays * DAY_MS));
@@ -72,15 +72,15 @@ export function checkAppeal(request: AppealRequest): { deadline: string } {
       { deadline, windowDays: request.windowDays },
     );
   }
-  const messages: string[] = [];
+  const messages: FieldFault[] = [];
   const seen = new Set<string>();
   const card = new Set(request.cardSkillIds);
   const credited = new Set(decision.creditedSkillIds);
-  if (request.contestedSkillIds.length === 0) messages.push('name at least one skill');
+  if (request.contestedSkillIds.length === 0) messages.push(fieldFault('field:nameOneSkill'));
   for (const skillId of request.contestedSkillIds) {
-    if (seen.has(skillId)) messages.push(`${skillId} is named twice`);
-    else if (!card.has(skillId)) messages.push(`${skillId} is not a skill the application was assessed on`);
-    else if (credited.has(skillId)) messages.push(`${skillId} is already credited by the decision`);
+    if (seen.has(skillId)) messages.push(fieldFault('field:namedTwice', { id: skillId }));
+    else if (!card.has(skillId)) messages.push(fieldFault('field:notAssessedSkill', { id: skillId }));
+    else if (credited.has(skillId)) messages.push(fieldFault('field:alreadyCredited', { id: skillId }));
     seen.add(skillId);
   }
   if (messages.length > 0) {
@@ -135,9 +135,9 @@ export function panelProblems(members: PanelCandidate[]): PanelProblem[] {
 
 /** Checks the panel's size and that no assessor is named twice, before anything is read. */
 export function checkPanelSize(assessorIds: string[]): void {
-  const messages: string[] = [];
-  if (new Set(assessorIds).size !== assessorIds.length) messages.push('an assessor is named twice');
-  if (new Set(assessorIds).size < MIN_PANEL_SIZE) messages.push(`a panel has at least ${MIN_PANEL_SIZE} assessors`);
+  const messages: FieldFault[] = [];
+  if (new Set(assessorIds).size !== assessorIds.length) messages.push(fieldFault('field:assessorTwice'));
+  if (new Set(assessorIds).size < MIN_PANEL_SIZE) messages.push(fieldFault('field:panelSize', { min: MIN_PANEL_SIZE }));
   if (messages.length > 0) throw DomainException.validation([{ field: 'assessorIds', messages }]);
 }
 
@@ -165,12 +165,7 @@ export type PanelVote = (typeof PANEL_VOTES)[AppealKind][number];
 export function checkVote(kind: AppealKind, vote: string): PanelVote {
   const allowed: readonly string[] = PANEL_VOTES[kind];
   if (!allowed.includes(vote)) {
-    throw DomainException.validation([
-      {
-        field: 'vote',
-        messages: [`an appeal against a ${kind === 'decision' ? 'decision' : kind} takes ${allowed.join(' or ')}`],
-      },
-    ]);
+    throw DomainException.validation([fieldError('vote', 'field:vote', { allowed: allowed.join(' | ') })]);
   }
   return vote as PanelVote;
 }
@@ -256,10 +251,10 @@ export function checkProceduralAppeal(request: ProceduralAppealRequest): { deadl
   }
   const own = new Set(request.ownEvidenceIds);
   const seen = new Set<string>();
-  const messages: string[] = [];
+  const messages: FieldFault[] = [];
   for (const id of request.evidenceIds) {
-    if (seen.has(id)) messages.push(`${id} is named twice`);
-    else if (!own.has(id)) messages.push(`${id} is not one of your evidence files`);
+    if (seen.has(id)) messages.push(fieldFault('field:namedTwice', { id }));
+    else if (!own.has(id)) messages.push(fieldFault('field:notYourEvidence', { id }));
     seen.add(id);
   }
   if (messages.length > 0) throw DomainException.validation([{ field: 'evidenceIds', messages }]);

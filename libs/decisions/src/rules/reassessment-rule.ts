@@ -14,7 +14,7 @@
  *   below the pass mark, or with a practical observation of not yet competent, contradicts itself;
  *   so does `failed` with every part given passing. Each such verdict is refused, naming why.
  */
-import { DomainException, explain, type Explanation } from '@qualcert/shared';
+import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 
 export type SkillVerdict = 'passed' | 'failed';
 
@@ -43,9 +43,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       theory.correct < 0 ||
       theory.correct > theory.total)
   ) {
-    throw DomainException.validation([
-      { field: 'reExamination.theory', messages: ['correct must be a whole number from 0 to total, total at least 1'] },
-    ]);
+    throw DomainException.validation([fieldError('reExamination.theory', 'field:reTheory')]);
   }
   const theoryPassed = theory ? theory.correct / theory.total >= input.passMark : null;
   const practicalPassed = practical ? practical.verdict === 'competent' : null;
@@ -55,7 +53,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
     throw new DomainException(
       'RE_EXAMINATION_REQUIRED',
       'A skill not recommended for recognition is credited on appeal only by a re-examination (theory and/or practical), not by a note',
-      { fields: [{ field: 'reExamination', messages: ['a theory re-test or a practical observation is required'] }] },
+      { fields: [fieldError('reExamination', 'field:reExaminationRequired')] },
     );
   }
   const failedParts = [theoryPassed === false ? 'theory' : null, practicalPassed === false ? 'practical' : null].filter(
@@ -66,7 +64,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       `The re-examination does not bear out a pass: ${failedParts.join(' and ')} not passed`,
       {
-        fields: failedParts.map((p) => ({ field: `reExamination.${p}`, messages: ['not passed'] })),
+        fields: failedParts.map((p) => fieldError(`reExamination.${p}`, 'field:notPassed')),
       },
     );
   }
@@ -75,7 +73,7 @@ export function checkReassessmentRecord(input: ReassessmentRecordInput): void {
       'RE_EXAMINATION_CONTRADICTS',
       'The re-examination passed every part it recorded: the verdict cannot be failed',
       {
-        fields: [{ field: 'result', messages: ['contradicts the re-examination'] }],
+        fields: [fieldError('result', 'field:contradicts')],
       },
     );
   }

@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { EVIDENCE_TYPES } from '../entities/evidence-file.entity';
-import { Trimmed } from '@qualcert/shared';
+import { Trimmed, fieldRule } from '@qualcert/shared';
 
 /** The form fields sent with the file (multipart/form-data). */
 export class UploadEvidenceDto {
@@ -28,7 +28,7 @@ export class UploadEvidenceDto {
   issuer: string;
 
   @ApiProperty({ format: 'date', example: '2024-05-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'issueDate must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: fieldRule('date') })
   issueDate: string;
 
   @ApiPropertyOptional()

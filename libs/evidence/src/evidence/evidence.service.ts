@@ -12,6 +12,8 @@ import {
   isUniqueViolation,
   isIsoDay,
   utcToday,
+  fieldError,
+  fieldFault,
 } from '@qualcert/shared';
 import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
@@ -48,7 +50,7 @@ export class EvidenceService {
         quotaBytes,
         usedBytes,
         sizeBytes,
-        fields: [{ field: 'file', messages: ['exceeds your storage quota'] }],
+        fields: [fieldError('file', 'field:quota')],
       });
     }
   }
@@ -61,13 +63,13 @@ export class EvidenceService {
    * uploaded again by the same candidate is stored once.
    */
   async upload(actor: Actor, file: ReceivedUpload | undefined, meta: UploadEvidenceDto): Promise<UploadResultDto> {
-    if (!file) throw DomainException.validation([{ field: 'file', messages: ['a file is required'] }]);
+    if (!file) throw DomainException.validation([fieldError('file', 'field:fileRequired')]);
     const detected = file.type;
     if (!isIsoDay(meta.issueDate)) {
-      throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate is not a real date'] }]);
+      throw DomainException.validation([fieldError('issueDate', 'field:realDate')]);
     }
     if (meta.issueDate > utcToday()) {
-      throw DomainException.validation([{ field: 'issueDate', messages: ['issueDate must not be in the future'] }]);
+      throw DomainException.validation([fieldError('issueDate', 'field:future')]);
     }
     const sha256 = file.sha256;
     const existing = await this.findByContent(actor.userId, sha256);
@@ -175,7 +177,7 @@ export class EvidenceService {
       const foreign = skillIds.filter((id) => !skills.some((s) => s.id === id && s.cardId === app.cardId));
       if (foreign.length > 0) {
         throw new DomainException('SKILL_NOT_IN_CARD', 'A skill claimed is not a skill of the application’s card', {
-          fields: [{ field: 'skillIds', messages: foreign.map((id) => `${id} is not a skill of this card`) }],
+          fields: [{ field: 'skillIds', messages: foreign.map((id) => fieldFault('field:idNotSkillOfCard', { id })) }],
           skillIds: foreign,
         });
       }
@@ -185,7 +187,14 @@ export class EvidenceService {
           'SKILL_NOT_RECOGNISABLE',
           errorMessage('SKILL_NOT_RECOGNISABLE:skills', { skills: refused.map((s) => `«${s.title}»`).join(', ') }),
           {
-            fields: [{ field: 'skillIds', messages: refused.map((s) => `${s.id}: recognition ${s.recognition}`) }],
+            fields: [
+              {
+                field: 'skillIds',
+                messages: refused.map((s) =>
+                  fieldFault('field:recognitionRefused', { id: s.id, recognition: s.recognition }),
+                ),
+              },
+            ],
             skills: refused.map((s) => ({ id: s.id, title: s.title, recognition: s.recognition })),
           },
         );

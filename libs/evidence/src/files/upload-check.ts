@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Transform, TransformCallback } from 'node:stream';
-import { DomainException } from '@qualcert/shared';
+import { DomainException, FieldMessageCode, fieldError } from '@qualcert/shared';
 import { DetectedFileType, FileTypeSniffer } from './file-type';
 
-const fileFault = (messages: string[]) => ({ fields: [{ field: 'file', messages }] });
+const fileFault = (code: FieldMessageCode) => ({ fields: [fieldError('file', code)] });
 
-export const fileEmpty = () => new DomainException('FILE_EMPTY', 'The file is empty', fileFault(['is empty']));
+export const fileEmpty = () => new DomainException('FILE_EMPTY', 'The file is empty', fileFault('field:fileEmpty'));
 export const unsupportedFileType = () =>
   new DomainException(
     'UNSUPPORTED_FILE_TYPE',
     'Only PDF, JPEG and PNG files are accepted (judged by their content)',
-    fileFault(['is not a PDF, JPEG or PNG file']),
+    fileFault('field:fileType'),
   );
 export const fileTooLarge = () => new DomainException('PAYLOAD_TOO_LARGE', 'File too large');
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DomainException } from '@qualcert/shared';
+import { DomainException, fieldError } from '@qualcert/shared';
 import { Authenticated } from '../auth/authenticated.decorator';
 import { AuditQueryRepository } from './audit-query.repository';
 import { AuditPageDto, AuditQueryDto } from './audit.dto';
@@ -14,7 +14,7 @@ export class AuditController {
   @Authenticated({ roles: ['admin'], summary: 'The audit trail, by entity, actor and time range', type: AuditPageDto })
   query(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     if (query.from && query.to && query.from >= query.to) {
-      throw DomainException.validation([{ field: 'to', messages: ['to must be after from'] }]);
+      throw DomainException.validation([fieldError('to', 'field:after', { other: 'from' })]);
     }
     return this.repository.find(query);
   }

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { PageQueryDto } from '@qualcert/shared';
+import { PageQueryDto, fieldRule } from '@qualcert/shared';
 import { IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'user' })
   @IsOptional()
-  @Matches(/^[a-z_]{1,50}$/, { message: 'entityType must be lower-case letters and underscores' })
+  @Matches(/^[a-z_]{1,50}$/, { message: fieldRule('entityType') })
   entityType?: string;
 
   @ApiPropertyOptional()

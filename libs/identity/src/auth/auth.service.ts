@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, DomainException, errorMessage } from '@qualcert/shared';
+import { AuditService, DomainException, errorMessage, fieldError } from '@qualcert/shared';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { assertPasswordStrong, toAuditActor, UsersService } from '../users/users.service';
@@ -79,7 +79,7 @@ export class AuthService {
     const attempt = await this.throttle.begin(user.email, address);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new DomainException('PASSWORD_INCORRECT', 'The current password is wrong', {
-        fields: [{ field: 'currentPassword', messages: ['is wrong'] }],
+        fields: [fieldError('currentPassword', 'field:wrongPassword')],
       });
     }
     await attempt.succeeded();

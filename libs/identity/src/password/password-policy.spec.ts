@@ -1,4 +1,8 @@
-import { isRepeatedPattern, isSequence, passwordProblems } from './password-policy';
+import { inEnglish } from '@qualcert/shared/testing';
+import { isRepeatedPattern, isSequence, passwordProblems as faults } from './password-policy';
+
+const passwordProblems = (...args: Parameters<typeof faults>): string[] =>
+  inEnglish(faults(...args)) as unknown as string[];
 
 describe('passwordProblems', () => {
   it.each([

@@ -1,3 +1,4 @@
+import { FieldFault, fieldFault } from '@qualcert/shared';
 import { COMMON_PASSWORDS, COMMON_PASSWORD_STEMS } from './common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -81,31 +82,32 @@ const isCommon = (word: string): boolean => COMMON_PASSWORD_STEMS.has(word) || C
  * ("Парольпароль", "abcabcabca"); runs of a keyboard row or the alphabet; and the person's own
  * email and name.
  */
-export function passwordProblems(password: string, person: { email?: string; fullName?: string } = {}): string[] {
-  const problems: string[] = [];
+export function passwordProblems(password: string, person: { email?: string; fullName?: string } = {}): FieldFault[] {
+  const problems: FieldFault[] = [];
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters long`);
-  if (length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters long`);
+  if (length < PASSWORD_MIN_LENGTH) problems.push(fieldFault('field:password:short', { min: PASSWORD_MIN_LENGTH }));
+  if (length > PASSWORD_MAX_LENGTH) problems.push(fieldFault('field:password:long', { max: PASSWORD_MAX_LENGTH }));
   const lower = password.toLocaleLowerCase();
   const stems = [stemOf(lower), lookalikeStem(lower)];
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORD_STEMS.has(lower) || stems.some(isCommon)) {
-    problems.push('is one of the most common passwords');
+    problems.push(fieldFault('field:password:common'));
   } else if (/^\d+$/.test(password)) {
-    problems.push('is too easy to guess');
+    problems.push(fieldFault('field:password:digits'));
   } else if ([lower, ...stems, ...stems.map(lettersOf)].some((s) => s.length > 0 && isRepeatedPattern(s))) {
-    problems.push('is too easy to guess: it repeats a short pattern');
+    problems.push(fieldFault('field:password:pattern'));
   } else if (stems.some(isCommonWords)) {
-    problems.push('is too easy to guess: it is made of common words');
+    problems.push(fieldFault('field:password:words'));
   } else if ([lower, ...stems].some(isSequence)) {
-    problems.push('is too easy to guess: it is a keyboard or alphabet sequence');
+    problems.push(fieldFault('field:password:sequence'));
   }
   const emailName = person.email?.split('@')[0]?.toLocaleLowerCase();
-  if (emailName && emailName.length >= 4 && lower.includes(emailName)) problems.push('must not contain your email');
+  if (emailName && emailName.length >= 4 && lower.includes(emailName))
+    problems.push(fieldFault('field:password:email'));
   const names = (person.fullName ?? '')
     .toLocaleLowerCase()
     .split(/\s+/)
     .filter((n) => n.length >= 4);
-  if (names.some((n) => lower.includes(n))) problems.push('must not contain your name');
+  if (names.some((n) => lower.includes(n))) problems.push(fieldFault('field:password:name'));
   return problems;
 }
 

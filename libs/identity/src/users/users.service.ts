@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditActor, AuditService, DomainException, isCheckViolation, isUniqueViolation } from '@qualcert/shared';
+import {
+  AuditActor,
+  AuditService,
+  DomainException,
+  isCheckViolation,
+  isUniqueViolation,
+  fieldError,
+} from '@qualcert/shared';
 import type { Actor } from '../auth/actor';
 import type { RegistrationAcceptedDto, UserDto } from '../auth/auth.dto';
 import { TokenService } from '../auth/token.service';
@@ -68,7 +75,7 @@ export class UsersService {
     const centreIds = [...new Set(input.centreIds ?? [])];
     if (centreIds.length > 0 && input.role !== 'centre_manager' && input.role !== 'assessor') {
       throw new DomainException('ROLE_NOT_ALLOWED', 'Only centre managers and assessors belong to centres', {
-        fields: [{ field: 'centreIds', messages: ['only for centre managers and assessors'] }],
+        fields: [fieldError('centreIds', 'field:centreIdsRole')],
       });
     }
     const user: UserEntity = {
@@ -98,21 +105,16 @@ export class UsersService {
       // The key is the address in lower case, and the database checks it: JavaScript and PostgreSQL
       // lower some letters differently (İ is "i̇" to one and "i" to the other).
       if (isCheckViolation(error, 'ck_app_user_email_key')) {
-        throw DomainException.validation([
-          {
-            field: 'email',
-            messages: ['has letters whose lower case is ambiguous (such as İ); write the address in lower case'],
-          },
-        ]);
+        throw DomainException.validation([fieldError('email', 'field:emailAmbiguous')]);
       }
       if (isUniqueViolation(error, 'uq_app_user_email_key')) {
         throw new DomainException('EMAIL_TAKEN', 'An account with this email already exists', {
-          fields: [{ field: 'email', messages: ['is already registered'] }],
+          fields: [fieldError('email', 'field:emailTaken')],
         });
       }
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
         throw new DomainException('NOT_FOUND', 'A centre was not found', {
-          fields: [{ field: 'centreIds', messages: ['unknown centre'] }],
+          fields: [fieldError('centreIds', 'field:unknownCentre')],
         });
       }
       throw error;

@@ -1,3 +1,5 @@
+import type { FieldMessageCode } from '../messages/field-messages';
+import type { ExplanationCode, MessageParams } from '../messages/catalogue';
 import { HttpStatus } from '@nestjs/common';
 
 /**
@@ -88,8 +90,28 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** A field at fault, as listed in a VALIDATION_FAILED error's details. */
+/**
+ * What is wrong with a field: a catalogue code (messages/field-messages.ts) and its parameters,
+ * rendered as text in the caller's language when the error is answered (messages/localise.ts).
+ */
+export interface FieldFault {
+  /** A field message, or an explanation code when a rule's explanation names the field. */
+  code: FieldMessageCode | ExplanationCode;
+  params: MessageParams;
+}
+
+/** A field at fault, as listed in a VALIDATION_FAILED error's details (answered as text). */
 export interface FieldError {
   field: string;
-  messages: string[];
+  /** A plain string is answered as it is: only for text that is not a sentence (a file's own error). */
+  messages: (FieldFault | string)[];
+}
+
+/** One field at fault, with one thing wrong: `{field}` in the message is the field's name. */
+export function fieldError(field: string, code: FieldMessageCode, params: MessageParams = {}): FieldError {
+  return { field, messages: [fieldFault(code, { field, ...params })] };
+}
+
+export function fieldFault(code: FieldFault['code'], params: MessageParams = {}): FieldFault {
+  return { code, params };
 }

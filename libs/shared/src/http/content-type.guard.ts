@@ -1,3 +1,4 @@
+import { fieldFault } from '../errors/error-codes';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -40,7 +41,12 @@ export class ContentTypeGuard implements CanActivate {
     throw new DomainException(
       'UNSUPPORTED_MEDIA_TYPE',
       errorMessage('UNSUPPORTED_MEDIA_TYPE:accepted', { accepted: accepted.join(', ') }),
-      { fields: [{ field: 'Content-Type', messages: [`must be ${accepted.join(' or ')}`] }], accepted },
+      {
+        fields: [
+          { field: 'Content-Type', messages: [fieldFault('field:contentType', { accepted: accepted.join(' | ') })] },
+        ],
+        accepted,
+      },
     );
   }
 }

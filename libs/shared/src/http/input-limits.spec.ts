@@ -1,3 +1,4 @@
+import { inEnglish } from '../messages/in-english.spec-support';
 import { exceedsDepth, nulCharacterFields } from './input-limits';
 
 const nested = (depth: number, kind: 'object' | 'array'): unknown => {
@@ -5,6 +6,8 @@ const nested = (depth: number, kind: 'object' | 'array'): unknown => {
   for (let i = 0; i < depth; i += 1) value = kind === 'object' ? { a: value } : [value];
   return value;
 };
+
+const english = (...args: Parameters<typeof nulCharacterFields>) => inEnglish(nulCharacterFields(...args));
 
 describe('exceedsDepth', () => {
   it.each([
@@ -31,7 +34,7 @@ describe('exceedsDepth', () => {
 describe('nulCharacterFields', () => {
   it('names every field whose text holds a NUL, nested ones by their path', () => {
     expect(
-      nulCharacterFields({
+      english({
         name: 'ok',
         text: 'a\u0000b',
         items: [{ note: 'fine' }, { note: '\u0000' }],
@@ -47,20 +50,18 @@ describe('nulCharacterFields', () => {
   });
 
   it('names a query or route parameter by its own name, and a bare body as "body"', () => {
-    expect(nulCharacterFields('a\u0000', 'search')).toEqual([
-      { field: 'search', messages: ['must not contain NUL characters'] },
-    ]);
-    expect(nulCharacterFields('\u0000')).toEqual([{ field: 'body', messages: ['must not contain NUL characters'] }]);
+    expect(english('a\u0000', 'search')).toEqual([{ field: 'search', messages: ['must not contain NUL characters'] }]);
+    expect(english('\u0000')).toEqual([{ field: 'body', messages: ['must not contain NUL characters'] }]);
   });
 
   it('refuses a NUL in a field name, naming the object that holds it', () => {
-    expect(nulCharacterFields({ outer: { 'k\u0000': 1 } })).toEqual([
+    expect(english({ outer: { 'k\u0000': 1 } })).toEqual([
       { field: 'outer', messages: ['must not have a field name with a NUL character'] },
     ]);
   });
 
   it('finds nothing in clean input, whatever its shape', () => {
-    expect(nulCharacterFields({ a: ['x', 1, true, null, { b: 'Қазақ тілі' }] })).toEqual([]);
-    expect(nulCharacterFields(undefined)).toEqual([]);
+    expect(english({ a: ['x', 1, true, null, { b: 'Қазақ тілі' }] })).toEqual([]);
+    expect(english(undefined)).toEqual([]);
   });
 });

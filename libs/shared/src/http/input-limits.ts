@@ -1,3 +1,4 @@
+import { fieldError } from '../errors/error-codes';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainException, errorMessage } from '../errors/domain.exception';
 import { FieldError } from '../errors/error-codes';
@@ -51,14 +52,12 @@ export function nulCharacterFields(value: unknown, field = ''): FieldError[] {
   while (stack.length > 0) {
     const [current, path] = stack.pop() as [unknown, string];
     if (typeof current === 'string') {
-      if (current.includes('\u0000'))
-        faults.push({ field: path || 'body', messages: ['must not contain NUL characters'] });
+      if (current.includes('\u0000')) faults.push(fieldError(path || 'body', 'field:nul'));
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     for (const [key, child] of Object.entries(current)) {
-      if (key.includes('\u0000'))
-        faults.push({ field: path || 'body', messages: ['must not have a field name with a NUL character'] });
+      if (key.includes('\u0000')) faults.push(fieldError(path || 'body', 'field:nulName'));
       else stack.push([child, fieldPath(path, key)]);
     }
   }

@@ -1,3 +1,4 @@
+import { fieldError } from '../errors/error-codes';
 import { Injectable, PipeTransform, ArgumentMetadata } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DomainException } from '../errors/domain.exception';
@@ -8,7 +9,7 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!isUUID(value)) {
       const field = metadata.data ?? 'id';
-      throw DomainException.validation([{ field, messages: [`${field} must be a UUID`] }]);
+      throw DomainException.validation([fieldError(field, 'field:isUUID')]);
     }
     return value;
   }

@@ -1,3 +1,4 @@
+import { inEnglish } from '../messages/in-english.spec-support';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -32,7 +33,7 @@ const pipe = createValidationPipe();
 const oneBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: OneDto, data: '' });
 const asBody = (value: unknown) => pipe.transform(value, { type: 'body', metatype: SettingsDto, data: '' });
 const fieldsOf = (error: unknown) =>
-  (error as DomainException).details as { fields: { field: string; messages: string[] }[] };
+  inEnglish((error as DomainException).details) as { fields: { field: string; messages: string[] }[] };
 
 describe('the validation pipe', () => {
   it('refuses null where the DTO does not document it, naming the field, nested ones by path', async () => {
@@ -108,11 +109,12 @@ describe('validation errors name only what is wrong', () => {
   });
 
   it('keeps every message when all of one kind failed, and the unknown-field refusal as it is', () => {
+    const english = (error: Parameters<typeof faultsOf>[0]) => inEnglish(faultsOf(error));
     expect(
-      faultsOf({ property: 'x', value: 'v', constraints: { isInt: 'x must be an integer', isIn: 'x bad' } }),
-    ).toEqual(['x must be an integer', 'x bad']);
+      english({ property: 'x', value: 'v', constraints: { isInt: 'x must be an integer', isIn: 'x bad' } }),
+    ).toEqual(['x must be an integer number', 'x bad']);
     expect(
-      faultsOf({
+      english({
         property: 'role',
         value: undefined,
         constraints: { whitelistValidation: 'property role should not exist' },

@@ -1,6 +1,9 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { DomainException } from '../errors/domain.exception';
-import { FieldError } from '../errors/error-codes';
+import { FieldError, FieldFault, fieldError, fieldFault } from '../errors/error-codes';
+import type { MessageParams } from '../messages/catalogue';
+import { isFieldMessageCode } from '../messages/field-messages';
 import { nulCharacterFields } from './input-limits';
 
 // Where @nestjs/swagger keeps a DTO property's @ApiProperty options.
@@ -9,17 +12,94 @@ const API_PROPERTY = 'swagger/apiModelProperties';
 // Bounds on a value's length, size or range: meaningful only once the value is there and of its type.
 const BOUNDS = new Set(['minLength', 'maxLength', 'min', 'max', 'arrayMinSize', 'arrayMaxSize', 'isLength']);
 
+/** A decorator's constraint values (a maximum length, the allowed values) and whether it applies to each value of a list. */
+interface ConstraintUse {
+  constraints: unknown[];
+  each: boolean;
+}
+
+const constraintUses = new WeakMap<object, Map<string, Map<string, ConstraintUse>>>();
+
+/** The constraints class-validator holds for a DTO's property, by constraint name (read once per class). */
+function constraintsOf(target: object | undefined, property: string): Map<string, ConstraintUse> {
+  const type = target?.constructor;
+  if (!type || type === Object) return new Map();
+  let byProperty = constraintUses.get(type);
+  if (!byProperty) {
+    byProperty = new Map();
+    for (const meta of getMetadataStorage().getTargetValidationMetadatas(type, '', true, false)) {
+      if (!meta.name) continue;
+      const uses = byProperty.get(meta.propertyName) ?? new Map<string, ConstraintUse>();
+      uses.set(meta.name, { constraints: (meta.constraints ?? []) as unknown[], each: meta.each === true });
+      byProperty.set(meta.propertyName, uses);
+    }
+    constraintUses.set(type, byProperty);
+  }
+  return byProperty.get(property) ?? new Map<string, ConstraintUse>();
+}
+
+const WITH_VALUES = new Set([
+  'minLength',
+  'min',
+  'arrayMinSize',
+  'maxLength',
+  'max',
+  'arrayMaxSize',
+  'isIn',
+  'matches',
+]);
+
+/** A constraint's parameters, named as the field messages' templates name them. */
+function constraintParams(name: string, constraints: unknown[]): MessageParams {
+  const [first] = constraints;
+  switch (name) {
+    case 'minLength':
+    case 'min':
+    case 'arrayMinSize':
+      return { min: Number(first) };
+    case 'maxLength':
+    case 'max':
+    case 'arrayMaxSize':
+      return { max: Number(first) };
+    case 'isIn':
+      return { values: Array.isArray(first) ? first.join(', ') : String(first) };
+    case 'matches':
+      return { pattern: String(first) };
+    default:
+      return {};
+  }
+}
+
+/** One failed constraint as a field fault: the DTO's own rule (`fieldRule`), or the constraint's. */
+function faultOf(
+  error: Pick<ValidationError, 'property' | 'target'>,
+  name: string,
+  message: string,
+): FieldFault | string {
+  const field = error.property;
+  if (isFieldMessageCode(message)) return fieldFault(message, { field });
+  const use = constraintsOf(error.target, field).get(name);
+  const code = `field:${use?.each ? 'each:' : ''}${name}`;
+  // A constraint the catalogue does not know, or whose values cannot be read, keeps class-validator's English.
+  if (!isFieldMessageCode(code) || (!use && WITH_VALUES.has(name))) return message;
+  return fieldFault(code, { field, ...constraintParams(name, use?.constraints ?? []) });
+}
+
 /**
  * What is wrong with one field, and nothing else: a missing field is "required" (not also "must be
  * shorter than 200 characters"), and a value of the wrong type is named by its type, not its bounds.
  */
-export function faultsOf(error: Pick<ValidationError, 'property' | 'value' | 'constraints'>): string[] {
+export function faultsOf(
+  error: Pick<ValidationError, 'property' | 'value' | 'constraints' | 'target'>,
+): (FieldFault | string)[] {
   const constraints = Object.entries(error.constraints ?? {});
   if (constraints.length === 0) return [];
   if (error.value === undefined && !constraints.some(([name]) => name === 'whitelistValidation'))
-    return [`${error.property} is required`];
+    return [fieldFault('field:required', { field: error.property })];
   const kinds = constraints.filter(([name]) => !BOUNDS.has(name));
-  return (kinds.length > 0 && kinds.length < constraints.length ? kinds : constraints).map(([, message]) => message);
+  return (kinds.length > 0 && kinds.length < constraints.length ? kinds : constraints).map(([name, message]) =>
+    faultOf(error, name, message),
+  );
 }
 
 /** class-validator's errors as the API reports them: each field at fault, by path, with what is wrong. */
@@ -71,15 +151,14 @@ export function undocumentedValues(value: unknown, parent = ''): FieldError[] {
     const field = parent ? `${parent}.${key}` : key;
     const documented = Reflect.getMetadata(API_PROPERTY, prototype, key) as DocumentedProperty | undefined;
     if (item === null)
-      return documented?.nullable ? [] : [{ field, messages: [`${key} must not be null; omit it instead`] }];
+      return documented?.nullable ? [] : [{ field, messages: [fieldFault('field:null', { field: key })] }];
     if (isDtoClass(documented?.type)) {
       const many = documented?.isArray === true || Array.isArray(documented?.type);
       const objects = many ? (Array.isArray(item) ? (item as unknown[]) : [item]) : [item];
       const notObjects = objects
         .map((element, i) => [element, many ? `${field}.${i}` : field] as const)
         .filter(([element]) => typeof element !== 'object' || element === null || Array.isArray(element));
-      if (notObjects.length > 0)
-        return notObjects.map(([, path]) => ({ field: path, messages: [`${path} must be an object`] }));
+      if (notObjects.length > 0) return notObjects.map(([, path]) => fieldError(path, 'field:object'));
     }
     return undocumentedValues(item, field);
   });
@@ -113,6 +192,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    // The DTO an error was found in: its decorators' values (a length limit, the allowed values) go into the message.
+    validationError: { target: true },
     exceptionFactory: (errors) => DomainException.validation(fieldErrorsOf(errors)),
   });
 }

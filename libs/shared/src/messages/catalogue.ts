@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors/error-codes';
+import { FIELD_MESSAGES } from './field-messages';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './language';
 
 /**
@@ -9,7 +10,8 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './language';
  *   stays CODE);
  * - explanation codes (upper-case, explanation.ts) and eligibility codes (lower-case, as the API
  *   has published them in eligibility results: clients render them too);
- * - `notification:<kind>`: a notification's title.
+ * - `notification:<kind>`: a notification's title;
+ * - `field:<fault>`: what is wrong with one field of a request (field-messages.ts).
  * Bodies store a code and its parameters; the text is rendered in the caller's language when the
  * answer is given (localise.ts), so one stored explanation reads in all three languages.
  */
@@ -776,6 +778,7 @@ export const MESSAGES = {
   ...EXPLANATIONS,
   ...ELIGIBILITY,
   ...NOTIFICATIONS,
+  ...FIELD_MESSAGES,
 } as const satisfies Record<string, Templates>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,4 +1,4 @@
-import { isMessageCode, renderMessage, type MessageParams } from './catalogue';
+import { isMessageCode, renderMessage, type MessageCode, type MessageParams } from './catalogue';
 import type { Language } from './language';
 
 /**
@@ -10,6 +10,8 @@ import type { Language } from './language';
  *   rendered from the code and the params.
  * - An object whose `reason` is its `explanations` joined (an exam outcome, exam-outcome.ts) gets
  *   the reason joined again from the rendered explanations.
+ * - An object `{ code, params }` and nothing else (what is wrong with a request's field, FieldFault)
+ *   becomes its text: error details list a field's faults as strings.
  * - A context may register a composer for a richer shape (an eligibility result, a notification):
  *   it renders that object, and the walk does not go below it.
  */
@@ -28,6 +30,10 @@ export function registerComposer(composer: MessageComposer): void {
 
 const isPlainParams = (value: unknown): value is MessageParams =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A field's fault (FieldFault: a code and its parameters, nothing else); an explanation also has its message. */
+const isFieldFault = (object: Record<string, unknown>): object is { code: MessageCode; params: MessageParams } =>
+  isMessageCode(object.code) && isPlainParams(object.params) && Object.keys(object).length === 2;
 
 /**
  * A copy of the body with every explanation rendered in the language. Only the objects on the
@@ -49,6 +55,8 @@ export function localise<T>(body: T, language: Language): T {
     if (value instanceof Date || Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function')
       return value;
     const object = value as Record<string, unknown>;
+    // A field's fault (errors' details.fields[].messages) is answered as its text.
+    if (isFieldFault(object)) return renderMessage(language, object.code, object.params);
     const composer = composers.find((c) => c.matches(object));
     if (composer) return composer.compose(structuredClone(object), language);
     let copy: Record<string, unknown> | null = null;

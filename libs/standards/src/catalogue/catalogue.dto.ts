@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { EDUCATION_LEVELS } from '../prerequisites/prerequisite-rules';
-import { PageQueryDto } from '@qualcert/shared';
+import { PageQueryDto, fieldRule } from '@qualcert/shared';
 
 export class ListCardsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Version number of the standard; the latest when omitted', minimum: 1 })
@@ -25,7 +25,7 @@ export class ListCardsQueryDto extends PageQueryDto {
     example: '4224-5-003',
   })
   @IsOptional()
-  @Matches(/^\d{4}(-\d(-\d{3})?)?$/, { message: 'occupationCode must look like 4224, 4224-5 or 4224-5-003' })
+  @Matches(/^\d{4}(-\d(-\d{3})?)?$/, { message: fieldRule('occupationCode') })
   occupationCode?: string;
 
   @ApiPropertyOptional({ description: 'Text searched in the card name and its other names' })

@@ -138,9 +138,12 @@ describe('readCorrectionsFile', () => {
   });
 
   it.each([
-    [{}, '"corrections" must be an array'],
+    [{}, 'corrections must be an array'],
     [{ corrections: [{ card: 0, field: 'name', asParsed: 'a', shouldRead: 'b' }] }, 'card'],
-    [{ corrections: [{ card: 1, field: 'title', asParsed: 'a', shouldRead: 'b' }] }, 'field must be one of name'],
+    [
+      { corrections: [{ card: 1, field: 'title', asParsed: 'a', shouldRead: 'b' }] },
+      'field must be one of the following values: name',
+    ],
     [{ corrections: [{ card: 1, field: 'name', asParsed: '', shouldRead: 'b' }] }, 'asParsed'],
     [{ corrections: [{ card: 1, skill: 1, field: 'title', asParsed: 'a', shouldRead: 'b' }] }, 'needs a function'],
     [

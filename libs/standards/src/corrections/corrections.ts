@@ -1,3 +1,4 @@
+import { type FieldFault, fieldFault, localise } from '@qualcert/shared';
 import type { AppliedCorrection } from '../entities/standard.entity';
 import type { FunctionKind, ParsedCard, ParsedFunction, ParsedSkill, ParsedStandard } from '../parser/parsed-standard';
 
@@ -39,8 +40,8 @@ export interface CorrectionsFile {
 }
 
 export class CorrectionsFileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`corrections file is not valid: ${problems.join('; ')}`);
+  constructor(readonly problems: FieldFault[]) {
+    super(`corrections file is not valid: ${(localise(problems, 'en') as unknown as string[]).join('; ')}`);
     this.name = 'CorrectionsFileError';
   }
 }
@@ -50,30 +51,30 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().le
 
 /** Checks the shape of a corrections file; the targets are checked when applied. */
 export function readCorrectionsFile(json: unknown): CorrectionsFile {
-  const problems: string[] = [];
+  const problems: FieldFault[] = [];
   const list = (json as { corrections?: unknown } | null)?.corrections;
-  if (!Array.isArray(list)) throw new CorrectionsFileError(['"corrections" must be an array']);
+  if (!Array.isArray(list)) throw new CorrectionsFileError([fieldFault('field:isArray', { field: 'corrections' })]);
   list.forEach((raw: unknown, i) => {
     const at = `corrections[${i}]`;
     const c = (raw ?? {}) as Record<string, unknown>;
-    if (!isPositiveInt(c.card)) problems.push(`${at}.card must be a positive whole number`);
-    if (!isText(c.asParsed)) problems.push(`${at}.asParsed must be non-empty text`);
-    if (!isText(c.shouldRead)) problems.push(`${at}.shouldRead must be non-empty text`);
+    if (!isPositiveInt(c.card)) problems.push(fieldFault('field:positiveWhole', { field: `${at}.card` }));
+    if (!isText(c.asParsed)) problems.push(fieldFault('field:nonEmptyText', { field: `${at}.asParsed` }));
+    if (!isText(c.shouldRead)) problems.push(fieldFault('field:nonEmptyText', { field: `${at}.shouldRead` }));
     const fn = c.function as { kind?: unknown; number?: unknown } | undefined;
     if (fn !== undefined && (!['mandatory', 'additional'].includes(String(fn.kind)) || !isPositiveInt(fn.number))) {
-      problems.push(`${at}.function must be { kind: "mandatory" | "additional", number: positive whole number }`);
+      problems.push(fieldFault('field:correctionFunction', { field: `${at}.function` }));
     }
     if (c.skill !== undefined && (fn === undefined || !isPositiveInt(c.skill))) {
-      problems.push(`${at}.skill must be a positive whole number and needs a function`);
+      problems.push(fieldFault('field:correctionSkill', { field: `${at}.skill` }));
     }
     const allowed: readonly string[] =
       c.skill !== undefined ? SKILL_FIELDS : fn !== undefined ? FUNCTION_FIELDS : CARD_FIELDS;
     if (typeof c.field !== 'string' || !allowed.includes(c.field)) {
-      problems.push(`${at}.field must be one of ${allowed.join(', ')}`);
+      problems.push(fieldFault('field:isIn', { field: `${at}.field`, values: allowed.join(', ') }));
     }
     const isList = c.field === 'abilities' || c.field === 'knowledge';
     if (isList !== (c.index !== undefined) || (isList && !isPositiveInt(c.index))) {
-      problems.push(`${at}.index is required for abilities and knowledge, and only for them`);
+      problems.push(fieldFault('field:correctionIndex', { field: `${at}.index` }));
     }
   });
   if (problems.length > 0) throw new CorrectionsFileError(problems);

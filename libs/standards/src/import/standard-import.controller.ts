@@ -15,7 +15,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { Actor, Authenticated, CurrentActor, toAuditActor } from '@qualcert/identity';
-import { DomainException } from '@qualcert/shared';
+import { DomainException, fieldError, fieldErrorsOf } from '@qualcert/shared';
 import { CorrectionsFileError, readCorrectionsFile } from '../corrections/corrections';
 import { ImportPreviewDto, ImportStandardDto, ImportSummaryDto } from './standard-import.dto';
 import { ImportPreview, ImportSummary, StandardImportService } from './standard-import.service';
@@ -50,7 +50,7 @@ function decodeUtf8(buffer: Buffer, field: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw DomainException.validation([{ field, messages: [`${field} must be UTF-8 text`] }]);
+    throw DomainException.validation([fieldError(field, 'field:utf8')]);
   }
 }
 
@@ -136,7 +136,7 @@ export class StandardImportController {
             .corrections;
         } catch (error) {
           if (error instanceof DomainException) throw error;
-          throw DomainException.validation([{ field: 'corrections', messages: ['corrections must be a JSON file'] }]);
+          throw DomainException.validation([fieldError('corrections', 'field:jsonFile')]);
         }
       }
       return {
@@ -147,7 +147,7 @@ export class StandardImportController {
     }
     if (req.is('text/plain')) {
       if (typeof body !== 'string' || body.length === 0) {
-        throw DomainException.validation([{ field: 'body', messages: ['the standard’s text is required'] }]);
+        throw DomainException.validation([fieldError('body', 'field:standardText')]);
       }
       return { text: body, sourceName: (sourceName ?? 'upload.txt').slice(0, 300), corrections: [] };
     }
@@ -164,9 +164,7 @@ async function validateBody(body: unknown): Promise<ImportStandardDto> {
   const dto = plainToInstance(ImportStandardDto, body ?? {});
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    throw DomainException.validation(
-      errors.map((e) => ({ field: e.property, messages: Object.values(e.constraints ?? {}) })),
-    );
+    throw DomainException.validation(fieldErrorsOf(errors));
   }
   return dto;
 }

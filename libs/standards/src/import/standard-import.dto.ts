@@ -1,3 +1,4 @@
+import { fieldRule } from '@qualcert/shared';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -11,7 +12,7 @@ export class ImportStandardDto {
   @ApiPropertyOptional({ description: 'Where the text came from, e.g. its file name', example: 'kz-ps-2025.txt' })
   @IsOptional()
   @Matches(/^[^\\/\p{Cc}]{1,300}$/u, {
-    message: 'sourceName must be a file name (no slashes or control characters)',
+    message: fieldRule('fileName'),
   })
   sourceName?: string;
 

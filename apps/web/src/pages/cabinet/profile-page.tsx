@@ -266,7 +266,7 @@ function EducationSection() {
             onUploaded={setDocument}
             fields={{
               type: 'diploma',
-              issuer: institution.trim() || '—',
+              issuer: institution.trim(),
               issueDate: `${Number(graduationYear) || new Date().getFullYear()}-06-30`,
             }}
           />
@@ -413,7 +413,7 @@ function EmploymentSection() {
           <DocumentField
             document={document}
             onUploaded={setDocument}
-            fields={{ type: 'employment_record', issuer: employer.trim() || '—', issueDate: startDate || todayIso() }}
+            fields={{ type: 'employment_record', issuer: employer.trim(), issueDate: startDate || todayIso() }}
           />
           <ErrorAlert error={add.error} />
           <Group>
@@ -445,6 +445,14 @@ function DocumentField({
     return (
       <Text size="sm">
         {t('records.document')}: <strong>{document.fileName}</strong>
+      </Text>
+    );
+  }
+  // The document is stored with who issued it (at least 2 characters): that field comes first.
+  if (fields.issuer.length < 2) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('records.documentNeedsIssuer')}
       </Text>
     );
   }
