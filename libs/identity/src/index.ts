@@ -8,3 +8,4 @@ export * from './users/users.service';
 export * from './password/password-policy';
 export * from './auth/access-token.verifier';
 export * from './password/password-hasher';
+export * from './access/centre-staff.repository';

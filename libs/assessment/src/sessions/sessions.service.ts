@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { requireIdentityResolved } from '@qualcert/candidates';
-import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AccessService, Actor, assessorsOfCentre, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
@@ -76,11 +76,8 @@ export class SessionsService {
           },
         );
       }
-      const staff = await manager.query<{ user_id: string }[]>(
-        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id WHERE s.centre_id = $1 AND u.role = 'assessor' AND u.status = 'active' AND s.user_id = ANY($2::uuid[])`,
-        [centreId, assessorIds],
-      );
-      const strangers = assessorIds.filter((a) => !staff.some((s) => s.user_id === a));
+      const staff = await assessorsOfCentre(manager, centreId, assessorIds, { activeOnly: true });
+      const strangers = assessorIds.filter((a) => !staff.includes(a));
       if (strangers.length > 0) {
         throw new DomainException('NOT_FOUND', 'Some assessors are not active assessors of this centre', {
           fields: [{ field: 'assessorIds', messages: strangers.map((id) => fieldFault('field:notFoundId', { id })) }],
