@@ -7,6 +7,8 @@ import { EARLIER_CREDITS_SQL, type EarlierCreditRow } from './earlier-credits';
 /** What the progress check reads of the application. */
 export interface ProgressApplicationRow {
   id: string;
+  candidate_id: string;
+  centre_id: string;
   card_id: string;
   status: ApplicationStatus;
   pathway: 'assessment' | 'recognition';
@@ -61,9 +63,10 @@ export class ProgressRepository {
     );
   }
 
+  /** The application with the candidate's earlier credits for its card (no row: no application). */
   async application(manager: EntityManager, applicationId: string): Promise<ProgressApplicationRow> {
     const [app] = await manager.query<ProgressApplicationRow[]>(
-      `SELECT a.id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
+      `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
          FROM application a WHERE a.id = $1`,
       [applicationId],
     );
