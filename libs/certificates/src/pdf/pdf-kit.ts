@@ -6,7 +6,9 @@
  * document's dates come from the data (pdfkit derives the file's /ID from them), so the same data
  * always gives the same bytes.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { isIsoDay } from '@qualcert/shared';
 
@@ -37,24 +39,55 @@ export const COLOR_BAD = '#9b2c2c';
 export const PAGE_LABEL = 'Бет / Страница';
 export const CONTINUED_LABEL = '(жалғасы / продолжение)';
 
+/** The names every document registers its two fonts under (createPdf): what a TextStyle's `font` is. */
 export interface Fonts {
   regular: string;
   bold: string;
 }
 
-let fontsCache: Fonts | undefined;
+const FONT_NAMES: Fonts = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' };
+
+export function pdfFonts(): Fonts {
+  return FONT_NAMES;
+}
+
+let parsedFonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
 
 /**
- * Resolved through the package's own package.json rather than a path relative to this file, so the same code finds
- * the fonts when run by ts-jest from libs/ and when run from dist/ after the build.
+ * The DejaVu fonts, parsed once per process and shared by every document: parsing two 700 KB files
+ * per document, and laying out glyphs again in each, was most of a certificate's render time
+ * (docs/PERFORMANCE.md). A document only reads the parsed tables and keeps its own subset, so the
+ * bytes are the same as with a font of its own. Resolved through the package's own package.json,
+ * so the same code finds them when run by ts-jest from libs/ and from dist/ after the build.
  */
-export function pdfFonts(): Fonts {
-  if (!fontsCache) {
+function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
+  if (!parsedFonts) {
     const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fontsCache = { regular: join(ttf, 'DejaVuSans.ttf'), bold: join(ttf, 'DejaVuSans-Bold.ttf') };
+    parsedFonts = {
+      regular: withEveryCharacter(fontkit.create(readFileSync(join(ttf, 'DejaVuSans.ttf')))),
+      bold: withEveryCharacter(fontkit.create(readFileSync(join(ttf, 'DejaVuSans-Bold.ttf')))),
+    };
   }
-  return fontsCache;
+  return parsedFonts;
 }
+
+/**
+ * fontkit keeps each glyph it has made, with the characters it was made for. A document's font
+ * subset makes the parts of composite glyphs (the "ь" inside "ы") with none, and a later document
+ * that prints one alone would then map it to no character in its text layer. Making every
+ * character's glyph first, from the character, keeps each glyph's character whatever came before.
+ */
+function withEveryCharacter(font: fontkit.Font): fontkit.Font {
+  for (const codePoint of font.characterSet) if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint);
+  return font;
+}
+
+/**
+ * Ligatures ("ﬁ") and Arabic presentation forms: their glyphs are made by the layout from the
+ * letters they join, and must keep those letters ("fi"), not the form's own code point.
+ */
+const isPresentationForm = (codePoint: number): boolean =>
+  (codePoint >= 0xfb00 && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfeff);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -87,8 +120,9 @@ export function createPdf(meta: PdfMeta): { doc: PDFKit.PDFDocument; bytes: Prom
     // Small document margins: layout is placed explicitly and pdfkit would otherwise start a new page whenever the
     // footer is written below its bottom margin.
     margins: { top: 20, bottom: 20, left: 20, right: 20 },
-    // Passing the embedded font here keeps pdfkit from loading (and referencing) Helvetica, which has no Cyrillic.
-    font: pdfFonts().regular,
+    // Passing the embedded font here keeps pdfkit from loading (and referencing) Helvetica, which has no
+    // Cyrillic. pdfkit takes a parsed fontkit font where its types only name files and bytes.
+    font: sharedFonts().regular as unknown as string,
     bufferPages: true,
     lang: 'kk-KZ',
     displayTitle: true,
@@ -103,6 +137,9 @@ export function createPdf(meta: PdfMeta): { doc: PDFKit.PDFDocument; bytes: Prom
       ModDate: meta.date,
     },
   });
+  const fonts = sharedFonts();
+  doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as string);
+  doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as string);
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
