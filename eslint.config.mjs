@@ -19,6 +19,7 @@ const LAYERS = [
   'assessment',
   'decisions',
   'certificates',
+  'notifications',
   'database',
 ];
 

@@ -21,6 +21,7 @@ import { CredentialStatusLists1796400400000 } from './1796400400000-credential-s
 import { OptionLabels1796400410000 } from './1796400410000-option-labels';
 import { WithdrawalAfterResults1796400420000 } from './1796400420000-withdrawal-after-results';
 import { SessionLifetime1796401700000 } from './1796401700000-session-lifetime';
+import { NotificationEmail1796401800000 } from './1796401800000-notification-email';
 
 /**
  * Every migration, in order. Listed rather than globbed so the same list works from TypeScript
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OptionLabels1796400410000,
   WithdrawalAfterResults1796400420000,
   SessionLifetime1796401700000,
+  NotificationEmail1796401800000,
 ];

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ExamDay, prepareExamDay, scheduleSession, uploadEvidence } from './utils/exam-day';
+import { ExamDay, scheduleSession, uploadEvidence } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newCandidate, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 /**
  * Additional functions are optional for the candidate (docs/ASSESSMENT.md §2): a program offers
@@ -17,9 +18,7 @@ describe('programs, additional functions and readiness', () => {
   let additionalFunctionId: string;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx, {}, { offerAdditional: false });
+    ({ ctx, server, day } = await startExamDayApp({ offerAdditional: false }));
     const card = (await request(server).get(`/api/v1/cards/${day.cardId}`).expect(200)).body;
     additionalFunctionId = card.functions.find((f: { kind: string }) => f.kind === 'additional').id;
   });

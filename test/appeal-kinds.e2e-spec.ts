@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { accreditedAssessor, ExamDay, prepareExamDay, uploadEvidence } from './utils/exam-day';
+import { accreditedAssessor, ExamDay, uploadEvidence } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 interface Appeal {
   id: string;
@@ -30,9 +31,7 @@ describe('appeals against a refusal of admission, and complaints about the proce
   let panel: TestSession[];
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
     panel = [await accreditedAssessor(ctx, day), await accreditedAssessor(ctx, day)];
   });
   afterAll(() => ctx.close());

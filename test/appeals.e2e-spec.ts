@@ -1,17 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import {
-  accreditedAssessor,
-  assessedApplication,
-  ExamDay,
-  issuedCertificate,
-  prepareExamDay,
-  publicPath,
-} from './utils/exam-day';
+import { accreditedAssessor, assessedApplication, ExamDay, issuedCertificate, publicPath } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 interface Decision {
   id: string;
@@ -116,10 +109,7 @@ describe('appeals: lodged in the window, heard by an impartial panel, upheld or 
   }
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
     panel = [await accreditedAssessor(ctx, day), await accreditedAssessor(ctx, day)];
   });
   afterAll(async () => {

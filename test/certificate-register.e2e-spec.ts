@@ -2,10 +2,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, signOffDecision } from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, signOffDecision } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newSession, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 /** Reads a binary answer (a spreadsheet) as a Buffer. */
 const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
@@ -23,10 +23,7 @@ describe('the register of certificates: filtered pages and spreadsheets', () => 
   const numbers: string[] = [];
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
     otherManager = await newSession(ctx, 'centre_manager', []);
     for (let i = 0; i < 2; i += 1) {
       const { applicationId, candidate } = await assessedApplication(ctx, day);

@@ -3,21 +3,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService, CertificateProcessor } from '@qualcert/certificates';
-import { FILE_STORAGE, FileStorage } from '@qualcert/evidence';
-import { QUEUES } from '@qualcert/shared';
-import {
-  assessedApplication,
-  ExamDay,
-  issuedCertificate,
-  prepareExamDay,
-  publicPath,
-  signOffDecision,
-} from './utils/exam-day';
+import { CertificateIssuer, CertificateProcessor } from '@qualcert/certificates';
+import { FILE_STORAGE, FileStorage, QUEUES } from '@qualcert/shared';
+import { assessedApplication, ExamDay, issuedCertificate, publicPath, signOffDecision } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, newSession, TestSession } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 describe('certificates: issued, downloaded, verified, revoked', () => {
   let ctx: TestContext;
@@ -39,10 +31,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
   }
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();
@@ -130,7 +119,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
   });
 
   it('issues one certificate, with one number, when two workers race on the decision, and when the job runs again', async () => {
-    const certificates = worker.get(CertificatesService);
+    const certificates = worker.get(CertificateIssuer);
     const lastNumber = async () =>
       (
         await ctx.dataSource.query(
@@ -209,7 +198,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
 
     // Or the retried job comes first: it finds the certificate issued and renders what is missing.
     await storage.delete(key);
-    expect(await worker.get(CertificatesService).issue(decisionId)).toBe('skipped');
+    expect(await worker.get(CertificateIssuer).issue(decisionId)).toBe('skipped');
     expect(await storage.get(key)).toEqual(original);
   });
 
@@ -234,7 +223,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
     const [{ due }] = await ctx.dataSource.query(
       `SELECT COUNT(*)::int AS due FROM certificate WHERE status = 'valid' AND valid_until < (now() AT TIME ZONE 'UTC')::date`,
     );
-    expect(await worker.get(CertificatesService).expireDue()).toBe(due);
+    expect(await worker.get(CertificateIssuer).expireDue()).toBe(due);
     const [row] = await ctx.dataSource.query('SELECT status FROM certificate WHERE id = $1', [certificate.id]);
     expect(row.status).toBe('expired');
     const view = (await request(server).get(publicPath(certificate)).expect(200)).body;
@@ -256,7 +245,7 @@ describe('certificates: issued, downloaded, verified, revoked', () => {
       },
     ]);
     // The next run finds nothing of it to expire, and records nothing more.
-    await worker.get(CertificatesService).expireDue();
+    await worker.get(CertificateIssuer).expireDue();
     expect(await audited()).toHaveLength(1);
   });
 

@@ -3,12 +3,12 @@ import { gunzipSync } from 'node:zlib';
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService, StatusListsService } from '@qualcert/certificates';
+import { CertificateIssuer, StatusListsService } from '@qualcert/certificates';
 import { expandSafely, ob3SchemaErrors } from '@qualcert/certificates/testing';
-import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay, signOffDecision } from './utils/exam-day';
+import { assessedApplication, ExamDay, issuedCertificate, signOffDecision } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 // Each test walks one or two candidates from application to certificate, on CI's two shared cores.
 jest.setTimeout(120_000);
@@ -27,10 +27,7 @@ describe('credentials: what standard verifiers check', () => {
   const base = process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000';
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();
@@ -185,7 +182,7 @@ describe('credentials: what standard verifiers check', () => {
     // A function with a failed skill keeps its other skills, and no function is listed twice.
     const functionIds = credits.map((c) => c.credentialSubject.achievement.id);
     expect(new Set(functionIds).size).toBe(functionIds.length);
-    expect(await worker.get(CertificatesService).issue(decisionId)).toBe('credits_issued');
+    expect(await worker.get(CertificateIssuer).issue(decisionId)).toBe('credits_issued');
     const [{ n }] = await ctx.dataSource.query(
       'SELECT count(*)::int AS n FROM credit_credential WHERE decision_id = $1',
       [decisionId],

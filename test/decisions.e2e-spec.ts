@@ -4,22 +4,22 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DecisionsService, NotificationsService, NotifyPayload, DecisionProcessor } from '@qualcert/decisions';
+import { DecisionsService, DecisionProcessor } from '@qualcert/decisions';
+import { NotificationsService, NotifyPayload } from '@qualcert/notifications';
 import { QUEUES } from '@qualcert/shared';
 import {
   assessedApplication,
   eligibleApplicationFor,
   examine,
   ExamDay,
-  prepareExamDay,
   scheduleSession,
   Skill,
   uploadEvidence,
 } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, login, newSession, TestSession } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 describe('decisions: computed by the worker, signed off by the centre', () => {
   let ctx: TestContext;
@@ -49,10 +49,7 @@ describe('decisions: computed by the worker, signed off by the centre', () => {
       );
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();

@@ -1,16 +1,11 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
-import {
-  assessedApplication,
-  eligibleApplicationFor,
-  ExamDay,
-  prepareExamDay,
-  scheduleSession,
-} from './utils/exam-day';
+import { assessedApplication, eligibleApplicationFor, ExamDay, scheduleSession } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 interface Terms {
   certificateValidityMonths: number;
@@ -36,9 +31,7 @@ describe('rights fixed when granted: a program change after sign-off moves no gr
   let day: ExamDay;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
   });
   afterAll(() => ctx.close());
 
@@ -137,7 +130,7 @@ describe('rights fixed when granted: a program change after sign-off moves no gr
     const { decision } = await signed(0);
     expect(decision.terms.certificateValidityMonths).toBe(60);
     await changeProgram({ certificateValidityMonths: 6 });
-    const certificates = ctx.app.get(CertificatesService);
+    const certificates = ctx.app.get(CertificateIssuer);
     expect(await certificates.issue(decision.id)).toBe('issued');
     const [row] = await ctx.dataSource.query(
       `SELECT to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,

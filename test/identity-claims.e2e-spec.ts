@@ -6,12 +6,11 @@ import {
   eligibleApplicationFor,
   eligibleApplications,
   ExamDay,
-  prepareExamDay,
   scheduleSession,
 } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, eventually, freeIin, newCentre, newSession, TestSession, TestUser } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
-import { startWorker } from './utils/worker';
+import { TestContext } from './utils/test-app';
 
 /**
  * One ИИН, two accounts (docs/CANDIDATES.md): the candidate is never told, the centre sees it on
@@ -26,10 +25,7 @@ describe('identity claims: the centre resolves an ИИН that two accounts decla
   let day: ExamDay;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    worker = await startWorker();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, worker, server, day } = await startExamDayApp({ worker: true }));
   });
   afterAll(async () => {
     await worker.close();

@@ -1,10 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { enrolledCandidate, ExamDay, prepareExamDay, rightOptions, TestItem, wrongOption } from './utils/exam-day';
+import { enrolledCandidate, ExamDay, rightOptions, sitTheoryTest, TestItem, wrongOption } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 type Item = TestItem;
+type Score = { overall: { share: number }; perSkill: { skillId: string; correct: number; total: number }[] };
 
 /**
  * The theory pass mark (docs/ASSESSMENT.md §2, §5): an overall mark on the whole test (70 %) and
@@ -16,9 +18,9 @@ describe('the theory pass mark: overall mark and per-skill floor', () => {
   let day: ExamDay;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx, { questionsPerSkill: 3, passMarkPercent: 70, skillFloorPercent: 50 });
+    ({ ctx, server, day } = await startExamDayApp({
+      settings: { questionsPerSkill: 3, passMarkPercent: 70, skillFloorPercent: 50 },
+    }));
   });
   afterAll(() => ctx.close());
 
@@ -27,30 +29,14 @@ describe('the theory pass mark: overall mark and per-skill floor', () => {
     candidate: TestSession,
     enrolmentId: string,
     wrong: (item: Item, indexInSkill: number) => boolean,
-  ): Promise<{ overall: { share: number }; perSkill: { skillId: string; correct: number; total: number }[] }> {
-    const test = (
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolmentId}/theory-test`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body as { id: string; items: Item[] };
+  ): Promise<Score> {
     const seen = new Map<string, number>();
-    for (const item of test.items) {
+    const submitted = await sitTheoryTest<{ score: Score }>(ctx, candidate, enrolmentId, (item) => {
       const index = seen.get(item.skillId) ?? 0;
       seen.set(item.skillId, index + 1);
-      const answer = wrong(item, index) ? wrongOption(item) : rightOptions(item);
-      await request(server)
-        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
-        .set(...bearer(candidate))
-        .send({ optionIds: answer })
-        .expect(204);
-    }
-    return (
-      await request(server)
-        .post(`/api/v1/theory-tests/${test.id}/submit`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body.score;
+      return wrong(item, index) ? wrongOption(item) : rightOptions(item);
+    });
+    return submitted.score;
   }
 
   async function theoryOf(enrolmentId: string, skillId: string) {

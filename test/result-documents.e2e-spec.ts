@@ -2,9 +2,10 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { flat, pageTexts, parsePdf } from '@qualcert/certificates/testing';
 import { DecisionsService } from '@qualcert/decisions';
-import { assessedApplication, ExamDay, prepareExamDay } from './utils/exam-day';
+import { assessedApplication, ExamDay } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 /** Binary bodies as Buffers (supertest parses only text and JSON by default). */
 function binary(res: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -57,9 +58,7 @@ describe('documents of a result: the conclusion and the protocol', () => {
   }
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
     partial = await signed(1);
   });
   afterAll(() => ctx.close());

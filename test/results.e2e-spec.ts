@@ -1,16 +1,10 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import {
-  eligibleApplications,
-  ExamDay,
-  prepareExamDay,
-  enrolledCandidate,
-  passTheoryTest,
-  uploadEvidence,
-} from './utils/exam-day';
+import { eligibleApplications, ExamDay, enrolledCandidate, passTheoryTest, uploadEvidence } from './utils/exam-day';
+import { startExamDayApp } from './utils/exam-day-app';
 import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
 import { addEducation } from './utils/records';
-import { createTestApp, TestContext } from './utils/test-app';
+import { TestContext } from './utils/test-app';
 
 describe('practical assessment, evidence review and the hand-over to decisions', () => {
   let ctx: TestContext;
@@ -32,9 +26,7 @@ describe('practical assessment, evidence review and the hand-over to decisions',
       .send({ verdict, abilitiesObserved: [ability(skillId)], comment: 'Наблюдение на рабочем месте' });
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
   });
   afterAll(() => ctx.close());
 

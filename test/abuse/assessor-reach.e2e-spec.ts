@@ -1,18 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
-import {
-  accreditedAssessor,
-  assessedApplication,
-  enrolledCandidate,
-  ExamDay,
-  prepareExamDay,
-  uploadEvidence,
-} from '../utils/exam-day';
+import { accreditedAssessor, assessedApplication, enrolledCandidate, ExamDay, uploadEvidence } from '../utils/exam-day';
+import { startExamDayApp } from '../utils/exam-day-app';
 import { bearer, newCandidate, TestSession } from '../utils/fixtures';
 import { addEducation } from '../utils/records';
-import { createTestApp, TestContext } from '../utils/test-app';
+import { TestContext } from '../utils/test-app';
 
 /**
  * Issue 17: an assessor with no assignment read a candidate's profile, another's evidence file and
@@ -35,9 +29,7 @@ describe('an assessor reaches only the candidates they are assigned to', () => {
     ).status;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
     stranger = await accreditedAssessor(ctx, day);
   }, 120_000);
   afterAll(() => ctx.close());
@@ -50,7 +42,7 @@ describe('an assessor reaches only the candidates they are assigned to', () => {
       .post(`/api/v1/decisions/${decision.id}/approve`)
       .set(...bearer(day.manager))
       .expect(200);
-    await ctx.app.get(CertificatesService).issue(decision.id);
+    await ctx.app.get(CertificateIssuer).issue(decision.id);
     const [certificate] = await ctx.dataSource.query('SELECT id FROM certificate WHERE application_id = $1', [
       applicationId,
     ]);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { makeIin } from '@qualcert/candidates';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
 import { QUEUES } from '@qualcert/shared';
 import {
@@ -258,7 +258,7 @@ describe('abuse: random and malformed input to every write route', () => {
     // Awarded: a certificate, whose credential is the public verification's valid body.
     const awarded = await assessedApplication(ctx, day, 0);
     const awardedDecision = await sign(awarded.applicationId);
-    await ctx.app.get(CertificatesService).issue(awardedDecision);
+    await ctx.app.get(CertificateIssuer).issue(awardedDecision);
     const [certificate] = await ctx.dataSource.query<{ id: string }[]>(
       'SELECT id FROM certificate WHERE decision_id = $1',
       [awardedDecision],

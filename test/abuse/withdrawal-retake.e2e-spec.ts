@@ -1,15 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import {
-  eligibleApplications,
-  ExamDay,
-  prepareExamDay,
-  scheduleSession,
-  TestItem,
-  wrongOption,
-} from '../utils/exam-day';
+import { eligibleApplications, ExamDay, scheduleSession, sitTheoryTest, wrongOption } from '../utils/exam-day';
+import { startExamDayApp } from '../utils/exam-day-app';
 import { bearer, login, TestSession } from '../utils/fixtures';
-import { createTestApp, TestContext } from '../utils/test-app';
+import { TestContext } from '../utils/test-app';
 
 jest.setTimeout(120000);
 
@@ -25,9 +19,7 @@ describe('abuse: withdrawing to dodge the retake wait', () => {
   let day: ExamDay;
 
   beforeAll(async () => {
-    ctx = await createTestApp();
-    server = ctx.app.getHttpServer();
-    day = await prepareExamDay(ctx);
+    ({ ctx, server, day } = await startExamDayApp());
   });
   afterAll(() => ctx.close());
 
@@ -83,23 +75,7 @@ describe('abuse: withdrawing to dodge the retake wait', () => {
 
   it('after a submitted theory test: the retake wait applies, and the seat is freed', async () => {
     const { session, enrolment, applicationId, candidate } = await enrolled();
-    const test = (
-      await request(server)
-        .post(`/api/v1/enrolments/${enrolment.id}/theory-test`)
-        .set(...bearer(candidate))
-        .expect(200)
-    ).body as { id: string; items: TestItem[] };
-    for (const item of test.items) {
-      await request(server)
-        .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
-        .set(...bearer(candidate))
-        .send({ optionIds: wrongOption(item) })
-        .expect(204);
-    }
-    await request(server)
-      .post(`/api/v1/theory-tests/${test.id}/submit`)
-      .set(...bearer(candidate))
-      .expect(200);
+    await sitTheoryTest(ctx, candidate, enrolment.id, wrongOption);
 
     expect((await withdraw(candidate, applicationId)).body.status).toBe('withdrawn');
     await expectSeatFreed(session.id, enrolment.id);

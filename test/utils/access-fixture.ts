@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { CertificatesService } from '@qualcert/certificates';
+import { CertificateIssuer } from '@qualcert/certificates';
 import { DecisionsService } from '@qualcert/decisions';
 import {
   accreditedAssessor,
@@ -288,7 +288,7 @@ export async function buildAccessFixture(ctx: TestContext): Promise<BuiltFixture
   const certificateApplicationId = await eligibleApplicationFor(ctx, day, candidate.id);
   const awarded = await decided(candidate, certificateApplicationId, [assessor, secondAssessor], []);
   await approve(awarded);
-  await ctx.app.get(CertificatesService).issue(awarded);
+  await ctx.app.get(CertificateIssuer).issue(awarded);
   const [certificate] = await sql('SELECT id, number, verification_code FROM certificate WHERE application_id = $1', [
     certificateApplicationId,
   ]);

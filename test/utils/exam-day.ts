@@ -295,26 +295,41 @@ export function wrongOption(item: TestItem): string[] {
   return item.options.filter((o) => WRONG.has(o.text)).map((o) => o.id);
 }
 
-/** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
-export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
+/**
+ * The candidate starts the theory test, answers each item, in order, with the options `choose`
+ * gives (rightOptions, wrongOption, or a mix) and submits; returns the submitted test.
+ */
+export async function sitTheoryTest<T = unknown>(
+  ctx: TestContext,
+  candidate: TestSession,
+  enrolmentId: string,
+  choose: (item: TestItem) => string[],
+): Promise<T> {
   const server = ctx.app.getHttpServer();
   const test = (
     await request(server)
       .post(`/api/v1/enrolments/${enrolmentId}/theory-test`)
       .set(...bearer(candidate))
       .expect(200)
-  ).body;
-  for (const item of test.items as TestItem[]) {
+  ).body as { id: string; items: TestItem[] };
+  for (const item of test.items) {
     await request(server)
       .put(`/api/v1/theory-tests/${test.id}/answers/${item.position}`)
       .set(...bearer(candidate))
-      .send({ optionIds: rightOptions(item) })
+      .send({ optionIds: choose(item) })
       .expect(204);
   }
-  await request(server)
-    .post(`/api/v1/theory-tests/${test.id}/submit`)
-    .set(...bearer(candidate))
-    .expect(200);
+  return (
+    await request(server)
+      .post(`/api/v1/theory-tests/${test.id}/submit`)
+      .set(...bearer(candidate))
+      .expect(200)
+  ).body as T;
+}
+
+/** The candidate starts the theory test, answers every question right (see prepareExamDay's bank) and submits. */
+export async function passTheoryTest(ctx: TestContext, candidate: TestSession, enrolmentId: string): Promise<void> {
+  await sitTheoryTest(ctx, candidate, enrolmentId, rightOptions);
 }
 
 /**

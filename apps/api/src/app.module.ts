@@ -6,6 +6,7 @@ import { CentresModule } from '@qualcert/centres';
 import { CertificatesModule } from '@qualcert/certificates';
 import { DatabaseModule } from '@qualcert/database';
 import { DecisionsModule } from '@qualcert/decisions';
+import { NotificationsModule } from '@qualcert/notifications';
 import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
 import {
@@ -36,6 +37,7 @@ import { MetricsModule } from './metrics/metrics.module';
     CandidatesModule,
     EvidenceModule,
     DecisionsModule,
+    NotificationsModule,
     CertificatesModule,
     FailedJobsModule,
     MetricsModule,

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { readStorageConfig } from '@qualcert/evidence';
-import { AppConfig, loadConfig } from '@qualcert/shared';
+import { AppConfig, loadConfig, readStorageConfig } from '@qualcert/shared';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 

@@ -6,6 +6,7 @@ import { CandidatesWorkerModule } from '@qualcert/candidates';
 import { CertificatesWorkerModule } from '@qualcert/certificates';
 import { DatabaseModule } from '@qualcert/database';
 import { DecisionsWorkerModule } from '@qualcert/decisions';
+import { NotificationsWorkerModule } from '@qualcert/notifications';
 import {
   AuditModule,
   ConfigModule,
@@ -31,6 +32,7 @@ import { WorkerMetricsService } from './worker-metrics.service';
     CandidatesWorkerModule,
     AssessmentWorkerModule,
     DecisionsWorkerModule,
+    NotificationsWorkerModule,
     CertificatesWorkerModule,
   ],
   providers: [SystemProcessor, OutboxRelayService, WorkerMetricsService],

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
-import { EvidenceModule } from '@qualcert/evidence';
 import { IdentityModule } from '@qualcert/identity';
+import { StorageModule } from '@qualcert/shared';
+import { CardOutlineModule } from '@qualcert/standards';
+import { CertificateIssuer } from './certificates/certificate-issuer';
+import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
@@ -14,10 +17,12 @@ import { RegisterRepository } from './register/register.repository';
 import { RegisterService } from './register/register.service';
 
 @Module({
-  imports: [IdentityModule, EvidenceModule, AssessmentModule],
+  imports: [IdentityModule, StorageModule, CardOutlineModule, AssessmentModule],
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,
+    CertificateIssuer,
+    CertificateVerifier,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,
@@ -25,6 +30,6 @@ import { RegisterService } from './register/register.service';
     RegisterRepository,
     RegisterService,
   ],
-  exports: [CertificatesService],
+  exports: [CertificatesService, CertificateIssuer],
 })
 export class CertificatesModule {}

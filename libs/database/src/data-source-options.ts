@@ -6,7 +6,7 @@ import { ENTITIES } from './entities';
  * The one definition of the database connection, used by the HTTP app, the worker, the CLI and
  * the TypeORM migration commands. The schema only ever changes through migrations.
  */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -19,7 +19,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // data. Failures surface as exceptions and are logged, without parameters, where handled.
     logging: ['warn', 'migration'],
     extra: {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // AppConfig.DATABASE_POOL_SIZE in the processes; the default for tests and tools.
+      max: poolSize,
       application_name: 'qualcert',
       // While PostgreSQL is unreachable a request waits at most this long for a connection, then
       // is answered 503 DATABASE_UNAVAILABLE, instead of queueing without end.

@@ -30,15 +30,10 @@ import {
   CredentialStatusListEntity,
   CredentialStatusSequenceEntity,
 } from '@qualcert/certificates';
-import {
-  AppealEntity,
-  AppealPanelMemberEntity,
-  AppealReassessmentEntity,
-  DecisionEntity,
-  NotificationEntity,
-} from '@qualcert/decisions';
+import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, DecisionEntity } from '@qualcert/decisions';
 import { EvidenceClaimEntity, EvidenceFileEntity } from '@qualcert/evidence';
 import { CentreMembershipEntity, RefreshTokenEntity, UserEntity } from '@qualcert/identity';
+import { NotificationEntity } from '@qualcert/notifications';
 import { AuditLogEntity, OutboxEventEntity } from '@qualcert/shared';
 import {
   AbilityEntity,

@@ -8,16 +8,10 @@ import { DecisionProcessor } from './decisions/decision.processor';
 import { AppealsRepository } from './appeals/appeals.repository';
 import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
-import { NotificationProcessor } from './notifications/notification.processor';
-import { NotificationsService } from './notifications/notifications.service';
 
-/** The decisions context's queue processors, for the worker process: decisions and the notify step. */
+/** The decisions context's queue processor, for the worker process. */
 @Module({
-  imports: [
-    IdentityModule,
-    CardOutlineModule,
-    BullModule.registerQueue({ name: QUEUES.decisions }, { name: QUEUES.notifications }),
-  ],
+  imports: [IdentityModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.decisions })],
   providers: [
     DecisionsRepository,
     AppealsRepository,
@@ -25,8 +19,6 @@ import { NotificationsService } from './notifications/notifications.service';
     ProgressRepository,
     ProgressService,
     DecisionProcessor,
-    NotificationsService,
-    NotificationProcessor,
   ],
   exports: [BullModule, DecisionsService],
 })

@@ -5,6 +5,4 @@ export * from './decisions/decisions.service';
 export * from './rules';
 export * from './appeals/appeal.entity';
 export * from './appeals/appeals.service';
-export * from './notifications/notification.entity';
-export * from './notifications/notifications.service';
 export * from './decisions/decision.processor';

@@ -112,8 +112,8 @@ export class TheoryTestsService {
   /**
    * The hottest write of an exam day. One statement saves the answer when everything holds: the
    * test is the candidate's, still open by the database's clock, and every option is one of the
-   * item's labels. Only when it saves nothing are the facts read one by one, to say which one failed.
-   * (Three round trips became one: bench/theory-test-answers, docs/PERFORMANCE.md.)
+   * item's labels. Only when it saves nothing are the facts read one by one, to say which one failed
+   * (docs/PERFORMANCE.md).
    */
   async saveAnswer(actor: Actor, testId: string, position: number, optionIds: string[]): Promise<void> {
     const answer = JSON.stringify([...new Set(optionIds)].sort());

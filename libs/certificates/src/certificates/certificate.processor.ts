@@ -2,18 +2,18 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
-import { CertificatesService, IssueOutcome } from './certificates.service';
+import { CertificateIssuer, IssueOutcome } from './certificate-issuer';
 
 /** Issues the certificate of an approved awarding decision. */
 @Processor(QUEUES.certificates, workerOptions())
 export class CertificateProcessor extends WorkerHost {
-  constructor(private readonly certificates: CertificatesService) {
+  constructor(private readonly issuer: CertificateIssuer) {
     super();
   }
 
   private readonly handlers: JobHandlers<'certificates', IssueOutcome | number> = {
-    [JOBS.certificates.issue]: (job) => this.certificates.issue(job.data.decisionId),
-    [JOBS.certificates.expire]: () => this.certificates.expireDue(),
+    [JOBS.certificates.issue]: (job) => this.issuer.issue(job.data.decisionId),
+    [JOBS.certificates.expire]: () => this.issuer.expireDue(),
   };
 
   process(job: Job): Promise<IssueOutcome | number> {

@@ -12,13 +12,14 @@ import {
   fieldError,
   fieldRule,
 } from '@qualcert/shared';
-import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
-import { CertificatesService, PublicCertificate } from './certificates.service';
-import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './public-certificate.dto';
-import { normaliseVerificationCode } from './verification-code';
-import { IssuerKeyProvider } from './issuer-key.provider';
 import { publicKeyDocument } from '../credentials/credential-signer';
 import { StatusListsService } from '../status-lists/status-lists.service';
+import { CertificateVerifier, PublicCertificate } from './certificate-verifier';
+import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
+import { CertificatesService } from './certificates.service';
+import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './credential-schemas';
+import { IssuerKeyProvider } from './issuer-key.provider';
+import { normaliseVerificationCode } from './verification-code';
 
 export class RevokeCertificateDto {
   @ApiProperty()
@@ -52,6 +53,7 @@ const CENTRE_CODE = /^[A-Z0-9]{2,10}$/;
 export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
+    private readonly verifier: CertificateVerifier,
     private readonly issuer: IssuerKeyProvider,
     private readonly statusLists: StatusListsService,
   ) {}
@@ -138,7 +140,7 @@ export class CertificatesController {
   })
   verify(@Param('number') number: string, @Query() query: VerifyCertificateQueryDto): Promise<PublicCertificate> {
     if (!NUMBER.test(number)) throw DomainException.validation([fieldError('number', 'field:certificateNumber')]);
-    return this.certificates.verifyNumber(number, query.code);
+    return this.verifier.verifyNumber(number, query.code);
   }
 
   @Post('public/credentials/verify')
@@ -151,7 +153,7 @@ export class CertificatesController {
     throttled: true,
   })
   verifyCredential(@Body() body: unknown) {
-    return this.certificates.verifyCredential(body);
+    return this.verifier.verifyCredential(body);
   }
 
   @Get('public/issuer')
@@ -169,7 +171,7 @@ export class CertificatesController {
     notFound: true,
   })
   async issuerProfile(@Param('code') code: string) {
-    const profile = CENTRE_CODE.test(code) ? await this.certificates.issuerProfile(code) : null;
+    const profile = CENTRE_CODE.test(code) ? await this.verifier.issuerProfile(code) : null;
     if (!profile) throw DomainException.notFound('Issuer', code);
     return profile;
   }

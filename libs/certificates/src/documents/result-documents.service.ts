@@ -6,6 +6,7 @@ import type { DecisionResult } from '@qualcert/decisions';
 import { termDates } from '@qualcert/decisions';
 import { AccessService, Actor, Permission } from '@qualcert/identity';
 import { DomainException, maskIin, toIsoDay } from '@qualcert/shared';
+import { CardOutlineReader, type OutlineSkill } from '@qualcert/standards';
 import { conclusionNumber, renderConclusionPdf, type ConclusionFunction } from '../pdf/conclusion-pdf';
 import { renderProtocolPdf, type ProtocolCandidate, type ProtocolOutcome } from '../pdf/protocol-pdf';
 
@@ -17,6 +18,7 @@ export interface RenderedDocument {
 interface ConclusionRow {
   id: string;
   application_id: string;
+  card_id: string;
   status: string;
   outcome: 'awarded' | 'partial' | 'not_awarded';
   result: DecisionResult;
@@ -68,12 +70,13 @@ export class ResultDocumentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly progress: ProgressService,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** The candidate (their own), the centre's staff and admins; 409 for a decision that has none. */
   async conclusion(actor: Actor, decisionId: string): Promise<RenderedDocument> {
     const [row] = await this.dataSource.query<ConclusionRow[]>(
-      `SELECT d.id, d.application_id, d.status, d.outcome, d.result, d.signed_at,
+      `SELECT d.id, d.application_id, a.card_id, d.status, d.outcome, d.result, d.signed_at,
               d.certificate_validity_months, d.credit_validity_months, d.appeal_window_days, d.retake_wait_days,
               u.full_name AS candidate_name, p.iin, c.name AS card_name, c.occupation_code, c.ork_level,
               s.title AS standard_title, ce.name AS centre_name, ce.code AS centre_code, g.full_name AS signer_name
@@ -112,17 +115,9 @@ export class ResultDocumentsService {
       appealWindowDays: row.appeal_window_days,
       retakeWaitDays: row.retake_wait_days ?? 0,
     });
-    const notCredited = row.result.reasoning.flatMap((fn) =>
-      fn.skills.filter((s) => !s.credited).map((s) => s.skillId),
-    );
     // What to improve comes from the standard's catalogue, item by item.
-    const items = await this.dataSource.query<{ skill_id: string; kind: 'ability' | 'knowledge'; text: string }[]>(
-      `SELECT skill_id, 'ability' AS kind, text, position FROM skill_ability WHERE skill_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT skill_id, 'knowledge' AS kind, text, position FROM skill_knowledge WHERE skill_id = ANY($1::uuid[])
-       ORDER BY skill_id, kind, position`,
-      [notCredited],
-    );
+    const outline = await this.outlines.read(row.card_id);
+    const catalogue = new Map<string, OutlineSkill>(outline.functions.flatMap((f) => f.skills).map((s) => [s.id, s]));
     const functions: ConclusionFunction[] = row.result.reasoning.map((fn) => ({
       title: fn.title,
       kind: fn.kind,
@@ -134,8 +129,8 @@ export class ResultDocumentsService {
         .map((s) => ({
           number: `${fn.number}.${s.number}`,
           title: s.title,
-          abilities: items.filter((i) => i.skill_id === s.skillId && i.kind === 'ability').map((i) => i.text),
-          knowledge: items.filter((i) => i.skill_id === s.skillId && i.kind === 'knowledge').map((i) => i.text),
+          abilities: [...(catalogue.get(s.skillId)?.abilities ?? [])],
+          knowledge: [...(catalogue.get(s.skillId)?.knowledge ?? [])],
         })),
     }));
     const data = await renderConclusionPdf({
@@ -193,11 +188,7 @@ export class ResultDocumentsService {
         ORDER BY u.full_name, e.id`,
       [sessionId, extract ? actor.userId : null],
     );
-    const skills = await this.dataSource.query<{ id: string; label: string; title: string }[]>(
-      `SELECT s.id, f.number || '.' || s.number AS label, s.title FROM skill s JOIN labour_function f ON f.id = s.function_id
-        WHERE s.card_id = $1 ORDER BY f.position, s.number`,
-      [session.card_id],
-    );
+    const skills = (await this.outlines.read(session.card_id)).functions.flatMap((f) => f.skills);
     const candidates: ProtocolCandidate[] = [];
     for (const enrolment of enrolments) {
       const results = await this.progress.enrolmentResults(this.dataSource.manager, enrolment.id);

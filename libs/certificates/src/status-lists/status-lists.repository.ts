@@ -79,6 +79,11 @@ export class StatusListsRepository {
     return row?.credential ?? null;
   }
 
+  async centreCode(manager: Pick<EntityManager, 'query'>, centreId: string): Promise<string> {
+    const [row] = await manager.query<{ code: string }[]>('SELECT code FROM centre WHERE id = $1', [centreId]);
+    return row.code;
+  }
+
   async findCentre(
     manager: Pick<EntityManager, 'query'>,
     code: string,

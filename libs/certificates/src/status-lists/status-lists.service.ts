@@ -56,6 +56,15 @@ export class StatusListsService {
     await this.repository.updateList(manager, centre.id, list, this.signedList(centre.code, list, revoked, now), now);
   }
 
+  /** Signs again each of the centre's lists named, from the registry as this transaction sees it. */
+  async republishLists(manager: EntityManager, centreId: string, lists: Set<number | null>, now: Date): Promise<void> {
+    const centre = await this.repository.centreCode(manager, centreId);
+    // In order, so two transactions revoking in the same lists lock them in the same order.
+    for (const list of [...lists].filter((l): l is number => l !== null).sort((a, b) => a - b)) {
+      await this.republish(manager, { id: centreId, code: centre }, list, now);
+    }
+  }
+
   async published(centreCode: string, list: number): Promise<Record<string, unknown> | null> {
     return this.repository.findList(this.dataSource.manager, centreCode, list);
   }

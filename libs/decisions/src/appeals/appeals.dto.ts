@@ -220,13 +220,3 @@ export class AppealDto {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
-
-export class NotificationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Stable: decision.approved, certificate.issued, appeal.upheld, …' }) kind: string;
-  @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ format: 'uuid' }) applicationId: string;
-  @ApiProperty({ description: 'In the language of the request (Accept-Language)' }) title: string;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty({ nullable: true, type: Date }) readAt: Date | null;
-}

@@ -1,23 +1,7 @@
 /**
- * Appeals against a signed decision (DOMAIN.md §6): when one may be lodged, what may be
- * contested, who may sit on the panel and what the panel's votes resolve to. Pure, so that
- * every refusal can be tested without a database and explained to the candidate.
- *
- * Window: the program's `appealWindowDays` calendar days after the day the decision was signed
- * (UTC), the last day included. A window of 10 days on a decision signed on 1 March closes at the
- * end of 11 March. Dates are UTC days, like every other date the system decides on.
- *
- * Contested skills: skills the application was assessed on (the card's mandatory functions and
- * the additional ones chosen) that the decision did not credit. A credited skill cannot be
- * contested (there is nothing to gain), nor a skill outside the assessment; each is named.
- *
- * Panel: at least two distinct assessors, each one free of every refusal of the impartiality
- * rule and not involved in the application (an assessor of its sessions, a reviewer of its
- * evidence). Every member's every problem is listed, as the impartiality rule does.
- *
- * Votes: each member votes `uphold` or the kind's remedy (`reassess`, `admit`, `sustain`). The
- * appeal stays pending until every member has voted; then the majority decides (panelResolution
- * says what a tie does).
+ * Appeals against a signed decision: the window, the contested skills, the panel and what its votes
+ * resolve to (docs/DECISIONS.md, Appeals, steps 1-3; DOMAIN.md §6). Pure, so that every refusal
+ * can be tested without a database and explained to the candidate.
  */
 import { DomainException, errorMessage, toIsoDay, fieldError, fieldFault, FieldFault } from '@qualcert/shared';
 import type { AssessorRefusal } from '@qualcert/assessment';

@@ -1,18 +1,6 @@
 /**
- * The re-assessment of contested skills on appeal (docs/DECISIONS.md, Appeals):
- *
- * - Every panel member records a verdict on every contested skill; a skill is credited on appeal
- *   when strictly more than half of the panel records `passed`. A tie does not credit, as at the
- *   exam (exam-outcome.ts): crediting needs a majority. Until every member has recorded a
- *   verdict, the skill is pending — no one member's verdict decides, the first no more than the
- *   last.
- * - A skill the standard does not recommend for recognition is credited only by an assessment of
- *   the candidate, never on paper (DOMAIN.md §4): a `passed` verdict on it must rest on a
- *   re-examination record — a theory re-test (questions right of asked) and/or a practical
- *   observation — not on a note. A recommended skill may be re-assessed on the record (a note).
- * - A re-examination record must bear the verdict out: a `passed` verdict with a theory re-test
- *   below the pass mark, or with a practical observation of not yet competent, contradicts itself;
- *   so does `failed` with every part given passing. Each such verdict is refused, naming why.
+ * The re-assessment of contested skills on appeal: the panel's majority per skill, and the
+ * re-examination a skill not recommended for recognition needs (docs/DECISIONS.md, Appeals, step 4).
  */
 import { DomainException, explain, type Explanation, fieldError } from '@qualcert/shared';
 

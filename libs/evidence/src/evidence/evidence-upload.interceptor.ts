@@ -3,9 +3,8 @@ import { transformException } from '@nestjs/platform-express/multer/multer/multe
 import type { Request, Response } from 'express';
 import multer, { StorageEngine } from 'multer';
 import { finalize, Observable } from 'rxjs';
-import { AppConfig } from '@qualcert/shared';
+import { AppConfig, FILE_STORAGE, FileStorage, StagedFile } from '@qualcert/shared';
 import { CheckedBytes, UploadCheck } from '../files/upload-check';
-import { FILE_STORAGE, FileStorage, StagedFile } from '../storage/file-storage';
 
 /** An evidence file as the route receives it: judged, hashed and staged in storage, not yet under a key. */
 export interface ReceivedUpload extends CheckedBytes {

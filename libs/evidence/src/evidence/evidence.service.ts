@@ -12,6 +12,8 @@ import {
   isUniqueViolation,
   isIsoDay,
   utcToday,
+  FILE_STORAGE,
+  FileStorage,
   fieldError,
   fieldFault,
 } from '@qualcert/shared';
@@ -19,7 +21,6 @@ import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
 import { sanitizeFileName } from '../files/file-type';
-import { FILE_STORAGE, FileStorage } from '../storage/file-storage';
 import type { ReceivedUpload } from './evidence-upload.interceptor';
 import { EvidenceQuotaRepository } from './evidence-quota.repository';
 import type { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';

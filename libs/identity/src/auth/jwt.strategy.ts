@@ -19,8 +19,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A key object, made once: given the secret as a string, jsonwebtoken first tries it as a
-      // public key on every request and fails, which cost an eighth of a request's CPU (bench/).
+      // A key object, made once: given a string, jsonwebtoken tries it as a public key on every
+      // request first (docs/PERFORMANCE.md has what that cost).
       secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string,
       algorithms: ['HS256'],
     });

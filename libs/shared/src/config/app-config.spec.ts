@@ -117,3 +117,26 @@ describe('TRUST_PROXY', () => {
     expect(trustProxyValue(setting)).toEqual(expected);
   });
 });
+
+describe('storage and pool settings', () => {
+  it('carries the file store the environment names, disk by default', () => {
+    expect(loadConfig({}).storage).toEqual({ driver: 'disk', diskPath: './storage', s3: null });
+    expect(loadConfig({ STORAGE_DISK_PATH: '/srv/files' }).storage.diskPath).toBe('/srv/files');
+  });
+
+  it('names storage problems in the same refusal as the other settings', () => {
+    try {
+      loadConfig({ PORT: 'x', STORAGE_DRIVER: 's3', S3_ENDPOINT: 'http://minio:9000' });
+      throw new Error('loadConfig accepted a bad environment');
+    } catch (error) {
+      const names = (error as ConfigValidationError).problems.map((p) => p.split('=')[0]);
+      expect(names).toEqual(['PORT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
+    }
+  });
+
+  it('reads the pool size as a whole number and refuses one that is not', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE=/);
+  });
+});

@@ -14,6 +14,11 @@ import {
   validateSync,
 } from 'class-validator';
 
+import { readStorageConfig, type StorageConfig } from '../storage/storage.config';
+import { ConfigValidationError } from './config-validation-error';
+
+export { ConfigValidationError } from './config-validation-error';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const TRUST_PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*(\/\d{1,3})?)`;
@@ -203,6 +208,18 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be a 32-byte Ed25519 seed in base64 (required in production)' })
   CREDENTIAL_SIGNING_KEY = '';
 
+  /**
+   * The SMTP server notifications are also sent through by e-mail, as smtp://user:password@host:port
+   * (smtps:// for TLS from the start); empty: notifications are in the app only.
+   */
+  @ValidateIf((c: AppConfig) => c.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = '';
+
+  /** The sender of notification e-mails. */
+  @Matches(/^[^\r\n]{1,200}$/, { message: 'must be an address, optionally with a name: Name <address>' })
+  MAIL_FROM = 'qualcert <no-reply@qualcert.local>';
+
   /** Where the public can reach the API: printed in certificates' QR codes and credentials. */
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
@@ -261,28 +278,34 @@ export class AppConfig {
   @Max(600000)
   QUEUE_STALLED_INTERVAL_MS = 15000;
 
+  /** Connections each process keeps to PostgreSQL at most (the API and every worker have their own pool). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
   /** Requests per minute one client address may make to the public verification routes. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /**
+   * Where files are stored (STORAGE_DRIVER, STORAGE_DISK_PATH, S3_*), read and checked together
+   * by readStorageConfig when the configuration is loaded; not a variable of its own.
+   */
+  storage: StorageConfig;
 }
 
 // One per process, so that every module of the process signs and verifies with the same secret.
 let generatedSecret: string | undefined;
 
-export class ConfigValidationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-    this.name = 'ConfigValidationError';
-  }
-}
-
 /** Reads and validates the environment; throws naming every variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(
     Object.keys(new AppConfig())
-      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .filter((key) => key !== 'storage' && env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
@@ -291,22 +314,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     generatedSecret ??= randomBytes(48).toString('base64url');
     config.JWT_SECRET = generatedSecret;
   }
-  if (errors.length > 0) {
-    throw new ConfigValidationError(
-      errors.map((e) => {
-        const shown = JSON.stringify(String(e.value ?? '')).slice(0, 80);
-        const secret = [
-          'DATABASE_URL',
-          'REDIS_URL',
-          'JWT_SECRET',
-          'ADMIN_PASSWORD',
-          'CREDENTIAL_SIGNING_KEY',
-          'METRICS_TOKEN',
-        ].includes(e.property);
-        return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
-      }),
-    );
+  const problems = errors.map((e) => {
+    const shown = JSON.stringify(String(e.value ?? '')).slice(0, 80);
+    const secret = [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'JWT_SECRET',
+      'ADMIN_PASSWORD',
+      'CREDENTIAL_SIGNING_KEY',
+      'METRICS_TOKEN',
+      'SMTP_URL',
+    ].includes(e.property);
+    return `${e.property}=${secret ? '<redacted>' : shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+  });
+  try {
+    config.storage = readStorageConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    problems.push(...error.problems);
   }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }
 

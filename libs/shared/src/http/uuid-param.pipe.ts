@@ -9,7 +9,7 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!isUUID(value)) {
       const field = metadata.data ?? 'id';
-      throw DomainException.validation([fieldError(field, 'field:isUUID')]);
+      throw DomainException.validation([fieldError(field, 'field:isUuid')]);
     }
     return value;
   }

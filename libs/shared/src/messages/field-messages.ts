@@ -53,7 +53,7 @@ export const FIELD_MESSAGES = {
     ru: '{field}: не больше {max}',
     en: '{field} must not be greater than {max}',
   },
-  'field:isUUID': {
+  'field:isUuid': {
     kk: '{field}: UUID болуы керек',
     ru: '{field}: должно быть UUID',
     en: '{field} must be a UUID',
@@ -93,7 +93,7 @@ export const FIELD_MESSAGES = {
     ru: '{field}: должно быть датой и временем',
     en: '{field} must be a Date instance',
   },
-  'field:isISO8601': {
+  'field:isIso8601': {
     kk: '{field}: ISO 8601 пішіміндегі күн болуы керек',
     ru: '{field}: должно быть датой в формате ISO 8601',
     en: '{field} must be a valid ISO 8601 date string',
@@ -144,7 +144,7 @@ export const FIELD_MESSAGES = {
     ru: '{field}: каждое значение не больше {max}',
     en: 'each value in {field} must not be greater than {max}',
   },
-  'field:each:isUUID': {
+  'field:each:isUuid': {
     kk: '{field}: әр мән UUID болуы керек',
     ru: '{field}: каждое значение должно быть UUID',
     en: 'each value in {field} must be a UUID',

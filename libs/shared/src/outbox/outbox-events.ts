@@ -21,6 +21,8 @@ export interface OutboxEvents {
    * notifications context's NOTIFICATION_KINDS (checked by the job).
    */
   'notification.requested': { kind: string; subjectId: string; applicationId: string };
+  /** An in-app notification was created and e-mail is on: it goes out by e-mail too. */
+  'notification.created': { notificationId: string };
 }
 
 export type OutboxEventName = keyof OutboxEvents;

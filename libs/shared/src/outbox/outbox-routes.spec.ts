@@ -9,6 +9,7 @@ function payload(): Record<string, unknown> {
     appealId: randomUUID(),
     testId: randomUUID(),
     subjectId: randomUUID(),
+    notificationId: randomUUID(),
     kind: 'decision.signed',
     deadlineAt: new Date(Date.now() + 60_000).toISOString(),
   };

@@ -55,6 +55,11 @@ export const OUTBOX_ROUTES: { [E in OutboxEventName]: OutboxRoute<E> } = {
     jobName: JOBS.notifications.notify,
     jobId: (eventId, payload) => `notify-${payload.subjectId}-${eventId}`,
   },
+  'notification.created': {
+    queue: QUEUES.email,
+    jobName: JOBS.email.send,
+    jobId: (_eventId, payload) => `email-${payload.notificationId}`,
+  },
   'theory_test.started': {
     queue: QUEUES.theoryDeadline,
     jobName: JOBS.theoryDeadline.submitAtDeadline,

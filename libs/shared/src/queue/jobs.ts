@@ -9,6 +9,7 @@ export const QUEUES = {
   decisions: 'decisions',
   certificates: 'certificates',
   notifications: 'notifications',
+  email: 'email',
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;
@@ -24,6 +25,7 @@ export const WORKFLOW_QUEUES = [
   QUEUES.decisions,
   QUEUES.certificates,
   QUEUES.notifications,
+  QUEUES.email,
 ] as const;
 
 /** Job names by queue, shared by the outbox routes, the schedulers and the processors. */
@@ -34,6 +36,7 @@ export const JOBS = {
   decisions: { compute: 'compute-decision', computeForAppeal: 'compute-appeal-decision' },
   certificates: { issue: 'issue-certificate', expire: 'expire-certificates' },
   notifications: { notify: 'notify' },
+  email: { send: 'send-email' },
 } as const satisfies Record<QueueKey, Record<string, string>>;
 
 /** The job names of one queue. */
@@ -53,6 +56,7 @@ export interface JobData {
   'issue-certificate': OutboxJobData<'decision.approved'>;
   'expire-certificates': Record<string, never>;
   notify: OutboxJobData<'notification.requested'>;
+  'send-email': OutboxJobData<'notification.created'>;
 }
 
 /** A processor's handlers: one per job name of its queue. */

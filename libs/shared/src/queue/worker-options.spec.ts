@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/app-config';
-import { workerOptions } from './worker-options';
+import { useQueueSettings, workerOptions } from './worker-options';
 
 describe('workerOptions', () => {
   const saved = { ...process.env };
@@ -23,5 +23,26 @@ describe('workerOptions', () => {
     expect(workerOptions()).toMatchObject({ lockDuration: 2000, stalledInterval: 1000 });
     process.env.QUEUE_STALLED_INTERVAL_MS = '-5';
     expect(workerOptions().stalledInterval).toBe(15000);
+  });
+});
+
+describe('workerOptions, once the configuration is loaded', () => {
+  afterEach(() => useQueueSettings(null));
+
+  it('gives the validated settings, also to options taken before they were loaded (as a decorator takes them)', () => {
+    const taken = workerOptions();
+    useQueueSettings({ QUEUE_CONCURRENCY: 7, QUEUE_LOCK_DURATION_MS: 2000, QUEUE_STALLED_INTERVAL_MS: 1000 });
+    // @nestjs/bullmq spreads the options into the Worker's when it starts the workers.
+    expect({ ...taken }).toEqual({ concurrency: 7, lockDuration: 2000, stalledInterval: 1000 });
+  });
+
+  it('reads the environment no more once they are loaded', () => {
+    useQueueSettings(new AppConfig());
+    process.env.QUEUE_CONCURRENCY = '9';
+    try {
+      expect(workerOptions().concurrency).toBe(4);
+    } finally {
+      delete process.env.QUEUE_CONCURRENCY;
+    }
   });
 });

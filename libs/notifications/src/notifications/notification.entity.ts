@@ -42,4 +42,8 @@ export class NotificationEntity {
 
   @Column('timestamptz', { name: 'read_at', nullable: true })
   readAt: Date | null;
+
+  /** When its e-mail was accepted by the SMTP server (null: none sent, or e-mail is off). */
+  @Column('timestamptz', { name: 'emailed_at', nullable: true })
+  emailedAt: Date | null;
 }

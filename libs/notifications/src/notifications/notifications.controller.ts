@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/comm
 import { ApiTags } from '@nestjs/swagger';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import { UuidParamPipe } from '@qualcert/shared';
-import { NotificationDto } from '../appeals/appeals.dto';
+import { NotificationDto } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')

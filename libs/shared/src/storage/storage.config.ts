@@ -1,4 +1,4 @@
-import { ConfigValidationError } from '@qualcert/shared';
+import { ConfigValidationError } from '../config/config-validation-error';
 import type { S3FileStorageOptions } from './s3-file-storage';
 
 export const STORAGE_DRIVERS = ['disk', 's3'] as const;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigValidationError } from '@qualcert/shared';
+import { ConfigValidationError } from '../config/app-config';
 import { DiskFileStorage } from './disk-file-storage';
 import { createFileStorage } from './file-storage.factory';
 import { readStorageConfig } from './storage.config';

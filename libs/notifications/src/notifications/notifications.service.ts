@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@qualcert/identity';
-import { DomainException, type JobData } from '@qualcert/shared';
+import { AppConfig, DomainException, type JobData, OutboxService } from '@qualcert/shared';
 import { NotificationEntity } from './notification.entity';
 import { isNotificationKind, NOTIFICATION_KINDS, notificationTitle } from './notification-kinds';
 
@@ -37,10 +37,17 @@ const toView = ({
 /**
  * The notify step of the workflows: turns a `notification.requested` outbox event into in-app
  * notifications for the people concerned. Idempotent per event and recipient.
+ *
+ * Other channels (e-mail) start from the rows `notify` creates, never from the workflows: see
+ * "Notifications" in docs/ARCHITECTURE.md.
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async notify(payload: NotifyPayload): Promise<number> {
     // An unknown kind is a programming error: the job fails and shows in the failed list.
@@ -55,26 +62,36 @@ export class NotificationsService {
       [payload.applicationId],
     );
     if (recipients.length === 0) return 0;
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(
-        recipients.map((r) => ({
-          id: randomUUID(),
-          userId: r.user_id,
-          eventId: String(payload.outboxEventId),
-          kind: payload.kind,
-          subjectId: payload.subjectId,
-          applicationId: payload.applicationId,
-          title,
-          readAt: null,
-        })),
-      )
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length;
+    // The insert returns only the rows it created (a rerun of the job returns none), and each new
+    // row goes out by e-mail too when SMTP is set: the event is committed with the row.
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values(
+          recipients.map((r) => ({
+            id: randomUUID(),
+            userId: r.user_id,
+            eventId: String(payload.outboxEventId),
+            kind: payload.kind,
+            subjectId: payload.subjectId,
+            applicationId: payload.applicationId,
+            title,
+            readAt: null,
+            emailedAt: null,
+          })),
+        )
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const created = result.raw as { id: string }[];
+      if (this.config.SMTP_URL !== '') {
+        for (const { id } of created)
+          await this.outbox.publish(manager, 'notification.created', { notificationId: id });
+      }
+      return created.length;
+    });
   }
 
   /** The actor's latest notifications, newest first. */

@@ -1,0 +1,484 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  addMonthsToDay,
+  AppConfig,
+  AuditService,
+  FILE_STORAGE,
+  FileStorage,
+  maskIin,
+  OutboxService,
+  SYSTEM_ACTOR,
+  updateReturning,
+  toIsoDay,
+  utcToday,
+} from '@qualcert/shared';
+import { CardOutlineReader } from '@qualcert/standards';
+import { buildCompetencyCredential, buildCredential, CredentialSkillInput } from '../credentials/credential-builder';
+import { signCredential, withProofSet } from '../credentials/credential-signer';
+import { renderCertificatePdf } from '../pdf/certificate-pdf';
+import { CreditCredentialEntity } from '../status-lists/status-list.entities';
+import { StatusListsService } from '../status-lists/status-lists.service';
+import { credentialAchievement, groupByFunction, type SkillOfFunctionRow } from './certificate-contents';
+import { CertificateContents, CertificateEntity } from './certificate.entity';
+import { IssuerKeyProvider } from './issuer-key.provider';
+import { formatVerificationCode, generateVerificationCode } from './verification-code';
+import { certificateVerificationUrl } from './verification-url';
+
+export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate' | 'credits_issued';
+
+interface DecisionRow {
+  id: string;
+  status: string;
+  outcome: string;
+  credited_skill_ids: string[];
+  signed_by: string | null;
+  signed_at: Date | null;
+  supersedes_id: string | null;
+  /** Fixed on the decision when it was signed. */
+  certificate_validity_months: number;
+  credit_validity_months: number | null;
+  application_id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  standard_version_id: string;
+}
+
+/**
+ * The worker's side of certificates: issued for an approved awarding decision (one per decision),
+ * numbered per centre and year without gaps or repeats, as a PDF and a signed credential; partial
+ * credit as credit credentials; the hourly expiry. The API uses it too, to render a PDF or sign a
+ * credential that is asked for before it exists.
+ */
+@Injectable()
+export class CertificateIssuer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly issuer: IssuerKeyProvider,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly statusLists: StatusListsService,
+    private readonly outlines: CardOutlineReader,
+  ) {}
+
+  /**
+   * The number, the signed credential and the row are written in one transaction; the PDF is
+   * rendered after it commits, outside the centre's number lock (docs/PERFORMANCE.md). A job that
+   * stops between the commit and the PDF is retried, finds the certificate issued and renders the
+   * missing PDF; a download that comes first renders it itself (CertificatesService.pdf).
+   */
+  async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
+    const { outcome, certificateId } = await this.issueRecord(decisionId, now);
+    if (certificateId) await this.ensurePdf(certificateId);
+    return outcome;
+  }
+
+  private async issueRecord(
+    decisionId: string,
+    now: Date,
+  ): Promise<{ outcome: IssueOutcome; certificateId: string | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [decision] = await manager.query<DecisionRow[]>(
+        `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
+                d.certificate_validity_months, d.credit_validity_months,
+                a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
+           FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
+        [decisionId],
+      );
+      if (!decision || decision.status !== 'approved') return { outcome: 'skipped', certificateId: null };
+      if (decision.outcome !== 'awarded') {
+        await this.revokeSuperseded(manager, decision, null, now);
+        const credits = await this.issueCredits(manager, decision, now);
+        return { outcome: credits ? 'credits_issued' : 'no_certificate', certificateId: null };
+      }
+      const existing = await manager.findOne(CertificateEntity, { where: { decisionId }, select: { id: true } });
+      if (existing) {
+        await this.revokeSuperseded(manager, decision, null, now);
+        return { outcome: 'skipped', certificateId: existing.id };
+      }
+
+      const contents = await this.contents(manager, decision);
+      const [holder] = await manager.query<{ full_name: string; iin: string }[]>(
+        'SELECT u.full_name, p.iin FROM app_user u JOIN candidate_profile p ON p.user_id = u.id WHERE u.id = $1',
+        [decision.candidate_id],
+      );
+      // The validity the decision granted when it was signed, never the program's as it is now.
+      const validityMonths = decision.certificate_validity_months;
+      const issuedOn = toIsoDay(now);
+      const validUntil = addMonthsToDay(issuedOn, validityMonths);
+      const year = now.getUTCFullYear();
+      // One upsert takes the next number: concurrent issuance never repeats or skips one.
+      const [{ last }] = await updateReturning<{ last: number }>(
+        manager,
+        `INSERT INTO certificate_sequence (centre_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (centre_id, year) DO UPDATE SET last = certificate_sequence.last + 1 RETURNING last`,
+        [decision.centre_id, year],
+      );
+      const number = `${contents.centre.code}-${year}-${String(last).padStart(6, '0')}`;
+      const verificationCode = generateVerificationCode();
+      // Keyed by the decision, so a second render after a crash overwrites the same file; the key
+      // names the code, so a PDF rendered before codes existed is never served (see the migration).
+      const pdfKey = `certificates/${decisionId}-${verificationCode.toLowerCase()}`;
+      const id = randomUUID();
+      const slot = await this.statusLists.allocate(
+        manager,
+        { id: decision.centre_id, code: contents.centre.code },
+        now,
+      );
+      const row: CertificateEntity = {
+        id,
+        number,
+        verificationCode,
+        decisionId,
+        applicationId: decision.application_id,
+        holderId: decision.candidate_id,
+        centreId: decision.centre_id,
+        cardId: decision.card_id,
+        holderName: holder.full_name,
+        maskedIin: maskIin(holder.iin),
+        issuedOn,
+        validUntil,
+        validityMonths,
+        status: 'valid',
+        revokedAt: null,
+        revokeReason: null,
+        contents,
+        credential: null,
+        statusList: slot.list,
+        statusIndex: slot.index,
+        pdfKey,
+        createdAt: now,
+      };
+      row.credential = this.signedCredential(row, now);
+      // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
+      await manager.insert(CertificateEntity, row as QueryDeepPartialEntity<CertificateEntity>);
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'certificate.issued',
+        entityType: 'certificate',
+        entityId: id,
+        after: { number, decisionId, issuedOn, validUntil },
+      });
+      await this.outbox.publish(manager, 'notification.requested', {
+        kind: 'certificate.issued',
+        subjectId: id,
+        applicationId: decision.application_id,
+      });
+      await this.revokeSuperseded(manager, decision, number, now);
+      return { outcome: 'issued', certificateId: id };
+    });
+  }
+
+  /** Renders and stores the certificate's PDF unless it is stored already. */
+  private async ensurePdf(certificateId: string): Promise<void> {
+    const row = await this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id: certificateId } });
+    if (!(await this.storage.exists(row.pdfKey))) await this.storePdf(row);
+  }
+
+  /**
+   * The Open Badges 3.0 credential of a certificate, from its row alone, signed now. It names the
+   * holder but carries no ИИН; its id is the certificate's `urn:uuid:` and its status its bit in the
+   * centre's revocation list (docs/CREDENTIALS.md). A certificate issued before the lists has no bit.
+   */
+  private signedCredential(row: CertificateEntity, now: Date): Record<string, unknown> {
+    const { centre } = row.contents;
+    const credential = signCredential(
+      buildCredential({
+        id: `urn:uuid:${row.id}`,
+        number: row.number,
+        issuer: { id: this.issuer.centreIssuerId(centre.code), name: centre.name },
+        holder: { name: row.holderName },
+        ...credentialAchievement(row.cardId, row.contents),
+        validFrom: `${row.issuedOn}T00:00:00Z`,
+        validUntil: `${row.validUntil}T23:59:59Z`,
+        ...(row.statusList !== null && row.statusIndex !== null
+          ? {
+              status: {
+                listCredential: this.statusLists.listUrl(centre.code, row.statusList),
+                index: row.statusIndex,
+              },
+            }
+          : {}),
+      }),
+      this.issuer.key,
+      this.issuer.verificationMethodId,
+      now,
+    );
+    return withProofSet(credential) as unknown as Record<string, unknown>;
+  }
+
+  /**
+   * The row's credential; a certificate issued before verification codes has none (its old one
+   * named the masked ИИН and was dropped by the migration) and gets it signed here, once: of two
+   * requests at the same moment, the first one's signature is kept.
+   */
+  async ensureCredential(row: CertificateEntity): Promise<Record<string, unknown>> {
+    if (row.credential) return row.credential;
+    const [stored] = await updateReturning<{ credential: Record<string, unknown> }>(
+      this.dataSource,
+      'UPDATE certificate SET credential = $2 WHERE id = $1 AND credential IS NULL RETURNING credential',
+      [row.id, this.signedCredential(row, new Date())],
+    );
+    if (stored) return stored.credential;
+    const [current] = await this.dataSource.query<{ credential: Record<string, unknown> }[]>(
+      'SELECT credential FROM certificate WHERE id = $1',
+      [row.id],
+    );
+    return current.credential;
+  }
+
+  /** The PDF from the certificate's row alone: the same row always gives the same bytes. */
+  async storePdf(row: CertificateEntity): Promise<Buffer> {
+    const { contents } = row;
+    const pdf = await renderCertificatePdf({
+      number: row.number,
+      verificationCode: formatVerificationCode(row.verificationCode),
+      holderName: row.holderName,
+      maskedIin: row.maskedIin,
+      card: contents.card,
+      standard: {
+        title: contents.standard.title,
+        orderNumber: contents.standard.orderNumber,
+        orderDate: contents.standard.orderDate,
+        version: contents.standard.version,
+        versionDate: contents.standard.versionDate ?? null,
+      },
+      functions: contents.functions.map((f) => ({
+        title: f.title,
+        kind: f.kind,
+        skills: f.skills.map((s) => s.title),
+      })),
+      issueDate: row.issuedOn,
+      validUntil: row.validUntil,
+      centre: contents.centre,
+      signedBy: contents.signedBy,
+      signer: contents.signer ?? null,
+      verificationUrl: this.verificationUrl(row),
+    });
+    await this.storage.put(row.pdfKey, pdf, 'application/pdf');
+    return pdf;
+  }
+
+  verificationUrl(row: Pick<CertificateEntity, 'number' | 'verificationCode'>): string {
+    return certificateVerificationUrl(this.config.PUBLIC_BASE_URL, row.number, row.verificationCode);
+  }
+
+  /**
+   * A decision made on appeal replaces the one it supersedes: that decision's certificate, if
+   * any, is revoked with a reason naming its replacement. Idempotent: a revoked one is left as is.
+   */
+  private async revokeSuperseded(
+    manager: EntityManager,
+    decision: DecisionRow,
+    replacementNumber: string | null,
+    now: Date,
+  ): Promise<void> {
+    if (!decision.supersedes_id) return;
+    const reason = replacementNumber
+      ? `Replaced by certificate ${replacementNumber} after an appeal`
+      : 'The decision it was issued on was superseded after an appeal';
+    const revoked = await updateReturning<{ id: string; number: string; status_list: number | null }>(
+      manager,
+      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number, status_list`,
+      [decision.supersedes_id, now, reason],
+    );
+    // The credits of the decision replaced are withdrawn too: the new decision says what stands.
+    const credits = await updateReturning<{ id: string; status_list: number }>(
+      manager,
+      `UPDATE credit_credential SET status = 'revoked', revoked_at = $2
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, status_list`,
+      [decision.supersedes_id, now],
+    );
+    const lists = new Set([...revoked.map((r) => r.status_list), ...credits.map((c) => c.status_list)]);
+    await this.statusLists.republishLists(manager, decision.centre_id, lists, now);
+    for (const row of revoked) {
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'certificate.revoked',
+        entityType: 'certificate',
+        entityId: row.id,
+        after: { status: 'revoked', reason, supersededBy: decision.id },
+      });
+    }
+  }
+
+  /** Marks certificates past their validity as expired (run on a schedule by the worker). */
+  async expireDue(today = utcToday()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const expired = await updateReturning<{ id: string; number: string }>(
+        manager,
+        `UPDATE certificate SET status = 'expired' WHERE status = 'valid' AND valid_until < $1 RETURNING id, number`,
+        [today],
+      );
+      for (const row of expired) {
+        await this.audit.record(manager, {
+          actor: SYSTEM_ACTOR,
+          action: 'certificate.expired',
+          entityType: 'certificate',
+          entityId: row.id,
+          before: { status: 'valid' },
+          after: { status: 'expired', number: row.number },
+        });
+      }
+      return expired.length;
+    });
+  }
+
+  /**
+   * Partial credit: an approved decision that credits skills without awarding the card gives one
+   * credential per labour function with credited skills, each with its own bit in the centre's list.
+   * Once per decision and function (a unique index): a rerun of the job finds them issued.
+   */
+  private async issueCredits(manager: EntityManager, decision: DecisionRow, now: Date): Promise<boolean> {
+    if (decision.credited_skill_ids.length === 0) return false;
+    const issued = await manager.count(CreditCredentialEntity, { where: { decisionId: decision.id } });
+    if (issued > 0) return true;
+    const contents = await this.contents(manager, decision);
+    const [holder] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
+      decision.candidate_id,
+    ]);
+    const credited = new Set(decision.credited_skill_ids);
+    const functions = new Map<string, { title: string; skills: CredentialSkillInput[] }>();
+    for (const f of (await this.outlines.read(decision.card_id, manager)).functions) {
+      const skills = f.skills
+        .filter((s) => credited.has(s.id))
+        .map((s) => ({ id: s.id, title: s.title, functionTitle: f.title, result: 'credited' }));
+      if (skills.length > 0) functions.set(f.id, { title: f.title, skills });
+    }
+    const { card } = credentialAchievement(decision.card_id, contents);
+    const signedAt = new Date(decision.signed_at ?? now);
+    const validFrom = signedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const validUntil = decision.credit_validity_months
+      ? `${addMonthsToDay(validFrom.slice(0, 10), decision.credit_validity_months)}T23:59:59Z`
+      : undefined;
+    for (const [functionId, fn] of functions) {
+      const id = randomUUID();
+      const slot = await this.statusLists.allocate(
+        manager,
+        { id: decision.centre_id, code: contents.centre.code },
+        now,
+      );
+      const credential = withProofSet(
+        signCredential(
+          buildCompetencyCredential({
+            id: `urn:uuid:${id}`,
+            issuer: { id: this.issuer.centreIssuerId(contents.centre.code), name: contents.centre.name },
+            holder: { name: holder.full_name },
+            card,
+            labourFunction: { id: functionId, title: fn.title },
+            skills: fn.skills,
+            validFrom,
+            validUntil,
+            status: { listCredential: slot.listCredential, index: slot.index },
+          }),
+          this.issuer.key,
+          this.issuer.verificationMethodId,
+          now,
+        ),
+      ) as unknown as Record<string, unknown>;
+      await manager.insert(CreditCredentialEntity, {
+        id,
+        decisionId: decision.id,
+        applicationId: decision.application_id,
+        holderId: decision.candidate_id,
+        centreId: decision.centre_id,
+        functionId,
+        statusList: slot.list,
+        statusIndex: slot.index,
+        status: 'valid',
+        revokedAt: null,
+        credential,
+        createdAt: now,
+      } as QueryDeepPartialEntity<CreditCredentialEntity>);
+      await this.audit.record(manager, {
+        actor: SYSTEM_ACTOR,
+        action: 'credit_credential.issued',
+        entityType: 'credit_credential',
+        entityId: id,
+        after: { decisionId: decision.id, functionId },
+      });
+    }
+    return true;
+  }
+
+  private async contents(manager: EntityManager, decision: DecisionRow): Promise<CertificateContents> {
+    const [card] = await manager.query<{ name: string; occupation_code: string | null; ork_level: number }[]>(
+      'SELECT name, occupation_code, ork_level FROM profession_card WHERE id = $1',
+      [decision.card_id],
+    );
+    // Dates as calendar days (YYYY-MM-DD), not the driver's Date, which JSON turns into a date-time.
+    const [standard] = await manager.query<
+      {
+        title: string;
+        version: number;
+        order_number: string | null;
+        order_date: string | null;
+        version_date: string;
+        content_hash: string;
+      }[]
+    >(
+      `SELECT s.title, v.version, v.order_number, to_char(v.order_date, 'YYYY-MM-DD') AS order_date,
+              to_char(coalesce(v.order_date, (v.imported_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS version_date,
+              v.content_hash
+         FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE v.id = $1`,
+      [decision.standard_version_id],
+    );
+    const [centre] = await manager.query<{ code: string; name: string }[]>(
+      'SELECT code, name FROM centre WHERE id = $1',
+      [decision.centre_id],
+    );
+    // The accreditation in force for the card on the day the decision was signed.
+    const [accreditation] = await manager.query<{ document_ref: string; valid_from: string; valid_to: string }[]>(
+      `SELECT document_ref, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM accreditation
+        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'
+          AND (coalesce($3, now()) AT TIME ZONE 'UTC')::date BETWEEN valid_from AND valid_to
+        ORDER BY valid_from DESC LIMIT 1`,
+      [decision.centre_id, decision.card_id, decision.signed_at],
+    );
+    const [signer] = await manager.query<{ full_name: string; role: string }[]>(
+      'SELECT full_name, role FROM app_user WHERE id = $1',
+      [decision.signed_by],
+    );
+    const credited = new Set(decision.credited_skill_ids);
+    const skills = (await this.outlines.read(decision.card_id, manager)).functions.flatMap((f) =>
+      f.skills
+        .filter((s) => credited.has(s.id))
+        .map((s): SkillOfFunctionRow => ({ id: s.id, title: s.title, f_title: f.title, kind: f.kind })),
+    );
+    return {
+      card: { name: card.name, occupationCode: card.occupation_code, orkLevel: card.ork_level },
+      standard: {
+        title: standard.title,
+        version: standard.version,
+        orderNumber: standard.order_number,
+        orderDate: standard.order_date,
+        versionDate: standard.version_date,
+        contentHash: standard.content_hash,
+      },
+      centre: {
+        code: centre.code,
+        name: centre.name,
+        accreditation: accreditation
+          ? {
+              documentRef: accreditation.document_ref,
+              validFrom: accreditation.valid_from,
+              validTo: accreditation.valid_to,
+            }
+          : null,
+      },
+      signedBy: signer?.full_name ?? '',
+      ...(signer && decision.signed_at
+        ? { signer: { role: signer.role, signedAt: new Date(decision.signed_at).toISOString() } }
+        : {}),
+      functions: groupByFunction(skills),
+    };
+  }
+}

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainException, errorMessage, preparedQuery, toIsoDay } from '@qualcert/shared';
+import { verifyCredential } from '../credentials/credential-signer';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credentials/credential-types';
+import { CreditCredentialEntity } from '../status-lists/status-list.entities';
+import { StatusListsRepository } from '../status-lists/status-lists.repository';
+import { StatusListsService } from '../status-lists/status-lists.service';
+import { CertificateContents, CertificateEntity } from './certificate.entity';
+import { certificateStatus, CertificateStatus, presentedStatus, RegistryEntry } from './certificate-status';
+import { IssuerKeyProvider } from './issuer-key.provider';
+import { verificationCodesMatch } from './verification-code';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// Compared against when the number is unknown, so that both refusals do the same work.
+const UNKNOWN_CODE = '0000000000';
+
+/** What anyone with a certificate's number and verification code learns: no ИИН (docs/DECISIONS.md). */
+export interface PublicCertificate {
+  number: string;
+  status: CertificateStatus;
+  holderName: string;
+  card: { name: string; occupationCode: string | null; orkLevel: number };
+  issuedOn: string;
+  validUntil: string;
+  centre: { code: string; name: string };
+  /** The credited labour functions and their skills, as the certificate lists them. */
+  functions: CertificateContents['functions'];
+  revokedAt?: string;
+  revokeReason?: string;
+}
+
+/**
+ * The public side of certificates: a certificate by its number and code, a presented credential,
+ * a centre's issuer profile. Reads only, and no more than the public may learn.
+ */
+@Injectable()
+export class CertificateVerifier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly issuer: IssuerKeyProvider,
+    private readonly statusLists: StatusListsService,
+    private readonly statusListsRepository: StatusListsRepository,
+  ) {}
+
+  /**
+   * What anyone may learn about a certificate from its number and verification code, and nothing
+   * else. An unknown number and a wrong code get the same 404 after the same work: one indexed
+   * lookup by number, then a comparison in constant time.
+   */
+  async verifyNumber(number: string, code: string, now = new Date()): Promise<PublicCertificate> {
+    // The hottest public route: one indexed lookup of exactly what the page shows (docs/PERFORMANCE.md).
+    const [row] = await preparedQuery<{
+      number: string;
+      verification_code: string;
+      status: CertificateEntity['status'];
+      holder_name: string;
+      card: PublicCertificate['card'];
+      centre: PublicCertificate['centre'];
+      functions: PublicCertificate['functions'] | null;
+      issued_on: string;
+      valid_until: string;
+      revoked_at: Date | null;
+      revoke_reason: string | null;
+    }>(
+      this.dataSource,
+      'certificate_verify',
+      `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
+              contents->'functions' AS functions,
+              to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
+              revoked_at, revoke_reason
+         FROM certificate WHERE number = $1`,
+      [number],
+    );
+    if (!verificationCodesMatch(row?.verification_code ?? UNKNOWN_CODE, code) || !row) {
+      // One body for both, naming neither the number nor the code.
+      throw new DomainException('NOT_FOUND', errorMessage('NOT_FOUND:certificate'), {
+        entity: 'Certificate',
+      });
+    }
+    const status = certificateStatus({ status: row.status, validUntil: row.valid_until }, toIsoDay(now));
+    return {
+      number: row.number,
+      status,
+      holderName: row.holder_name,
+      card: row.card,
+      issuedOn: row.issued_on,
+      validUntil: row.valid_until,
+      centre: row.centre,
+      functions: row.functions ?? [],
+      ...(row.status === 'revoked'
+        ? { revokedAt: row.revoked_at?.toISOString(), revokeReason: row.revoke_reason ?? undefined }
+        : {}),
+    };
+  }
+
+  /** Checks a presented credential: its signature and issuer key, then its status in the registry. */
+  async verifyCredential(presented: unknown, now = new Date()) {
+    const result = verifyCredential(
+      presented,
+      (vm) => (vm === this.issuer.verificationMethodId ? this.issuer.key.publicKeyRaw : null),
+      now,
+    );
+    const doc = presented as {
+      id?: unknown;
+      credentialSubject?: { licenseNumber?: unknown };
+      credentialStatus?: unknown;
+    } | null;
+    const registry = await this.registryEntry(doc?.credentialSubject?.licenseNumber, doc?.id);
+    // The credential's own status entry, read as any verifier reads it: the signed list and its bit.
+    const listStatus = await this.statusLists.statusOf(doc?.credentialStatus);
+    const status = presentedStatus(listStatus, registry, toIsoDay(now));
+    const verified = result.verified && status === 'valid';
+    const failed = [
+      ...(result.checks.signature !== 'valid' ? ['signature'] : []),
+      ...(result.checks.issuerKey !== 'known' ? ['issuerKey'] : []),
+      ...(result.checks.expiry !== 'valid' ? ['expiry'] : []),
+      ...(status !== 'valid' ? ['status'] : []),
+    ];
+    return { verified, checks: { ...result.checks, status, statusList: listStatus }, failed, errors: result.errors };
+  }
+
+  /** A certificate by its number, or a credit credential by its `urn:uuid:` id. */
+  private async registryEntry(number: unknown, id: unknown): Promise<RegistryEntry | null> {
+    if (typeof number === 'string') {
+      const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } });
+      return row ? { status: row.status, validUntil: row.validUntil } : null;
+    }
+    const uuid = typeof id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/.exec(id)?.[1] : undefined;
+    if (!uuid || !UUID.test(uuid)) return null;
+    const credit = await this.dataSource.getRepository(CreditCredentialEntity).findOne({ where: { id: uuid } });
+    if (!credit) return null;
+    const until = credit.credential.validUntil;
+    return { status: credit.status, validUntil: typeof until === 'string' ? until.slice(0, 10) : null };
+  }
+
+  /**
+   * A centre's issuer profile, as its credentials' `issuer.id` resolves: an OB 3.0 Profile on the
+   * published contexts. The key that signs is the platform's, published at `public/issuer`.
+   */
+  async issuerProfile(code: string): Promise<Record<string, unknown> | null> {
+    const centre = await this.statusListsRepository.findCentre(this.dataSource.manager, code);
+    if (!centre) return null;
+    return {
+      '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+      id: this.issuer.centreIssuerId(centre.code),
+      type: ['Profile'],
+      name: centre.name,
+      ...(centre.email ? { email: centre.email } : {}),
+    };
+  }
+}
