@@ -46,11 +46,12 @@ export function isRenderingOf(language: Language, code: string, message: string)
   }
   return false;
 }
-/** The first message of a field at fault (`details.fields`) that is not a field message in the language. */
+/** The first message of a field at fault (`details.fields`) that is not a catalogue message in the language. */
 export function unlocalisedFieldMessage(language: Language, details: unknown): string | undefined {
   const fields = (details as { fields?: unknown } | undefined)?.fields;
   if (!Array.isArray(fields)) return undefined;
-  const field = [...(PATTERNS.get(language) ?? [])].filter(([key]) => key.startsWith('field:'));
+  // A field message (`field:…`), or a rule's explanation that names the field.
+  const field = [...(PATTERNS.get(language) ?? [])];
   for (const f of fields as { messages?: unknown }[]) {
     for (const m of Array.isArray(f.messages) ? (f.messages as unknown[]) : []) {
       if (typeof m !== 'string' || !field.some(([, pattern]) => pattern.test(m))) return String(m);
