@@ -6,6 +6,7 @@ import { AssessorsService } from './assessors/assessors.service';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
 import { QuestionsService } from './programs/questions.service';
+import { ProgressRepository } from './results/progress.repository';
 import { ProgressService } from './results/progress.service';
 import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
@@ -23,6 +24,7 @@ import { TheoryTestsService } from './sessions/theory-tests.service';
     QuestionsService,
     SessionsService,
     TheoryTestsService,
+    ProgressRepository,
     ProgressService,
     ResultsService,
   ],

@@ -5,6 +5,7 @@ export * from './sessions/theory-tests.service';
 export * from './assessors/assessors.service';
 export * from './results/earlier-credits';
 export * from './results/progress.service';
+export * from './results/progress.repository';
 export * from './rules/impartiality';
 export * from './sessions/theory-deadline.processor';
 export * from './statistics/assessment-statistics.repository';

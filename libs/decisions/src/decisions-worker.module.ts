@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@qualcert/identity';
-import { ProgressService } from '@qualcert/assessment';
+import { ProgressRepository, ProgressService } from '@qualcert/assessment';
 import { QUEUES } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { DecisionProcessor } from './decisions/decision.processor';
@@ -12,7 +12,14 @@ import { DecisionsService } from './decisions/decisions.service';
 /** The decisions context's queue processor, for the worker process. */
 @Module({
   imports: [IdentityModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.decisions })],
-  providers: [DecisionsRepository, AppealsRepository, DecisionsService, ProgressService, DecisionProcessor],
+  providers: [
+    DecisionsRepository,
+    AppealsRepository,
+    DecisionsService,
+    ProgressRepository,
+    ProgressService,
+    DecisionProcessor,
+  ],
   exports: [BullModule, DecisionsService],
 })
 export class DecisionsWorkerModule {}

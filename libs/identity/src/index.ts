@@ -9,3 +9,4 @@ export * from './password/password-policy';
 export * from './auth/access-token.verifier';
 export * from './password/password-hasher';
 export * from './users/user-names.repository';
+export * from './access/centre-staff.repository';

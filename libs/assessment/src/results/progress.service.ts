@@ -5,16 +5,8 @@ import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/sha
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
-import { EARLIER_CREDITS_SQL, earlierCredits, type EarlierCreditRow, validCarriedSkillIds } from './earlier-credits';
-
-interface ApplicationRow {
-  id: string;
-  card_id: string;
-  status: ApplicationStatus;
-  pathway: 'assessment' | 'recognition';
-  additional_function_ids: string[];
-  earlier: EarlierCreditRow[];
-}
+import { earlierCredits, validCarriedSkillIds } from './earlier-credits';
+import { ProgressRepository } from './progress.repository';
 
 export interface ExamSkillResult extends SkillExamOutcome {
   skillId: string;
@@ -42,6 +34,7 @@ export interface EnrolmentResults {
 @Injectable()
 export class ProgressService {
   constructor(
+    private readonly repository: ProgressRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly outlines: CardOutlineReader,
@@ -49,41 +42,8 @@ export class ProgressService {
 
   /** The exam outcome per examined skill of an enrolment (signed sheets only count). */
   async enrolmentResults(manager: EntityManager, enrolmentId: string): Promise<EnrolmentResults> {
-    // One read for the enrolment, its program's pass mark, the session's assessors and the
-    // submitted test (one per enrolment): the decisions worker runs this for every decision.
-    const [facts] = await manager.query<
-      {
-        examined_skill_ids: string[];
-        pass_mark_percent: number;
-        skill_floor_percent: number;
-        assessors: number;
-        score: { perSkill: { skillId: string; share: number }[]; overall: { share: number } } | null;
-      }[]
-    >(
-      `SELECT e.examined_skill_ids, p.pass_mark_percent, p.skill_floor_percent,
-              (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
-              (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
-         FROM enrolment e
-         JOIN exam_session s ON s.id = e.session_id
-         JOIN qualification_program p ON p.id = s.program_id
-        WHERE e.id = $1`,
-      [enrolmentId],
-    );
-    const verdicts = await manager.query<
-      {
-        assessor_id: string;
-        skill_id: string;
-        verdict: 'competent' | 'not_yet_competent';
-        comment: string;
-        signed: boolean;
-      }[]
-    >(
-      `SELECT v.assessor_id, v.skill_id, v.verdict, v.comment, (s.enrolment_id IS NOT NULL) AS signed
-         FROM practical_verdict v
-         LEFT JOIN practical_sheet s ON s.enrolment_id = v.enrolment_id AND s.assessor_id = v.assessor_id
-        WHERE v.enrolment_id = $1`,
-      [enrolmentId],
-    );
+    const facts = await this.repository.enrolmentFacts(manager, enrolmentId);
+    const verdicts = await this.repository.verdicts(manager, enrolmentId);
     const passMark = facts.pass_mark_percent / 100;
     const skillFloor = facts.skill_floor_percent / 100;
     const overallShare = facts.score?.overall.share ?? null;
@@ -123,25 +83,14 @@ export class ProgressService {
     manager: EntityManager,
     applicationId: string,
   ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
-    const [app] = await manager.query<ApplicationRow[]>(
-      `SELECT a.id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
-         FROM application a WHERE a.id = $1`,
-      [applicationId],
-    );
+    const app = await this.repository.application(manager, applicationId);
     const skills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
-    const claims = await manager.query<{ skill_id: string }[]>(
-      'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
-      [app.id],
-    );
-    const reviews = await manager.query<
-      { skill_id: string; status: 'pending' | 'more_requested' | 'accepted' | 'rejected' }[]
-    >('SELECT skill_id, status FROM evidence_review WHERE application_id = $1', [app.id]);
-    const [enrolment] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM enrolment WHERE application_id = $1 AND status = 'enrolled' ORDER BY created_at DESC LIMIT 1`,
-      [app.id],
-    );
-    const exams = enrolment
-      ? (await this.enrolmentResults(manager, enrolment.id)).skills.map((s) => ({
+    // One after another: inside a transaction the queries share one connection.
+    const claimedSkillIds = await this.repository.claimedSkillIds(manager, app.id);
+    const reviews = await this.repository.reviews(manager, app.id);
+    const enrolmentId = await this.repository.currentEnrolmentId(manager, app.id);
+    const exams = enrolmentId
+      ? (await this.enrolmentResults(manager, enrolmentId)).skills.map((s) => ({
           skillId: s.skillId,
           status: s.status,
         }))
@@ -149,8 +98,8 @@ export class ProgressService {
     const progress = applicationSkillOutcomes({
       pathway: app.pathway,
       skills,
-      claimedSkillIds: claims.map((c) => c.skill_id),
-      reviews: reviews.map((r) => ({ skillId: r.skill_id, status: r.status })),
+      claimedSkillIds,
+      reviews,
       exams,
       carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), utcToday()),
     });
@@ -159,7 +108,7 @@ export class ProgressService {
 
   /** Re-reads the application inside the caller's transaction and hands it over when complete. */
   async handOverIfComplete(manager: EntityManager, applicationId: string, actor: AuditActor): Promise<boolean> {
-    await manager.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [applicationId]);
+    await this.repository.lockApplication(manager, applicationId);
     const progress = await this.progress(manager, applicationId);
     if (!progress.complete || progress.status !== 'eligible') return false;
     const status = await transitionApplication(manager, applicationId, progress.status, 'complete_assessment');

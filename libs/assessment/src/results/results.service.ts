@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { type ApplicationEntity, lockApplication } from '@qualcert/candidates';
+import { AccessService, Actor, assessorsOfCentre, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, fieldError, fieldFault } from '@qualcert/shared';
 import { AbilityEntity, assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { AssessorsService } from '../assessors/assessors.service';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
+import { ProgressRepository } from './progress.repository';
 import { ProgressService } from './progress.service';
 import { EvidenceReviewEntity, PracticalSheetEntity, PracticalVerdictEntity } from './result.entities';
 import type {
@@ -30,6 +32,7 @@ export class ResultsService {
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly progress: ProgressService,
+    private readonly progressReads: ProgressRepository,
     private readonly audit: AuditService,
     private readonly outlines: CardOutlineReader,
   ) {}
@@ -133,20 +136,7 @@ export class ResultsService {
   async assignReviewer(actor: Actor, applicationId: string, assessorId: string): Promise<EvidenceReviewDto[]> {
     await this.access.requireAccess(actor, Permission.ApplicationManage, [applicationId], 'Application');
     return this.dataSource.transaction(async (manager) => {
-      const [app] = await manager.query<
-        {
-          id: string;
-          centre_id: string;
-          card_id: string;
-          candidate_id: string;
-          status: string;
-          pathway: string;
-          additional_function_ids: string[];
-        }[]
-      >(
-        'SELECT id, centre_id, card_id, candidate_id, status, pathway, additional_function_ids FROM application WHERE id = $1 FOR UPDATE',
-        [applicationId],
-      );
+      const app = (await lockApplication(manager, applicationId)) as ApplicationEntity;
       if (app.pathway !== 'recognition' || app.status !== 'eligible') {
         throw new DomainException(
           'INVALID_TRANSITION',
@@ -154,15 +144,12 @@ export class ResultsService {
           { currentStatus: app.status, pathway: app.pathway },
         );
       }
-      const member = await manager.query<{ user_id: string }[]>(
-        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id WHERE s.centre_id = $1 AND s.user_id = $2 AND u.role = 'assessor'`,
-        [app.centre_id, assessorId],
-      );
+      const member = await assessorsOfCentre(manager, app.centreId, [assessorId], { activeOnly: false });
       if (member.length === 0)
         throw new DomainException('NOT_FOUND', 'The assessor is not an assessor of this centre', {
           fields: [fieldError('assessorId', 'field:unknownAssessor')],
         });
-      const refusals = await this.assessors.refusals(manager, assessorId, app.card_id, [app.candidate_id]);
+      const refusals = await this.assessors.refusals(manager, assessorId, app.cardId, [app.candidateId]);
       if (refusals.length > 0) {
         throw new DomainException(
           'ASSESSOR_NOT_ASSIGNABLE',
@@ -172,14 +159,10 @@ export class ResultsService {
       }
       // Only skills the application is assessed on: evidence for an additional function the
       // candidate did not choose credits nothing, so nobody reviews it.
-      const claims = await manager.query<{ skill_id: string }[]>(
-        'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
-        [applicationId],
-      );
-      const claimed = new Set(claims.map((c) => c.skill_id));
+      const claimed = new Set(await this.progressReads.claimedSkillIds(manager, applicationId));
       const reviewable = assessedSkills(
-        await this.outlines.read(app.card_id, manager),
-        app.additional_function_ids,
+        await this.outlines.read(app.cardId, manager),
+        app.additionalFunctionIds,
       ).filter((s) => s.recognition === 'recommended' && claimed.has(s.id));
       const existing = await manager.find(EvidenceReviewEntity, { where: { applicationId } });
       const rows = reviewable

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { requireIdentityResolved } from '@qualcert/candidates';
-import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
+import { AccessService, Actor, assessorsOfCentre, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import {
   AuditService,
@@ -17,28 +17,11 @@ import {
 } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
 import { QualificationProgramEntity } from '../programs/program.entities';
-import {
-  EARLIER_CREDITS_SQL,
-  earlierCredits,
-  type EarlierCreditRow,
-  validCarriedSkillIds,
-} from '../results/earlier-credits';
+import { earlierCredits, validCarriedSkillIds } from '../results/earlier-credits';
+import { ProgressRepository, type ProgressApplicationRow } from '../results/progress.repository';
 import { applicationSkillOutcomes } from '../rules/application-progress';
 import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity, TheoryTestEntity } from './session.entities';
 import type { CreateSessionDto, EnrolmentDto, ExamSessionDto } from './sessions.dto';
-
-interface ApplicationRow {
-  id: string;
-  candidate_id: string;
-  centre_id: string;
-  card_id: string;
-  status: string;
-  pathway: 'assessment' | 'recognition';
-  /** The additional functions the candidate chose; mandatory ones are always examined. */
-  additional_function_ids: string[];
-  /** The candidate's earlier credits for the card: a retake examines only what they leave. */
-  earlier: EarlierCreditRow[];
-}
 
 @Injectable()
 export class SessionsService {
@@ -48,6 +31,7 @@ export class SessionsService {
     private readonly assessors: AssessorsService,
     private readonly audit: AuditService,
     private readonly outlines: CardOutlineReader,
+    private readonly progressReads: ProgressRepository,
   ) {}
 
   /** Schedules a session of an active program with assessors who pass the impartiality rules. */
@@ -76,11 +60,8 @@ export class SessionsService {
           },
         );
       }
-      const staff = await manager.query<{ user_id: string }[]>(
-        `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id WHERE s.centre_id = $1 AND u.role = 'assessor' AND u.status = 'active' AND s.user_id = ANY($2::uuid[])`,
-        [centreId, assessorIds],
-      );
-      const strangers = assessorIds.filter((a) => !staff.some((s) => s.user_id === a));
+      const staff = await assessorsOfCentre(manager, centreId, assessorIds, { activeOnly: true });
+      const strangers = assessorIds.filter((a) => !staff.includes(a));
       if (strangers.length > 0) {
         throw new DomainException('NOT_FOUND', 'Some assessors are not active assessors of this centre', {
           fields: [{ field: 'assessorIds', messages: strangers.map((id) => fieldFault('field:notFoundId', { id })) }],
@@ -140,12 +121,7 @@ export class SessionsService {
     const enrolmentId = randomUUID();
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [app] = await manager.query<ApplicationRow[]>(
-          `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids,
-                  ${EARLIER_CREDITS_SQL} AS earlier
-             FROM application a WHERE a.id = $1`,
-          [applicationId],
-        );
+        const app = await this.progressReads.application(manager, applicationId);
         if (!app || app.centre_id !== session.centreId) {
           throw new DomainException('NOT_FOUND', `Application ${applicationId} was not found at this centre`, {
             fields: [fieldError('applicationId', 'field:unknownApplication')],
@@ -328,16 +304,13 @@ export class SessionsService {
   }
 
   /** The skills the exam must examine: all of them, less those left to evidence review or carried. */
-  private async examinedSkills(manager: EntityManager, app: ApplicationRow): Promise<string[]> {
+  private async examinedSkills(manager: EntityManager, app: ProgressApplicationRow): Promise<string[]> {
     const skills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
-    const claims = await manager.query<{ skill_id: string }[]>(
-      'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
-      [app.id],
-    );
+    const claimedSkillIds = await this.progressReads.claimedSkillIds(manager, app.id);
     const progress = applicationSkillOutcomes({
       pathway: app.pathway,
       skills,
-      claimedSkillIds: claims.map((c) => c.skill_id),
+      claimedSkillIds,
       reviews: [],
       exams: [],
       carriedSkillIds: validCarriedSkillIds(earlierCredits(app.earlier), utcToday()),

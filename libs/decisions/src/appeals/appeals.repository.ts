@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { findApplication, type ApplicationEntity } from '@qualcert/candidates';
+import { assessorsOfCentre } from '@qualcert/identity';
 import { lockInStatus, updateReturning } from '@qualcert/shared';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, type AppealStatus } from './appeal.entity';
 
@@ -142,14 +143,9 @@ export class AppealsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Which of `userIds` are active assessors on the centre's staff. */
-  async activeAssessorsOfCentre(manager: EntityManager, centreId: string, userIds: string[]): Promise<string[]> {
-    const rows = await manager.query<{ user_id: string }[]>(
-      `SELECT s.user_id FROM centre_staff s JOIN app_user u ON u.id = s.user_id
-        WHERE s.centre_id = $1 AND s.user_id = ANY($2::uuid[]) AND u.role = 'assessor' AND u.status = 'active'`,
-      [centreId, userIds],
-    );
-    return rows.map((r) => r.user_id);
+  /** Which of `userIds` are active assessors on the centre's staff (identity's reader). */
+  activeAssessorsOfCentre(manager: EntityManager, centreId: string, userIds: string[]): Promise<string[]> {
+    return assessorsOfCentre(manager, centreId, userIds, { activeOnly: true });
   }
 
   /**

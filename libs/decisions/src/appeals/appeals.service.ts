@@ -6,7 +6,7 @@ import { AssessorsService } from '@qualcert/assessment';
 import { ApplicationsService } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
-import { AuditService, DomainException, isUniqueViolation, OutboxService, fieldError } from '@qualcert/shared';
+import { AuditService, DomainException, fieldError, isUniqueViolation, OutboxService } from '@qualcert/shared';
 import { DecisionsRepository } from '../decisions/decisions.repository';
 import {
   checkAdmissionAppeal,

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type ApplicationStatus, lockApplication } from '@qualcert/candidates';
+import type { EvidenceReviewStatus } from '../rules/application-progress';
+import { EARLIER_CREDITS_SQL, type EarlierCreditRow } from './earlier-credits';
+
+/** What the progress check reads of the application. */
+export interface ProgressApplicationRow {
+  id: string;
+  candidate_id: string;
+  centre_id: string;
+  card_id: string;
+  status: ApplicationStatus;
+  pathway: 'assessment' | 'recognition';
+  additional_function_ids: string[];
+  earlier: EarlierCreditRow[];
+}
+
+/** An enrolment with its program's marks, the session's number of assessors and the submitted test's score. */
+export interface EnrolmentFacts {
+  examined_skill_ids: string[];
+  pass_mark_percent: number;
+  skill_floor_percent: number;
+  assessors: number;
+  score: { perSkill: { skillId: string; share: number }[]; overall: { share: number } } | null;
+}
+
+export interface VerdictRow {
+  assessor_id: string;
+  skill_id: string;
+  verdict: 'competent' | 'not_yet_competent';
+  comment: string;
+  /** The assessor has signed their sheet: only then does the verdict count. */
+  signed: boolean;
+}
+
+/** The reads of where an application stands: its enrolment's results, claims and reviews. */
+@Injectable()
+export class ProgressRepository {
+  // One read for the enrolment, its program's pass mark, the session's assessors and the
+  // submitted test (one per enrolment): the decisions worker runs this for every decision.
+  async enrolmentFacts(manager: EntityManager, enrolmentId: string): Promise<EnrolmentFacts> {
+    const [facts] = await manager.query<EnrolmentFacts[]>(
+      `SELECT e.examined_skill_ids, p.pass_mark_percent, p.skill_floor_percent,
+              (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
+              (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
+         FROM enrolment e
+         JOIN exam_session s ON s.id = e.session_id
+         JOIN qualification_program p ON p.id = s.program_id
+        WHERE e.id = $1`,
+      [enrolmentId],
+    );
+    return facts;
+  }
+
+  verdicts(manager: EntityManager, enrolmentId: string): Promise<VerdictRow[]> {
+    return manager.query<VerdictRow[]>(
+      `SELECT v.assessor_id, v.skill_id, v.verdict, v.comment, (s.enrolment_id IS NOT NULL) AS signed
+         FROM practical_verdict v
+         LEFT JOIN practical_sheet s ON s.enrolment_id = v.enrolment_id AND s.assessor_id = v.assessor_id
+        WHERE v.enrolment_id = $1`,
+      [enrolmentId],
+    );
+  }
+
+  /** The application with the candidate's earlier credits for its card (no row: no application). */
+  async application(manager: EntityManager, applicationId: string): Promise<ProgressApplicationRow> {
+    const [app] = await manager.query<ProgressApplicationRow[]>(
+      `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
+         FROM application a WHERE a.id = $1`,
+      [applicationId],
+    );
+    return app;
+  }
+
+  /** Locks the application (candidates' reader) for the caller's transaction. */
+  async lockApplication(manager: EntityManager, applicationId: string): Promise<void> {
+    await lockApplication(manager, applicationId);
+  }
+
+  async claimedSkillIds(manager: EntityManager, applicationId: string): Promise<string[]> {
+    const rows = await manager.query<{ skill_id: string }[]>(
+      'SELECT DISTINCT skill_id FROM evidence_claim WHERE application_id = $1',
+      [applicationId],
+    );
+    return rows.map((r) => r.skill_id);
+  }
+
+  async reviews(
+    manager: EntityManager,
+    applicationId: string,
+  ): Promise<{ skillId: string; status: EvidenceReviewStatus }[]> {
+    const rows = await manager.query<{ skill_id: string; status: EvidenceReviewStatus }[]>(
+      'SELECT skill_id, status FROM evidence_review WHERE application_id = $1',
+      [applicationId],
+    );
+    return rows.map((r) => ({ skillId: r.skill_id, status: r.status }));
+  }
+
+  /** The application's current exam enrolment, if any. */
+  async currentEnrolmentId(manager: EntityManager, applicationId: string): Promise<string | null> {
+    const [enrolment] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM enrolment WHERE application_id = $1 AND status = 'enrolled' ORDER BY created_at DESC LIMIT 1`,
+      [applicationId],
+    );
+    return enrolment?.id ?? null;
+  }
+}
