@@ -1,25 +1,19 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { CentresService } from '@qualcert/centres';
 import { AccessService, Actor, Authenticated, CurrentActor, Permission } from '@qualcert/identity';
-import { QueuedDto, UuidParamPipe, WORKFLOW_QUEUES } from '@qualcert/shared';
+import { PageQueryDto, QueuedDto, UuidParamPipe, WORKFLOW_QUEUES } from '@qualcert/shared';
 import { FailedJobsService } from './failed-jobs.service';
 
-export class FailedJobsQueryDto {
+/** A page of failed jobs: the list's `limit`, as every paginated list has it. */
+export class CentreFailedJobsQueryDto extends PickType(PageQueryDto, ['limit'] as const) {}
+
+export class FailedJobsQueryDto extends CentreFailedJobsQueryDto {
   @ApiPropertyOptional({ enum: WORKFLOW_QUEUES })
   @IsOptional()
   @IsIn(WORKFLOW_QUEUES)
   queue?: (typeof WORKFLOW_QUEUES)[number];
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
 }
 
 export class FailedJobDto {
@@ -60,16 +54,6 @@ export class FailedJobsController {
     await this.jobs.retry(queue, id);
     return { status: 'queued', outcome: `/api/v1/admin/jobs/failed?queue=${encodeURIComponent(queue)}` };
   }
-}
-
-export class CentreFailedJobsQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
 }
 
 @ApiTags('operations')

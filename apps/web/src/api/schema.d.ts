@@ -16656,8 +16656,8 @@ export interface operations {
     FailedJobsController_list: {
         parameters: {
             query?: {
-                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
                 limit?: number;
+                queue?: "eligibility" | "theory-deadline" | "decisions" | "certificates" | "notifications" | "email";
             };
             header?: never;
             path?: never;
