@@ -164,6 +164,32 @@ function Chart({ title, children }: { title: string; children: React.ReactNode }
   );
 }
 
+/** One bar per outcome, its count written at its end: how many applications or decisions came to each. */
+function CountBars(props: {
+  title: string;
+  data: { outcome: string; count: number }[];
+  label: string;
+  color: string;
+  h: number;
+}) {
+  return (
+    <Chart title={props.title}>
+      <BarChart
+        h={props.h}
+        data={props.data}
+        dataKey="outcome"
+        orientation="vertical"
+        yAxisProps={{ width: 130 }}
+        xAxisProps={{ allowDecimals: false }}
+        series={[{ name: 'count', label: props.label, color: props.color }]}
+        withBarValueLabel
+        gridAxis="none"
+        barProps={STILL}
+      />
+    </Chart>
+  );
+}
+
 function Empty() {
   const { t } = useStaffT();
   return <Text c="dimmed">{t('statistics.none')}</Text>;
@@ -179,20 +205,13 @@ function Applications({ data }: { data: Statistics }) {
         <Empty />
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Chart title={t('statistics.eligibilityChart')}>
-            <BarChart
-              h={220}
-              data={eligibility}
-              dataKey="outcome"
-              orientation="vertical"
-              yAxisProps={{ width: 130 }}
-              xAxisProps={{ allowDecimals: false }}
-              series={[{ name: 'count', label: t('statistics.applicationsCount'), color: 'blue.7' }]}
-              withBarValueLabel
-              gridAxis="none"
-              barProps={STILL}
-            />
-          </Chart>
+          <CountBars
+            title={t('statistics.eligibilityChart')}
+            data={eligibility}
+            label={t('statistics.applicationsCount')}
+            color="blue.7"
+            h={220}
+          />
           <Stack gap="sm">
             <ScrollTable minWidth={320}>
               <Table fz="sm" striped>
@@ -473,20 +492,13 @@ function Outcomes({ data }: { data: Statistics }) {
           {decisions.length === 0 ? (
             <Empty />
           ) : (
-            <Chart title={t('statistics.decisionsChart')}>
-              <BarChart
-                h={180}
-                data={decisions}
-                dataKey="outcome"
-                orientation="vertical"
-                yAxisProps={{ width: 130 }}
-                xAxisProps={{ allowDecimals: false }}
-                series={[{ name: 'count', label: t('statistics.decisionsCount'), color: 'teal.7' }]}
-                withBarValueLabel
-                gridAxis="none"
-                barProps={STILL}
-              />
-            </Chart>
+            <CountBars
+              title={t('statistics.decisionsChart')}
+              data={decisions}
+              label={t('statistics.decisionsCount')}
+              color="teal.7"
+              h={180}
+            />
           )}
           <Text size="sm">{t('statistics.returned', { n: data.decisions.returned })}</Text>
         </Stack>
