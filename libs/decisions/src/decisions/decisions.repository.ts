@@ -111,10 +111,6 @@ export class DecisionsRepository {
     });
   }
 
-  async insert(manager: EntityManager, row: NewDecision): Promise<void> {
-    await manager.insert(DecisionEntity, row as QueryDeepPartialEntity<DecisionEntity>);
-  }
-
   /** Several decisions in one multi-row INSERT. */
   async insertAll(manager: EntityManager, rows: NewDecision[]): Promise<void> {
     if (rows.length > 0) await manager.insert(DecisionEntity, rows as QueryDeepPartialEntity<DecisionEntity>[]);

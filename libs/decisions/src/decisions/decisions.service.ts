@@ -79,8 +79,7 @@ export class DecisionsService {
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
         const app = await this.repository.facts(manager, applicationId, true);
         const group = await this.computeAll(manager, app ? [app] : []);
-        const failure = group.failed.get(applicationId);
-        if (group.failed.has(applicationId)) throw failure;
+        if (group.failed.has(applicationId)) throw group.failed.get(applicationId);
         return group.outcomes.get(applicationId) ?? 'skipped';
       });
     } catch (error) {
@@ -107,8 +106,8 @@ export class DecisionsService {
       const facts = await this.repository.factsOfGroup(manager, applicationIds);
       const { outcomes } = await this.computeAll(manager, facts);
       // Ids that name no application: nothing to decide, as compute() says of them.
-      for (const id of applicationIds)
-        if (!outcomes.has(id) && !facts.some((f) => f.id === id)) outcomes.set(id, 'skipped');
+      const found = new Set(facts.map((app) => app.id));
+      for (const id of applicationIds) if (!found.has(id)) outcomes.set(id, 'skipped');
       return outcomes;
     });
   }
