@@ -9,6 +9,9 @@ import { eventually } from './utils/fixtures';
 import { HeldRow, lockWaiters, withQueuePaused } from './utils/races';
 import { TestContext } from './utils/test-app';
 
+// Each test assesses several applications through the API and waits for the worker's jobs.
+jest.setTimeout(120000);
+
 /**
  * Decisions in groups (docs/PERFORMANCE.md): the worker computes the decision jobs that arrive
  * together in one transaction, while each application keeps its own job, answer and failure.
@@ -155,7 +158,8 @@ describe('decisions in groups', () => {
     // A copy of the card without functions: the rule refuses to decide on it (VALIDATION_FAILED).
     const [{ id: emptyCard }] = await ctx.dataSource.query<{ id: string }[]>(
       `INSERT INTO profession_card
-       SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'number', c.number + 100000))).*
+       SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(),
+                 'number', (SELECT MAX(o.number) + 1 FROM profession_card o WHERE o.standard_version_id = c.standard_version_id)))).*
          FROM profession_card c WHERE c.id = $1
        RETURNING id`,
       [day.cardId],
