@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiFailure, must } from '../../api/errors';
 import { ErrorAlert } from '../../components/error-alert';
@@ -25,13 +25,14 @@ import { useStaffT } from '../staff-i18n';
 const ROLES = ['admin', 'centre_manager', 'assessor', 'candidate'] as const;
 type Role = (typeof ROLES)[number];
 
-/** Accounts: search by name or e-mail and role, disable or enable, and new staff accounts. */
+/** Accounts: search by name or e-mail and role, disable or enable, change a staff role, and new staff accounts. */
 export default function AdminUsersPage() {
   const { t } = useStaffT();
   usePageTitle(t('users.title'));
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
+  const [changing, setChanging] = useState<string | null>(null);
   const users = useQuery({
     queryKey: ['users', q, role],
     queryFn: () =>
@@ -82,28 +83,48 @@ export default function AdminUsersPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {users.data.items.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>{u.fullName}</Table.Td>
-                      <Table.Td>{u.email}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
-                          {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          color={u.status === 'active' ? 'red' : 'teal'}
-                          onClick={() =>
-                            status.mutate({ id: u.id, value: u.status === 'active' ? 'disabled' : 'active' })
-                          }
-                        >
-                          {u.status === 'active' ? t('users.disable') : t('users.enable')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
+                    <Fragment key={u.id}>
+                      <Table.Tr>
+                        <Table.Td>{u.fullName}</Table.Td>
+                        <Table.Td>{u.email}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4}>
+                            <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
+                            {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color={u.status === 'active' ? 'red' : 'teal'}
+                            onClick={() =>
+                              status.mutate({ id: u.id, value: u.status === 'active' ? 'disabled' : 'active' })
+                            }
+                          >
+                            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                          </Button>
+                          {u.role !== 'candidate' && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              aria-expanded={changing === u.id}
+                              aria-label={t('users.changeRoleOf', { name: u.fullName })}
+                              onClick={() => setChanging(changing === u.id ? null : u.id)}
+                            >
+                              {t('users.changeRole')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                      {changing === u.id && (
+                        <Table.Tr>
+                          <Table.Td colSpan={4}>
+                            <RoleChange user={u} onDone={() => setChanging(null)} />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
                   ))}
                 </Table.Tbody>
               </Table>
@@ -113,6 +134,80 @@ export default function AdminUsersPage() {
       </Section>
       <NewStaff />
     </Stack>
+  );
+}
+
+/**
+ * A staff account's new role and its centres (at least one for a manager or an assessor, none for
+ * an administrator). The account's sessions end: the person signs in again with the new role.
+ */
+function RoleChange({ user, onDone }: { user: Schemas['UserDto']; onDone: () => void }) {
+  const { t } = useStaffT();
+  const queryClient = useQueryClient();
+  const centres = useQuery({ queryKey: ['centres'], queryFn: () => must(api.GET('/api/v1/centres')) });
+  const [role, setRole] = useState<Schemas['ChangeUserRoleDto']['role']>(
+    user.role === 'candidate' ? 'assessor' : user.role,
+  );
+  const [centreIds, setCentreIds] = useState<string[]>(user.centreIds);
+  const change = useMutation({
+    mutationFn: () =>
+      must(
+        api.PATCH('/api/v1/users/{id}/role', {
+          params: { path: { id: user.id } },
+          body: { role, centreIds: role === 'admin' ? [] : centreIds },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onDone();
+    },
+  });
+  const errors = change.error instanceof ApiFailure ? change.error.fields() : {};
+  return (
+    <form
+      data-testid="role-change"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate();
+      }}
+    >
+      <Stack gap="xs">
+        <Text size="sm">{t('users.roleChangeNote', { name: user.fullName })}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t('users.newRole')}
+            value={role}
+            error={errors.role}
+            onChange={(e) => setRole(e.currentTarget.value as Schemas['ChangeUserRoleDto']['role'])}
+          >
+            {(['admin', 'centre_manager', 'assessor'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          {role !== 'admin' && (
+            <MultiSelect
+              label={t('users.centres')}
+              value={centreIds}
+              error={errors.centreIds}
+              onChange={setCentreIds}
+              data={(centres.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
+              searchable
+            />
+          )}
+        </SimpleGrid>
+        {!errors.role && !errors.centreIds && <ErrorAlert error={change.error} />}
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={change.isPending}>
+            {t('users.saveRole')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
