@@ -1,4 +1,4 @@
-import { parseCsv, readRows, type SheetSkills, toCsv, toRows } from './question-sheet';
+import { parseCsv, questionProblems, readRows, type SheetSkills, toCsv, toRows } from './question-sheet';
 
 const skills: SheetSkills = new Map([
   ['1.1', { id: 'skill-a', knowledgeIds: ['know-a1', 'know-a2'] }],
@@ -137,6 +137,29 @@ describe('the item bank as a spreadsheet', () => {
     expect(parseCsv('\uFEFFa;b\r\n"x;y";z\r\n')).toEqual([
       ['a', 'b'],
       ['x;y', 'z'],
+    ]);
+  });
+
+  it('names the server’s refusal of a question by the sheet row it came from and the sheet’s column', () => {
+    const { rows } = readRows(
+      [header, ['', '', ''], ['1.1', 'single', 'A', 'a|b', '1', '', '1'], ['1.2', 'single', 'B', 'a|b', '2']],
+      skills,
+    );
+    const fields = [
+      { field: 'questions[1].options', messages: ['duplicate options'] },
+      { field: 'questions[0].knowledgeItemId', messages: ['not of the skill'] },
+      { field: 'questions.1.correctOptions', messages: ['bad'] },
+      { field: 'cardId', messages: ['unknown card'] },
+    ];
+    expect(questionProblems(fields, rows)).toEqual([
+      { row: 4, column: 'options', message: 'duplicate options', fromSheet: true },
+      { row: 3, column: 'knowledge', message: 'not of the skill', fromSheet: true },
+      { row: 4, column: 'correct', message: 'bad', fromSheet: true },
+      { row: 0, column: 'cardId', message: 'unknown card', fromSheet: false },
+    ]);
+    // From JSON: the question's number, the API's field.
+    expect(questionProblems(fields.slice(0, 1), null)).toEqual([
+      { row: 2, column: 'options', message: 'duplicate options', fromSheet: false },
     ]);
   });
 });

@@ -130,6 +130,44 @@ export function toRows(
   ];
 }
 
+/** The sheet's column of a question's field as the API names it. */
+const SHEET_COLUMN: Record<string, string> = {
+  skillId: 'skill',
+  correctOptions: 'correct',
+  knowledgeItemId: 'knowledge',
+};
+
+export interface ServerProblem {
+  /** The sheet's row, or the question's number (from 1) when it did not come from a sheet. */
+  row: number;
+  column: string;
+  message: string;
+  fromSheet: boolean;
+}
+
+/**
+ * The server's refusals of an import (fields named `questions[3].options`) named by the sheet's
+ * row and column when the questions came from a sheet (`rows[i]` is the row of question i, as
+ * readRows gives it), else by the question's number in the JSON.
+ */
+export function questionProblems(
+  fields: { field: string; messages: string[] }[],
+  rows: number[] | null,
+): ServerProblem[] {
+  return fields.map((f) => {
+    const match = /^questions(?:\[(\d+)\]|\.(\d+))\.?([A-Za-z]*)/.exec(f.field);
+    const index = match ? Number(match[1] ?? match[2]) : -1;
+    const field = match?.[3] || f.field;
+    const sheetRow = rows && index >= 0 ? rows[index] : undefined;
+    return {
+      row: sheetRow ?? index + 1,
+      column: sheetRow ? (SHEET_COLUMN[field] ?? field) : field,
+      message: f.messages.join('; '),
+      fromSheet: sheetRow !== undefined,
+    };
+  });
+}
+
 /** CSV as spreadsheets write it: quoted fields, doubled quotes, CRLF or LF, a BOM tolerated. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

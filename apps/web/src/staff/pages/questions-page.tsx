@@ -23,7 +23,9 @@ import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import {
   parseCsv,
+  questionProblems,
   readRows,
+  type ServerProblem,
   toCsv,
   toRows,
   type RowProblem,
@@ -233,35 +235,9 @@ async function readSheet(file: File): Promise<string[][]> {
   return rows;
 }
 
-/** The sheet's column of a question's field as the API names it. */
-const SHEET_COLUMN: Record<string, string> = {
-  skillId: 'skill',
-  correctOptions: 'correct',
-  knowledgeItemId: 'knowledge',
-};
-
-/**
- * A failed import's problems, as the API names them (questions[3].options): by the sheet's row and
- * column when the questions came from a sheet (`rows[i]` is the row of question i), else by the
- * question's number in the JSON.
- */
-function serverProblems(
-  error: unknown,
-  rows: number[] | null,
-): { row: number; column: string; message: string; fromSheet: boolean }[] {
-  if (!(error instanceof ApiFailure)) return [];
-  return (error.body?.details?.fields ?? []).map((f) => {
-    const match = /^questions(?:\[(\d+)\]|\.(\d+))\.?([A-Za-z]*)/.exec(f.field);
-    const index = match ? Number(match[1] ?? match[2]) : -1;
-    const field = match?.[3] || f.field;
-    const sheetRow = rows && index >= 0 ? rows[index] : undefined;
-    return {
-      row: sheetRow ?? index + 1,
-      column: sheetRow ? (SHEET_COLUMN[field] ?? field) : field,
-      message: f.messages.join('; '),
-      fromSheet: sheetRow !== undefined,
-    };
-  });
+/** A failed import's problems, by the sheet's rows when the questions came from a sheet. */
+function serverProblems(error: unknown, rows: number[] | null): ServerProblem[] {
+  return error instanceof ApiFailure ? questionProblems(error.body?.details?.fields ?? [], rows) : [];
 }
 
 function Importer(props: { centreId: string; cardId: string; skills: SheetSkills; onDone: () => void }) {
