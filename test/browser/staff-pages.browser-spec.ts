@@ -130,9 +130,10 @@ describe('portal: the staff’s remaining pages', () => {
     await skill.getByLabel(/^Не тексерілді/).fill('Жазба бойынша тапсырма қайта қаралды');
     await skill.getByRole('button', { name: 'Бағаны жазу' }).click();
     await skill.getByText('Қайта емтихан қажет.').waitFor();
+    await checkPage(page, 'staff-appeal-reassessment-form-kk');
     await skill.getByLabel('Практикалық тапсырма').selectOption('competent');
     await skill.getByRole('button', { name: 'Бағаны жазу' }).click();
-    await skill.getByTestId('my-verdict').filter({ hasText: 'Баға бекітілді' }).waitFor();
+    await skill.getByTestId('my-verdict').filter({ hasText: 'енді өзгертілмейді' }).waitFor();
     expect(await skill.getByRole('button', { name: 'Бағаны жазу' }).count()).toBe(0);
     await checkPage(page, 'staff-appeal-reassessment-kk');
     await first.close();

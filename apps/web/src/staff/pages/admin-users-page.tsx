@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { ApiFailure, must } from '../../api/errors';
 import { ErrorAlert } from '../../components/error-alert';
@@ -40,6 +40,8 @@ export default function AdminUsersPage() {
         api.GET('/api/v1/users', { params: { query: { limit: 50, ...(q ? { q } : {}), ...(role ? { role } : {}) } } }),
       ),
   });
+  // The form sits below the table, not in a row of it: a phone scrolls the table sideways.
+  const changingUser = users.data?.items.find((u) => u.id === changing);
   const status = useMutation({
     mutationFn: ({ id, value }: { id: string; value: 'active' | 'disabled' }) =>
       must(api.PATCH('/api/v1/users/{id}/status', { params: { path: { id } }, body: { status: value } })),
@@ -83,52 +85,45 @@ export default function AdminUsersPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {users.data.items.map((u) => (
-                    <Fragment key={u.id}>
-                      <Table.Tr>
-                        <Table.Td>{u.fullName}</Table.Td>
-                        <Table.Td>{u.email}</Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
-                            {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
+                    <Table.Tr key={u.id}>
+                      <Table.Td>{u.fullName}</Table.Td>
+                      <Table.Td>{u.email}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          <Badge variant="outline">{t(`role.${u.role}`)}</Badge>
+                          {u.status === 'disabled' && <Badge color="gray">{t('userStatus.disabled')}</Badge>}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color={u.status === 'active' ? 'red' : 'teal'}
+                          onClick={() =>
+                            status.mutate({ id: u.id, value: u.status === 'active' ? 'disabled' : 'active' })
+                          }
+                        >
+                          {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                        </Button>
+                        {u.role !== 'candidate' && (
                           <Button
                             size="compact-xs"
                             variant="subtle"
-                            color={u.status === 'active' ? 'red' : 'teal'}
-                            onClick={() =>
-                              status.mutate({ id: u.id, value: u.status === 'active' ? 'disabled' : 'active' })
-                            }
+                            aria-expanded={changing === u.id}
+                            aria-controls={changing === u.id ? 'role-change' : undefined}
+                            aria-label={t('users.changeRoleOf', { name: u.fullName })}
+                            onClick={() => setChanging(changing === u.id ? null : u.id)}
                           >
-                            {u.status === 'active' ? t('users.disable') : t('users.enable')}
+                            {t('users.changeRole')}
                           </Button>
-                          {u.role !== 'candidate' && (
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              aria-expanded={changing === u.id}
-                              aria-label={t('users.changeRoleOf', { name: u.fullName })}
-                              onClick={() => setChanging(changing === u.id ? null : u.id)}
-                            >
-                              {t('users.changeRole')}
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                      {changing === u.id && (
-                        <Table.Tr>
-                          <Table.Td colSpan={4}>
-                            <RoleChange user={u} onDone={() => setChanging(null)} />
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </ScrollTable>
+            {changingUser && <RoleChange key={changingUser.id} user={changingUser} onDone={() => setChanging(null)} />}
           </>
         )}
       </Section>
@@ -165,6 +160,7 @@ function RoleChange({ user, onDone }: { user: Schemas['UserDto']; onDone: () => 
   const errors = change.error instanceof ApiFailure ? change.error.fields() : {};
   return (
     <form
+      id="role-change"
       data-testid="role-change"
       onSubmit={(event) => {
         event.preventDefault();
@@ -172,6 +168,7 @@ function RoleChange({ user, onDone }: { user: Schemas['UserDto']; onDone: () => 
       }}
     >
       <Stack gap="xs">
+        <Text fw={600}>{t('users.changeRoleOf', { name: user.fullName })}</Text>
         <Text size="sm">{t('users.roleChangeNote', { name: user.fullName })}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect

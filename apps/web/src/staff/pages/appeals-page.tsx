@@ -150,9 +150,22 @@ function Reassessments({ appeal }: { appeal: Schemas['AppealDto'] }) {
               <Text size="sm">{t('reassess.needsExamination')}</Text>
             )}
             {mine ? (
-              <Text size="sm" data-testid="my-verdict">
-                {t('reassess.recorded', { result: t(`reassess.result.${mine.result}`), note: mine.note })}
-              </Text>
+              <Stack gap={0} data-testid="my-verdict">
+                <Text size="sm" fw={600}>
+                  {t('reassess.recorded', { result: t(`reassess.result.${mine.result}`) })}
+                </Text>
+                <Text size="sm">{mine.note}</Text>
+                {mine.reExamination?.theory && (
+                  <Text size="sm" c="dimmed">
+                    {t('reassess.reTheory', mine.reExamination.theory)}
+                  </Text>
+                )}
+                {mine.reExamination?.practical && (
+                  <Text size="sm" c="dimmed">
+                    {t('reassess.rePractical', { verdict: t(`verdict.${mine.reExamination.practical.verdict}`) })}
+                  </Text>
+                )}
+              </Stack>
             ) : appeal.status === 'reassessment' ? (
               <SkillVerdict appealId={appeal.id} skillId={skillId} />
             ) : (

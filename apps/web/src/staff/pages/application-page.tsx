@@ -813,7 +813,9 @@ function ResultDocuments({ application }: { application: Application }) {
       saveBlob(blob, `${what.kind}-${what.id.slice(0, 8)}.pdf`);
     },
   });
-  const concluded = (decisions.data ?? []).filter((d) => (d.status === 'approved' || d.status === 'superseded') && d.outcome !== 'awarded');
+  const concluded = (decisions.data ?? []).filter(
+    (d) => (d.status === 'approved' || d.status === 'superseded') && d.outcome !== 'awarded',
+  );
   const examined = (sessions.data ?? []).filter((s) =>
     s.enrolments.some((e) => e.applicationId === application.id && e.status === 'enrolled'),
   );

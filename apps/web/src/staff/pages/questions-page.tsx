@@ -115,6 +115,9 @@ export default function QuestionsPage() {
         <>
           <Section id="import" title={t('questions.import')}>
             <Importer centreId={centreId} cardId={cardId} skills={sheetSkills} onDone={refresh} />
+            <Text size="sm" c="dimmed">
+              {t('questions.sheetHint')}
+            </Text>
             <Group gap="xs">
               <Text size="sm">{t('questions.template')}</Text>
               <Button size="compact-sm" variant="outline" onClick={() => void template('xlsx')}>
