@@ -1974,7 +1974,7 @@ export interface components {
              * @example NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "LAST_ADMIN" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CONCURRENT_UPDATE" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "LAST_ADMIN" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
             message: string;
             /** @description For VALIDATION_FAILED: { fields: [{ field, messages }] } */
             details?: Record<string, never>;
@@ -4142,6 +4142,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4250,6 +4262,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4346,6 +4370,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4413,6 +4449,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4497,6 +4545,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4750,7 +4810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,7 +4818,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4954,7 +5014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4962,7 +5022,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5076,7 +5136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description LAST_ADMIN */
+            /** @description LAST_ADMIN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5084,7 +5144,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "LAST_ADMIN";
+                        code?: "LAST_ADMIN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5656,6 +5716,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5745,6 +5817,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5849,6 +5933,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6028,7 +6124,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, CENTRE_CODE_TAKEN */
+            /** @description CONFLICT, CENTRE_CODE_TAKEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,7 +6132,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "CENTRE_CODE_TAKEN";
+                        code?: "CONFLICT" | "CENTRE_CODE_TAKEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6232,6 +6328,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6424,7 +6532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ACCREDITATION_OVERLAPS, CENTRE_SUSPENDED */
+            /** @description CONFLICT, ACCREDITATION_OVERLAPS, CENTRE_SUSPENDED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6540,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ACCREDITATION_OVERLAPS" | "CENTRE_SUSPENDED";
+                        code?: "CONFLICT" | "ACCREDITATION_OVERLAPS" | "CENTRE_SUSPENDED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6540,6 +6648,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6735,7 +6855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6743,7 +6863,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6913,6 +7033,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7023,7 +7155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7031,7 +7163,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7227,6 +7359,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7337,6 +7481,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7441,6 +7597,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7722,7 +7890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, CENTRE_NOT_ACCREDITED, PROGRAM_EXISTS */
+            /** @description CONFLICT, CENTRE_NOT_ACCREDITED, PROGRAM_EXISTS, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +7898,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "CENTRE_NOT_ACCREDITED" | "PROGRAM_EXISTS";
+                        code?: "CONFLICT" | "CENTRE_NOT_ACCREDITED" | "PROGRAM_EXISTS" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7926,7 +8094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_EXISTS */
+            /** @description CONFLICT, PROGRAM_EXISTS, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7934,7 +8102,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_EXISTS";
+                        code?: "CONFLICT" | "PROGRAM_EXISTS" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8048,7 +8216,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8056,7 +8224,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8167,7 +8335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8175,7 +8343,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8285,7 +8453,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8293,7 +8461,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8505,7 +8673,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8513,7 +8681,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8639,7 +8807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8647,7 +8815,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8865,6 +9033,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8980,6 +9160,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9175,7 +9367,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, PROGRAM_NOT_ACTIVE */
+            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, PROGRAM_NOT_ACTIVE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9183,7 +9375,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "PROGRAM_NOT_ACTIVE";
+                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "PROGRAM_NOT_ACTIVE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9391,7 +9583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ALREADY_ENROLLED, ASSESSOR_NOT_ASSIGNABLE, IDENTITY_UNCONFIRMED, NOTHING_TO_EXAMINE, NOT_ELIGIBLE, RETAKE_TOO_EARLY, SESSION_FULL */
+            /** @description CONFLICT, ALREADY_ENROLLED, ASSESSOR_NOT_ASSIGNABLE, IDENTITY_UNCONFIRMED, NOTHING_TO_EXAMINE, NOT_ELIGIBLE, RETAKE_TOO_EARLY, SESSION_FULL, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9399,7 +9591,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ALREADY_ENROLLED" | "ASSESSOR_NOT_ASSIGNABLE" | "IDENTITY_UNCONFIRMED" | "NOTHING_TO_EXAMINE" | "NOT_ELIGIBLE" | "RETAKE_TOO_EARLY" | "SESSION_FULL";
+                        code?: "CONFLICT" | "ALREADY_ENROLLED" | "ASSESSOR_NOT_ASSIGNABLE" | "IDENTITY_UNCONFIRMED" | "NOTHING_TO_EXAMINE" | "NOT_ELIGIBLE" | "RETAKE_TOO_EARLY" | "SESSION_FULL" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9509,7 +9701,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9517,7 +9709,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9695,7 +9887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, SESSION_NOT_OPEN */
+            /** @description CONFLICT, SESSION_NOT_OPEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9703,7 +9895,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "SESSION_NOT_OPEN";
+                        code?: "CONFLICT" | "SESSION_NOT_OPEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9898,7 +10090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, TEST_CLOSED */
+            /** @description CONFLICT, TEST_CLOSED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9906,7 +10098,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "TEST_CLOSED";
+                        code?: "CONFLICT" | "TEST_CLOSED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10016,7 +10208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, TEST_CLOSED */
+            /** @description CONFLICT, TEST_CLOSED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10024,7 +10216,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "TEST_CLOSED";
+                        code?: "CONFLICT" | "TEST_CLOSED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10139,7 +10331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, SHEET_SIGNED */
+            /** @description CONFLICT, SHEET_SIGNED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10147,7 +10339,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "SHEET_SIGNED";
+                        code?: "CONFLICT" | "SHEET_SIGNED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10269,7 +10461,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10469,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10555,7 +10747,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, INVALID_TRANSITION */
+            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10563,7 +10755,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10745,7 +10937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, MORE_EVIDENCE_ALREADY_REQUESTED, REVIEW_DECIDED */
+            /** @description CONFLICT, MORE_EVIDENCE_ALREADY_REQUESTED, REVIEW_DECIDED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10753,7 +10945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "REVIEW_DECIDED";
+                        code?: "CONFLICT" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "REVIEW_DECIDED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -11027,6 +11219,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11227,6 +11431,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11337,6 +11553,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11441,7 +11669,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, RECORD_IN_USE */
+            /** @description CONFLICT, RECORD_IN_USE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11449,7 +11677,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "RECORD_IN_USE";
+                        code?: "CONFLICT" | "RECORD_IN_USE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -11629,6 +11857,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11739,6 +11979,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11843,7 +12095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, RECORD_IN_USE */
+            /** @description CONFLICT, RECORD_IN_USE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11851,7 +12103,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "RECORD_IN_USE";
+                        code?: "CONFLICT" | "RECORD_IN_USE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12031,6 +12283,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -12141,6 +12405,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -12245,7 +12521,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12253,7 +12529,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12449,7 +12725,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, IDENTITY_CONFIRMED_ELSEWHERE */
+            /** @description CONFLICT, IDENTITY_CONFIRMED_ELSEWHERE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12457,7 +12733,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "IDENTITY_CONFIRMED_ELSEWHERE";
+                        code?: "CONFLICT" | "IDENTITY_CONFIRMED_ELSEWHERE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12571,7 +12847,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12579,7 +12855,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12771,7 +13047,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_EXISTS, CARD_NEEDS_REVIEW, CENTRE_NOT_ACCREDITED, FUNCTION_NOT_OFFERED, RETAKE_TOO_EARLY */
+            /** @description CONFLICT, APPLICATION_EXISTS, CARD_NEEDS_REVIEW, CENTRE_NOT_ACCREDITED, FUNCTION_NOT_OFFERED, RETAKE_TOO_EARLY, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12779,7 +13055,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_EXISTS" | "CARD_NEEDS_REVIEW" | "CENTRE_NOT_ACCREDITED" | "FUNCTION_NOT_OFFERED" | "RETAKE_TOO_EARLY";
+                        code?: "CONFLICT" | "APPLICATION_EXISTS" | "CARD_NEEDS_REVIEW" | "CENTRE_NOT_ACCREDITED" | "FUNCTION_NOT_OFFERED" | "RETAKE_TOO_EARLY" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12983,7 +13259,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12991,7 +13267,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13101,7 +13377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13109,7 +13385,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13223,7 +13499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13231,7 +13507,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13428,7 +13704,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, DOCUMENT_CHECK_CLOSED, DOCUMENT_MISSING */
+            /** @description CONFLICT, DOCUMENT_CHECK_CLOSED, DOCUMENT_MISSING, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13436,7 +13712,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING";
+                        code?: "CONFLICT" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13622,6 +13898,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13901,7 +14189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_FROZEN, PATHWAY_MISMATCH */
+            /** @description CONFLICT, APPLICATION_FROZEN, PATHWAY_MISMATCH, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13909,7 +14197,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "PATHWAY_MISMATCH";
+                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "PATHWAY_MISMATCH" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14031,7 +14319,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_FROZEN */
+            /** @description CONFLICT, APPLICATION_FROZEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14039,7 +14327,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_FROZEN";
+                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14313,7 +14601,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14321,7 +14609,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14431,7 +14719,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, IDENTITY_UNCONFIRMED, INVALID_TRANSITION */
+            /** @description CONFLICT, IDENTITY_UNCONFIRMED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14439,7 +14727,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "IDENTITY_UNCONFIRMED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "IDENTITY_UNCONFIRMED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14553,7 +14841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14561,7 +14849,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14675,7 +14963,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION */
+            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14683,7 +14971,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14879,7 +15167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION */
+            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14887,7 +15175,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15151,7 +15439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION, PANEL_NOT_IMPARTIAL */
+            /** @description CONFLICT, INVALID_TRANSITION, PANEL_NOT_IMPARTIAL, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15159,7 +15447,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION" | "PANEL_NOT_IMPARTIAL";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "PANEL_NOT_IMPARTIAL" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15273,7 +15561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15281,7 +15569,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15396,7 +15684,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15404,7 +15692,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15654,6 +15942,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -16091,7 +16391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16099,7 +16399,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -16247,6 +16547,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -16950,6 +17262,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -17121,6 +17445,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
