@@ -498,7 +498,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
       await checkPage(phone, name);
     }
     for (const context of contexts.values()) await context.close();
-  });
+  }, 480000); // the whole cycle through the pages: about two minutes on a quiet machine, more under load
 
   it('refuses each staff page to a role it is not for, and hides its link', async () => {
     const ctx = portal.ctx;
