@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import { renderCertificatePdf, certificateVerificationUrl } from '@qualcert/certificates';
+import { decide, type DecisionCard, type SkillOutcomeRecord } from '@qualcert/decisions';
 import { JOB_RETENTION, loadConfig, redisConnectionOptions } from '@qualcert/shared';
 import { productionEnv, ServiceProcess, startWorker } from './support/processes';
 import { check, fail, median, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
@@ -19,10 +20,11 @@ import {
 
 /**
  * The decision pipeline through the real outbox, queue and worker processes: 10,000 applications
- * whose every skill has an outcome (recognised by evidence, or examined and passed) become
- * decisions, with 1 and then 2 worker processes; then approved decisions become certificates
- * (PDF included). Baseline: BullMQ's own throughput for no-op jobs on the same Redis, with the
- * same number of worker processes and the same concurrency.
+ * whose every skill has an outcome (recognised by evidence, or examined) become decisions, with 1
+ * and then 2 worker processes; then approved decisions become certificates (PDF included).
+ * Baseline: BullMQ's own throughput for no-op jobs on the same Redis, with the same number of
+ * worker processes and the same concurrency. A sample of the stored decisions is checked against
+ * the pure rule applied to what was seeded: a fast pipeline that decides wrongly misses a target.
  */
 const APPLICATIONS = 10_000;
 const WORKER_COUNTS = [1, 2];
@@ -30,19 +32,46 @@ const WORKER_COUNTS = [1, 2];
 const RUN_LIMIT_SECONDS = 30;
 const CERTIFICATES = 120;
 const PDF_SAMPLES = 40;
+// Decisions checked against the pure rule, half from each run's set.
+const CORRECTNESS_SAMPLE = 300;
+
+/**
+ * Which applications (by row number g) are seeded to miss something, so that the sets hold every
+ * outcome: a failed practical on the first mandatory examined skill, a rejected review of the
+ * first mandatory recommended skill (both partial), or every verdict and review negative (not
+ * awarded). The SQL below and `seededOutcomes` both follow these.
+ */
+const MIXED = { failedExamEvery: 10, rejectedEvidenceEvery: 7, nothingEvery: 23 };
+
+function verdictOf(g: number, skillId: string, firstExamined: string): 'competent' | 'not_yet_competent' {
+  const failed = g % MIXED.nothingEvery === 0 || (g % MIXED.failedExamEvery === 0 && skillId === firstExamined);
+  return failed ? 'not_yet_competent' : 'competent';
+}
+
+function reviewOf(g: number, skillId: string, firstRecommended: string): 'accepted' | 'rejected' {
+  const rejected =
+    g % MIXED.nothingEvery === 0 || (g % MIXED.rejectedEvidenceEvery === 0 && skillId === firstRecommended);
+  return rejected ? 'rejected' : 'accepted';
+}
 
 interface Seeded {
   card: CardFacts;
   centreId: string;
   managerId: string;
+  recommended: string[];
+  examined: string[];
+  firstRecommended: string;
+  firstExamined: string;
+  total: number;
 }
 
 /**
  * Applications at "awaiting decision" with every skill's outcome recorded, in sets of APPLICATIONS
- * (one set per run, so no run finds work done by another). The card's recommended skills are
- * recognised by accepted evidence reviews; the others were examined: a submitted theory test
- * scored in full, a competent verdict on a signed sheet from the session's one assessor. Ids are
- * derived from the row's number, so the sets can be addressed without reading them back.
+ * (one set per run, so no run finds work done by another). The card's recommended skills have
+ * evidence reviews; the others were examined: a submitted theory test scored in full, a verdict
+ * on a signed sheet from the session's one assessor. Reviews and verdicts are positive except
+ * where MIXED says otherwise. Ids are derived from the row's number, so the sets can be addressed
+ * without reading them back.
  */
 async function seed(pool: Pool, sets: number): Promise<Seeded> {
   const centreId = await insertCentre(pool);
@@ -51,7 +80,10 @@ async function seed(pool: Pool, sets: number): Promise<Seeded> {
   const card = await cardFacts(pool, 3);
   const recommended = card.skills.filter((s) => s.recognition === 'recommended').map((s) => s.id);
   const examined = card.skills.filter((s) => s.recognition !== 'recommended').map((s) => s.id);
-  if (recommended.length === 0 || examined.length === 0) throw new Error('card 3 no longer mixes both kinds');
+  const mandatory = (id: string) => card.skills.some((s) => s.id === id && s.kind === 'mandatory');
+  const firstRecommended = recommended.find(mandatory);
+  const firstExamined = examined.find(mandatory);
+  if (!firstRecommended || !firstExamined) throw new Error('card 3 no longer mixes both kinds of mandatory skill');
   const total = APPLICATIONS * sets;
   const {
     rows: [program],
@@ -87,9 +119,11 @@ async function seed(pool: Pool, sets: number): Promise<Seeded> {
   );
   await pool.query(
     `INSERT INTO evidence_review (id, application_id, skill_id, assessor_id, status, comment, decided_at)
-     SELECT gen_random_uuid(), ${id('application')}, s.skill_id::uuid, $1, 'accepted', 'Подтверждено документами', now() - interval '5 days'
+     SELECT gen_random_uuid(), ${id('application')}, s.skill_id::uuid, $1,
+            CASE WHEN g % $4 = 0 OR (g % $5 = 0 AND s.skill_id = $3) THEN 'rejected' ELSE 'accepted' END,
+            'Рассмотрено по документам', now() - interval '5 days'
        ${series} CROSS JOIN unnest($2::text[]) AS s(skill_id)`,
-    [assessorId, recommended],
+    [assessorId, recommended, firstRecommended, MIXED.nothingEvery, MIXED.rejectedEvidenceEvery],
   );
   await pool.query(
     `INSERT INTO enrolment (id, session_id, application_id, candidate_id, examined_skill_ids)
@@ -108,16 +142,128 @@ async function seed(pool: Pool, sets: number): Promise<Seeded> {
   );
   await pool.query(
     `INSERT INTO practical_verdict (id, enrolment_id, assessor_id, skill_id, verdict, abilities_observed, comment)
-     SELECT gen_random_uuid(), ${id('enrolment')}, $1, s.skill_id::uuid, 'competent', '[]'::jsonb, 'Выполнено без замечаний'
+     SELECT gen_random_uuid(), ${id('enrolment')}, $1, s.skill_id::uuid,
+            CASE WHEN g % $4 = 0 OR (g % $5 = 0 AND s.skill_id = $3) THEN 'not_yet_competent' ELSE 'competent' END,
+            '[]'::jsonb, 'Оценено по листу наблюдения'
        ${series} CROSS JOIN unnest($2::text[]) AS s(skill_id)`,
-    [assessorId, examined],
+    [assessorId, examined, firstExamined, MIXED.nothingEvery, MIXED.failedExamEvery],
   );
   await pool.query(
     `INSERT INTO practical_sheet (enrolment_id, assessor_id, signed_at) SELECT ${id('enrolment')}, $1, now() - interval '2 days' ${series}`,
     [assessorId],
   );
   await pool.query('ANALYZE');
-  return { card, centreId, managerId };
+  return {
+    card,
+    centreId,
+    managerId,
+    recommended,
+    examined,
+    firstRecommended,
+    firstExamined,
+    total,
+  };
+}
+
+/** The part of card 3 the seeded applications are assessed on: they chose no additional function. */
+async function assessedCard(pool: Pool, cardId: string): Promise<DecisionCard> {
+  const { rows } = await pool.query<{
+    function_id: string;
+    kind: 'mandatory' | 'additional';
+    function_number: number;
+    function_title: string;
+    skill_id: string;
+    skill_number: number;
+    skill_title: string;
+    recognition: 'recommended' | 'not_recommended';
+  }>(
+    `SELECT f.id AS function_id, f.kind, f.number AS function_number, f.title AS function_title,
+            s.id AS skill_id, s.number AS skill_number, s.title AS skill_title, s.recognition
+       FROM labour_function f JOIN skill s ON s.function_id = f.id
+      WHERE f.card_id = $1 AND f.kind = 'mandatory' ORDER BY f.position, s.number`,
+    [cardId],
+  );
+  const functions = new Map<string, DecisionCard['functions'][number]>();
+  for (const row of rows) {
+    const fn = functions.get(row.function_id) ?? {
+      id: row.function_id,
+      kind: row.kind,
+      number: row.function_number,
+      title: row.function_title,
+      skills: [],
+    };
+    fn.skills.push({
+      id: row.skill_id,
+      number: row.skill_number,
+      title: row.skill_title,
+      recognition: row.recognition,
+      abilities: [],
+      knowledge: [],
+    });
+    functions.set(row.function_id, fn);
+  }
+  return { functions: [...functions.values()] };
+}
+
+/** What was seeded for application g, as the rule's outcomes. */
+function seededOutcomes(seeded: Seeded, g: number): SkillOutcomeRecord[] {
+  // Every theory test is scored in full and the session has one assessor: the verdict alone
+  // decides the exam (assessment's exam-outcome.ts).
+  const exams = seeded.examined.map((skillId): SkillOutcomeRecord => ({
+    skillId,
+    source: 'exam',
+    result: verdictOf(g, skillId, seeded.firstExamined) === 'competent' ? 'passed' : 'failed',
+  }));
+  const reviews = seeded.recommended.map((skillId): SkillOutcomeRecord => ({
+    skillId,
+    source: 'evidence',
+    result: reviewOf(g, skillId, seeded.firstRecommended),
+  }));
+  return [...exams, ...reviews];
+}
+
+/**
+ * Stored decisions of a sample spread over every set (a fixed pseudo-random order within each),
+ * each compared with decide() on the seeded facts: the outcome and the credited skills, in order.
+ */
+async function checkDecisions(pool: Pool, seeded: Seeded) {
+  const card = await assessedCard(pool, seeded.card.id);
+  const perSet = Math.ceil(CORRECTNESS_SAMPLE / (seeded.total / APPLICATIONS));
+  const { rows } = await pool.query<{ g: number; outcome: string; credited_skill_ids: string[]; computed_at: Date }>(
+    `SELECT g, outcome, credited_skill_ids, computed_at FROM (
+       SELECT g, d.outcome, d.credited_skill_ids, d.computed_at,
+              row_number() OVER (PARTITION BY (g - 1) / $1 ORDER BY md5(g::text)) AS k
+         FROM generate_series(1, $2::int) g JOIN decision d ON d.application_id = ${seededUuid('application', 'g')}) s
+      WHERE k <= $3 ORDER BY g`,
+    [APPLICATIONS, seeded.total, perSet],
+  );
+  const wrong: { g: number; stored: unknown; expected: unknown }[] = [];
+  const sampled: Record<string, number> = {};
+  for (const row of rows) {
+    const expected = decide({
+      card,
+      outcomes: seededOutcomes(seeded, row.g),
+      carriedCredits: [],
+      asOf: row.computed_at.toISOString(),
+    });
+    sampled[expected.outcome] = (sampled[expected.outcome] ?? 0) + 1;
+    const same =
+      expected.outcome === row.outcome &&
+      JSON.stringify(expected.creditedSkillIds) === JSON.stringify(row.credited_skill_ids);
+    if (!same) {
+      wrong.push({
+        g: row.g,
+        stored: { outcome: row.outcome, creditedSkillIds: row.credited_skill_ids },
+        expected: { outcome: expected.outcome, creditedSkillIds: expected.creditedSkillIds },
+      });
+    }
+  }
+  return {
+    checked: rows.length,
+    correct: rows.length - wrong.length,
+    sampledOutcomes: sampled,
+    wrong: wrong.slice(0, 5),
+  };
 }
 
 interface RunResult {
@@ -314,6 +460,7 @@ async function main(): Promise<void> {
     const outcomes = await pool.query<{ outcome: string; n: string }>(
       'SELECT outcome, count(*) AS n FROM decision GROUP BY outcome',
     );
+    const correctness = await checkDecisions(pool, seeded);
     const certificates = await certificateRun(
       pool,
       work.path,
@@ -329,6 +476,9 @@ async function main(): Promise<void> {
       check('decisions', top.perSecond, '/s', '>=', 1500),
       check('decisions / BullMQ no-op', ratio(top.perSecond, topBaseline.perSecond), '', '>=', 0.35),
       check('certificates', certificates.perSecond, '/s', '>=', 50),
+      // Every sampled decision as the rule makes it, and a sample large enough to mean something.
+      check('sampled decisions that differ from the rule', correctness.checked - correctness.correct, '', '==', 0),
+      check('sampled decisions', correctness.checked, '', '>=', CORRECTNESS_SAMPLE),
     ];
     writeResult('decision-pipeline', {
       applications: APPLICATIONS,
@@ -339,6 +489,8 @@ async function main(): Promise<void> {
       system: { name: 'outbox events → relay → decisions queue → worker processes (production build)', runs: system },
       ratios: system.map((s, i) => ({ workers: s.workers, ratio: ratio(s.perSecond, baseline[i].perSecond) })),
       decisionOutcomes: Object.fromEntries(outcomes.rows.map((r) => [r.outcome, Number(r.n)])),
+      correct: `${correctness.correct} of ${correctness.checked}`,
+      correctness,
       certificates: { approved: CERTIFICATES, ...certificates },
       pdfRendering: pdf,
       targets,
@@ -347,7 +499,7 @@ async function main(): Promise<void> {
       `decision pipeline: ${system.map((s) => `${s.workers} worker(s) ${s.perSecond} decisions/s${s.complete ? '' : ` (${s.done} in ${s.seconds} s, stopped)`}`).join(', ')}; ` +
         `BullMQ no-op ${baseline.map((b) => `${b.workers}: ${b.perSecond} jobs/s`).join(', ')}; ` +
         `ratio ${ratio(top.perSecond, topBaseline.perSecond)}; certificates ${certificates.perSecond}/s with ${certificates.workers} worker(s), ` +
-        `PDF ${pdf.medianMs} ms each — ${targetsText(targets)}\n`,
+        `PDF ${pdf.medianMs} ms each; correct: ${correctness.correct} of ${correctness.checked} — ${targetsText(targets)}\n`,
     );
   } finally {
     await pool.end();
