@@ -111,9 +111,38 @@ export class DecisionsRepository {
     });
   }
 
-  /** Several decisions in one multi-row INSERT. */
+  /**
+   * Several decisions in one INSERT with one array parameter per column: the same text and plan
+   * whatever the number of rows, and no entity metadata walked per row (the decisions worker writes
+   * a whole group at once). `computed_at` takes its default. jsonb values go as their JSON text.
+   */
   async insertAll(manager: EntityManager, rows: NewDecision[]): Promise<void> {
-    if (rows.length > 0) await manager.insert(DecisionEntity, rows as QueryDeepPartialEntity<DecisionEntity>[]);
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO decision (id, application_id, sequence, status, outcome, credited_skill_ids, result, signed_by,
+                             signed_at, return_reason, supersedes_id, certificate_validity_months,
+                             credit_validity_months, appeal_window_days, retake_wait_days)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::jsonb[], $7::jsonb[],
+                            $8::uuid[], $9::timestamptz[], $10::text[], $11::uuid[], $12::smallint[], $13::smallint[],
+                            $14::smallint[], $15::smallint[])`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.applicationId),
+        rows.map((r) => r.sequence),
+        rows.map((r) => r.status),
+        rows.map((r) => r.outcome),
+        rows.map((r) => JSON.stringify(r.creditedSkillIds)),
+        rows.map((r) => JSON.stringify(r.result)),
+        rows.map((r) => r.signedBy),
+        rows.map((r) => r.signedAt),
+        rows.map((r) => r.returnReason),
+        rows.map((r) => r.supersedesId),
+        rows.map((r) => r.certificateValidityMonths),
+        rows.map((r) => r.creditValidityMonths),
+        rows.map((r) => r.appealWindowDays),
+        rows.map((r) => r.retakeWaitDays),
+      ],
+    );
   }
 
   async update(manager: EntityManager, id: string, changes: Partial<NewDecision>): Promise<void> {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { currentRequest } from '../http/request-context';
 import { AuditLogEntity } from './audit-log.entity';
+import { type AuditRow, insertAuditRows } from './audit.repository';
 import { maskRecord } from './personal-data';
 
 /** Who did it: a signed-in user, or the system itself. */
@@ -34,14 +35,13 @@ export class AuditService {
     await manager.insert(AuditLogEntity, auditRow(entry) as QueryDeepPartialEntity<AuditLogEntity>);
   }
 
-  /** Several records in one multi-row INSERT (the decisions worker writes a group's at once). */
+  /** Several records in one INSERT (the decisions worker writes a group's at once). */
   async recordAll(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.insert(AuditLogEntity, entries.map(auditRow) as QueryDeepPartialEntity<AuditLogEntity>[]);
+    await insertAuditRows(manager, entries.map(auditRow));
   }
 }
 
-function auditRow(entry: AuditEntry): Omit<AuditLogEntity, 'occurredAt'> {
+function auditRow(entry: AuditEntry): AuditRow {
   return {
     id: randomUUID(),
     actorId: entry.actor.userId,
