@@ -154,3 +154,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await page.setViewportSize(original);
   }
 }
+
+/** Signs in through the sign-in page (any language: the fields are found by their type). */
+export async function signIn(page: Page, user: { email: string; password: string }, next = '/staff'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('main input[type=email]').fill(user.email);
+  await page.locator('main input[type=password]').fill(user.password);
+  await page.locator('main button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The page's main heading, once the page has loaded. */
+export async function heading(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
+}
