@@ -123,7 +123,12 @@ describe('portal: the staff’s remaining pages', () => {
     // The first member, in Kazakh on a phone.
     const first = await newContext(portal, 'kk', PHONE);
     let page = await first.newPage();
-    await signIn(page, panel[0], '/staff/appeals');
+    // The overview counts the skill waiting for the member's re-assessment, and leads to it.
+    await signIn(page, panel[0], '/staff');
+    const panels = page.locator('section[aria-labelledby="my-panels-heading"]');
+    await panels.getByText('Сіздің қайта бағалауыңызды күтіп тұрған дауланған дағдылар: 1').waitFor();
+    await panels.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/staff/appeals');
     let skill = page.getByTestId('reassessment');
     await skill.getByText(/тануға ұсынылмаған/).waitFor();
     await skill.getByRole('radio', { name: 'өтті', exact: true }).check();
@@ -136,6 +141,8 @@ describe('portal: the staff’s remaining pages', () => {
     await skill.getByTestId('my-verdict').filter({ hasText: 'енді өзгертілмейді' }).waitFor();
     expect(await skill.getByRole('button', { name: 'Бағаны жазу' }).count()).toBe(0);
     await checkPage(page, 'staff-appeal-reassessment-kk');
+    await page.goto('/staff');
+    await panels.getByText('Сіздің қайта бағалауыңызды күтіп тұрған дауланған дағдылар: 0').waitFor();
     await first.close();
 
     // The second member, in Russian: a theory re-test behind the pass; the panel's majority credits.

@@ -44,4 +44,4 @@ export * from './messages/language';
 export * from './messages/catalogue';
 export * from './messages/localise';
 export * from './messages/field-messages';
-export * from './http/localise.interceptor';
+export * from './http/localise-answers.hook';
