@@ -5,6 +5,7 @@ import { AssessorsController } from './assessors/assessors.controller';
 import { AssessorsService } from './assessors/assessors.service';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
+import { QuestionsRepository } from './programs/questions.repository';
 import { QuestionsService } from './programs/questions.service';
 import { ProgressRepository } from './results/progress.repository';
 import { ProgressService } from './results/progress.service';
@@ -22,6 +23,7 @@ import { TheoryTestsService } from './sessions/theory-tests.service';
     AssessorsService,
     ProgramsService,
     QuestionsService,
+    QuestionsRepository,
     SessionsService,
     TheoryTestsService,
     ProgressRepository,
