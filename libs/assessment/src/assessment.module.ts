@@ -13,6 +13,7 @@ import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
 import { AssessmentWithdrawalModule } from './sessions/assessment-withdrawal.module';
 import { SessionsController } from './sessions/sessions.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
 
@@ -25,6 +26,7 @@ import { TheoryTestsService } from './sessions/theory-tests.service';
     QuestionsService,
     QuestionsRepository,
     SessionsService,
+    SessionsRepository,
     TheoryTestsService,
     ProgressRepository,
     ProgressService,
