@@ -333,9 +333,7 @@ describe(ApplicationsService.name, () => {
     it("shows staff whether a candidate's ИИН is declared elsewhere, never the candidate", async () => {
       const { sut, mocks } = newTestService();
       mocks.repository.page.mockResolvedValue([[application()], 1]);
-      identityFacts.mockResolvedValue(
-        new Map([['candidate', { iinAlsoDeclaredElsewhere: true, confirmed: false }]]),
-      );
+      identityFacts.mockResolvedValue(new Map([['candidate', { iinAlsoDeclaredElsewhere: true, confirmed: false }]]));
       const staff = await sut.list(MANAGER, { limit: 20, offset: 0 });
       expect(staff.items[0]).toMatchObject({ iinAlsoDeclaredElsewhere: true, identityConfirmed: false });
       const own = await sut.list(CANDIDATE, { limit: 20, offset: 0 });
