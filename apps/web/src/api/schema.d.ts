@@ -1957,7 +1957,7 @@ export interface components {
              * @example NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CONCURRENT_UPDATE" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
             message: string;
             /** @description For VALIDATION_FAILED: { fields: [{ field, messages }] } */
             details?: Record<string, never>;
@@ -4119,6 +4119,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4227,6 +4239,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4323,6 +4347,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -4390,6 +4426,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4474,6 +4522,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4727,7 +4787,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4795,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -4931,7 +4991,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +4999,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5499,6 +5559,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -5588,6 +5660,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5692,6 +5776,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -5871,7 +5967,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, CENTRE_CODE_TAKEN */
+            /** @description CONFLICT, CENTRE_CODE_TAKEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5879,7 +5975,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "CENTRE_CODE_TAKEN";
+                        code?: "CONFLICT" | "CENTRE_CODE_TAKEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6075,6 +6171,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6267,7 +6375,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ACCREDITATION_OVERLAPS, CENTRE_SUSPENDED */
+            /** @description CONFLICT, ACCREDITATION_OVERLAPS, CENTRE_SUSPENDED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6275,7 +6383,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ACCREDITATION_OVERLAPS" | "CENTRE_SUSPENDED";
+                        code?: "CONFLICT" | "ACCREDITATION_OVERLAPS" | "CENTRE_SUSPENDED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6383,6 +6491,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6578,7 +6698,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6586,7 +6706,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -6756,6 +6876,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -6866,7 +6998,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6874,7 +7006,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7070,6 +7202,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7180,6 +7324,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -7284,6 +7440,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7565,7 +7733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, CENTRE_NOT_ACCREDITED, PROGRAM_EXISTS */
+            /** @description CONFLICT, CENTRE_NOT_ACCREDITED, PROGRAM_EXISTS, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,7 +7741,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "CENTRE_NOT_ACCREDITED" | "PROGRAM_EXISTS";
+                        code?: "CONFLICT" | "CENTRE_NOT_ACCREDITED" | "PROGRAM_EXISTS" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7769,7 +7937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_EXISTS */
+            /** @description CONFLICT, PROGRAM_EXISTS, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,7 +7945,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_EXISTS";
+                        code?: "CONFLICT" | "PROGRAM_EXISTS" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -7891,7 +8059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7899,7 +8067,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8010,7 +8178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8018,7 +8186,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8128,7 +8296,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, PROGRAM_NOT_EDITABLE */
+            /** @description CONFLICT, PROGRAM_NOT_EDITABLE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,7 +8304,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE";
+                        code?: "CONFLICT" | "PROGRAM_NOT_EDITABLE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8348,7 +8516,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8356,7 +8524,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8482,7 +8650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8490,7 +8658,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -8708,6 +8876,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -8823,6 +9003,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9018,7 +9210,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, PROGRAM_NOT_ACTIVE */
+            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, PROGRAM_NOT_ACTIVE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,7 +9218,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "PROGRAM_NOT_ACTIVE";
+                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "PROGRAM_NOT_ACTIVE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9234,7 +9426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ALREADY_ENROLLED, ASSESSOR_NOT_ASSIGNABLE, IDENTITY_UNCONFIRMED, NOTHING_TO_EXAMINE, NOT_ELIGIBLE, RETAKE_TOO_EARLY, SESSION_FULL */
+            /** @description CONFLICT, ALREADY_ENROLLED, ASSESSOR_NOT_ASSIGNABLE, IDENTITY_UNCONFIRMED, NOTHING_TO_EXAMINE, NOT_ELIGIBLE, RETAKE_TOO_EARLY, SESSION_FULL, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9242,7 +9434,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ALREADY_ENROLLED" | "ASSESSOR_NOT_ASSIGNABLE" | "IDENTITY_UNCONFIRMED" | "NOTHING_TO_EXAMINE" | "NOT_ELIGIBLE" | "RETAKE_TOO_EARLY" | "SESSION_FULL";
+                        code?: "CONFLICT" | "ALREADY_ENROLLED" | "ASSESSOR_NOT_ASSIGNABLE" | "IDENTITY_UNCONFIRMED" | "NOTHING_TO_EXAMINE" | "NOT_ELIGIBLE" | "RETAKE_TOO_EARLY" | "SESSION_FULL" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9352,7 +9544,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9360,7 +9552,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9538,7 +9730,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, SESSION_NOT_OPEN */
+            /** @description CONFLICT, SESSION_NOT_OPEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9546,7 +9738,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "SESSION_NOT_OPEN";
+                        code?: "CONFLICT" | "SESSION_NOT_OPEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9741,7 +9933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, TEST_CLOSED */
+            /** @description CONFLICT, TEST_CLOSED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9749,7 +9941,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "TEST_CLOSED";
+                        code?: "CONFLICT" | "TEST_CLOSED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9859,7 +10051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, TEST_CLOSED */
+            /** @description CONFLICT, TEST_CLOSED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9867,7 +10059,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "TEST_CLOSED";
+                        code?: "CONFLICT" | "TEST_CLOSED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -9982,7 +10174,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, SHEET_SIGNED */
+            /** @description CONFLICT, SHEET_SIGNED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9990,7 +10182,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "SHEET_SIGNED";
+                        code?: "CONFLICT" | "SHEET_SIGNED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10112,7 +10304,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10120,7 +10312,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10398,7 +10590,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, INVALID_TRANSITION */
+            /** @description CONFLICT, ASSESSOR_NOT_ASSIGNABLE, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10406,7 +10598,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "ASSESSOR_NOT_ASSIGNABLE" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10588,7 +10780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, MORE_EVIDENCE_ALREADY_REQUESTED, REVIEW_DECIDED */
+            /** @description CONFLICT, MORE_EVIDENCE_ALREADY_REQUESTED, REVIEW_DECIDED, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10596,7 +10788,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "REVIEW_DECIDED";
+                        code?: "CONFLICT" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "REVIEW_DECIDED" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -10870,6 +11062,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11070,6 +11274,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11180,6 +11396,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11284,7 +11512,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, RECORD_IN_USE */
+            /** @description CONFLICT, RECORD_IN_USE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11292,7 +11520,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "RECORD_IN_USE";
+                        code?: "CONFLICT" | "RECORD_IN_USE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -11472,6 +11700,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11582,6 +11822,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11686,7 +11938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, RECORD_IN_USE */
+            /** @description CONFLICT, RECORD_IN_USE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11694,7 +11946,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "RECORD_IN_USE";
+                        code?: "CONFLICT" | "RECORD_IN_USE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -11874,6 +12126,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -11984,6 +12248,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -12088,7 +12364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12096,7 +12372,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12292,7 +12568,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, IDENTITY_CONFIRMED_ELSEWHERE */
+            /** @description CONFLICT, IDENTITY_CONFIRMED_ELSEWHERE, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12300,7 +12576,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "IDENTITY_CONFIRMED_ELSEWHERE";
+                        code?: "CONFLICT" | "IDENTITY_CONFIRMED_ELSEWHERE" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12414,7 +12690,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12422,7 +12698,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12614,7 +12890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_EXISTS, CARD_NEEDS_REVIEW, CENTRE_NOT_ACCREDITED, FUNCTION_NOT_OFFERED, RETAKE_TOO_EARLY */
+            /** @description CONFLICT, APPLICATION_EXISTS, CARD_NEEDS_REVIEW, CENTRE_NOT_ACCREDITED, FUNCTION_NOT_OFFERED, RETAKE_TOO_EARLY, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12622,7 +12898,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_EXISTS" | "CARD_NEEDS_REVIEW" | "CENTRE_NOT_ACCREDITED" | "FUNCTION_NOT_OFFERED" | "RETAKE_TOO_EARLY";
+                        code?: "CONFLICT" | "APPLICATION_EXISTS" | "CARD_NEEDS_REVIEW" | "CENTRE_NOT_ACCREDITED" | "FUNCTION_NOT_OFFERED" | "RETAKE_TOO_EARLY" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12826,7 +13102,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12834,7 +13110,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -12944,7 +13220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12952,7 +13228,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13066,7 +13342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13074,7 +13350,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13271,7 +13547,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, DOCUMENT_CHECK_CLOSED, DOCUMENT_MISSING */
+            /** @description CONFLICT, DOCUMENT_CHECK_CLOSED, DOCUMENT_MISSING, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13279,7 +13555,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING";
+                        code?: "CONFLICT" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13465,6 +13741,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13744,7 +14032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_FROZEN, PATHWAY_MISMATCH */
+            /** @description CONFLICT, APPLICATION_FROZEN, PATHWAY_MISMATCH, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13752,7 +14040,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "PATHWAY_MISMATCH";
+                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "PATHWAY_MISMATCH" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -13874,7 +14162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPLICATION_FROZEN */
+            /** @description CONFLICT, APPLICATION_FROZEN, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13882,7 +14170,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPLICATION_FROZEN";
+                        code?: "CONFLICT" | "APPLICATION_FROZEN" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14156,7 +14444,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14164,7 +14452,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14274,7 +14562,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, IDENTITY_UNCONFIRMED, INVALID_TRANSITION */
+            /** @description CONFLICT, IDENTITY_UNCONFIRMED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14282,7 +14570,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "IDENTITY_UNCONFIRMED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "IDENTITY_UNCONFIRMED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14396,7 +14684,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14404,7 +14692,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14518,7 +14806,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION */
+            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14526,7 +14814,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14722,7 +15010,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION */
+            /** @description CONFLICT, APPEAL_EXISTS, APPEAL_WINDOW_CLOSED, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14730,7 +15018,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "APPEAL_EXISTS" | "APPEAL_WINDOW_CLOSED" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -14994,7 +15282,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION, PANEL_NOT_IMPARTIAL */
+            /** @description CONFLICT, INVALID_TRANSITION, PANEL_NOT_IMPARTIAL, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15002,7 +15290,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION" | "PANEL_NOT_IMPARTIAL";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "PANEL_NOT_IMPARTIAL" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15116,7 +15404,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15124,7 +15412,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT";
+                        code?: "CONFLICT" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15239,7 +15527,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15247,7 +15535,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15497,6 +15785,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -15934,7 +16234,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT, INVALID_TRANSITION */
+            /** @description CONFLICT, INVALID_TRANSITION, CONCURRENT_UPDATE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15942,7 +16242,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
-                        code?: "CONFLICT" | "INVALID_TRANSITION";
+                        code?: "CONFLICT" | "INVALID_TRANSITION" | "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -16090,6 +16390,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };
@@ -16793,6 +17105,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -16964,6 +17288,18 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENT_UPDATE";
                     };
                 };
             };

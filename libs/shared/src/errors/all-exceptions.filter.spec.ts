@@ -143,6 +143,22 @@ describe('AllExceptionsFilter', () => {
       });
     });
 
+    it.each([
+      ['a deadlock (40P01)', driver('40P01', 'deadlock detected')],
+      ['a serialization failure (40001)', driver('40001', 'could not serialize access')],
+      ['a lock not waited for (55P03)', driver('55P03', 'could not obtain lock')],
+    ])('answers 409 CONCURRENT_UPDATE with Retry-After for %s, not a 500', (_name, error) => {
+      expect(run(error)).toEqual({
+        status: 409,
+        body: {
+          statusCode: 409,
+          code: 'CONCURRENT_UPDATE',
+          message: 'Another request changed the same data at the same moment; nothing was saved. Try again.',
+        },
+        headers: { 'Retry-After': '1' },
+      });
+    });
+
     it('does not take a query the schema refused, or any other error, for an outage', () => {
       expect(run(driver('23505', 'duplicate key')).status).toBe(409);
       expect(run(driver('42P01', 'relation does not exist')).status).toBe(500);

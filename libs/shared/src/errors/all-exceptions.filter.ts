@@ -31,6 +31,15 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
 };
 
 /**
+ * Transactions that PostgreSQL rolled back because another one held what they needed: a deadlock,
+ * a serialization failure, a lock it would not wait for. The request was right and nothing of it
+ * was written; sent again it will most likely pass.
+ */
+const PG_CONCURRENCY_ERRORS = new Set(['40P01', '40001', '55P03']);
+/** Seconds a client should wait before sending again a request that met a concurrent one. */
+const CONCURRENT_RETRY_AFTER_SECONDS = 1;
+
+/**
  * Errors that mean PostgreSQL cannot be reached or is restarting, not that the request is wrong:
  * socket errors, SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shut
  * down, starting up), too many connections, and the pg driver's own wording for a dropped or
@@ -88,6 +97,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (body.code === 'DATABASE_UNAVAILABLE') response.header('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+    if (body.code === 'CONCURRENT_UPDATE') {
+      this.logger.warn(`transaction rolled back by a concurrent one: ${(exception as Error).message}`);
+      response.header('Retry-After', String(CONCURRENT_RETRY_AFTER_SECONDS));
+    }
     if (body.code === 'TOO_MANY_REQUESTS' && exception instanceof DomainException) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) response.header('Retry-After', String(retryAfter));
@@ -112,6 +125,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) return answer(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE');
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+      if (pgCode && PG_CONCURRENCY_ERRORS.has(pgCode)) return answer(HttpStatus.CONFLICT, 'CONCURRENT_UPDATE');
       const code = pgCode ? PG_CLIENT_ERRORS[pgCode] : undefined;
       if (code === 'CONFLICT') return answer(HttpStatus.CONFLICT, code);
       if (code) return answer(HttpStatus.BAD_REQUEST, code);

@@ -87,17 +87,20 @@ export class QueuedDto {
 const BODY_ERRORS: ErrorCode[] = ['MALFORMED_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 /** What any route answers while PostgreSQL does not. */
 const OUTAGE_ERRORS: ErrorCode[] = ['DATABASE_UNAVAILABLE'];
+/** What a write answers when PostgreSQL rolled it back for a concurrent one (a deadlock). */
+const CONCURRENCY_ERRORS: ErrorCode[] = ['CONCURRENT_UPDATE'];
 
 /**
  * Adds to every operation of the document the errors of the common pipeline, which no route's
- * decorator sees: a body that cannot be read (writes) and a database outage (all).
+ * decorator sees: a body that cannot be read and a transaction rolled back for a concurrent one
+ * (writes), and a database outage (all).
  */
 export function documentCommonErrors(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(operations) as [string, OperationObject][]) {
       if (!operation?.responses) continue;
       const codes = ['post', 'put', 'patch', 'delete'].includes(method)
-        ? [...BODY_ERRORS, ...OUTAGE_ERRORS]
+        ? [...BODY_ERRORS, ...CONCURRENCY_ERRORS, ...OUTAGE_ERRORS]
         : OUTAGE_ERRORS;
       for (const code of codes) addErrorCode(operation, code);
     }

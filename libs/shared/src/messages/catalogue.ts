@@ -364,6 +364,11 @@ const ERRORS = {
     ru: 'Слишком много попыток. Подождите немного и повторите.',
     en: 'Too many attempts. Wait a little and try again.',
   },
+  CONCURRENT_UPDATE: {
+    kk: 'Дәл осы уақытта бұл деректер басқа сұраныспен өзгертілді; ештеңе сақталмады. Қайталаңыз.',
+    ru: 'Эти данные в тот же момент изменял другой запрос; ничего не сохранено. Повторите.',
+    en: 'Another request changed the same data at the same moment; nothing was saved. Try again.',
+  },
   SERVICE_UNAVAILABLE: {
     kk: 'Қызмет уақытша қолжетімсіз. Кейінірек қайталаңыз.',
     ru: 'Сервис временно недоступен. Повторите позже.',
