@@ -179,6 +179,19 @@ const ROUTES: Row[] = [
     noSuccess: 'an unknown user',
   },
   {
+    method: 'patch',
+    path: (f) => `/api/v1/users/${f.staffUserId}/role`,
+    body: (f) => ({ role: 'assessor', centreIds: [f.centreId] }),
+    expect: { admin: 200, others: 403 },
+  },
+  {
+    method: 'patch',
+    path: () => `/api/v1/users/${randomUUID()}/role`,
+    body: () => ({ role: 'admin' }),
+    expect: { admin: 404, others: 403 },
+    noSuccess: 'an unknown user',
+  },
+  {
     method: 'post',
     path: () => '/api/v1/centres',
     body: () => ({ code: uniqueCentreCode(), name: 'Центр', region: 'Алматы', address: 'ул. Абая, 1' }),

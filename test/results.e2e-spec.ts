@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { eligibleApplications, ExamDay, enrolledCandidate, passTheoryTest, uploadEvidence } from './utils/exam-day';
 import { startExamDayApp } from './utils/exam-day-app';
-import { bearer, newCandidate, newSession, TestSession } from './utils/fixtures';
+import { bearer, eventually, newCandidate, newSession, TestSession } from './utils/fixtures';
 import { addEducation } from './utils/records';
 import { TestContext } from './utils/test-app';
 
@@ -112,6 +112,49 @@ describe('practical assessment, evidence review and the hand-over to decisions',
     ).body;
     expect(progress).toMatchObject({ complete: true, status: 'awaiting_decision' });
     expect(progress.skills.every((s: { outcome: string }) => s.outcome === 'passed')).toBe(true);
+  });
+
+  it('a verdict sent while its sheet is being signed waits for the signature and is refused, not written after it', async () => {
+    const { enrolment } = await examined();
+    const [a] = day.assessors;
+    const skillId = enrolment.examinedSkillIds[0];
+    for (const s of enrolment.examinedSkillIds) await record(a, enrolment.id, s, 'competent').expect(200);
+    // The signature's transaction, held open here: the enrolment locked as signing locks it.
+    const signing = ctx.dataSource.createQueryRunner();
+    await signing.connect();
+    await signing.startTransaction();
+    try {
+      await signing.query('SELECT id FROM enrolment WHERE id = $1 FOR UPDATE', [enrolment.id]);
+      let answered = false;
+      const late = record(a, enrolment.id, skillId, 'not_yet_competent').then((answer) => {
+        answered = true;
+        return answer;
+      });
+      // The verdict's request waits for the enrolment's lock (or, were it not to, has been answered).
+      await eventually(
+        () =>
+          ctx.dataSource.query<unknown[]>(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          ),
+        (waiting) => waiting.length > 0 || answered,
+      );
+      await signing.query('INSERT INTO practical_sheet (enrolment_id, assessor_id) VALUES ($1, $2)', [
+        enrolment.id,
+        a.id,
+      ]);
+      await signing.commitTransaction();
+      const answer = await late;
+      expect(answer.status).toBe(409);
+      expect(answer.body.code).toBe('SHEET_SIGNED');
+    } finally {
+      if (signing.isTransactionActive) await signing.rollbackTransaction();
+      await signing.release();
+    }
+    const [kept] = await ctx.dataSource.query<{ verdict: string }[]>(
+      'SELECT verdict FROM practical_verdict WHERE enrolment_id = $1 AND assessor_id = $2 AND skill_id = $3',
+      [enrolment.id, a.id, skillId],
+    );
+    expect(kept.verdict).toBe('competent');
   });
 
   it('refuses to sign an incomplete sheet, and a verdict on a skill not examined', async () => {

@@ -146,6 +146,7 @@ const TAKES_AWAY: Record<string, Record<string, string>> = {
   },
   'post /api/v1/enrolments/{id}/withdraw': { id: 'spare:enrolment' },
   'patch /api/v1/users/{id}/status': { id: 'spare:user' },
+  'patch /api/v1/users/{id}/role': { id: 'spare:user' },
 };
 
 /** A request body of `depth` levels, written as text: JSON.stringify would overflow first. */

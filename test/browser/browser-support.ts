@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ExamDay, prepareExamDay } from '../utils/exam-day';
 import { createTestApp, TestContext } from '../utils/test-app';
+import { startWorker } from '../utils/worker';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..');
@@ -153,4 +156,38 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   } finally {
     await page.setViewportSize(original);
   }
+}
+
+/** Signs in through the sign-in page (any language: the fields are found by their type). */
+export async function signIn(page: Page, user: { email: string; password: string }, next = '/staff'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('main input[type=email]').fill(user.email);
+  await page.locator('main input[type=password]').fill(user.password);
+  await page.locator('main button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The page's main heading, once the page has loaded. */
+export async function heading(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
+}
+
+/** What a suite of browser tests about an exam day runs against. */
+export interface ExamDayPortal {
+  portal: Portal;
+  worker: INestApplicationContext;
+  day: ExamDay;
+}
+
+/** The portal, a worker, and a centre ready for an exam day (utils/exam-day). */
+export async function startExamDayPortal(): Promise<ExamDayPortal> {
+  const portal = await startPortal();
+  const worker = await startWorker();
+  return { portal, worker, day: await prepareExamDay(portal.ctx) };
+}
+
+/** Stops what startExamDayPortal started, as far as it got. */
+export async function stopExamDayPortal(running: Partial<ExamDayPortal> | undefined): Promise<void> {
+  await running?.worker?.close();
+  await running?.portal?.close();
 }

@@ -1,12 +1,19 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { assessedApplication, ExamDay, prepareExamDay, signOffDecision } from '../utils/exam-day';
+import { assessedApplication, ExamDay, signOffDecision } from '../utils/exam-day';
 import { pdfFile } from '../utils/files';
-import { bearer, eventually, newCandidate, TestUser } from '../utils/fixtures';
-import { startWorker } from '../utils/worker';
-import { checkPage, DESKTOP, newContext, PHONE, Portal, startPortal } from './browser-support';
+import { bearer, eventually, newCandidate } from '../utils/fixtures';
+import {
+  checkPage,
+  DESKTOP,
+  ExamDayPortal,
+  newContext,
+  PHONE,
+  Portal,
+  signIn,
+  startExamDayPortal,
+  stopExamDayPortal,
+} from './browser-support';
 
 /**
  * The cabinet's pages beyond the main journey: learning records (the informal route's records),
@@ -14,43 +21,23 @@ import { checkPage, DESKTOP, newContext, PHONE, Portal, startPortal } from './br
  * decision the results by skill title, the partial-credit credentials, notifications and the retake.
  */
 describe('portal: learning records, appeals, results and the retake', () => {
+  let running: ExamDayPortal;
   let portal: Portal;
-  let worker: INestApplicationContext;
   let day: ExamDay;
 
   beforeAll(async () => {
-    portal = await startPortal();
-    worker = await startWorker();
-    day = await prepareExamDay(portal.ctx);
+    running = await startExamDayPortal();
+    ({ portal, day } = running);
   });
-
-  afterAll(async () => {
-    await worker?.close();
-    await portal?.close();
-  });
+  afterAll(() => stopExamDayPortal(running));
 
   const server = () => portal.ctx.app.getHttpServer();
-
-  async function signIn(
-    page: Page,
-    user: TestUser,
-    next: string,
-    labels: { email: string; password: string; submit: string },
-  ) {
-    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel(labels.email).fill(user.email);
-    await page.getByLabel(labels.password).fill(user.password);
-    await page.getByRole('button', { name: labels.submit }).click();
-    await page.waitForURL((url) => url.pathname === next);
-  }
-  const KK = { email: 'Эл. пошта', password: 'Құпиясөз', submit: 'Кіру' };
-  const RU = { email: 'Эл. почта', password: 'Пароль', submit: 'Войти' };
 
   it('adds a learning record with its document, replaces the document and removes it, in Kazakh on a phone', async () => {
     const candidate = await newCandidate(portal.ctx);
     const context = await newContext(portal, 'kk', PHONE);
     const page = await context.newPage();
-    await signIn(page, candidate, '/cabinet/learning', KK);
+    await signIn(page, candidate, '/cabinet/learning');
     await page.getByText('Әзірге ештеңе жоқ.').waitFor();
 
     const form = page.locator('section[aria-labelledby="learning-add-heading"]');
@@ -123,7 +110,7 @@ describe('portal: learning records, appeals, results and the retake', () => {
 
     const context = await newContext(portal, 'ru', DESKTOP);
     const page = await context.newPage();
-    await signIn(page, candidate, `/cabinet/applications/${application.id}`, RU);
+    await signIn(page, candidate, `/cabinet/applications/${application.id}`);
     // The informal route says what it lacks and where to add it.
     await page.getByRole('link', { name: 'Открыть записи об обучении' }).waitFor();
     const admission = page.getByTestId('lodge-admission');
@@ -179,7 +166,7 @@ describe('portal: learning records, appeals, results and the retake', () => {
 
     const context = await newContext(portal, 'kk', DESKTOP);
     const page = await context.newPage();
-    await signIn(page, candidate, `/cabinet/applications/${applicationId}`, KK);
+    await signIn(page, candidate, `/cabinet/applications/${applicationId}`);
 
     // Results name each skill by its title, never its id.
     const results = page.getByTestId('results');

@@ -1,12 +1,18 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { ExamDay, prepareExamDay, scheduleSession } from '../utils/exam-day';
+import { ExamDay, scheduleSession } from '../utils/exam-day';
 import { pdfFile, exeFile } from '../utils/files';
 import { bearer, eventually, freeIin, login, strongPassword, uniqueEmail } from '../utils/fixtures';
-import { startWorker } from '../utils/worker';
-import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
+import {
+  checkPage,
+  ExamDayPortal,
+  newContext,
+  PHONE,
+  Portal,
+  startExamDayPortal,
+  stopExamDayPortal,
+} from './browser-support';
 
 /**
  * The candidate's whole way in the browser, in Russian and (the certificate, on a phone) Kazakh: register, profile, a diploma, apply on the
@@ -15,20 +21,15 @@ import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-sup
  * public page opened from the QR code's URL.
  */
 describe('portal: a candidate from registration to a verified certificate', () => {
+  let running: ExamDayPortal;
   let portal: Portal;
-  let worker: INestApplicationContext;
   let day: ExamDay;
 
   beforeAll(async () => {
-    portal = await startPortal();
-    worker = await startWorker();
-    day = await prepareExamDay(portal.ctx);
+    running = await startExamDayPortal();
+    ({ portal, day } = running);
   });
-
-  afterAll(async () => {
-    await worker?.close();
-    await portal?.close();
-  });
+  afterAll(() => stopExamDayPortal(running));
 
   const server = () => portal.ctx.app.getHttpServer();
   const applicationIdOf = (page: Page) => /\/cabinet\/applications\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;

@@ -3,19 +3,19 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { assessedApplication, enrolledCandidate, ExamDay, prepareExamDay, signOffDecision } from '../utils/exam-day';
+import { assessedApplication, enrolledCandidate, ExamDay, signOffDecision } from '../utils/exam-day';
 import { QUEUES } from '@qualcert/shared';
 import { bearer, newSession } from '../utils/fixtures';
-import { startWorker } from '../utils/worker';
-import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
-
-async function signIn(page: Page, user: { email: string; password: string }, next = '/staff'): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator('main input[type=email]').fill(user.email);
-  await page.locator('main input[type=password]').fill(user.password);
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+import {
+  checkPage,
+  ExamDayPortal,
+  newContext,
+  PHONE,
+  Portal,
+  signIn,
+  startExamDayPortal,
+  stopExamDayPortal,
+} from './browser-support';
 
 /** The report and each of its charts, drawn. */
 async function reportShown(page: Page, charts: number): Promise<void> {
@@ -31,15 +31,15 @@ async function reportShown(page: Page, charts: number): Promise<void> {
  * phone, its tables saying the numbers and its charts drawn; every language checked at both sizes.
  */
 describe('portal: the centre’s statistics and its applications', () => {
+  let running: ExamDayPortal;
   let portal: Portal;
   let worker: INestApplicationContext;
   let day: ExamDay;
 
   beforeAll(async () => {
-    portal = await startPortal();
-    worker = await startWorker();
+    running = await startExamDayPortal();
+    ({ portal, worker, day } = running);
     const ctx = portal.ctx;
-    day = await prepareExamDay(ctx);
     const passed = await assessedApplication(ctx, day);
     const failed = await assessedApplication(ctx, day, 1);
     const pending = await enrolledCandidate(ctx, day);
@@ -78,10 +78,7 @@ describe('portal: the centre’s statistics and its applications', () => {
     }
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await portal?.close();
-  });
+  afterAll(() => stopExamDayPortal(running));
 
   it('is opened from the overview and shows the period’s numbers as tables and charts, in three languages', async () => {
     const path = `/staff/centres/${day.centreId}/statistics`;

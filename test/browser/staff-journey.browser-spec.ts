@@ -18,7 +18,7 @@ import {
 } from '../utils/fixtures';
 import { importSeed, SEED_FILE, seedCorrections, seedText } from '../utils/seed';
 import { startWorker } from '../utils/worker';
-import { checkPage, newContext, PHONE, Portal, startPortal } from './browser-support';
+import { checkPage, heading, newContext, PHONE, Portal, signIn, startPortal } from './browser-support';
 
 interface Skill {
   id: string;
@@ -34,15 +34,6 @@ interface Fn {
   skills: Skill[];
 }
 
-/** Signs in through the sign-in page (any language: the fields are found by their type). */
-async function signIn(page: Page, user: { email: string; password: string }, next = '/staff'): Promise<void> {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.locator('main input[type=email]').fill(user.email);
-  await page.locator('main input[type=password]').fill(user.password);
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname === next);
-}
-
 /**
  * Ticks a checkbox, again if a click was lost: a PDF rendering in a frame above may move the page
  * between Playwright's scroll and its click.
@@ -52,11 +43,6 @@ async function tick(box: Locator): Promise<void> {
     await box.click();
   }
   if (!(await box.isChecked())) throw new Error('the checkbox stays unticked');
-}
-
-/** The page's main heading, once the page has loaded. */
-async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 30000 });
 }
 
 /**
@@ -512,7 +498,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
       await checkPage(phone, name);
     }
     for (const context of contexts.values()) await context.close();
-  });
+  }, 480000); // the whole cycle through the pages: about two minutes on a quiet machine, more under load
 
   it('refuses each staff page to a role it is not for, and hides its link', async () => {
     const ctx = portal.ctx;

@@ -11,7 +11,7 @@ import {
   createRootLogger,
   createValidationPipe,
   documentCommonErrors,
-  LocaliseInterceptor,
+  localiseApiAnswers,
   parseJsonBody,
   PinoNestLogger,
   RequestLogController,
@@ -60,6 +60,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   app.useLogger(new PinoNestLogger(fastify.log as PinoLogger));
   installRequestHooks(fastify);
   installBodyParsers(fastify);
+  // Before Nest adds its routes: each API route gets the hooks as it is added.
+  localiseApiAnswers(fastify);
   // Before Nest adds its routes, so that the plugins' hooks (the cookie writer) apply to them.
   // Cookies: reply.setCookie for the refresh and dashboard cookies; the plugin's request hook
   // readies each reply for them (and parses the Cookie header when there is one).
@@ -67,7 +69,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   applyRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalInterceptors(new LocaliseInterceptor());
   app.enableShutdownHooks();
   mountQueueDashboard(app);
 
@@ -88,8 +89,8 @@ function installRequestHooks(fastify: FastifyInstance): void {
     // Every answer is what its Content-Type says: a browser must not sniff an evidence file that
     // is also valid HTML (a polyglot) into a page.
     reply.header('X-Content-Type-Options', 'nosniff');
-    const path = request.url.split('?', 1)[0];
-    for (const [name, value] of Object.entries(securityHeadersFor(request.method, path))) reply.header(name, value);
+    const query = request.url.indexOf('?');
+    reply.headers(securityHeadersFor(request.method, query < 0 ? request.url : request.url.slice(0, query)));
     runInRequestContext({ requestId: request.id }, done);
   });
   // Reading a body continues in the socket's async context, not the request's: entered again

@@ -158,6 +158,23 @@ export interface paths {
         patch: operations["UsersController_setStatus"];
         trace?: never;
     };
+    "/api/v1/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a staff account’s role and its centres (a centre role needs a centre); the account’s sessions end. The last active administrator keeps the role (admin) */
+        patch: operations["UsersController_changeRole"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1957,7 +1974,7 @@ export interface components {
              * @example NOT_FOUND
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CONCURRENT_UPDATE" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "PERIOD_REVERSED" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "CONCURRENT_UPDATE" | "STANDARD_PARSE_FAILED" | "CORRECTIONS_INVALID" | "PASSWORD_TOO_WEAK" | "PASSWORD_INCORRECT" | "EMAIL_TAKEN" | "CENTRE_CODE_TAKEN" | "CENTRE_SUSPENDED" | "ACCREDITATION_OVERLAPS" | "ROLE_NOT_ALLOWED" | "LAST_ADMIN" | "INVALID_TRANSITION" | "INVALID_IIN" | "IDENTITY_UNCONFIRMED" | "IDENTITY_CONFIRMED_ELSEWHERE" | "PROFILE_REQUIRED" | "CENTRE_NOT_ACCREDITED" | "CARD_NEEDS_REVIEW" | "APPLICATION_EXISTS" | "RETAKE_TOO_EARLY" | "NOTHING_TO_EXAMINE" | "APPLICATION_FROZEN" | "DOCUMENT_CHECK_CLOSED" | "DOCUMENT_MISSING" | "RECORD_IN_USE" | "SKILL_NOT_RECOGNISABLE" | "SKILL_NOT_IN_CARD" | "UNSUPPORTED_FILE_TYPE" | "UNSUPPORTED_MEDIA_TYPE" | "FILE_EMPTY" | "STORAGE_QUOTA_EXCEEDED" | "PATHWAY_MISMATCH" | "PROGRAM_EXISTS" | "PROGRAM_NOT_EDITABLE" | "PROGRAM_NOT_READY" | "PROGRAM_SETTINGS_TOO_STRICT" | "FUNCTION_NOT_OFFERED" | "QUESTION_INVALID" | "PROGRAM_NOT_ACTIVE" | "NOT_ENOUGH_ASSESSORS" | "ASSESSOR_NOT_ASSIGNABLE" | "SESSION_FULL" | "SESSION_NOT_OPEN" | "NOT_ELIGIBLE" | "ALREADY_ENROLLED" | "NOT_ENOUGH_QUESTIONS" | "TEST_CLOSED" | "SHEET_SIGNED" | "SHEET_INCOMPLETE" | "SKILL_NOT_EXAMINED" | "REVIEW_DECIDED" | "MORE_EVIDENCE_ALREADY_REQUESTED" | "CRITERIA_NOT_MET" | "APPEAL_WINDOW_CLOSED" | "APPEAL_EXISTS" | "PANEL_NOT_IMPARTIAL" | "NOT_ON_PANEL" | "RE_EXAMINATION_REQUIRED" | "RE_EXAMINATION_CONTRADICTS" | "DOCUMENT_NOT_AVAILABLE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "INTERNAL_ERROR";
             message: string;
             /** @description For VALIDATION_FAILED: { fields: [{ field, messages }] } */
             details?: Record<string, never>;
@@ -2043,6 +2060,12 @@ export interface components {
         UpdateUserStatusDto: {
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        ChangeUserRoleDto: {
+            /** @enum {string} */
+            role: "admin" | "centre_manager" | "assessor";
+            /** @description The centres of a centre manager or assessor (at least one); none for an administrator. Replaces the account’s centres */
+            centreIds?: string[];
         };
         AuditRecordDto: {
             /** Format: uuid */
@@ -5024,6 +5047,140 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserRoleDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_REQUEST */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_REQUEST";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description LAST_ADMIN, CONCURRENT_UPDATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "LAST_ADMIN" | "CONCURRENT_UPDATE";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"] & {
+                        /** @enum {unknown} */
+                        code?: "ROLE_NOT_ALLOWED";
                     };
                 };
             };

@@ -2,7 +2,7 @@
  * The item bank as a spreadsheet (xlsx or csv): one question a row, in the columns below. Rows are
  * read into the JSON import's questions, with the problems of each row named before anything is sent.
  */
-export const COLUMNS = ['skill', 'type', 'text', 'options', 'correct', 'explanation'] as const;
+export const COLUMNS = ['skill', 'type', 'text', 'options', 'correct', 'explanation', 'knowledge'] as const;
 
 export interface SheetQuestion {
   skillId: string;
@@ -11,37 +11,48 @@ export interface SheetQuestion {
   options: string[];
   correctOptions: number[];
   explanation?: string;
+  knowledgeItemId?: string;
 }
 
 /** A row's problem: its row number as the spreadsheet shows it (the header is row 1), the column, a key. */
 export interface RowProblem {
   row: number;
   column: string;
-  problem: 'unknownSkill' | 'badType' | 'noText' | 'fewOptions' | 'badCorrect';
+  problem: 'unknownSkill' | 'badType' | 'noText' | 'fewOptions' | 'badCorrect' | 'unknownKnowledge';
 }
+
+/**
+ * The skills a sheet may name, by their number as the standard prints them ("1.2"): the skill's
+ * id and its knowledge items' ids in the standard's order (the sheet's `knowledge` column numbers
+ * them from 1 within the skill).
+ */
+export type SheetSkills = Map<string, { id: string; knowledgeIds: string[] }>;
 
 const OPTION_SEPARATOR = '|';
 
 /**
- * Reads rows (cells as text, the header first) into questions. `skills` maps the skill as the
- * standard numbers it ("1.2") to its id.
+ * Reads rows (cells as text, the header first) into questions, with the sheet row of each
+ * question (`rows[i]` is the row of `questions[i]`), so the server's refusals of a question are
+ * named by the row it came from.
  */
 export function readRows(
   rows: string[][],
-  skills: Map<string, string>,
-): { questions: SheetQuestion[]; problems: RowProblem[] } {
+  skills: SheetSkills,
+): { questions: SheetQuestion[]; rows: number[]; problems: RowProblem[] } {
   const [header, ...body] = rows;
   const index = Object.fromEntries(
     COLUMNS.map((c) => [c, (header ?? []).map((h) => h.trim().toLowerCase()).indexOf(c)]),
   );
   const questions: SheetQuestion[] = [];
+  const questionRows: number[] = [];
   const problems: RowProblem[] = [];
   body.forEach((cells, i) => {
     const row = i + 2;
     const cell = (column: (typeof COLUMNS)[number]) => (index[column] >= 0 ? (cells[index[column]] ?? '').trim() : '');
     if (cells.every((c) => c.trim() === '')) return;
     const own: RowProblem[] = [];
-    const skillId = skills.get(cell('skill'));
+    const skill = skills.get(cell('skill'));
+    const skillId = skill?.id;
     if (!skillId) own.push({ row, column: 'skill', problem: 'unknownSkill' });
     const type = cell('type');
     if (type !== 'single' && type !== 'multiple') own.push({ row, column: 'type', problem: 'badType' });
@@ -63,9 +74,17 @@ export function readRows(
     ) {
       own.push({ row, column: 'correct', problem: 'badCorrect' });
     }
+    const knowledge = cell('knowledge');
+    let knowledgeItemId: string | undefined;
+    if (knowledge && skill) {
+      const n = Number(knowledge);
+      knowledgeItemId = Number.isInteger(n) && n >= 1 ? skill.knowledgeIds[n - 1] : undefined;
+      if (!knowledgeItemId) own.push({ row, column: 'knowledge', problem: 'unknownKnowledge' });
+    }
     problems.push(...own);
     if (own.length === 0) {
       const explanation = cell('explanation');
+      questionRows.push(row);
       questions.push({
         skillId: skillId as string,
         type: type as 'single' | 'multiple',
@@ -73,10 +92,11 @@ export function readRows(
         options,
         correctOptions: correct.map((n) => n - 1),
         ...(explanation ? { explanation } : {}),
+        ...(knowledgeItemId ? { knowledgeItemId } : {}),
       });
     }
   });
-  return { questions, problems };
+  return { questions, rows: questionRows, problems };
 }
 
 /** Questions back to rows (the export, and the template's example). */
@@ -88,9 +108,14 @@ export function toRows(
     options: string[];
     correctOptions: number[];
     explanation?: string | null;
+    knowledgeItemId?: string | null;
   }[],
-  labels: Map<string, string>,
+  skills: SheetSkills,
 ): string[][] {
+  const labels = new Map([...skills].map(([label, skill]) => [skill.id, label]));
+  const knowledgeNumbers = new Map(
+    [...skills.values()].flatMap((skill) => skill.knowledgeIds.map((id, i) => [id, String(i + 1)] as const)),
+  );
   return [
     [...COLUMNS],
     ...questions.map((q) => [
@@ -100,8 +125,47 @@ export function toRows(
       q.options.join(` ${OPTION_SEPARATOR} `),
       q.correctOptions.map((n) => n + 1).join(','),
       q.explanation ?? '',
+      q.knowledgeItemId ? (knowledgeNumbers.get(q.knowledgeItemId) ?? '') : '',
     ]),
   ];
+}
+
+/** The sheet's column of a question's field as the API names it. */
+const SHEET_COLUMN: Record<string, string> = {
+  skillId: 'skill',
+  correctOptions: 'correct',
+  knowledgeItemId: 'knowledge',
+};
+
+export interface ServerProblem {
+  /** The sheet's row, or the question's number (from 1) when it did not come from a sheet. */
+  row: number;
+  column: string;
+  message: string;
+  fromSheet: boolean;
+}
+
+/**
+ * The server's refusals of an import (fields named `questions[3].options`) named by the sheet's
+ * row and column when the questions came from a sheet (`rows[i]` is the row of question i, as
+ * readRows gives it), else by the question's number in the JSON.
+ */
+export function questionProblems(
+  fields: { field: string; messages: string[] }[],
+  rows: number[] | null,
+): ServerProblem[] {
+  return fields.map((f) => {
+    const match = /^questions(?:\[(\d+)\]|\.(\d+))\.?([A-Za-z]*)/.exec(f.field);
+    const index = match ? Number(match[1] ?? match[2]) : -1;
+    const field = match?.[3] || f.field;
+    const sheetRow = rows && index >= 0 ? rows[index] : undefined;
+    return {
+      row: sheetRow ?? index + 1,
+      column: sheetRow ? (SHEET_COLUMN[field] ?? field) : field,
+      message: f.messages.join('; '),
+      fromSheet: sheetRow !== undefined,
+    };
+  });
 }
 
 /** CSV as spreadsheets write it: quoted fields, doubled quotes, CRLF or LF, a BOM tolerated. */

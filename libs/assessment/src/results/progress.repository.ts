@@ -53,6 +53,35 @@ export class ProgressRepository {
     return facts;
   }
 
+  /** The same facts for many enrolments in one read (the decisions worker's groups); unknown ids are left out. */
+  async enrolmentFactsOf(manager: EntityManager, enrolmentIds: string[]): Promise<Map<string, EnrolmentFacts>> {
+    const rows = await manager.query<(EnrolmentFacts & { id: string })[]>(
+      `SELECT e.id, e.examined_skill_ids, p.pass_mark_percent, p.skill_floor_percent,
+              (SELECT COUNT(*)::int FROM session_assessor a WHERE a.session_id = e.session_id) AS assessors,
+              (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
+         FROM enrolment e
+         JOIN exam_session s ON s.id = e.session_id
+         JOIN qualification_program p ON p.id = s.program_id
+        WHERE e.id = ANY($1::uuid[])`,
+      [enrolmentIds],
+    );
+    return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+  }
+
+  /** The verdicts of many enrolments in one read, by enrolment (none: an empty list). */
+  async verdictsOf(manager: EntityManager, enrolmentIds: string[]): Promise<Map<string, VerdictRow[]>> {
+    const rows = await manager.query<(VerdictRow & { enrolment_id: string })[]>(
+      `SELECT v.enrolment_id, v.assessor_id, v.skill_id, v.verdict, v.comment, (s.enrolment_id IS NOT NULL) AS signed
+         FROM practical_verdict v
+         LEFT JOIN practical_sheet s ON s.enrolment_id = v.enrolment_id AND s.assessor_id = v.assessor_id
+        WHERE v.enrolment_id = ANY($1::uuid[])`,
+      [enrolmentIds],
+    );
+    const byEnrolment = new Map<string, VerdictRow[]>(enrolmentIds.map((id) => [id, []]));
+    for (const { enrolment_id, ...verdict } of rows) byEnrolment.get(enrolment_id)?.push(verdict);
+    return byEnrolment;
+  }
+
   verdicts(manager: EntityManager, enrolmentId: string): Promise<VerdictRow[]> {
     return manager.query<VerdictRow[]>(
       `SELECT v.assessor_id, v.skill_id, v.verdict, v.comment, (s.enrolment_id IS NOT NULL) AS signed

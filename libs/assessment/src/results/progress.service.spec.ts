@@ -125,6 +125,39 @@ describe(ProgressService.name, () => {
     });
   });
 
+  describe('enrolmentResultsOf', () => {
+    it('reads many enrolments in two reads and gives each the results enrolmentResults gives it alone', async () => {
+      const { sut, mocks, manager } = newTestService();
+      const facts = new Map([
+        ['e1', enrolment(['s1', 's2'], { s1: 0.9, s2: 0.9 })],
+        ['e2', enrolment(['s1'], { s1: 0.4 })],
+      ]);
+      const verdicts = new Map([
+        ['e1', [competent('s1', true), competent('s2', false)]],
+        ['e2', [competent('s1', true)]],
+      ]);
+      mocks.repository.enrolmentFactsOf.mockResolvedValue(facts);
+      mocks.repository.verdictsOf.mockResolvedValue(verdicts);
+      const results = await sut.enrolmentResultsOf(manager, ['e1', 'e2', 'unknown']);
+      expect(mocks.repository.enrolmentFactsOf).toHaveBeenCalledWith(manager, ['e1', 'e2', 'unknown']);
+      expect(mocks.repository.verdictsOf).toHaveBeenCalledWith(manager, ['e1', 'e2']);
+      expect([...results.keys()]).toEqual(['e1', 'e2']);
+      for (const id of ['e1', 'e2']) {
+        mocks.repository.enrolmentFacts.mockResolvedValueOnce(facts.get(id) as EnrolmentFacts);
+        mocks.repository.verdicts.mockResolvedValueOnce(verdicts.get(id) ?? []);
+        expect(results.get(id)).toEqual(await sut.enrolmentResults(manager, id));
+      }
+      expect(results.get('e1')?.skills.map((s) => s.status)).toEqual(['passed', 'pending']);
+      expect(results.get('e2')?.skills.map((s) => s.status)).toEqual(['failed']);
+    });
+
+    it('reads nothing for no enrolment', async () => {
+      const { sut, mocks, manager } = newTestService();
+      expect((await sut.enrolmentResultsOf(manager, [])).size).toBe(0);
+      expect(mocks.repository.enrolmentFactsOf).not.toHaveBeenCalled();
+    });
+  });
+
   describe('handOverIfComplete', () => {
     it('leaves an application with a pending skill where it is', async () => {
       const { sut, mocks, manager } = newTestService();

@@ -6,7 +6,7 @@ import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
 import { earlierCredits, validCarriedSkillIds } from './earlier-credits';
-import { ProgressRepository } from './progress.repository';
+import { type EnrolmentFacts, ProgressRepository, type VerdictRow } from './progress.repository';
 
 export interface ExamSkillResult extends SkillExamOutcome {
   skillId: string;
@@ -44,39 +44,20 @@ export class ProgressService {
   async enrolmentResults(manager: EntityManager, enrolmentId: string): Promise<EnrolmentResults> {
     const facts = await this.repository.enrolmentFacts(manager, enrolmentId);
     const verdicts = await this.repository.verdicts(manager, enrolmentId);
-    const passMark = facts.pass_mark_percent / 100;
-    const skillFloor = facts.skill_floor_percent / 100;
-    const overallShare = facts.score?.overall.share ?? null;
-    return {
-      enrolmentId,
-      passMark,
-      skillFloor,
-      overallShare,
-      assessorsInSession: facts.assessors,
-      skills: facts.examined_skill_ids.map((skillId) => {
-        const theoryShare = facts.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
-        const mine = verdicts.filter((v) => v.skill_id === skillId);
-        const outcome = skillExamOutcome({
-          theoryShare,
-          overallShare,
-          passMark,
-          skillFloor,
-          verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
-          assessorsInSession: facts.assessors,
-        });
-        return {
-          skillId,
-          theoryShare,
-          verdicts: mine.map((v) => ({
-            assessorId: v.assessor_id,
-            verdict: v.verdict,
-            signed: v.signed,
-            comment: v.comment,
-          })),
-          ...outcome,
-        };
-      }),
-    };
+    return enrolmentResultsFrom(enrolmentId, facts, verdicts);
+  }
+
+  /**
+   * The same for many enrolments in two reads, whatever their number (the decisions worker's
+   * groups); an enrolment that does not exist is left out of the map.
+   */
+  async enrolmentResultsOf(manager: EntityManager, enrolmentIds: string[]): Promise<Map<string, EnrolmentResults>> {
+    const results = new Map<string, EnrolmentResults>();
+    if (enrolmentIds.length === 0) return results;
+    const facts = await this.repository.enrolmentFactsOf(manager, enrolmentIds);
+    const verdicts = await this.repository.verdictsOf(manager, [...facts.keys()]);
+    for (const [id, enrolment] of facts) results.set(id, enrolmentResultsFrom(id, enrolment, verdicts.get(id) ?? []));
+    return results;
   }
 
   async progress(
@@ -123,4 +104,45 @@ export class ProgressService {
     });
     return true;
   }
+}
+
+/** An enrolment's results from what the repository read of it. */
+export function enrolmentResultsFrom(
+  enrolmentId: string,
+  facts: EnrolmentFacts,
+  verdicts: VerdictRow[],
+): EnrolmentResults {
+  const passMark = facts.pass_mark_percent / 100;
+  const skillFloor = facts.skill_floor_percent / 100;
+  const overallShare = facts.score?.overall.share ?? null;
+  return {
+    enrolmentId,
+    passMark,
+    skillFloor,
+    overallShare,
+    assessorsInSession: facts.assessors,
+    skills: facts.examined_skill_ids.map((skillId) => {
+      const theoryShare = facts.score?.perSkill.find((p) => p.skillId === skillId)?.share ?? null;
+      const mine = verdicts.filter((v) => v.skill_id === skillId);
+      const outcome = skillExamOutcome({
+        theoryShare,
+        overallShare,
+        passMark,
+        skillFloor,
+        verdicts: mine.filter((v) => v.signed).map((v) => v.verdict),
+        assessorsInSession: facts.assessors,
+      });
+      return {
+        skillId,
+        theoryShare,
+        verdicts: mine.map((v) => ({
+          assessorId: v.assessor_id,
+          verdict: v.verdict,
+          signed: v.signed,
+          comment: v.comment,
+        })),
+        ...outcome,
+      };
+    }),
+  };
 }

@@ -59,6 +59,13 @@ export class ResultsService {
         { field: 'abilitiesObserved', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
       ]);
     await this.dataSource.transaction(async (manager) => {
+      // Shared with other verdicts, exclusive with a signature (which locks the enrolment FOR
+      // UPDATE): a verdict sent while its sheet is being signed waits, then finds it signed.
+      await manager.findOne(EnrolmentEntity, {
+        where: { id: enrolmentId },
+        select: { id: true },
+        lock: { mode: 'pessimistic_read' },
+      });
       await this.assertUnsigned(manager, enrolmentId, actor.userId);
       await manager.upsert(
         PracticalVerdictEntity,

@@ -74,15 +74,17 @@ export class CertificateIssuer {
    * missing PDF; a download that comes first renders it itself (CertificatesService.pdf).
    */
   async issue(decisionId: string, now = new Date()): Promise<IssueOutcome> {
-    const { outcome, certificateId } = await this.issueRecord(decisionId, now);
-    if (certificateId) await this.ensurePdf(certificateId);
+    const { outcome, certificateId, issued } = await this.issueRecord(decisionId, now);
+    // Just committed: its PDF cannot exist yet (the key names the new code), and the row is at hand.
+    if (issued) await this.storePdf(issued);
+    else if (certificateId) await this.ensurePdf(certificateId);
     return outcome;
   }
 
   private async issueRecord(
     decisionId: string,
     now: Date,
-  ): Promise<{ outcome: IssueOutcome; certificateId: string | null }> {
+  ): Promise<{ outcome: IssueOutcome; certificateId: string | null; issued?: CertificateEntity }> {
     return this.dataSource.transaction(async (manager) => {
       const [decision] = await manager.query<DecisionRow[]>(
         `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
@@ -171,7 +173,7 @@ export class CertificateIssuer {
         applicationId: decision.application_id,
       });
       await this.revokeSuperseded(manager, decision, number, now);
-      return { outcome: 'issued', certificateId: id };
+      return { outcome: 'issued', certificateId: id, issued: row };
     });
   }
 

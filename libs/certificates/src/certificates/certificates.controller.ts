@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentActor } from '@qualcert/identity';
 import {
+  checkFastFirst,
   DomainException,
   PublicRoute,
   RateLimited,
@@ -15,7 +17,12 @@ import {
 import { publicKeyDocument } from '../credentials/credential-signer';
 import { StatusListsService } from '../status-lists/status-lists.service';
 import { CertificateVerifier, PublicCertificate } from './certificate-verifier';
-import { CertificateDto, CredentialVerificationDto, PublicCertificateDto } from './certificates.dto';
+import {
+  CertificateDto,
+  CredentialVerificationDto,
+  PUBLIC_CERTIFICATE_SCHEMA,
+  PublicCertificateDto,
+} from './certificates.dto';
 import { CertificatesService } from './certificates.service';
 import { CREDENTIAL_SCHEMA, ISSUER_DOCUMENT_SCHEMA } from './credential-schemas';
 import { IssuerKeyProvider } from './issuer-key.provider';
@@ -44,6 +51,24 @@ export class VerifyCertificateQueryDto {
   @Matches(/^[0-9A-HJKMNP-TV-Z]{10}$/, { message: fieldRule('verificationCode') })
   code: string;
 }
+
+/**
+ * Public verification is the hottest route: a query of the code alone, which normalises to a
+ * canonical code, skips class-transformer and class-validator (they would give the same DTO);
+ * anything else goes their way and is answered as before.
+ */
+export function verifyQueryFastCheck(value: unknown): VerifyCertificateQueryDto | undefined {
+  if (typeof value !== 'object' || value === null) return;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== 'code') return;
+  const raw = (value as { code: unknown }).code;
+  const code = typeof raw === 'string' ? normaliseVerificationCode(raw) : null;
+  if (code === null) return;
+  const dto = new VerifyCertificateQueryDto();
+  dto.code = code;
+  return dto;
+}
+checkFastFirst(VerifyCertificateQueryDto, verifyQueryFastCheck);
 
 const NUMBER = /^[A-Z0-9]{2,10}-\d{4}-\d{6}$/;
 const CENTRE_CODE = /^[A-Z0-9]{2,10}$/;
@@ -130,6 +155,7 @@ export class CertificatesController {
   }
 
   @Get('public/certificates/:number')
+  @RouteSchema({ response: { 200: PUBLIC_CERTIFICATE_SCHEMA } })
   @RateLimited('public-verification')
   @PublicRoute({
     summary:

@@ -95,3 +95,36 @@ export class PublicCertificateDto {
   @ApiPropertyOptional({ description: 'Only when revoked' }) revokedAt?: string;
   @ApiPropertyOptional({ description: 'Only when revoked' }) revokeReason?: string;
 }
+
+// Kept as stored: a certificate's contents may carry more than the documented fields (a centre's
+// accreditation), and the answer sends them as it always has.
+const object = (properties: Record<string, unknown>) => ({ type: 'object', properties, additionalProperties: true });
+
+/**
+ * The verification answer's JSON schema, which Fastify compiles into the route's serializer (the
+ * hottest public route; docs/PERFORMANCE.md). Its fields in the order the answer always had: the
+ * verifier's at the top, and PostgreSQL's jsonb order (shorter keys first) inside the contents.
+ */
+export const PUBLIC_CERTIFICATE_SCHEMA = object({
+  number: { type: 'string' },
+  status: { type: 'string' },
+  holderName: { type: 'string' },
+  card: object({
+    name: { type: 'string' },
+    orkLevel: { type: 'number' },
+    occupationCode: { type: ['string', 'null'] },
+  }),
+  issuedOn: { type: 'string' },
+  validUntil: { type: 'string' },
+  centre: object({ code: { type: 'string' }, name: { type: 'string' } }),
+  functions: {
+    type: 'array',
+    items: object({
+      kind: { type: 'string' },
+      title: { type: 'string' },
+      skills: { type: 'array', items: object({ id: { type: 'string' }, title: { type: 'string' } }) },
+    }),
+  },
+  revokedAt: { type: 'string' },
+  revokeReason: { type: 'string' },
+});

@@ -1,4 +1,3 @@
-import { toBuffer as qrToBuffer } from 'qrcode';
 import {
   COLOR_ACCENT,
   COLOR_FILL,
@@ -122,6 +121,8 @@ const QR_PNG_OPTIONS = { colorType: 0, filterType: 0, deflateLevel: 9 };
 
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
   const issued = parseIsoDate(data.issueDate, 'issueDate', 'Certificate PDF');
+  // Loaded by the first certificate, as pdfkit is (pdf-kit.ts).
+  const { toBuffer: qrToBuffer } = await import('qrcode');
   const qrPng = await qrToBuffer(data.verificationUrl, {
     type: 'png',
     errorCorrectionLevel: 'M',
@@ -133,7 +134,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
     rendererOpts: QR_PNG_OPTIONS,
   });
 
-  const { doc, bytes } = createPdf({
+  const { doc, bytes } = await createPdf({
     title: `${L.titleKk} / ${L.titleRu} № ${data.number}`,
     author: data.centre.name,
     subject: `${data.card.name} — ${data.standard.title}`,

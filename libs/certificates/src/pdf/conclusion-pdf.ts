@@ -99,7 +99,7 @@ export async function renderConclusionPdf(data: ConclusionPdfData): Promise<Buff
   const signed = parseIsoDate(data.signedOn, 'signedOn', 'Conclusion PDF');
   parseIsoDate(data.appealDeadline, 'appealDeadline', 'Conclusion PDF');
   if (data.creditValidUntil !== null) parseIsoDate(data.creditValidUntil, 'creditValidUntil', 'Conclusion PDF');
-  const { doc, bytes } = createPdf({
+  const { doc, bytes } = await createPdf({
     title: `${L.titleKk} / ${L.titleRu}`,
     author: data.centre.name,
     subject: `${data.card.name} — ${data.candidate.name}`,

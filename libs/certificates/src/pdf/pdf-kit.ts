@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as fontkit from 'fontkit';
+import type PDFDocumentClass from 'pdfkit';
 import { isIsoDay } from '@qualcert/shared';
 
 // A4 in PostScript points, as pdfkit sizes it.
@@ -52,6 +52,19 @@ export function pdfFonts(): Fonts {
 }
 
 let parsedFonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
+let PDFDocument: typeof PDFDocumentClass | undefined;
+
+/**
+ * pdfkit and fontkit (with their Unicode tables), loaded by the first document rather than when
+ * the process starts: an API process may never render one, and they hold about 20 MB
+ * (docs/PERFORMANCE.md).
+ */
+async function loadPdfKit(): Promise<void> {
+  if (PDFDocument && parsedFonts) return;
+  const [pdfkit, fontkitModule] = await Promise.all([import('pdfkit'), import('fontkit')]);
+  PDFDocument = pdfkit.default;
+  parsedFonts ??= readFonts(fontkitModule);
+}
 
 /**
  * The DejaVu fonts, parsed once per process and shared by every document: parsing two 700 KB files
@@ -60,15 +73,12 @@ let parsedFonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
  * bytes are the same as with a font of its own. Resolved through the package's own package.json,
  * so the same code finds them when run by ts-jest from libs/ and from dist/ after the build.
  */
-function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
-  if (!parsedFonts) {
-    const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    parsedFonts = {
-      regular: withEveryCharacter(fontkit.create(readFileSync(join(ttf, 'DejaVuSans.ttf')))),
-      bold: withEveryCharacter(fontkit.create(readFileSync(join(ttf, 'DejaVuSans-Bold.ttf')))),
-    };
-  }
-  return parsedFonts;
+function readFonts(kit: typeof fontkit): { regular: fontkit.Font; bold: fontkit.Font } {
+  const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return {
+    regular: withEveryCharacter(kit.create(readFileSync(join(ttf, 'DejaVuSans.ttf')))),
+    bold: withEveryCharacter(kit.create(readFileSync(join(ttf, 'DejaVuSans-Bold.ttf')))),
+  };
 }
 
 /**
@@ -114,15 +124,17 @@ export interface PdfMeta {
 }
 
 /** A new A4 document with the embedded fonts and fixed metadata, and the promise of its bytes. */
-export function createPdf(meta: PdfMeta): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
-  const doc = new PDFDocument({
+export async function createPdf(meta: PdfMeta): Promise<{ doc: PDFKit.PDFDocument; bytes: Promise<Buffer> }> {
+  await loadPdfKit();
+  const fonts = parsedFonts as { regular: fontkit.Font; bold: fontkit.Font };
+  const doc = new (PDFDocument as typeof PDFDocumentClass)({
     size: 'A4',
     // Small document margins: layout is placed explicitly and pdfkit would otherwise start a new page whenever the
     // footer is written below its bottom margin.
     margins: { top: 20, bottom: 20, left: 20, right: 20 },
     // Passing the embedded font here keeps pdfkit from loading (and referencing) Helvetica, which has no
     // Cyrillic. pdfkit takes a parsed fontkit font where its types only name files and bytes.
-    font: sharedFonts().regular as unknown as string,
+    font: fonts.regular as unknown as string,
     bufferPages: true,
     lang: 'kk-KZ',
     displayTitle: true,
@@ -137,7 +149,6 @@ export function createPdf(meta: PdfMeta): { doc: PDFKit.PDFDocument; bytes: Prom
       ModDate: meta.date,
     },
   });
-  const fonts = sharedFonts();
   doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as string);
   doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as string);
   const chunks: Buffer[] = [];

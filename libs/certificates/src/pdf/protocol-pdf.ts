@@ -116,7 +116,7 @@ export function outcomeText(outcome: ProtocolOutcome): string {
 
 export async function renderProtocolPdf(data: ProtocolPdfData): Promise<Buffer> {
   const day = parseIsoDate(data.startsOn, 'startsOn', 'Protocol PDF');
-  const { doc, bytes } = createPdf({
+  const { doc, bytes } = await createPdf({
     title: data.extract ? `${L.extractKk} / ${L.extractRu}` : `${L.titleKk} / ${L.titleRu}`,
     author: data.centre.name,
     subject: `${data.card.name} — ${displayDate(data.startsOn)}`,

@@ -44,7 +44,7 @@ const FACTS = `
          (SELECT COALESCE(json_agg(json_build_object('skill_id', r.skill_id, 'status', r.status)), '[]')
             FROM evidence_review r WHERE r.application_id = a.id) AS reviews,
          ${EARLIER_CREDITS_SQL} AS earlier
-    FROM application a WHERE a.id = $1`;
+    FROM application a`;
 
 /** The decision table's queries, and what decisions read of the contexts below through theirs. */
 @Injectable()
@@ -53,8 +53,21 @@ export class DecisionsRepository {
 
   /** Everything a computation checks and the rule needs; `lock` takes the application's row lock. */
   async facts(manager: EntityManager, applicationId: string, lock: boolean): Promise<ApplicationFacts | undefined> {
-    const [app] = await manager.query<ApplicationFacts[]>(lock ? `${FACTS} FOR UPDATE OF a` : FACTS, [applicationId]);
+    const [app] = await manager.query<ApplicationFacts[]>(`${FACTS} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [
+      applicationId,
+    ]);
     return app;
+  }
+
+  /**
+   * The same facts for a group of applications in one read, each application locked. The locks
+   * are taken in id order, so two groups sharing applications wait for each other, never deadlock.
+   * Unknown ids are left out.
+   */
+  factsOfGroup(manager: EntityManager, applicationIds: string[]): Promise<ApplicationFacts[]> {
+    return manager.query<ApplicationFacts[]>(`${FACTS} WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`, [
+      applicationIds,
+    ]);
   }
 
   find(id: string): Promise<DecisionEntity | null> {
@@ -98,8 +111,9 @@ export class DecisionsRepository {
     });
   }
 
-  async insert(manager: EntityManager, row: NewDecision): Promise<void> {
-    await manager.insert(DecisionEntity, row as QueryDeepPartialEntity<DecisionEntity>);
+  /** Several decisions in one multi-row INSERT. */
+  async insertAll(manager: EntityManager, rows: NewDecision[]): Promise<void> {
+    if (rows.length > 0) await manager.insert(DecisionEntity, rows as QueryDeepPartialEntity<DecisionEntity>[]);
   }
 
   async update(manager: EntityManager, id: string, changes: Partial<NewDecision>): Promise<void> {

@@ -107,15 +107,17 @@ describe(DecisionsService.name, () => {
       mocks.repository.facts.mockResolvedValue(app);
       await expect(sut.compute('app')).resolves.toBe('skipped');
       expect(mocks.repository.facts).toHaveBeenCalledWith(mocks.manager, 'app', true);
-      expect(mocks.repository.insert).not.toHaveBeenCalled();
+      expect(mocks.repository.insertAll).not.toHaveBeenCalled();
     });
 
     it('decides on the mandatory functions and the chosen ones only, as the next of the sequence', async () => {
       const { sut, mocks } = newTestService();
       mocks.repository.facts.mockResolvedValue(facts());
-      mocks.progress.enrolmentResults.mockResolvedValue(exam(['s1', 'passed'], ['s2', 'passed'], ['s3', 'failed']));
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(
+        new Map([['enrolment', exam(['s1', 'passed'], ['s2', 'passed'], ['s3', 'failed'])]]),
+      );
       await expect(sut.compute('app')).resolves.toBe('computed');
-      const [, row] = mocks.repository.insert.mock.calls[0];
+      const [row] = mocks.repository.insertAll.mock.calls[0][1];
       expect(row).toMatchObject({
         applicationId: 'app',
         sequence: 2,
@@ -125,18 +127,19 @@ describe(DecisionsService.name, () => {
         supersedesId: null,
       });
       expect(row.result.reasoning.map((f) => f.functionId)).toEqual(['m1']);
-      expect(mocks.audit.record).toHaveBeenCalledWith(
-        mocks.manager,
+      expect(mocks.audit.recordAll).toHaveBeenCalledWith(mocks.manager, [
         expect.objectContaining({ action: 'decision.computed', entityId: row.id }),
-      );
+      ]);
     });
 
     it('credits a chosen additional function', async () => {
       const { sut, mocks } = newTestService();
       mocks.repository.facts.mockResolvedValue(facts({ additional_function_ids: ['a1'] }));
-      mocks.progress.enrolmentResults.mockResolvedValue(exam(['s1', 'passed'], ['s2', 'failed'], ['s3', 'passed']));
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(
+        new Map([['enrolment', exam(['s1', 'passed'], ['s2', 'failed'], ['s3', 'passed'])]]),
+      );
       await sut.compute('app');
-      expect(mocks.repository.insert.mock.calls[0][1]).toMatchObject({
+      expect(mocks.repository.insertAll.mock.calls[0][1][0]).toMatchObject({
         outcome: 'partial',
         creditedSkillIds: ['s1', 's3'],
       });
@@ -145,9 +148,11 @@ describe(DecisionsService.name, () => {
     it('stores nothing while an outcome is pending', async () => {
       const { sut, mocks } = newTestService();
       mocks.repository.facts.mockResolvedValue(facts());
-      mocks.progress.enrolmentResults.mockResolvedValue(exam(['s1', 'passed'], ['s2', 'pending']));
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(
+        new Map([['enrolment', exam(['s1', 'passed'], ['s2', 'pending'])]]),
+      );
       await expect(sut.compute('app')).resolves.toBe('incomplete');
-      expect(mocks.repository.insert).not.toHaveBeenCalled();
+      expect(mocks.repository.insertAll).not.toHaveBeenCalled();
     });
 
     it('reads no exam without an enrolment: evidence reviews are the outcomes', async () => {
@@ -162,8 +167,100 @@ describe(DecisionsService.name, () => {
         }),
       );
       await sut.compute('app');
-      expect(mocks.progress.enrolmentResults).not.toHaveBeenCalled();
-      expect(mocks.repository.insert.mock.calls[0][1]).toMatchObject({ outcome: 'partial', creditedSkillIds: ['s1'] });
+      expect(mocks.progress.enrolmentResultsOf).not.toHaveBeenCalled();
+      expect(mocks.repository.insertAll.mock.calls[0][1][0]).toMatchObject({
+        outcome: 'partial',
+        creditedSkillIds: ['s1'],
+      });
+    });
+  });
+
+  describe('computeGroup', () => {
+    const results = new Map([
+      ['e1', exam(['s1', 'passed'], ['s2', 'passed'])],
+      ['e2', exam(['s1', 'passed'], ['s2', 'failed'])],
+      ['e3', exam(['s1', 'passed'], ['s2', 'pending'])],
+    ]);
+
+    it('reads the group at once and writes its decisions and audit rows in one INSERT each', async () => {
+      const { sut, mocks } = newTestService();
+      mocks.repository.factsOfGroup.mockResolvedValue([
+        facts({ id: 'a1', enrolment_id: 'e1', next_sequence: 1 }),
+        facts({ id: 'a2', enrolment_id: 'e2', next_sequence: 3 }),
+      ]);
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(results);
+      const outcomes = await sut.computeGroup(['a1', 'a2']);
+      expect(Object.fromEntries(outcomes)).toEqual({ a1: 'computed', a2: 'computed' });
+      expect(mocks.repository.factsOfGroup).toHaveBeenCalledWith(mocks.manager, ['a1', 'a2']);
+      expect(mocks.progress.enrolmentResultsOf).toHaveBeenCalledTimes(1);
+      expect(mocks.progress.enrolmentResultsOf).toHaveBeenCalledWith(mocks.manager, ['e1', 'e2']);
+      expect(mocks.repository.insertAll).toHaveBeenCalledTimes(1);
+      const rows = mocks.repository.insertAll.mock.calls[0][1];
+      expect(rows.map((r) => [r.applicationId, r.sequence, r.outcome])).toEqual([
+        ['a1', 1, 'awarded'],
+        ['a2', 3, 'partial'],
+      ]);
+      expect(mocks.audit.recordAll).toHaveBeenCalledTimes(1);
+      expect(mocks.audit.recordAll.mock.calls[0][1].map((a) => [a.action, a.entityId])).toEqual(
+        rows.map((r) => ['decision.computed', r.id]),
+      );
+    });
+
+    it('skips the applications whose state moved and those it cannot find, and decides the others', async () => {
+      const { sut, mocks } = newTestService();
+      mocks.repository.factsOfGroup.mockResolvedValue([
+        facts({ id: 'a1', enrolment_id: 'e1' }),
+        facts({ id: 'a2', enrolment_id: 'e2', status: 'withdrawn' }),
+        facts({ id: 'a3', enrolment_id: 'e3' }),
+        facts({ id: 'a4', enrolment_id: 'e1', decided: true }),
+      ]);
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(results);
+      const outcomes = await sut.computeGroup(['a1', 'a2', 'a3', 'a4', 'gone']);
+      expect(Object.fromEntries(outcomes)).toEqual({
+        a1: 'computed',
+        a2: 'skipped',
+        a3: 'incomplete',
+        a4: 'skipped',
+        gone: 'skipped',
+      });
+      expect(mocks.progress.enrolmentResultsOf).toHaveBeenCalledWith(mocks.manager, ['e1', 'e3']);
+      expect(mocks.repository.insertAll.mock.calls[0][1].map((r) => r.applicationId)).toEqual(['a1']);
+    });
+
+    it('leaves out an application the rule fails on, for its own job to compute alone, and writes the others', async () => {
+      const { sut, mocks } = newTestService();
+      mocks.repository.factsOfGroup.mockResolvedValue([
+        facts({ id: 'a1', enrolment_id: 'e1' }),
+        facts({ id: 'bad', card_id: 'empty', enrolment_id: 'e2' }),
+        facts({ id: 'a3', enrolment_id: 'e2' }),
+      ]);
+      // A card without mandatory skills is a fault the rule refuses (VALIDATION_FAILED).
+      mocks.outlines.read.mockImplementation((cardId) =>
+        Promise.resolve(cardId === 'empty' ? { cardId, functions: [] } : OUTLINE),
+      );
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(results);
+      const outcomes = await sut.computeGroup(['a1', 'bad', 'a3']);
+      expect(Object.fromEntries(outcomes)).toEqual({ a1: 'computed', a3: 'computed' });
+      expect(mocks.repository.insertAll.mock.calls[0][1].map((r) => r.applicationId)).toEqual(['a1', 'a3']);
+    });
+
+    it('rejects, with nothing of the group kept, when a write fails', async () => {
+      const { sut, mocks } = newTestService();
+      mocks.repository.factsOfGroup.mockResolvedValue([facts({ id: 'a1', enrolment_id: 'e1' })]);
+      mocks.progress.enrolmentResultsOf.mockResolvedValue(results);
+      mocks.repository.insertAll.mockRejectedValue(new Error('duplicate key value violates unique constraint'));
+      await expect(sut.computeGroup(['a1'])).rejects.toThrow('duplicate key');
+      expect(mocks.audit.recordAll).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('compute, one application', () => {
+    it('fails when the rule fails on it, writing nothing', async () => {
+      const { sut, mocks } = newTestService();
+      mocks.repository.facts.mockResolvedValue(facts({ enrolment_id: null }));
+      mocks.outlines.read.mockResolvedValue({ cardId: 'card', functions: [] });
+      await expect(sut.compute('app')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(mocks.repository.insertAll).not.toHaveBeenCalled();
     });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { earlierCredits, ProgressService } from '@qualcert/assessment';
+import { earlierCredits, type EnrolmentResults, ProgressService } from '@qualcert/assessment';
 import { type ApplicationEntity, requireIdentityResolved, transitionApplication } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedFunctions, type CardOutline, CardOutlineReader } from '@qualcert/standards';
@@ -27,7 +27,7 @@ import { termDates, termsToFix, type DecisionTerms, type TermDates } from '../ru
 import { reassessmentResolution } from '../rules/reassessment-rule';
 import { AppealsRepository } from '../appeals/appeals.repository';
 import { DecisionEntity } from './decision.entity';
-import { type ApplicationFacts, DecisionsRepository } from './decisions.repository';
+import { type ApplicationFacts, DecisionsRepository, type NewDecision } from './decisions.repository';
 
 /** The term columns, shown to clients only as `terms`. */
 type TermColumns = 'certificateValidityMonths' | 'creditValidityMonths' | 'appealWindowDays' | 'retakeWaitDays';
@@ -78,13 +78,9 @@ export class DecisionsService {
         // worker that waited on the lock and still sees no decision stored meanwhile is refused by
         // the unique indexes when it inserts its own, and the job ends as skipped (below).
         const app = await this.repository.facts(manager, applicationId, true);
-        if (!app || app.status !== 'awaiting_decision' || app.decided) return 'skipped';
-        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
-        const outcomes = await this.outcomes(manager, app);
-        const result = decide({ card, outcomes, carriedCredits: carriedCredits(app), asOf: utcToday() });
-        if (result.outcome === 'incomplete') return 'incomplete';
-        await this.insertDecision(manager, app, result, null);
-        return 'computed';
+        const group = await this.computeAll(manager, app ? [app] : []);
+        if (group.failed.has(applicationId)) throw group.failed.get(applicationId);
+        return group.outcomes.get(applicationId) ?? 'skipped';
       });
     } catch (error) {
       // Two workers raced: the other one stored the decision.
@@ -92,6 +88,67 @@ export class DecisionsService {
         return 'skipped';
       throw error;
     }
+  }
+
+  /**
+   * The decisions of a group of applications in one transaction: one read of their facts (each
+   * application locked), two of their exam results, the rule per application, one INSERT of the
+   * decisions and one of their audit rows (docs/PERFORMANCE.md, decisions in groups). Each
+   * application is checked as compute() checks it, so one whose state moved is skipped.
+   *
+   * An application the rule fails on is left out of the answer and the others are written: the
+   * caller computes it alone, so that its own job fails and retries. A statement that fails
+   * (two workers racing on an application, a lost connection) rolls the whole group back and
+   * rejects; the caller then computes each application alone.
+   */
+  async computeGroup(applicationIds: string[]): Promise<Map<string, ComputeOutcome>> {
+    return this.dataSource.transaction(async (manager) => {
+      const facts = await this.repository.factsOfGroup(manager, applicationIds);
+      const { outcomes } = await this.computeAll(manager, facts);
+      // Ids that name no application: nothing to decide, as compute() says of them.
+      const found = new Set(facts.map((app) => app.id));
+      for (const id of applicationIds) if (!found.has(id)) outcomes.set(id, 'skipped');
+      return outcomes;
+    });
+  }
+
+  /** The rule over read facts, then the decisions due written at once; failures by application. */
+  private async computeAll(
+    manager: EntityManager,
+    apps: ApplicationFacts[],
+  ): Promise<{ outcomes: Map<string, ComputeOutcome>; failed: Map<string, unknown> }> {
+    const outcomes = new Map<string, ComputeOutcome>();
+    const failed = new Map<string, unknown>();
+    const due = apps.filter((app) => {
+      if (app.status === 'awaiting_decision' && !app.decided) return true;
+      outcomes.set(app.id, 'skipped');
+      return false;
+    });
+    const enrolmentIds = due.flatMap((app) => (app.enrolment_id ? [app.enrolment_id] : []));
+    const exams =
+      enrolmentIds.length > 0
+        ? await this.progress.enrolmentResultsOf(manager, enrolmentIds)
+        : new Map<string, EnrolmentResults>();
+    const decided: { app: ApplicationFacts; result: DecisionResult }[] = [];
+    const asOf = utcToday();
+    for (const app of due) {
+      try {
+        const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
+        const exam = app.enrolment_id ? exams.get(app.enrolment_id) : undefined;
+        if (app.enrolment_id && !exam) throw new Error(`enrolment ${app.enrolment_id} has no results to read`);
+        const result = decide({ card, outcomes: skillOutcomes(app, exam), carriedCredits: carriedCredits(app), asOf });
+        if (result.outcome === 'incomplete') outcomes.set(app.id, 'incomplete');
+        else decided.push({ app, result });
+      } catch (error) {
+        failed.set(app.id, error);
+      }
+    }
+    await this.insertDecisions(
+      manager,
+      decided.map(({ app, result }) => ({ app, result, supersedesId: null })),
+    );
+    for (const { app } of decided) outcomes.set(app.id, 'computed');
+    return { outcomes, failed };
   }
 
   /**
@@ -178,7 +235,8 @@ export class DecisionsService {
         const contested = await this.repository.get(manager, appeal.decision_id);
         const app = (await this.repository.facts(manager, appeal.application_id, false)) as ApplicationFacts;
         const card = assessedPart(await this.outlines.read(app.card_id, manager), app);
-        const outcomes = await this.outcomes(manager, app);
+        const exam = app.enrolment_id ? await this.progress.enrolmentResults(manager, app.enrolment_id) : undefined;
+        const outcomes = skillOutcomes(app, exam);
         // The panel's majority per contested skill: a tie does not credit (reassessment-rule.ts).
         const panel = await this.appeals.panelFacts(manager, appealId);
         const resolution = reassessmentResolution(panel.contested, panel.verdicts, panel.members);
@@ -197,7 +255,7 @@ export class DecisionsService {
           asOf: toIsoDay(contested.computedAt),
         });
         if (result.outcome === 'incomplete') return 'incomplete';
-        const id = await this.insertDecision(manager, app, result, contested.id);
+        const [id] = await this.insertDecisions(manager, [{ app, result, supersedesId: contested.id }]);
         await this.appeals.linkNewDecision(manager, appealId, id);
         return 'computed';
       });
@@ -261,19 +319,16 @@ export class DecisionsService {
     return (await this.repository.listOfApplication(applicationId)).map(decisionView);
   }
 
-  private async insertDecision(
+  /** New decisions awaiting sign-off with their audit rows: one INSERT each, whatever their number. */
+  private async insertDecisions(
     manager: EntityManager,
-    app: ApplicationFacts,
-    result: DecisionResult,
-    supersedesId: string | null,
-  ): Promise<string> {
-    const applicationId = app.id;
-    const next = app.next_sequence;
-    const id = randomUUID();
-    await this.repository.insert(manager, {
-      id,
-      applicationId,
-      sequence: Number(next),
+    decisions: { app: ApplicationFacts; result: DecisionResult; supersedesId: string | null }[],
+  ): Promise<string[]> {
+    if (decisions.length === 0) return [];
+    const rows: NewDecision[] = decisions.map(({ app, result, supersedesId }) => ({
+      id: randomUUID(),
+      applicationId: app.id,
+      sequence: Number(app.next_sequence),
       status: 'pending_signoff',
       outcome: result.outcome as DecisionEntity['outcome'],
       creditedSkillIds: result.creditedSkillIds,
@@ -286,21 +341,25 @@ export class DecisionsService {
       creditValidityMonths: null,
       appealWindowDays: null,
       retakeWaitDays: null,
-    });
-    await this.audit.record(manager, {
-      actor: SYSTEM_ACTOR,
-      action: 'decision.computed',
-      entityType: 'decision',
-      entityId: id,
-      after: {
-        applicationId,
-        sequence: Number(next),
-        outcome: result.outcome,
-        creditedSkillIds: result.creditedSkillIds,
-        supersedes: supersedesId,
-      },
-    });
-    return id;
+    }));
+    await this.repository.insertAll(manager, rows);
+    await this.audit.recordAll(
+      manager,
+      rows.map((row) => ({
+        actor: SYSTEM_ACTOR,
+        action: 'decision.computed',
+        entityType: 'decision',
+        entityId: row.id,
+        after: {
+          applicationId: row.applicationId,
+          sequence: row.sequence,
+          outcome: row.outcome,
+          creditedSkillIds: row.creditedSkillIds,
+          supersedes: row.supersedesId,
+        },
+      })),
+    );
+    return rows.map((row) => row.id);
   }
 
   private async requireManageable(actor: Actor, decisionId: string): Promise<DecisionEntity> {
@@ -315,20 +374,6 @@ export class DecisionsService {
     const app = await this.repository.lockApplication(manager, applicationId);
     if (!app) throw DomainException.notFound('Application', applicationId);
     return app;
-  }
-
-  private async outcomes(manager: EntityManager, app: ApplicationFacts): Promise<SkillOutcomeRecord[]> {
-    const records: SkillOutcomeRecord[] = [];
-    if (app.enrolment_id) {
-      for (const skill of (await this.progress.enrolmentResults(manager, app.enrolment_id)).skills) {
-        records.push({ skillId: skill.skillId, source: 'exam', result: skill.status });
-      }
-    }
-    for (const review of app.reviews) {
-      const result = review.status === 'accepted' ? 'accepted' : review.status === 'rejected' ? 'rejected' : 'pending';
-      records.push({ skillId: review.skill_id, source: 'evidence', result });
-    }
-    return records;
   }
 }
 
@@ -360,4 +405,18 @@ function carriedCredits(app: ApplicationFacts): CarriedCredit[] {
   // Earlier credits on evidence are of `recommended` skills only, so calling every one an exam
   // credit changes no outcome.
   return earlierCredits(app.earlier).map((credit) => ({ ...credit, source: 'exam' as const }));
+}
+
+/** Every skill outcome the application has: its current enrolment's exam results and its evidence reviews. */
+function skillOutcomes(app: ApplicationFacts, exam: EnrolmentResults | undefined): SkillOutcomeRecord[] {
+  const records: SkillOutcomeRecord[] = (exam?.skills ?? []).map((skill) => ({
+    skillId: skill.skillId,
+    source: 'exam',
+    result: skill.status,
+  }));
+  for (const review of app.reviews) {
+    const result = review.status === 'accepted' ? 'accepted' : review.status === 'rejected' ? 'rejected' : 'pending';
+    records.push({ skillId: review.skill_id, source: 'evidence', result });
+  }
+  return records;
 }

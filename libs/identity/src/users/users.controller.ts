@@ -4,7 +4,13 @@ import { UuidParamPipe } from '@qualcert/shared';
 import type { Actor } from '../auth/actor';
 import { UserDto } from '../auth/auth.dto';
 import { Authenticated, CurrentActor } from '../auth/authenticated.decorator';
-import { CreateStaffUserDto, ListUsersQueryDto, UpdateUserStatusDto, UsersPageDto } from './users.dto';
+import {
+  ChangeUserRoleDto,
+  CreateStaffUserDto,
+  ListUsersQueryDto,
+  UpdateUserStatusDto,
+  UsersPageDto,
+} from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -55,5 +61,22 @@ export class UsersController {
     @Body() dto: UpdateUserStatusDto,
   ): Promise<UserDto> {
     return this.users.setStatus(actor, id, dto.status);
+  }
+
+  @Patch(':id/role')
+  @Authenticated({
+    roles: ['admin'],
+    summary:
+      'Change a staff account’s role and its centres (a centre role needs a centre); the account’s sessions end. The last active administrator keeps the role',
+    type: UserDto,
+    notFound: true,
+    errors: ['LAST_ADMIN', 'ROLE_NOT_ALLOWED'],
+  })
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: ChangeUserRoleDto,
+  ): Promise<UserDto> {
+    return this.users.changeRole(actor, id, dto.role, dto.centreIds ?? []);
   }
 }

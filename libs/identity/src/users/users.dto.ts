@@ -23,6 +23,23 @@ export class UpdateUserStatusDto {
   status: (typeof USER_STATUSES)[number];
 }
 
+export class ChangeUserRoleDto {
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role: (typeof STAFF_ROLES)[number];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'The centres of a centre manager or assessor (at least one); none for an administrator. Replaces the account’s centres',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  centreIds?: string[];
+}
+
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()

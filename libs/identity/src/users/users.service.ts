@@ -14,11 +14,13 @@ import type { Actor } from '../auth/actor';
 import type { RegistrationAcceptedDto, UserDto } from '../auth/auth.dto';
 import { TokenService } from '../auth/token.service';
 import { CentreMembershipEntity } from '../entities/centre-membership.entity';
-import { Role, UserEntity, UserStatus } from '../entities/user.entity';
+import { Role, StaffRole, UserEntity, UserStatus } from '../entities/user.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { passwordProblems } from '../password/password-policy';
 import { AccessService, Permission } from '../access/access.service';
 import type { ListUsersQueryDto, UsersPageDto } from './users.dto';
+import { roleChangeRefusal } from './role-change-rule';
+import { lockForRoleChange, replaceCentres, setRole } from './user-roles.repository';
 
 export interface NewUser {
   email: string;
@@ -205,6 +207,68 @@ export class UsersService {
       }
       const centres = await this.centreIdsOf([id], manager);
       return this.toDto(user, centres.get(id) ?? []);
+    });
+  }
+
+  /**
+   * A staff account's new role and centres. Its sessions end (refresh tokens revoked, the session
+   * version raised), so the person signs in again and every page sees the new role (docs/ACCESS.md).
+   */
+  async changeRole(actor: Actor, id: string, role: StaffRole, requested: string[]): Promise<UserDto> {
+    const centreIds = [...new Set(requested)];
+    return this.dataSource.transaction(async (manager) => {
+      const { target, activeAdmins } = await lockForRoleChange(manager, id);
+      if (!target) throw DomainException.notFound('User', id);
+      const refusal = roleChangeRefusal({
+        currentRole: target.role,
+        status: target.status,
+        newRole: role,
+        centreCount: centreIds.length,
+        activeAdmins,
+      });
+      if (refusal === 'CANDIDATE_ACCOUNT') {
+        throw new DomainException('ROLE_NOT_ALLOWED', 'A candidate’s account keeps its role', {
+          fields: [fieldError('role', 'field:candidateAccount')],
+        });
+      }
+      if (refusal === 'CENTRE_NOT_ALLOWED') {
+        throw new DomainException('ROLE_NOT_ALLOWED', 'Only centre managers and assessors belong to centres', {
+          fields: [fieldError('centreIds', 'field:centreIdsRole')],
+        });
+      }
+      if (refusal === 'CENTRE_REQUIRED')
+        throw DomainException.validation([fieldError('centreIds', 'field:centreRequired')]);
+      if (refusal === 'LAST_ADMIN') {
+        throw new DomainException('LAST_ADMIN', 'The last active administrator keeps the role', {
+          fields: [fieldError('role', 'field:lastAdmin')],
+        });
+      }
+      const before = await this.centreIdsOf([id], manager).then((m) => m.get(id) ?? []);
+      try {
+        // A savepoint, so an unknown centre is answered with nothing written.
+        await manager.transaction(async (inner) => {
+          await setRole(inner, id, role);
+          await replaceCentres(inner, id, centreIds);
+        });
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+          throw new DomainException('NOT_FOUND', 'A centre was not found', {
+            fields: [fieldError('centreIds', 'field:unknownCentre')],
+          });
+        }
+        throw error;
+      }
+      await this.tokens.revokeAllOfUser(manager, id, 'role_changed');
+      await this.audit.record(manager, {
+        actor: toAuditActor(actor),
+        action: 'user.role_changed',
+        entityType: 'user',
+        entityId: id,
+        before: { role: target.role, centreIds: before },
+        after: { role, centreIds },
+      });
+      const user = await manager.findOneOrFail(UserEntity, { where: { id } });
+      return this.toDto(user, centreIds);
     });
   }
 

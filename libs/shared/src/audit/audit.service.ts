@@ -30,18 +30,27 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    const row: Omit<AuditLogEntity, 'occurredAt'> = {
-      id: randomUUID(),
-      actorId: entry.actor.userId,
-      actorRole: entry.actor.role,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: entry.before === undefined ? null : maskRecord(entry.before),
-      after: entry.after === undefined ? null : maskRecord(entry.after),
-      requestId: currentRequest().requestId,
-    };
-    // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
-    await manager.insert(AuditLogEntity, row as QueryDeepPartialEntity<AuditLogEntity>);
+    // TypeORM cannot type arbitrary JSON columns; the row is checked against the entity.
+    await manager.insert(AuditLogEntity, auditRow(entry) as QueryDeepPartialEntity<AuditLogEntity>);
   }
+
+  /** Several records in one multi-row INSERT (the decisions worker writes a group's at once). */
+  async recordAll(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(AuditLogEntity, entries.map(auditRow) as QueryDeepPartialEntity<AuditLogEntity>[]);
+  }
+}
+
+function auditRow(entry: AuditEntry): Omit<AuditLogEntity, 'occurredAt'> {
+  return {
+    id: randomUUID(),
+    actorId: entry.actor.userId,
+    actorRole: entry.actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before === undefined ? null : maskRecord(entry.before),
+    after: entry.after === undefined ? null : maskRecord(entry.after),
+    requestId: currentRequest().requestId,
+  };
 }

@@ -109,6 +109,11 @@ const ERRORS = {
     ru: 'Эта роль здесь недопустима.',
     en: 'This role is not allowed here.',
   },
+  LAST_ADMIN: {
+    kk: 'Бұл — соңғы белсенді әкімші: рөлі өзгермейді.',
+    ru: 'Это последний активный администратор: роль не меняется.',
+    en: 'This is the last active administrator: the role stays.',
+  },
   INVALID_TRANSITION: {
     kk: 'Қазіргі кезеңде мұны істеу мүмкін емес.',
     ru: 'На текущем этапе это сделать нельзя.',

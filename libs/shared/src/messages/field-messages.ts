@@ -498,6 +498,21 @@ export const FIELD_MESSAGES = {
     ru: 'только для менеджеров центров и оценщиков',
     en: 'only for centre managers and assessors',
   },
+  'field:centreRequired': {
+    kk: 'орталық менеджеріне немесе бағалаушыға кемінде бір орталық керек',
+    ru: 'менеджеру центра или оценщику нужен хотя бы один центр',
+    en: 'a centre manager or assessor needs at least one centre',
+  },
+  'field:candidateAccount': {
+    kk: 'үміткердің тіркелгісі рөлін сақтайды',
+    ru: 'учётная запись кандидата сохраняет свою роль',
+    en: 'a candidate’s account keeps its role',
+  },
+  'field:lastAdmin': {
+    kk: 'соңғы белсенді әкімші',
+    ru: 'последний активный администратор',
+    en: 'the last active administrator',
+  },
   'field:emailAmbiguous': {
     kk: 'кіші әрпі екіұшты әріптер бар (мысалы, İ); мекенжайды кіші әріптермен жазыңыз',
     ru: 'есть буквы с неоднозначной строчной формой (например, İ); напишите адрес строчными',

@@ -24,11 +24,16 @@ const setting = (name: keyof QueueSettings): number =>
  * workers, after ConfigModule has loaded AppConfig: so they are getters, which give the validated
  * settings then (and read the environment leniently only when nothing has been loaded yet).
  */
-export function workerOptions(): { lockDuration: number; stalledInterval: number; concurrency: number } {
+export function workerOptions(fixed: { concurrency?: number } = {}): {
+  lockDuration: number;
+  stalledInterval: number;
+  concurrency: number;
+} {
   return {
     // Jobs wait mostly on PostgreSQL: a few at once per worker fill the CPU (docs/PERFORMANCE.md).
+    // A processor that runs its jobs in groups takes many more at once (decision.processor.ts).
     get concurrency() {
-      return setting('QUEUE_CONCURRENCY');
+      return fixed.concurrency ?? setting('QUEUE_CONCURRENCY');
     },
     // A dead worker's job restarts within lockDuration + 2 × stalledInterval: 60 s by default
     // (test/reliability/stalled-recovery.e2e-spec.ts measures it, docs/ARCHITECTURE.md says why).

@@ -25,13 +25,14 @@ import { useStaffT } from '../staff-i18n';
 const ROLES = ['admin', 'centre_manager', 'assessor', 'candidate'] as const;
 type Role = (typeof ROLES)[number];
 
-/** Accounts: search by name or e-mail and role, disable or enable, and new staff accounts. */
+/** Accounts: search by name or e-mail and role, disable or enable, change a staff role, and new staff accounts. */
 export default function AdminUsersPage() {
   const { t } = useStaffT();
   usePageTitle(t('users.title'));
   const queryClient = useQueryClient();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
+  const [changing, setChanging] = useState<string | null>(null);
   const users = useQuery({
     queryKey: ['users', q, role],
     queryFn: () =>
@@ -39,6 +40,8 @@ export default function AdminUsersPage() {
         api.GET('/api/v1/users', { params: { query: { limit: 50, ...(q ? { q } : {}), ...(role ? { role } : {}) } } }),
       ),
   });
+  // The form sits below the table, not in a row of it: a phone scrolls the table sideways.
+  const changingUser = users.data?.items.find((u) => u.id === changing);
   const status = useMutation({
     mutationFn: ({ id, value }: { id: string; value: 'active' | 'disabled' }) =>
       must(api.PATCH('/api/v1/users/{id}/status', { params: { path: { id } }, body: { status: value } })),
@@ -102,17 +105,106 @@ export default function AdminUsersPage() {
                         >
                           {u.status === 'active' ? t('users.disable') : t('users.enable')}
                         </Button>
+                        {u.role !== 'candidate' && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            aria-expanded={changing === u.id}
+                            aria-controls={changing === u.id ? 'role-change' : undefined}
+                            aria-label={t('users.changeRoleOf', { name: u.fullName })}
+                            onClick={() => setChanging(changing === u.id ? null : u.id)}
+                          >
+                            {t('users.changeRole')}
+                          </Button>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             </ScrollTable>
+            {changingUser && <RoleChange key={changingUser.id} user={changingUser} onDone={() => setChanging(null)} />}
           </>
         )}
       </Section>
       <NewStaff />
     </Stack>
+  );
+}
+
+/**
+ * A staff account's new role and its centres (at least one for a manager or an assessor, none for
+ * an administrator). The account's sessions end: the person signs in again with the new role.
+ */
+function RoleChange({ user, onDone }: { user: Schemas['UserDto']; onDone: () => void }) {
+  const { t } = useStaffT();
+  const queryClient = useQueryClient();
+  const centres = useQuery({ queryKey: ['centres'], queryFn: () => must(api.GET('/api/v1/centres')) });
+  const [role, setRole] = useState<Schemas['ChangeUserRoleDto']['role']>(
+    user.role === 'candidate' ? 'assessor' : user.role,
+  );
+  const [centreIds, setCentreIds] = useState<string[]>(user.centreIds);
+  const change = useMutation({
+    mutationFn: () =>
+      must(
+        api.PATCH('/api/v1/users/{id}/role', {
+          params: { path: { id: user.id } },
+          body: { role, centreIds: role === 'admin' ? [] : centreIds },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      onDone();
+    },
+  });
+  const errors = change.error instanceof ApiFailure ? change.error.fields() : {};
+  return (
+    <form
+      id="role-change"
+      data-testid="role-change"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate();
+      }}
+    >
+      <Stack gap="xs">
+        <Text fw={600}>{t('users.changeRoleOf', { name: user.fullName })}</Text>
+        <Text size="sm">{t('users.roleChangeNote', { name: user.fullName })}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t('users.newRole')}
+            value={role}
+            error={errors.role}
+            onChange={(e) => setRole(e.currentTarget.value as Schemas['ChangeUserRoleDto']['role'])}
+          >
+            {(['admin', 'centre_manager', 'assessor'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </NativeSelect>
+          {role !== 'admin' && (
+            <MultiSelect
+              label={t('users.centres')}
+              value={centreIds}
+              error={errors.centreIds}
+              onChange={setCentreIds}
+              data={(centres.data ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }))}
+              searchable
+            />
+          )}
+        </SimpleGrid>
+        {!errors.role && !errors.centreIds && <ErrorAlert error={change.error} />}
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={change.isPending}>
+            {t('users.saveRole')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   Textarea,
+  TextInput,
   Title,
   Checkbox,
 } from '@mantine/core';
@@ -18,6 +19,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiFailure, must } from '../../api/errors';
+import { saveBlob } from '../../api/download';
 import { useAuth } from '../../auth/auth-context';
 import { useCard } from '../../components/card-name';
 import { ErrorAlert } from '../../components/error-alert';
@@ -41,10 +43,11 @@ import { TITLE } from '../alert-title';
 type Application = Schemas['ApplicationDto'];
 
 /**
- * An application's whole story for the centre: eligibility (and an override with a justification),
- * the document check, the skills' routes and evidence reviews, exam progress, the decisions to sign
- * or return, the certificate to revoke, the appeals and their panels. The page polls while the
- * worker moves the application on.
+ * An application's whole story for the centre: the candidate's identity confirmed against their
+ * document, eligibility (and an override with a justification), the document check, the skills'
+ * routes and evidence reviews, exam progress, the decisions to sign or return, the conclusion and
+ * the sessions' protocols as PDF, the certificate to revoke, the appeals and their panels. The page
+ * polls while the worker moves the application on.
  */
 export default function ApplicationPage() {
   const { t } = useStaffT();
@@ -74,10 +77,12 @@ export default function ApplicationPage() {
           </Text>
         </Group>
       </Stack>
+      <Identity candidateId={a.candidateId} />
       <Eligibility application={a} />
       <Documents application={a} />
       <Skills application={a} />
       <Decisions application={a} />
+      <ResultDocuments application={a} />
       <Certificate applicationId={a.id} />
       <Appeals application={a} />
     </Stack>
@@ -633,5 +638,213 @@ function AppealPanel({ appeal, centreId }: { appeal: Schemas['AppealDto']; centr
         </Stack>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The candidate's identity: the centre confirms, with the identity document in hand, that this
+ * account holds the ИИН it declares (one account per ИИН), or withdraws a confirmation made in error.
+ */
+function Identity({ candidateId }: { candidateId: string }) {
+  const { t } = useStaffT();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  // The key CandidateName reads too, so the name and the confirmation are one request.
+  const candidate = useQuery({
+    queryKey: ['candidate', candidateId],
+    queryFn: () => must(api.GET('/api/v1/candidates/{id}', { params: { path: { id: candidateId } } })),
+  });
+  const [iin, setIin] = useState('');
+  const [idDocument, setIdDocument] = useState('');
+  const [reason, setReason] = useState('');
+  const done = () => void queryClient.invalidateQueries({ queryKey: ['candidate', candidateId] });
+  const confirm = useMutation({
+    mutationFn: () =>
+      must(
+        api.POST('/api/v1/candidates/{id}/identity-confirmation', {
+          params: { path: { id: candidateId } },
+          body: { iin, document: idDocument },
+        }),
+      ),
+    onSuccess: () => {
+      setIin('');
+      setIdDocument('');
+      done();
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: () =>
+      must(
+        api.POST('/api/v1/candidates/{id}/identity-confirmation/withdraw', {
+          params: { path: { id: candidateId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => {
+      setReason('');
+      done();
+    },
+  });
+  const profile = candidate.data?.profile;
+  const confirmation = profile?.identityConfirmation;
+  const errors = confirm.error instanceof ApiFailure ? confirm.error.fields() : {};
+  const withdrawErrors = withdraw.error instanceof ApiFailure ? withdraw.error.fields() : {};
+  return (
+    <Section id="identity" title={t('application.identity')}>
+      <QueryState isPending={candidate.isPending} error={candidate.error} />
+      {candidate.data && !profile && <Text c="dimmed">{t('application.noProfile')}</Text>}
+      {profile && (
+        <Stack gap="xs" data-testid="identity">
+          <Text size="sm">
+            {t('application.iinAndBirth', { iin: profile.iin, date: format.date(profile.birthDate) })}
+          </Text>
+          {profile.iinAlsoDeclaredElsewhere && (
+            <Alert color="yellow" styles={TITLE} title={t('application.iinElsewhere')}>
+              {t('application.iinElsewhereHint')}
+            </Alert>
+          )}
+          {confirmation ? (
+            <>
+              <Alert
+                color="teal"
+                styles={TITLE}
+                title={t('application.identityConfirmed', { date: format.dateTime(confirmation.confirmedAt) })}
+              >
+                {confirmation.document}
+              </Alert>
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  withdraw.mutate();
+                }}
+              >
+                <Stack gap="xs">
+                  <Textarea
+                    label={t('application.withdrawReason')}
+                    value={reason}
+                    error={withdrawErrors.reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                    autosize
+                    minRows={1}
+                  />
+                  {!withdrawErrors.reason && <ErrorAlert error={withdraw.error} />}
+                  <Group>
+                    <Button
+                      type="submit"
+                      variant="outline"
+                      color="red"
+                      disabled={reason.trim().length < 10}
+                      loading={withdraw.isPending}
+                    >
+                      {t('application.withdrawIdentity')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </form>
+            </>
+          ) : (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                confirm.mutate();
+              }}
+            >
+              <Stack gap="xs">
+                <Text size="sm">{t('application.identityNotConfirmed')}</Text>
+                <TextInput
+                  label={t('application.documentIin')}
+                  description={t('application.documentIinHint')}
+                  value={iin}
+                  error={errors.iin}
+                  inputMode="numeric"
+                  maxLength={12}
+                  onChange={(e) => setIin(e.currentTarget.value.replace(/\D/g, ''))}
+                />
+                <TextInput
+                  label={t('application.identityDocument')}
+                  description={t('application.identityDocumentHint')}
+                  value={idDocument}
+                  error={errors.document}
+                  onChange={(e) => setIdDocument(e.currentTarget.value)}
+                />
+                {!errors.iin && !errors.document && <ErrorAlert error={confirm.error} />}
+                <Group>
+                  <Button
+                    type="submit"
+                    disabled={iin.length !== 12 || idDocument.trim().length < 5}
+                    loading={confirm.isPending}
+                  >
+                    {t('application.confirmIdentity')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          )}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * The result's documents as PDF: the conclusion of each signed decision that does not award the
+ * card, and the protocol of each session the application was examined in.
+ */
+function ResultDocuments({ application }: { application: Application }) {
+  const { t } = useStaffT();
+  const format = useFormat();
+  const decisions = useQuery({
+    queryKey: ['decisions', application.id],
+    refetchInterval: 5_000,
+    queryFn: () => must(api.GET('/api/v1/applications/{id}/decisions', { params: { path: { id: application.id } } })),
+  });
+  const sessions = useQuery({
+    queryKey: ['sessions', application.centreId],
+    queryFn: () =>
+      must(api.GET('/api/v1/centres/{centreId}/sessions', { params: { path: { centreId: application.centreId } } })),
+  });
+  const download = useMutation({
+    mutationFn: async (what: { kind: 'conclusion' | 'protocol'; id: string }) => {
+      const blob = await must(
+        what.kind === 'conclusion'
+          ? api.GET('/api/v1/decisions/{id}/conclusion', { params: { path: { id: what.id } }, parseAs: 'blob' })
+          : api.GET('/api/v1/sessions/{id}/protocol', { params: { path: { id: what.id } }, parseAs: 'blob' }),
+      );
+      saveBlob(blob, `${what.kind}-${what.id.slice(0, 8)}.pdf`);
+    },
+  });
+  const concluded = (decisions.data ?? []).filter(
+    (d) => (d.status === 'approved' || d.status === 'superseded') && d.outcome !== 'awarded',
+  );
+  const examined = (sessions.data ?? []).filter((s) =>
+    s.enrolments.some((e) => e.applicationId === application.id && e.status === 'enrolled'),
+  );
+  if (concluded.length === 0 && examined.length === 0) return null;
+  return (
+    <Section id="result-documents" title={t('application.resultDocuments')}>
+      <Group gap="xs">
+        {concluded.map((d) => (
+          <Button
+            key={d.id}
+            variant="outline"
+            size="xs"
+            onClick={() => download.mutate({ kind: 'conclusion', id: d.id })}
+          >
+            {t('application.conclusionPdf', { n: d.sequence })}
+          </Button>
+        ))}
+        {examined.map((s) => (
+          <Button
+            key={s.id}
+            variant="outline"
+            size="xs"
+            onClick={() => download.mutate({ kind: 'protocol', id: s.id })}
+          >
+            {t('application.protocolPdf', { date: format.dateTime(s.startsAt) })}
+          </Button>
+        ))}
+      </Group>
+      <ErrorAlert error={download.error} />
+    </Section>
   );
 }

@@ -168,6 +168,7 @@ function SessionsTable({
 
 function AssessorWork({ centreIds }: { centreIds: string[] }) {
   const { t } = useStaffT();
+  const { user } = useAuth();
   const format = useFormat();
   const sessions = useQuery({
     queryKey: ['sessions', 'mine', centreIds],
@@ -185,6 +186,19 @@ function AssessorWork({ centreIds }: { centreIds: string[] }) {
     queryFn: () => must(api.GET('/api/v1/evidence-reviews')),
   });
   const pending = (reviews.data ?? []).filter((r) => r.status === 'pending' || r.status === 'more_requested');
+  const panels = useQuery({ queryKey: ['panels'], queryFn: () => must(api.GET('/api/v1/appeals/panels')) });
+  const mine = (panels.data ?? []).map((appeal) => ({
+    appeal,
+    me: appeal.panel.find((m) => m.assessorId === user?.id),
+  }));
+  const votes = mine.filter(({ appeal, me }) => appeal.status === 'hearing' && me && !me.vote).length;
+  const reassessments = mine
+    .filter(({ appeal }) => appeal.status === 'reassessment')
+    .flatMap(({ appeal }) =>
+      appeal.contestedSkillIds.filter(
+        (skillId) => !appeal.reassessments.some((r) => r.skillId === skillId && r.assessorId === user?.id),
+      ),
+    ).length;
   return (
     <>
       <Section id="my-sessions" title={t('dashboard.mySessions')}>
@@ -197,6 +211,14 @@ function AssessorWork({ centreIds }: { centreIds: string[] }) {
         <Text>{t('dashboard.pendingReviews', { n: pending.length })}</Text>
         <Anchor component={Link} to="/staff/reviews">
           {t('nav.reviews')}
+        </Anchor>
+      </Section>
+      <Section id="my-panels" title={t('dashboard.myPanels')}>
+        <QueryState isPending={panels.isPending} error={panels.error} />
+        <Text>{t('dashboard.pendingVotes', { n: votes })}</Text>
+        <Text>{t('dashboard.pendingReassessments', { n: reassessments })}</Text>
+        <Anchor component={Link} to="/staff/appeals">
+          {t('nav.appeals')}
         </Anchor>
       </Section>
     </>

@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   FileButton,
   Group,
   List,
@@ -20,12 +21,22 @@ import { saveBlob } from '../../api/download';
 import { ErrorAlert } from '../../components/error-alert';
 import { usePageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { parseCsv, readRows, toCsv, toRows, type RowProblem, type SheetQuestion } from '../question-sheet';
-import { CardOption, CentreName, Section, useSkills } from '../staff-components';
+import {
+  parseCsv,
+  questionProblems,
+  readRows,
+  type ServerProblem,
+  toCsv,
+  toRows,
+  type RowProblem,
+  type SheetQuestion,
+  type SheetSkills,
+} from '../question-sheet';
+import { CardOption, CentreName, Section, type Schemas, useSkills } from '../staff-components';
 import { useStaffT } from '../staff-i18n';
 import { TITLE } from '../alert-title';
 
-/** The centre's item bank for a card: questions per skill, import (JSON, xlsx, csv) and export, retire. */
+/** The centre's item bank for a card: questions per skill, import (JSON, xlsx, csv) and export, revise, retire. */
 export default function QuestionsPage() {
   const { t } = useStaffT();
   const { centreId = '' } = useParams();
@@ -47,8 +58,10 @@ export default function QuestionsPage() {
         }),
       ),
   });
-  const labels = new Map([...skills].map(([id, s]) => [id, s.label]));
-  const byLabel = new Map([...skills].map(([id, s]) => [s.label, id]));
+  const sheetSkills: SheetSkills = new Map(
+    [...skills].map(([id, s]) => [s.label, { id, knowledgeIds: s.knowledge.map((k) => k.id) }]),
+  );
+  const [revising, setRevising] = useState<string | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['questions', centreId, cardId] });
   const retire = useMutation({
     mutationFn: (id: string) => must(api.POST('/api/v1/questions/{id}/retire', { params: { path: { id } } })),
@@ -63,7 +76,7 @@ export default function QuestionsPage() {
       saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), 'questions.json');
       return;
     }
-    const rows = toRows(data.questions as unknown as SheetQuestion[], labels);
+    const rows = toRows(data.questions as unknown as SheetQuestion[], sheetSkills);
     await saveRows(rows, format, 'questions');
   };
   const template = async (format: 'csv' | 'xlsx') => {
@@ -76,10 +89,11 @@ export default function QuestionsPage() {
             text: t('questions.exampleText'),
             options: ['A', 'B', 'C'],
             correctOptions: [0],
+            ...(skills.get(first)?.knowledge[0] ? { knowledgeItemId: skills.get(first)?.knowledge[0]?.id } : {}),
           },
         ]
       : [];
-    await saveRows(toRows(example, labels), format, 'questions-template');
+    await saveRows(toRows(example, sheetSkills), format, 'questions-template');
   };
 
   return (
@@ -100,7 +114,10 @@ export default function QuestionsPage() {
       {cardId && (
         <>
           <Section id="import" title={t('questions.import')}>
-            <Importer centreId={centreId} cardId={cardId} byLabel={byLabel} onDone={refresh} />
+            <Importer centreId={centreId} cardId={cardId} skills={sheetSkills} onDone={refresh} />
+            <Text size="sm" c="dimmed">
+              {t('questions.sheetHint')}
+            </Text>
             <Group gap="xs">
               <Text size="sm">{t('questions.template')}</Text>
               <Button size="compact-sm" variant="outline" onClick={() => void template('xlsx')}>
@@ -132,21 +149,38 @@ export default function QuestionsPage() {
                     </Text>
                     <Badge color={own.length ? 'teal' : 'yellow'}>{t('questions.count', { n: own.length })}</Badge>
                   </Group>
-                  {own.map((q) => (
-                    <Group key={q.id} gap="xs" wrap="nowrap" align="flex-start" pl="md">
-                      <Stack gap={0} style={{ flex: 1 }}>
-                        <Text size="sm">{q.text}</Text>
-                        <Text size="xs" c="dimmed">
-                          {q.options.map((o, i) => (q.correctOptions.includes(i) ? `✓ ${o}` : o)).join(' · ')}
-                          {q.knowledgeItemId &&
-                            ` · ${t('questions.knowledge')}: ${skill.knowledge.find((k) => k.id === q.knowledgeItemId)?.text ?? ''}`}
-                        </Text>
-                      </Stack>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => retire.mutate(q.id)}>
-                        {t('questions.retire')}
-                      </Button>
-                    </Group>
-                  ))}
+                  {own.map((q) =>
+                    revising === q.id ? (
+                      <Revision
+                        key={q.id}
+                        question={q}
+                        knowledge={skill.knowledge}
+                        onDone={() => {
+                          setRevising(null);
+                          refresh();
+                        }}
+                        onCancel={() => setRevising(null)}
+                      />
+                    ) : (
+                      <Group key={q.id} gap="xs" wrap="nowrap" align="flex-start" pl="md" data-testid="question">
+                        <Stack gap={0} style={{ flex: 1 }}>
+                          <Text size="sm">{q.text}</Text>
+                          <Text size="xs" c="dimmed">
+                            {t('questions.version', { n: q.version })} ·{' '}
+                            {q.options.map((o, i) => (q.correctOptions.includes(i) ? `✓ ${o}` : o)).join(' · ')}
+                            {q.knowledgeItemId &&
+                              ` · ${t('questions.knowledge')}: ${skill.knowledge.find((k) => k.id === q.knowledgeItemId)?.text ?? ''}`}
+                          </Text>
+                        </Stack>
+                        <Button size="compact-xs" variant="subtle" onClick={() => setRevising(q.id)}>
+                          {t('questions.revise')}
+                        </Button>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => retire.mutate(q.id)}>
+                          {t('questions.retire')}
+                        </Button>
+                      </Group>
+                    ),
+                  )}
                 </Stack>
               );
             })}
@@ -204,24 +238,18 @@ async function readSheet(file: File): Promise<string[][]> {
   return rows;
 }
 
-/** A failed import's problems by row, as the API names them (questions[3].options). */
-function serverProblems(error: unknown): { row: number; column: string; message: string }[] {
-  if (!(error instanceof ApiFailure)) return [];
-  return (error.body?.details?.fields ?? []).map((f) => {
-    const match = /^questions(?:\[(\d+)\]|\.(\d+))\.?(.*)$/.exec(f.field);
-    return {
-      row: match ? Number(match[1] ?? match[2]) + 1 : 0,
-      column: match?.[3] ?? f.field,
-      message: f.messages.join('; '),
-    };
-  });
+/** A failed import's problems, by the sheet's rows when the questions came from a sheet. */
+function serverProblems(error: unknown, rows: number[] | null): ServerProblem[] {
+  return error instanceof ApiFailure ? questionProblems(error.body?.details?.fields ?? [], rows) : [];
 }
 
-function Importer(props: { centreId: string; cardId: string; byLabel: Map<string, string>; onDone: () => void }) {
+function Importer(props: { centreId: string; cardId: string; skills: SheetSkills; onDone: () => void }) {
   const { t } = useStaffT();
   const [json, setJson] = useState('');
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const [imported, setImported] = useState<number | null>(null);
+  // The sheet row of each question sent, or null for JSON.
+  const [sentRows, setSentRows] = useState<number[] | null>(null);
   const send = useMutation({
     mutationFn: (questions: SheetQuestion[]) =>
       must(
@@ -239,6 +267,7 @@ function Importer(props: { centreId: string; cardId: string; byLabel: Map<string
   const importJson = () => {
     setImported(null);
     setProblems([]);
+    setSentRows(null);
     try {
       const parsed = JSON.parse(json) as { questions?: SheetQuestion[] } | SheetQuestion[];
       send.mutate(Array.isArray(parsed) ? parsed : (parsed.questions ?? []));
@@ -250,11 +279,12 @@ function Importer(props: { centreId: string; cardId: string; byLabel: Map<string
     if (!file) return;
     setImported(null);
     send.reset();
-    const { questions, problems: found } = readRows(await readSheet(file), props.byLabel);
+    const { questions, rows, problems: found } = readRows(await readSheet(file), props.skills);
     setProblems(found);
+    setSentRows(rows);
     if (found.length === 0 && questions.length > 0) send.mutate(questions);
   };
-  const fromServer = serverProblems(send.error);
+  const fromServer = serverProblems(send.error, sentRows);
   return (
     <Stack gap="sm">
       <Textarea
@@ -298,7 +328,11 @@ function Importer(props: { centreId: string; cardId: string; byLabel: Map<string
             ))}
             {fromServer.map((p) => (
               <List.Item key={`s-${p.row}-${p.column}`}>
-                {t('questions.questionProblem', { row: p.row, column: p.column, problem: p.message })}
+                {t(p.fromSheet ? 'questions.rowProblem' : 'questions.questionProblem', {
+                  row: p.row,
+                  column: p.column,
+                  problem: p.message,
+                })}
               </List.Item>
             ))}
           </List>
@@ -306,5 +340,122 @@ function Importer(props: { centreId: string; cardId: string; byLabel: Map<string
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/**
+ * A question revised: the server keeps it as a new version (tests already given keep theirs). The
+ * options are one a line; the correct ones are ticked.
+ */
+function Revision(props: {
+  question: Schemas['QuestionDto'];
+  knowledge: { id: string; text: string }[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useStaffT();
+  const q = props.question;
+  const [text, setText] = useState(q.text);
+  const [options, setOptions] = useState(q.options.join('\n'));
+  const [correct, setCorrect] = useState<string[]>(q.correctOptions.map(String));
+  const [explanation, setExplanation] = useState(q.explanation ?? '');
+  const [knowledgeItemId, setKnowledgeItemId] = useState(q.knowledgeItemId ?? '');
+  const lines = options
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const save = useMutation({
+    mutationFn: () =>
+      must(
+        api.PUT('/api/v1/questions/{id}', {
+          params: { path: { id: q.id } },
+          body: {
+            type: q.type,
+            text,
+            options: lines,
+            correctOptions: correct.map(Number).filter((n) => n < lines.length),
+            ...(explanation.trim() ? { explanation } : {}),
+            ...(knowledgeItemId ? { knowledgeItemId } : {}),
+          },
+        }),
+      ),
+    onSuccess: props.onDone,
+  });
+  const errors = save.error instanceof ApiFailure ? save.error.fields() : {};
+  return (
+    <form
+      data-testid="question-revision"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack gap="xs" pl="md">
+        <Text size="sm" c="dimmed">
+          {t('questions.revisionNote')}
+        </Text>
+        <Textarea
+          label={t('questions.text')}
+          value={text}
+          error={errors.text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Textarea
+          label={t('questions.options')}
+          description={t('questions.optionsHint')}
+          value={options}
+          error={errors.options}
+          onChange={(e) => setOptions(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Checkbox.Group
+          label={t(q.type === 'single' ? 'questions.correctSingle' : 'questions.correctMultiple')}
+          value={correct}
+          error={errors.correctOptions}
+          onChange={(value) => setCorrect(q.type === 'single' ? value.slice(-1) : value)}
+        >
+          <Group mt={4} gap="sm">
+            {lines.map((line, i) => (
+              <Checkbox key={`${i}-${line}`} value={String(i)} label={line} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Textarea
+          label={t('questions.explanation')}
+          value={explanation}
+          error={errors.explanation}
+          onChange={(e) => setExplanation(e.currentTarget.value)}
+          autosize
+          minRows={1}
+        />
+        {props.knowledge.length > 0 && (
+          <NativeSelect
+            label={t('questions.knowledgeItem')}
+            value={knowledgeItemId}
+            error={errors.knowledgeItemId}
+            onChange={(e) => setKnowledgeItemId(e.currentTarget.value)}
+          >
+            <option value="">{t('questions.noKnowledgeItem')}</option>
+            {props.knowledge.map((k, i) => (
+              <option key={k.id} value={k.id}>
+                {i + 1}. {k.text}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+        {Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={save.isPending}>
+            {t('questions.saveRevision')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={props.onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -1,0 +1,146 @@
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { assessedApplication, prepareExamDay, ExamDay } from '../utils/exam-day';
+import { eventually } from '../utils/fixtures';
+import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
+import { createTestApp, TestContext } from '../utils/test-app';
+
+// Short locks, so that a dead worker's jobs are taken up again within seconds, not a minute.
+const FAST_RECOVERY = { QUEUE_LOCK_DURATION_MS: '2000', QUEUE_STALLED_INTERVAL_MS: '1000' };
+
+jest.setTimeout(240000);
+
+/**
+ * A worker killed with SIGKILL in the middle of a group of decisions (its transaction open, some
+ * applications of the group locked, waiting on one the test holds): nothing of the group is
+ * written, and after a new worker starts every job completes with exactly one decision each.
+ */
+describe('reliability: a worker killed in the middle of a group of decisions', () => {
+  let ctx: TestContext;
+  let day: ExamDay;
+  const workers: WorkerProcess[] = [];
+  const holders: Client[] = [];
+
+  const hold = async (ids: string[]) => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    holders.push(client);
+    await client.query('BEGIN');
+    await client.query('SELECT id FROM application WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids]);
+    return client;
+  };
+
+  const lockWaiters = (fragment: string) =>
+    ctx.dataSource
+      .query<{ n: number }[]>(
+        `SELECT COUNT(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+        [`%${fragment}%`],
+      )
+      .then(([row]) => row.n);
+
+  const withQueue = async <T>(use: (queue: Queue) => Promise<T>): Promise<T> => {
+    const queue = new Queue(QUEUES.decisions, {
+      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
+      prefix: process.env.BULLMQ_PREFIX,
+    });
+    try {
+      return await use(queue);
+    } finally {
+      await queue.close();
+    }
+  };
+
+  const decisionCounts = (ids: string[]) =>
+    ctx.dataSource
+      .query<{ id: string; n: number }[]>(
+        `SELECT a.id, (SELECT COUNT(*)::int FROM decision d WHERE d.application_id = a.id) AS n
+           FROM application a WHERE a.id = ANY($1::uuid[])`,
+        [ids],
+      )
+      .then((rows) => ids.map((id) => rows.find((r) => r.id === id)?.n));
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    day = await prepareExamDay(ctx);
+  });
+  afterAll(async () => {
+    for (const worker of workers) await stopProcess(worker, 'SIGKILL');
+    for (const client of holders) await client.end().catch(() => undefined);
+    await ctx.close();
+  });
+
+  it('writes nothing of the group the killed worker held, and computes each application once after a restart', async () => {
+    // What earlier files left in the outbox is relayed and done first, so that the five jobs below come alone.
+    const drain = await spawnWorker(FAST_RECOVERY);
+    workers.push(drain);
+    await eventually(
+      async () => [
+        (
+          await ctx.dataSource.query<{ n: number }[]>(
+            'SELECT COUNT(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL',
+          )
+        )[0].n,
+        await withQueue((queue) => queue.getJobCountByTypes('waiting', 'active')),
+      ],
+      (counts) => counts.every((n) => n === 0),
+      60000,
+    );
+    expect(await stopProcess(drain, 'SIGTERM')).toBe('SIGTERM');
+    // No worker runs now: the five events wait in the outbox, and the next worker's relay sends them at once.
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await assessedApplication(ctx, day)).applicationId);
+    const rest = ids.slice(2);
+    const last = [...rest].sort().at(-1) as string;
+    const events = await ctx.dataSource.query<{ id: string; application_id: string }[]>(
+      `SELECT id, payload->>'applicationId' AS application_id FROM outbox_event
+          WHERE event_type = 'application.awaiting_decision' AND payload->>'applicationId' = ANY($1::text[])`,
+      [ids],
+    );
+    const jobIds = ids.map((id) => `decision-${id}-${events.find((e) => e.application_id === id)?.id}`);
+
+    // The worker's two groups start with the first two jobs and wait on them; the other three
+    // jobs gather into the next group, which locks its applications in id order and waits on the last.
+    const first = await hold(ids.slice(0, 2));
+    const second = await hold([last]);
+    const killed = await spawnWorker(FAST_RECOVERY);
+    workers.push(killed);
+    await eventually(
+      () => lockWaiters('SELECT a.id, a.candidate_id'),
+      (n) => n === 2,
+      60000,
+    );
+    await eventually(
+      () => withQueue((queue) => queue.getActiveCount()),
+      (n) => n === 5,
+      60000,
+    );
+    const states = () =>
+      withQueue((queue) =>
+        Promise.all(
+          jobIds.map(async (jobId) => {
+            const job = await queue.getJob(jobId);
+            return { state: await job?.getState(), returnvalue: job?.returnvalue as unknown };
+          }),
+        ),
+      );
+    await first.query('COMMIT');
+    // The first two jobs done (not only their decisions written), so the kill interrupts the third group alone.
+    await eventually(states, (jobs) => jobs.slice(0, 2).every((j) => j.state === 'completed'), 60000);
+    await eventually(
+      () => lockWaiters('SELECT a.id, a.candidate_id'),
+      (n) => n === 1,
+      60000,
+    );
+
+    expect(await stopProcess(killed, 'SIGKILL')).toBe('SIGKILL');
+    await second.query('COMMIT');
+    expect(await decisionCounts(rest)).toEqual([0, 0, 0]);
+
+    workers.push(await spawnWorker(FAST_RECOVERY));
+    const done = await eventually(states, (jobs) => jobs.every((j) => j.state === 'completed'), 60000);
+    expect(done.map((j) => j.returnvalue)).toEqual(ids.map(() => 'computed'));
+    expect(await decisionCounts(ids)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
