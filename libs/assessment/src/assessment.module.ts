@@ -5,6 +5,7 @@ import { AssessorsController } from './assessors/assessors.controller';
 import { AssessorsService } from './assessors/assessors.service';
 import { ProgramsController } from './programs/programs.controller';
 import { ProgramsService } from './programs/programs.service';
+import { QuestionsRepository } from './programs/questions.repository';
 import { QuestionsService } from './programs/questions.service';
 import { ProgressRepository } from './results/progress.repository';
 import { ProgressService } from './results/progress.service';
@@ -12,6 +13,7 @@ import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
 import { AssessmentWithdrawalModule } from './sessions/assessment-withdrawal.module';
 import { SessionsController } from './sessions/sessions.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
 import { SessionsService } from './sessions/sessions.service';
 import { TheoryTestsService } from './sessions/theory-tests.service';
 
@@ -22,7 +24,9 @@ import { TheoryTestsService } from './sessions/theory-tests.service';
     AssessorsService,
     ProgramsService,
     QuestionsService,
+    QuestionsRepository,
     SessionsService,
+    SessionsRepository,
     TheoryTestsService,
     ProgressRepository,
     ProgressService,

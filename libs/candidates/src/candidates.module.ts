@@ -4,6 +4,7 @@ import { registerComposer } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { AdmissionService } from './applications/admission.service';
 import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsRepository } from './applications/applications.repository';
 import { ApplicationsService } from './applications/applications.service';
 import { DocumentCheckController } from './applications/document-check.controller';
 import { DocumentCheckService } from './applications/document-check.service';
@@ -15,7 +16,14 @@ import { RecordsRepository } from './records/records.repository';
 @Module({
   imports: [IdentityModule, CardOutlineModule],
   controllers: [CandidatesController, ApplicationsController, DocumentCheckController],
-  providers: [CandidatesService, ApplicationsService, DocumentCheckService, AdmissionService, RecordsRepository],
+  providers: [
+    CandidatesService,
+    ApplicationsService,
+    ApplicationsRepository,
+    DocumentCheckService,
+    AdmissionService,
+    RecordsRepository,
+  ],
   exports: [CandidatesService, ApplicationsService],
 })
 export class CandidatesModule {

@@ -17,3 +17,4 @@ export * from './identity/identity.repository';
 export * from './iin/iin';
 export * from './statistics/application-statistics.repository';
 export * from './applications/application-centres.repository';
+export * from './applications/upper-context-ports';

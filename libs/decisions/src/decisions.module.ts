@@ -10,11 +10,19 @@ import { AppealsService } from './appeals/appeals.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsRepository } from './decisions/decisions.repository';
 import { DecisionsService } from './decisions/decisions.service';
+import { DecisionHistoryModule } from './retake/decision-history.module';
 import { CentreStatisticsController } from './statistics/centre-statistics.controller';
 import { CentreStatisticsService } from './statistics/centre-statistics.service';
 
 @Module({
-  imports: [IdentityModule, CardOutlineModule, AssessmentModule, CandidatesModule, CentresModule],
+  imports: [
+    IdentityModule,
+    CardOutlineModule,
+    AssessmentModule,
+    CandidatesModule,
+    CentresModule,
+    DecisionHistoryModule,
+  ],
   controllers: [DecisionsController, AppealsController, CentreStatisticsController],
   providers: [DecisionsRepository, AppealsRepository, DecisionsService, AppealsService, CentreStatisticsService],
   exports: [DecisionsService],

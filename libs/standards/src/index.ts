@@ -14,3 +14,4 @@ export * from './catalogue/labels.repository';
 export * from './outline/card-outline';
 export * from './outline/card-outline.reader';
 export * from './outline/card-outline.module';
+export * from './catalogue/cards.reader';

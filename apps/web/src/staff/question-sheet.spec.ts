@@ -133,6 +133,18 @@ describe('the item bank as a spreadsheet', () => {
     expect(readRows(rows, skills).questions).toEqual(original);
   });
 
+  it('leaves retired questions out of the sheet, which has no status to keep them retired', () => {
+    const question = { skillId: 'skill-a', type: 'single', text: 'Q', options: ['a', 'b'], correctOptions: [0] };
+    const rows = toRows(
+      [
+        { ...question, status: 'active', text: 'In use' },
+        { ...question, status: 'retired', text: 'Retired' },
+      ],
+      skills,
+    );
+    expect(rows.map((r) => r[2])).toEqual(['text', 'In use']);
+  });
+
   it('reads csv saved with semicolons and CRLF, with a BOM', () => {
     expect(parseCsv('\uFEFFa;b\r\n"x;y";z\r\n')).toEqual([
       ['a', 'b'],

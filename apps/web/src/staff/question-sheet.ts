@@ -99,9 +99,13 @@ export function readRows(
   return { questions, rows: questionRows, problems };
 }
 
-/** Questions back to rows (the export, and the template's example). */
+/**
+ * Questions back to rows (the export, and the template's example). Retired questions are left out:
+ * the sheet has no status column, and a sheet imported again would bring them back in use.
+ */
 export function toRows(
   questions: {
+    status?: string;
     skillId: string;
     type: string;
     text: string;
@@ -118,15 +122,17 @@ export function toRows(
   );
   return [
     [...COLUMNS],
-    ...questions.map((q) => [
-      labels.get(q.skillId) ?? q.skillId,
-      q.type,
-      q.text,
-      q.options.join(` ${OPTION_SEPARATOR} `),
-      q.correctOptions.map((n) => n + 1).join(','),
-      q.explanation ?? '',
-      q.knowledgeItemId ? (knowledgeNumbers.get(q.knowledgeItemId) ?? '') : '',
-    ]),
+    ...questions
+      .filter((q) => q.status !== 'retired')
+      .map((q) => [
+        labels.get(q.skillId) ?? q.skillId,
+        q.type,
+        q.text,
+        q.options.join(` ${OPTION_SEPARATOR} `),
+        q.correctOptions.map((n) => n + 1).join(','),
+        q.explanation ?? '',
+        q.knowledgeItemId ? (knowledgeNumbers.get(q.knowledgeItemId) ?? '') : '',
+      ]),
   ];
 }
 

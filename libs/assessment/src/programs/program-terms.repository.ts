@@ -23,3 +23,17 @@ export async function activeProgramTerms(
   );
   return program ?? null;
 }
+
+/** The additional functions the centre's program for the card in force offers; null without one. */
+export async function offeredAdditionalFunctions(
+  manager: EntityManager,
+  centreId: string,
+  cardId: string,
+): Promise<string[] | null> {
+  const [program] = await manager.query<{ offered: string[] }[]>(
+    `SELECT additional_function_ids AS offered FROM qualification_program
+      WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
+    [centreId, cardId],
+  );
+  return program?.offered ?? null;
+}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, FieldError, fieldError } from '@qualcert/shared';
-import { KnowledgeItemEntity, SkillEntity } from '@qualcert/standards';
+import { skillsWithKnowledge } from '@qualcert/standards';
 import { QuestionEntity, QuestionVersionEntity } from './program.entities';
+import { QuestionsRepository } from './questions.repository';
 import type {
   CreateQuestionDto,
   ImportQuestionsDto,
@@ -74,6 +75,7 @@ function toDto(q: QuestionEntity, v: QuestionVersionEntity): QuestionDto {
 export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: QuestionsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -119,39 +121,22 @@ export class QuestionsService {
 
   async list(actor: Actor, centreId: string, query: ListQuestionsQueryDto): Promise<QuestionDto[]> {
     await this.access.requireAccess(actor, Permission.CentreManageStaff, [centreId], 'Centre');
-    const questions = await this.dataSource.getRepository(QuestionEntity).find({
-      where: {
-        centreId,
-        cardId: query.cardId,
-        ...(query.skillId ? { skillId: query.skillId } : {}),
-        ...(query.status ? { status: query.status } : {}),
-      },
-      order: { skillId: 'ASC', createdAt: 'ASC' },
-    });
+    const questions = await this.repository.list(centreId, query);
     if (questions.length === 0) return [];
-    const versions = await this.dataSource
-      .getRepository(QuestionVersionEntity)
-      .createQueryBuilder('v')
-      .innerJoin(QuestionEntity, 'q', 'q.id = v.question_id AND q.current_version = v.version')
-      .where('v.question_id IN (:...ids)', { ids: questions.map((q) => q.id) })
-      .getMany();
+    const versions = await this.repository.currentVersions(questions.map((q) => q.id));
     return questions.map((q) => toDto(q, versions.find((v) => v.questionId === q.id) as QuestionVersionEntity));
   }
 
   async update(actor: Actor, id: string, input: QuestionInputDto): Promise<QuestionDto> {
     const question = await this.requireQuestion(actor, id);
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(QuestionEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const knowledge = await this.knowledgeOf(manager, [question.skillId]);
-      const problems = questionProblems(input, knowledge.get(question.skillId) ?? []);
+      const locked = await this.repository.lock(manager, id);
+      const [skill] = await skillsWithKnowledge(manager, [question.skillId]);
+      const problems = questionProblems(input, skill?.knowledgeItemIds ?? []);
       if (problems.length > 0)
         throw new DomainException('QUESTION_INVALID', 'The question is not valid', { fields: problems });
       const version = versionOf(id, locked.currentVersion + 1, input);
-      await manager.insert(QuestionVersionEntity, version);
-      await manager.update(QuestionEntity, { id }, { currentVersion: version.version });
+      await this.repository.revise(manager, version);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'question.revised',
@@ -167,9 +152,9 @@ export class QuestionsService {
   async retire(actor: Actor, id: string): Promise<QuestionDto> {
     await this.requireQuestion(actor, id);
     return this.dataSource.transaction(async (manager) => {
-      const q = await manager.findOneOrFail(QuestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const q = await this.repository.lock(manager, id);
       if (q.status !== 'retired') {
-        await manager.update(QuestionEntity, { id }, { status: 'retired' });
+        await this.repository.retire(manager, id);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'question.retired',
@@ -179,9 +164,7 @@ export class QuestionsService {
           after: { status: 'retired' },
         });
       }
-      const v = await manager.findOneOrFail(QuestionVersionEntity, {
-        where: { questionId: id, version: q.currentVersion },
-      });
+      const v = await this.repository.version(manager, id, q.currentVersion);
       return toDto({ ...q, status: 'retired' }, v);
     });
   }
@@ -194,14 +177,13 @@ export class QuestionsService {
     inputs: (QuestionInputDto & { skillId: string })[],
   ): Promise<QuestionDto[]> {
     const skillIds = [...new Set(inputs.map((q) => q.skillId))];
-    const skills = await manager.find(SkillEntity, { where: { id: In(skillIds) }, select: { id: true, cardId: true } });
-    const knowledge = await this.knowledgeOf(manager, skillIds);
+    const skills = await skillsWithKnowledge(manager, skillIds);
     const many = inputs.length > 1;
     const problems = inputs.flatMap((q, i) => {
       const prefix = many ? `questions[${i}].` : '';
       const skill = skills.find((s) => s.id === q.skillId);
       const own = !skill || skill.cardId !== cardId ? [fieldError(`${prefix}skillId`, 'field:notSkillOfCard')] : [];
-      return [...own, ...questionProblems(q, knowledge.get(q.skillId) ?? [], prefix)];
+      return [...own, ...questionProblems(q, skill?.knowledgeItemIds ?? [], prefix)];
     });
     if (problems.length > 0)
       throw new DomainException('QUESTION_INVALID', 'Some questions are not valid; nothing was stored', {
@@ -218,12 +200,12 @@ export class QuestionsService {
       },
       input: q,
     }));
-    await manager.insert(
-      QuestionEntity,
-      rows.map((r) => r.question),
-    );
     const versions = rows.map((r) => versionOf(r.question.id, 1, r.input));
-    await manager.insert(QuestionVersionEntity, versions);
+    await this.repository.insert(
+      manager,
+      rows.map((r) => r.question),
+      versions,
+    );
     await this.audit.record(manager, {
       actor: toAuditActor(actor),
       action: many ? 'question.imported' : 'question.created',
@@ -235,21 +217,8 @@ export class QuestionsService {
     return rows.map((r, i) => toDto({ ...r.question, createdAt: now, updatedAt: now }, versions[i]));
   }
 
-  private async knowledgeOf(manager: EntityManager, skillIds: string[]): Promise<Map<string, string[]>> {
-    const items =
-      skillIds.length === 0
-        ? []
-        : await manager.find(KnowledgeItemEntity, {
-            where: { skillId: In(skillIds) },
-            select: { id: true, skillId: true },
-          });
-    const map = new Map<string, string[]>();
-    for (const item of items) map.set(item.skillId, [...(map.get(item.skillId) ?? []), item.id]);
-    return map;
-  }
-
   private async requireQuestion(actor: Actor, id: string): Promise<QuestionEntity> {
-    const q = await this.dataSource.getRepository(QuestionEntity).findOne({ where: { id } });
+    const q = await this.repository.find(id);
     if (!q) throw DomainException.notFound('Question', id);
     const allowed = await this.access.checkAccess(actor, Permission.CentreManageStaff, [q.centreId]);
     if (!allowed.has(q.centreId)) throw DomainException.notFound('Question', id);

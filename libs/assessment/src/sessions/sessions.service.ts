@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, Actor, assessorsOfCentre, Permission, toAuditActor } from '@qualcert/identity';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
@@ -9,24 +9,24 @@ import {
   AuditService,
   DomainException,
   isUniqueViolation,
-  updateReturning,
   utcToday,
   toIsoDay,
   fieldError,
   fieldFault,
 } from '@qualcert/shared';
 import { AssessorsService } from '../assessors/assessors.service';
-import { QualificationProgramEntity } from '../programs/program.entities';
 import { earlierCredits, validCarriedSkillIds } from '../results/earlier-credits';
 import { ProgressRepository, type ProgressApplicationRow } from '../results/progress.repository';
 import { applicationSkillOutcomes } from '../rules/application-progress';
-import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity, TheoryTestEntity } from './session.entities';
+import type { ExamSessionEntity } from './session.entities';
+import { SessionsRepository } from './sessions.repository';
 import type { CreateSessionDto, EnrolmentDto, ExamSessionDto } from './sessions.dto';
 
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly audit: AuditService,
@@ -42,7 +42,7 @@ export class SessionsService {
     const assessorIds = [...new Set(dto.assessorIds)];
     const id = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const program = await manager.findOne(QualificationProgramEntity, { where: { id: dto.programId, centreId } });
+      const program = await this.repository.program(manager, dto.programId, centreId);
       if (!program)
         throw new DomainException('NOT_FOUND', 'The program was not found at this centre', {
           fields: [fieldError('programId', 'field:unknownProgram')],
@@ -77,21 +77,21 @@ export class SessionsService {
           );
         }
       }
-      await manager.insert(ExamSessionEntity, {
-        id,
-        centreId,
-        programId: program.id,
-        cardId: program.cardId,
-        startsAt: dto.startsAt,
-        endsAt: dto.endsAt,
-        place: dto.place ?? null,
-        capacity: dto.capacity,
-        enrolledCount: 0,
-        status: 'scheduled',
-      });
-      await manager.insert(
-        SessionAssessorEntity,
-        assessorIds.map((assessorId) => ({ sessionId: id, assessorId })),
+      await this.repository.insertSession(
+        manager,
+        {
+          id,
+          centreId,
+          programId: program.id,
+          cardId: program.cardId,
+          startsAt: dto.startsAt,
+          endsAt: dto.endsAt,
+          place: dto.place ?? null,
+          capacity: dto.capacity,
+          enrolledCount: 0,
+          status: 'scheduled',
+        },
+        assessorIds,
       );
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
@@ -140,7 +140,8 @@ export class SessionsService {
         await requireIdentityResolved(manager, app.candidate_id, app.card_id, toIsoDay(session.startsAt));
         // The session's program must assess every function the candidate chose, or the exam would
         // examine skills it has no questions or tasks for.
-        const program = await manager.findOneOrFail(QualificationProgramEntity, { where: { id: session.programId } });
+        const program = await this.repository.program(manager, session.programId);
+        if (!program) throw DomainException.notFound('Program', session.programId);
         const notOffered = app.additional_function_ids.filter((f) => !program.additionalFunctionIds.includes(f));
         if (notOffered.length > 0) {
           throw new DomainException(
@@ -154,9 +155,7 @@ export class SessionsService {
             },
           );
         }
-        const assessorIds = (await manager.find(SessionAssessorEntity, { where: { sessionId } })).map(
-          (a) => a.assessorId,
-        );
+        const assessorIds = await this.repository.assessorIdsOf(manager, sessionId);
         for (const assessorId of assessorIds) {
           const refusals = await this.assessors.refusals(
             manager,
@@ -173,12 +172,7 @@ export class SessionsService {
             );
           }
         }
-        const seat = await updateReturning<{ id: string }>(
-          manager,
-          `UPDATE exam_session SET enrolled_count = enrolled_count + 1 WHERE id = $1 AND status = 'scheduled' AND enrolled_count < capacity RETURNING id`,
-          [sessionId],
-        );
-        if (seat.length === 0)
+        if (!(await this.repository.takeSeat(manager, sessionId)))
           throw new DomainException('SESSION_FULL', 'The session has no free seat', { capacity: session.capacity });
         const examinedSkillIds = await this.examinedSkills(manager, app);
         // Every skill is carried or left to evidence review: a session would examine nothing.
@@ -188,7 +182,7 @@ export class SessionsService {
             fields: [fieldError('applicationId', 'field:noSkill')],
           });
         }
-        await manager.insert(EnrolmentEntity, {
+        await this.repository.insertEnrolment(manager, {
           id: enrolmentId,
           sessionId,
           applicationId,
@@ -217,34 +211,28 @@ export class SessionsService {
 
   /** Frees the seat. The centre's manager or the candidate may withdraw before the test starts. */
   async withdraw(actor: Actor, enrolmentId: string): Promise<EnrolmentDto> {
-    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    const enrolment = await this.repository.findEnrolment(enrolmentId);
     if (!enrolment) throw DomainException.notFound('Enrolment', enrolmentId);
-    const session = await this.dataSource
-      .getRepository(ExamSessionEntity)
-      .findOneOrFail({ where: { id: enrolment.sessionId } });
+    const session = await this.repository.getSession(enrolment.sessionId);
     const mine = actor.role === 'candidate' && enrolment.candidateId === actor.userId;
     const manages = (await this.access.checkAccess(actor, Permission.CentreManageStaff, [session.centreId])).has(
       session.centreId,
     );
     if (!mine && !manages) throw DomainException.notFound('Enrolment', enrolmentId);
     await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOneOrFail(EnrolmentEntity, {
-        where: { id: enrolmentId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repository.lockEnrolment(manager, enrolmentId);
       if (row.status !== 'enrolled')
         throw new DomainException('INVALID_TRANSITION', 'The enrolment is already withdrawn', {
           currentStatus: row.status,
         });
-      if (await manager.exists(TheoryTestEntity, { where: { enrolmentId } })) {
+      if (await this.repository.testStarted(manager, enrolmentId)) {
         throw new DomainException(
           'INVALID_TRANSITION',
           'The theory test has started: the enrolment can no longer be withdrawn',
           { currentStatus: 'testing' },
         );
       }
-      await manager.update(EnrolmentEntity, { id: enrolmentId }, { status: 'withdrawn' });
-      await manager.query('UPDATE exam_session SET enrolled_count = enrolled_count - 1 WHERE id = $1', [row.sessionId]);
+      await this.repository.withdrawEnrolment(manager, row);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'session.withdrawn',
@@ -258,12 +246,10 @@ export class SessionsService {
 
   async list(actor: Actor, centreId: string): Promise<ExamSessionDto[]> {
     await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
-    const sessions = await this.dataSource
-      .getRepository(ExamSessionEntity)
-      .find({ where: { centreId }, order: { startsAt: 'DESC' } });
+    const sessions = await this.repository.sessionsOfCentre(centreId);
     const visible =
       actor.role === 'assessor'
-        ? await this.assignedTo(
+        ? await this.repository.assignedTo(
             actor.userId,
             sessions.map((s) => s.id),
           )
@@ -277,30 +263,20 @@ export class SessionsService {
   }
 
   async myEnrolments(actor: Actor): Promise<EnrolmentDto[]> {
-    const rows = await this.dataSource
-      .getRepository(EnrolmentEntity)
-      .find({ where: { candidateId: actor.userId }, order: { createdAt: 'DESC' } });
+    const rows = await this.repository.enrolmentsOfCandidate(actor.userId);
     return Promise.all(rows.map((r) => this.enrolmentDto(r.id)));
   }
 
   async requireSession(actor: Actor, id: string, permission: Permission): Promise<ExamSessionEntity> {
-    const session = await this.dataSource.getRepository(ExamSessionEntity).findOne({ where: { id } });
+    const session = await this.repository.findSession(id);
     if (!session) throw DomainException.notFound('Session', id);
     const allowed = (await this.access.checkAccess(actor, permission, [session.centreId])).has(session.centreId);
     const ok =
       actor.role === 'assessor'
-        ? (await this.assignedTo(actor.userId, [id])).has(id) && permission === Permission.CentreRead
+        ? (await this.repository.assignedTo(actor.userId, [id])).has(id) && permission === Permission.CentreRead
         : allowed;
     if (!ok) throw DomainException.notFound('Session', id);
     return session;
-  }
-
-  private async assignedTo(assessorId: string, sessionIds: string[]): Promise<Set<string>> {
-    if (sessionIds.length === 0) return new Set();
-    const rows = await this.dataSource
-      .getRepository(SessionAssessorEntity)
-      .find({ where: { assessorId, sessionId: In(sessionIds) } });
-    return new Set(rows.map((r) => r.sessionId));
   }
 
   /** The skills the exam must examine: all of them, less those left to evidence review or carried. */
@@ -319,25 +295,13 @@ export class SessionsService {
   }
 
   private async enrolmentDto(id: string): Promise<EnrolmentDto> {
-    const row = await this.dataSource.getRepository(EnrolmentEntity).findOneOrFail({ where: { id } });
-    const test = await this.dataSource
-      .getRepository(TheoryTestEntity)
-      .findOne({ where: { enrolmentId: id }, select: { id: true } });
-    const { sessionId, applicationId, candidateId, examinedSkillIds, status } = row;
-    return { id, sessionId, applicationId, candidateId, examinedSkillIds, status, theoryTestId: test?.id ?? null };
+    const { enrolment, theoryTestId } = await this.repository.enrolmentWithTest(id);
+    const { sessionId, applicationId, candidateId, examinedSkillIds, status } = enrolment;
+    return { id, sessionId, applicationId, candidateId, examinedSkillIds, status, theoryTestId };
   }
 
   private async toDto(s: ExamSessionEntity): Promise<ExamSessionDto> {
-    const [assessors, enrolments] = await Promise.all([
-      this.dataSource.getRepository(SessionAssessorEntity).find({ where: { sessionId: s.id } }),
-      this.dataSource.getRepository(EnrolmentEntity).find({ where: { sessionId: s.id }, order: { createdAt: 'ASC' } }),
-    ]);
-    const tests =
-      enrolments.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(TheoryTestEntity)
-            .find({ where: { enrolmentId: In(enrolments.map((e) => e.id)) }, select: { id: true, enrolmentId: true } });
+    const { assessorIds, enrolments, tests } = await this.repository.roster(s.id);
     return {
       id: s.id,
       centreId: s.centreId,
@@ -350,7 +314,7 @@ export class SessionsService {
       capacity: s.capacity,
       enrolledCount: s.enrolledCount,
       status: s.status,
-      assessorIds: assessors.map((a) => a.assessorId),
+      assessorIds,
       enrolments: enrolments.map((e) => ({
         id: e.id,
         sessionId: e.sessionId,
@@ -358,7 +322,7 @@ export class SessionsService {
         candidateId: e.candidateId,
         examinedSkillIds: e.examinedSkillIds,
         status: e.status,
-        theoryTestId: tests.find((t) => t.enrolmentId === e.id)?.id ?? null,
+        theoryTestId: tests.get(e.id) ?? null,
       })),
     };
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AssessmentAtWithdrawal } from '@qualcert/candidates';
+import { findApplication, type AssessmentAtWithdrawal } from '@qualcert/candidates';
 import { updateReturning } from '@qualcert/shared';
 
 // The program's own default (qualification_program.retake_wait_days), for a centre with none.
@@ -31,6 +31,8 @@ export async function endAssessmentOnWithdrawal(
       released.session_id,
     ]);
   }
+  // The caller holds the application's lock; its centre and card name the program.
+  const app = await findApplication(manager, applicationId);
   const [facts] = await manager.query<{ assessed: boolean; wait_days: number | null }[]>(
     `SELECT EXISTS (SELECT 1 FROM theory_test t JOIN enrolment e ON e.id = t.enrolment_id WHERE e.application_id = $1)
             OR EXISTS (SELECT 1 FROM practical_verdict v JOIN enrolment e ON e.id = v.enrolment_id
@@ -38,13 +40,12 @@ export async function endAssessmentOnWithdrawal(
             OR EXISTS (SELECT 1 FROM evidence_review r WHERE r.application_id = $1 AND r.status IN ('accepted', 'rejected'))
               AS assessed,
             COALESCE(
-              (SELECT p.retake_wait_days FROM application a JOIN qualification_program p
-                   ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
-                WHERE a.id = $1),
+              (SELECT p.retake_wait_days FROM qualification_program p
+                WHERE p.centre_id = $2 AND p.card_id = $3 AND p.status = 'active'),
               (SELECT p.retake_wait_days FROM enrolment e JOIN exam_session s ON s.id = e.session_id
                  JOIN qualification_program p ON p.id = s.program_id
                 WHERE e.application_id = $1 ORDER BY e.created_at DESC LIMIT 1)) AS wait_days`,
-    [applicationId],
+    [applicationId, app?.centreId ?? null, app?.cardId ?? null],
   );
   return {
     assessed: facts.assessed,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards';
+import { AuditActor, AuditService, DomainException, OutboxService, utcToday } from '@qualcert/shared';
+import { findCard } from '@qualcert/standards';
 import { evaluateEligibility, type EligibilityOutcome } from '../eligibility/eligibility';
-import { ApplicationEntity } from '../entities/application.entity';
+import type { ApplicationEntity } from '../entities/application.entity';
 import { candidateRecords } from '../records/record-facts';
 import { RecordsRepository } from '../records/records.repository';
 import { eligibilityEvent, type ApplicationStatus } from './application-state';
 import { transitionApplication } from './application-transition';
+import { ApplicationsRepository } from './applications.repository';
 
 /**
  * Admission: the eligibility check on a candidate's records and the document-check gate that
@@ -21,6 +22,7 @@ export class AdmissionService {
     private readonly records: RecordsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly applications: ApplicationsRepository,
   ) {}
 
   /**
@@ -34,7 +36,8 @@ export class AdmissionService {
     actor: AuditActor,
     cause: string,
   ): Promise<{ status: ApplicationStatus; outcome: EligibilityOutcome }> {
-    const card = await manager.findOneOrFail(ProfessionCardEntity, { where: { id: app.cardId } });
+    const card = await findCard(manager, app.cardId);
+    if (!card) throw DomainException.notFound('Card', app.cardId);
     const fields = await this.records.fieldTree(manager);
     const rows = await this.records.load(manager, app.candidateId);
     const result = evaluateEligibility(
@@ -47,7 +50,7 @@ export class AdmissionService {
     const event = eligibilityEvent(app.status, result.outcome);
     const checked = { eligibility: result, eligibilityCheckedAt: new Date() };
     let status = app.status;
-    if (event === null) await manager.update(ApplicationEntity, { id: app.id }, checked);
+    if (event === null) await this.applications.update(manager, app.id, checked);
     else status = await transitionApplication(manager, app.id, app.status, event, checked);
     await this.audit.record(manager, {
       actor,
@@ -69,7 +72,7 @@ export class AdmissionService {
     for (const app of apps) {
       if (app.status !== 'awaiting_documents') continue;
       const round = app.recheckRound + 1;
-      await manager.update(ApplicationEntity, { id: app.id }, { recheckRound: round });
+      await this.applications.update(manager, app.id, { recheckRound: round });
       await this.outbox.publish(manager, 'application.documents_changed', { applicationId: app.id, round });
     }
   }

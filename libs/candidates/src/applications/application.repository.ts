@@ -21,3 +21,9 @@ export async function documentCheckersOf(manager: EntityManager, applicationId: 
 export function findApplication(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
   return manager.findOne(ApplicationEntity, { where: { id } });
 }
+
+/** The ids of the candidate's applications for the card, whatever their status. */
+export async function applicationIdsOf(manager: EntityManager, candidateId: string, cardId: string): Promise<string[]> {
+  const rows = await manager.find(ApplicationEntity, { where: { candidateId, cardId }, select: { id: true } });
+  return rows.map((r) => r.id);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccreditationEntity, CentreEntity } from '@qualcert/centres';
+import { accreditedOn, findCentre } from '@qualcert/centres';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   AuditActor,
@@ -20,17 +20,19 @@ import {
   additionalFunctionIds,
   assessedSkills,
   CardOutlineReader,
-  ProfessionCardEntity,
+  findCard,
   recognitionWarnings,
 } from '@qualcert/standards';
-import { ApplicationEntity } from '../entities/application.entity';
-import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
+import type { ApplicationEntity } from '../entities/application.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import type { ApplicationEvent } from './application-state';
 import { transitionApplication } from './application-transition';
+import { lockApplication } from './application.repository';
+import { ApplicationsRepository, type ApplicationScope } from './applications.repository';
 import { AssessmentWithdrawal } from './assessment-withdrawal';
 import { checkAdditionalFunctions } from './assessed-functions';
 import { retakeOpensOn } from './retake-rule';
+import { DecisionHistory, ProgramOffer } from './upper-context-ports';
 import type {
   ApplicationDto,
   ApplicationsPageDto,
@@ -60,10 +62,13 @@ export function toApplicationDto(a: ApplicationEntity): ApplicationDto {
 export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ApplicationsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly assessmentWithdrawal: AssessmentWithdrawal,
+    private readonly programOffer: ProgramOffer,
+    private readonly decisionHistory: DecisionHistory,
     private readonly outlines: CardOutlineReader,
   ) {}
 
@@ -74,11 +79,10 @@ export class ApplicationsService {
   async apply(actor: Actor, dto: CreateApplicationDto): Promise<ApplicationDto> {
     const application = await this.dataSource
       .transaction(async (manager) => {
-        const profile = await manager.findOne(CandidateProfileEntity, { where: { userId: actor.userId } });
-        if (!profile) {
+        if (!(await this.repository.hasProfile(manager, actor.userId))) {
           throw new DomainException('PROFILE_REQUIRED', 'Complete your profile (ИИН, birth date, sex) before applying');
         }
-        const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
+        const card = await findCard(manager, dto.cardId);
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
             fields: [fieldError('cardId', 'field:unknownCard')],
@@ -90,21 +94,13 @@ export class ApplicationsService {
             { cardId: card.id },
           );
         }
-        const centre = await manager.findOne(CentreEntity, { where: { id: dto.centreId } });
+        const centre = await findCentre(manager, dto.centreId);
         if (!centre)
           throw new DomainException('NOT_FOUND', `Centre ${dto.centreId} was not found`, {
             fields: [fieldError('centreId', 'field:unknownCentre')],
           });
         const on = utcToday();
-        const inForce = await manager
-          .createQueryBuilder(AccreditationEntity, 'a')
-          .where('a.centre_id = :centreId AND a.card_id = :cardId AND a.status = :status', {
-            centreId: centre.id,
-            cardId: card.id,
-            status: 'active',
-          })
-          .andWhere('a.valid_from <= :on AND a.valid_to >= :on', { on })
-          .getExists();
+        const inForce = await accreditedOn(manager, centre.id, card.id, on);
         if (centre.status !== 'active' || !inForce) {
           throw new DomainException(
             'CENTRE_NOT_ACCREDITED',
@@ -137,7 +133,7 @@ export class ApplicationsService {
           createdAt: new Date(),
           updatedAt: new Date(),
         };
-        await manager.insert(ApplicationEntity, row);
+        await this.repository.insert(manager, row);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'application.created',
@@ -174,15 +170,10 @@ export class ApplicationsService {
     const chosen = dto.additionalFunctionIds ?? [];
     if (chosen.length === 0) return [];
     const cardAdditional = additionalFunctionIds(await this.outlines.read(cardId, manager));
-    const [program] = await manager.query<{ offered: string[] }[]>(
-      `SELECT additional_function_ids AS offered FROM qualification_program
-        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'`,
-      [centreId, cardId],
-    );
     return checkAdditionalFunctions({
       chosen,
       cardAdditional,
-      offered: program?.offered ?? null,
+      offered: await this.programOffer.offeredFunctions(manager, centreId, cardId),
     });
   }
 
@@ -198,17 +189,10 @@ export class ApplicationsService {
    */
   private async requireRetakeOpen(manager: EntityManager, candidateId: string, cardId: string, on: string) {
     // The wait each decision granted when it was signed, never the program's as it is now.
-    const earlier = await manager.query<{ signed_at: Date; wait_days: number }[]>(
-      `SELECT d.signed_at, d.retake_wait_days AS wait_days
-         FROM decision d JOIN application o ON o.id = d.application_id
-        WHERE o.candidate_id = $1 AND o.card_id = $2 AND d.status = 'approved' AND d.outcome IN ('partial', 'not_awarded')
-       UNION ALL
-       SELECT o.withdrawn_at, o.withdrawal_retake_wait_days
-         FROM application o
-        WHERE o.candidate_id = $1 AND o.card_id = $2 AND o.withdrawal_retake_wait_days IS NOT NULL`,
-      [candidateId, cardId],
-    );
-    const opensOn = retakeOpensOn(earlier.map((e) => ({ signedAt: e.signed_at, waitDays: e.wait_days })));
+    const opensOn = retakeOpensOn([
+      ...(await this.decisionHistory.notAwarded(manager, candidateId, cardId)),
+      ...(await this.repository.withdrawalsAfterResults(manager, candidateId, cardId)),
+    ]);
     if (opensOn !== null && on < opensOn) {
       throw new DomainException('RETAKE_TOO_EARLY', errorMessage('RETAKE_TOO_EARLY:opens_on', { opensOn }), {
         opensOn,
@@ -225,11 +209,12 @@ export class ApplicationsService {
     await this.access.requireAccess(actor, Permission.ApplicationOwn, [id], 'Application');
     return this.transition(actor, id, 'submit', async (manager, app) => {
       const submission = app.submission + 1;
-      await manager.update(
-        ApplicationEntity,
-        { id },
-        { submission, submittedAt: new Date(), eligibility: null, eligibilityCheckedAt: null },
-      );
+      await this.repository.update(manager, id, {
+        submission,
+        submittedAt: new Date(),
+        eligibility: null,
+        eligibilityCheckedAt: null,
+      });
       await this.outbox.publish(manager, 'application.submitted', { applicationId: id, submission });
     });
   }
@@ -244,7 +229,7 @@ export class ApplicationsService {
     return this.transition(actor, id, 'withdraw', async (manager) => {
       const assessment = await this.assessmentWithdrawal.end(manager, id);
       const withdrawalRetakeWaitDays = assessment.assessed ? assessment.retakeWaitDays : null;
-      await manager.update(ApplicationEntity, { id }, { withdrawnAt: new Date(), withdrawalRetakeWaitDays });
+      await this.repository.update(manager, id, { withdrawnAt: new Date(), withdrawalRetakeWaitDays });
       return {
         afterResults: assessment.assessed,
         retakeWaitDays: withdrawalRetakeWaitDays,
@@ -261,13 +246,9 @@ export class ApplicationsService {
       id,
       'override',
       async (manager) => {
-        await manager.update(
-          ApplicationEntity,
-          { id },
-          {
-            eligibilityOverride: { byUserId: actor.userId, justification, at: new Date().toISOString() },
-          },
-        );
+        await this.repository.update(manager, id, {
+          eligibilityOverride: { byUserId: actor.userId, justification, at: new Date().toISOString() },
+        });
       },
       { justification },
     );
@@ -284,10 +265,7 @@ export class ApplicationsService {
     actor: AuditActor,
     appealId: string,
   ): Promise<void> {
-    const app = await manager.findOne(ApplicationEntity, {
-      where: { id: applicationId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const app = await lockApplication(manager, applicationId);
     if (!app) throw DomainException.notFound('Application', applicationId);
     const status = await transitionApplication(manager, applicationId, app.status, 'admit_on_appeal');
     await this.audit.record(manager, {
@@ -309,33 +287,30 @@ export class ApplicationsService {
       'Application',
     );
     // An administrator reaches every id, existing or not: an unknown one is a 404, not a failed lookup.
-    const row = await this.dataSource.getRepository(ApplicationEntity).findOne({ where: { id } });
+    const row = await this.repository.find(id);
     if (!row) throw DomainException.notFound('Application', id);
     const [dto] = await this.withIdentity(actor, [row]);
     return { ...dto, warnings: await this.warningsFor(row) };
   }
 
   async list(actor: Actor, query: ListApplicationsQueryDto): Promise<ApplicationsPageDto> {
-    const qb = this.dataSource.getRepository(ApplicationEntity).createQueryBuilder('a');
-    if (actor.role === 'candidate') qb.where('a.candidate_id = :me', { me: actor.userId });
-    else if (actor.role !== 'admin')
-      qb.where('a.centre_id IN (:...centres)', {
-        centres: actor.centreIds.length > 0 ? actor.centreIds : [randomUUID()],
-      });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.centreId) qb.andWhere('a.centre_id = :centreId', { centreId: query.centreId });
-    if (query.cardId) qb.andWhere('a.card_id = :cardId', { cardId: query.cardId });
-    if (query.pathway) qb.andWhere('a.pathway = :pathway', { pathway: query.pathway });
-    // A draft has no submission yet: it is dated by its creation, as the portal shows it.
+    const scope: ApplicationScope =
+      actor.role === 'candidate'
+        ? { candidateId: actor.userId }
+        : actor.role === 'admin'
+          ? 'all'
+          : { centreIds: actor.centreIds };
     const { start, end } = dayRange(query.submittedFrom, query.submittedTo);
-    if (start) qb.andWhere('COALESCE(a.submitted_at, a.created_at) >= :start', { start });
-    if (end) qb.andWhere('COALESCE(a.submitted_at, a.created_at) < :end', { end });
-    const [rows, total] = await qb
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    const [rows, total] = await this.repository.page(scope, {
+      status: query.status,
+      centreId: query.centreId,
+      cardId: query.cardId,
+      pathway: query.pathway,
+      start,
+      end,
+      offset: query.offset,
+      limit: query.limit,
+    });
     return { items: await this.withIdentity(actor, rows), total, limit: query.limit, offset: query.offset };
   }
 
@@ -362,7 +337,7 @@ export class ApplicationsService {
     auditExtra: Record<string, unknown> = {},
   ): Promise<ApplicationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const app = await manager.findOne(ApplicationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const app = await lockApplication(manager, id);
       if (!app) throw DomainException.notFound('Application', id);
       const status = await transitionApplication(manager, id, app.status, event);
       const effectAudit = await effect?.(manager, app);
@@ -374,7 +349,7 @@ export class ApplicationsService {
         before: { status: app.status },
         after: { status, ...auditExtra, ...(effectAudit ?? {}) },
       });
-      return toApplicationDto(await manager.findOneOrFail(ApplicationEntity, { where: { id } }));
+      return toApplicationDto(await this.repository.get(manager, id));
     });
   }
 }

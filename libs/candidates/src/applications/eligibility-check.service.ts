@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@qualcert/shared';
-import { ApplicationEntity } from '../entities/application.entity';
 import type { ApplicationStatus } from './application-state';
+import { lockApplication } from './application.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { AdmissionService } from './admission.service';
 
 export type CheckOutcome = ApplicationStatus | 'skipped';
@@ -19,15 +20,13 @@ export class EligibilityCheckService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly admission: AdmissionService,
+    private readonly applications: ApplicationsRepository,
   ) {}
 
   /** After a submission: eligible, awaiting the document check, or ineligible. */
   async check(applicationId: string, submission: number): Promise<CheckOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const app = await manager.findOne(ApplicationEntity, {
-        where: { id: applicationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const app = await lockApplication(manager, applicationId);
       if (!app || app.status !== 'submitted' || app.submission !== submission) return 'skipped';
       return (await this.admission.evaluate(manager, app, SYSTEM_ACTOR, 'submitted')).status;
     });
@@ -36,14 +35,11 @@ export class EligibilityCheckService {
   /** After a rejected document or a changed record: the check again, which may end in a refusal. */
   async recheck(applicationId: string, round: number): Promise<CheckOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const app = await manager.findOne(ApplicationEntity, {
-        where: { id: applicationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const app = await lockApplication(manager, applicationId);
       if (!app || app.status !== 'awaiting_documents' || app.recheckRound !== round || app.recheckedRound >= round) {
         return 'skipped';
       }
-      await manager.update(ApplicationEntity, { id: app.id }, { recheckedRound: round });
+      await this.applications.update(manager, app.id, { recheckedRound: round });
       return (await this.admission.evaluate(manager, app, SYSTEM_ACTOR, 'documents changed')).status;
     });
   }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor, UserDto, UsersService } from '@qualcert/identity';
 import { AuditService, DomainException, isUniqueViolation, utcToday, fieldError, fieldFault } from '@qualcert/shared';
-import { ProfessionCardEntity } from '@qualcert/standards';
+import { findCards } from '@qualcert/standards';
 import { AccreditationEntity } from './accreditation.entity';
 import { CentreEntity } from './centre.entity';
+import { CentresRepository } from './centres.repository';
 import type {
   AccreditationDto,
   CentreDto,
@@ -50,6 +51,7 @@ function toAccreditationDto(a: AccreditationEntity, centre: CentreEntity): Accre
 export class CentresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CentresRepository,
     private readonly access: AccessService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -70,7 +72,7 @@ export class CentresService {
     };
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.insert(CentreEntity, centre);
+        await this.repository.insert(manager, centre);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'centre.created',
@@ -92,17 +94,7 @@ export class CentresService {
 
   /** Centres a candidate can apply to for a card today: active, with an accreditation in force for it. */
   async accreditedFor(cardId: string, on = utcToday()): Promise<PublicCentreDto[]> {
-    const centres = await this.dataSource
-      .getRepository(CentreEntity)
-      .createQueryBuilder('c')
-      .where('c.status = :active', { active: 'active' })
-      .andWhere(
-        `EXISTS (SELECT 1 FROM accreditation a WHERE a.centre_id = c.id AND a.card_id = :cardId
-                    AND a.status = 'active' AND a.valid_from <= :on AND a.valid_to >= :on)`,
-        { cardId, on },
-      )
-      .orderBy('c.code', 'ASC')
-      .getMany();
+    const centres = await this.repository.accreditedFor(cardId, on);
     return centres.map(({ id, code, name, region, address, phone, email }) => ({
       id,
       code,
@@ -115,11 +107,7 @@ export class CentresService {
   }
 
   async list(actor: Actor): Promise<CentreDto[]> {
-    const repository = this.dataSource.getRepository(CentreEntity);
-    const centres =
-      actor.role === 'admin'
-        ? await repository.find({ order: { code: 'ASC' } })
-        : await repository.find({ where: { id: In(actor.centreIds) }, order: { code: 'ASC' } });
+    const centres = await this.repository.list(actor.role === 'admin' ? undefined : actor.centreIds);
     return centres.map(toCentreDto);
   }
 
@@ -130,15 +118,15 @@ export class CentresService {
 
   async update(actor: Actor, id: string, dto: UpdateCentreDto): Promise<CentreDto> {
     return this.dataSource.transaction(async (manager) => {
-      const centre = await manager.findOne(CentreEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const centre = await this.repository.lock(manager, id, 'update');
       if (!centre) throw DomainException.notFound('Centre', id);
       const before = toCentreDto(centre);
       const changes = Object.fromEntries(
         Object.entries(dto).filter(([, v]) => v !== undefined),
       ) as Partial<CentreEntity>;
       if (Object.keys(changes).length === 0) return before;
-      await manager.update(CentreEntity, { id }, changes);
-      const after = toCentreDto(await manager.findOneOrFail(CentreEntity, { where: { id } }));
+      await this.repository.update(manager, id, changes);
+      const after = toCentreDto(await this.repository.get(manager, id));
       const action =
         dto.status && dto.status !== before.status
           ? `centre.${dto.status === 'suspended' ? 'suspended' : 'reactivated'}`
@@ -166,18 +154,12 @@ export class CentresService {
     const cardIds = [...new Set(dto.cardIds)];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const centre = await manager.findOne(CentreEntity, {
-          where: { id: centreId },
-          lock: { mode: 'pessimistic_read' },
-        });
+        const centre = await this.repository.lock(manager, centreId, 'share');
         if (!centre) throw DomainException.notFound('Centre', centreId);
         if (centre.status !== 'active') {
           throw new DomainException('CENTRE_SUSPENDED', `Centre ${centre.code} is suspended and cannot be accredited`);
         }
-        const cards = await manager.find(ProfessionCardEntity, {
-          where: { id: In(cardIds) },
-          select: { id: true, standardVersionId: true },
-        });
+        const cards = await findCards(manager, cardIds);
         const missing = cardIds.filter((id) => !cards.some((c) => c.id === id));
         if (missing.length > 0) {
           throw new DomainException('NOT_FOUND', `Card ${missing[0]} was not found`, {
@@ -195,7 +177,7 @@ export class CentresService {
           status: 'active',
           createdAt: new Date(),
         }));
-        await manager.insert(AccreditationEntity, rows);
+        await this.repository.insertAccreditations(manager, rows);
         for (const row of rows) {
           await this.audit.record(manager, {
             actor: toAuditActor(actor),
@@ -230,21 +212,16 @@ export class CentresService {
   async listAccreditations(actor: Actor, centreId: string): Promise<AccreditationDto[]> {
     await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
     const centre = await this.findCentre(centreId);
-    const rows = await this.dataSource
-      .getRepository(AccreditationEntity)
-      .find({ where: { centreId }, order: { validFrom: 'DESC', createdAt: 'DESC' } });
+    const rows = await this.repository.accreditationsOf(centreId);
     return rows.map((row) => toAccreditationDto(row, centre));
   }
 
   async revokeAccreditation(actor: Actor, centreId: string, accreditationId: string): Promise<AccreditationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(AccreditationEntity, {
-        where: { id: accreditationId, centreId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repository.lockAccreditation(manager, centreId, accreditationId);
       if (!row) throw DomainException.notFound('Accreditation', accreditationId);
       if (row.status !== 'revoked') {
-        await manager.update(AccreditationEntity, { id: row.id }, { status: 'revoked' });
+        await this.repository.revokeAccreditation(manager, row.id);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'accreditation.revoked',
@@ -255,7 +232,7 @@ export class CentresService {
         });
         row.status = 'revoked';
       }
-      return toAccreditationDto(row, await manager.findOneOrFail(CentreEntity, { where: { id: centreId } }));
+      return toAccreditationDto(row, await this.repository.get(manager, centreId));
     });
   }
 
@@ -279,7 +256,7 @@ export class CentresService {
   }
 
   private async findCentre(id: string): Promise<CentreEntity> {
-    const centre = await this.dataSource.getRepository(CentreEntity).findOne({ where: { id } });
+    const centre = await this.repository.find(id);
     if (!centre) throw DomainException.notFound('Centre', id);
     return centre;
   }

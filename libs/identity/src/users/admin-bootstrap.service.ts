@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainException, SYSTEM_ACTOR } from '@qualcert/shared';
-import { UserEntity } from '../entities/user.entity';
+import { adminExists, lockAdminBootstrap } from './admin-bootstrap.repository';
 import { UsersService } from './users.service';
 
 /**
@@ -22,9 +22,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.ADMIN_EMAIL || !this.config.ADMIN_PASSWORD) return;
     await this.dataSource.transaction(async (manager) => {
-      // Serialises the check across processes starting together.
-      await manager.query("SELECT pg_advisory_xact_lock(hashtext('qualcert:admin-bootstrap'))");
-      if ((await manager.count(UserEntity, { where: { role: 'admin' } })) > 0) return;
+      await lockAdminBootstrap(manager);
+      if (await adminExists(manager)) return;
       try {
         await this.users.createUser(manager, SYSTEM_ACTOR, {
           email: this.config.ADMIN_EMAIL,

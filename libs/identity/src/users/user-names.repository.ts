@@ -8,3 +8,15 @@ export async function userNames(manager: EntityManager, ids: string[]): Promise<
   );
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
+
+/** Where an account is reached by e-mail, and whether it is active; null when there is none. */
+export async function userContact(
+  manager: EntityManager,
+  id: string,
+): Promise<{ email: string; active: boolean } | null> {
+  const [row] = await manager.query<{ email: string; status: string }[]>(
+    'SELECT email, status FROM app_user WHERE id = $1',
+    [id],
+  );
+  return row ? { email: row.email, active: row.status === 'active' } : null;
+}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { userContact } from '@qualcert/identity';
 import { AppConfig, type JobData } from '@qualcert/shared';
 import { isNotificationKind } from '../notifications/notification-kinds';
 import { Mailer } from './mailer';
+import { lockNotificationToEmail, markEmailed } from './notification-email.repository';
 import { composeNotificationEmail } from './notification-email';
 
 export type EmailOutcome = 'sent' | 'already_sent' | 'not_found' | 'inactive_recipient';
@@ -25,23 +27,16 @@ export class NotificationEmailService {
 
   send({ notificationId }: JobData['send-email']): Promise<EmailOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<
-        { kind: string; application_id: string; emailed_at: Date | null; email: string; status: string }[]
-      >(
-        `SELECT n.kind, n.application_id, n.emailed_at, u.email, u.status
-           FROM notification n JOIN app_user u ON u.id = n.user_id
-          WHERE n.id = $1
-            FOR UPDATE OF n`,
-        [notificationId],
-      );
+      const row = await lockNotificationToEmail(manager, notificationId);
       if (!row) return 'not_found';
       if (row.emailed_at) return 'already_sent';
-      if (row.status !== 'active') return 'inactive_recipient';
+      const recipient = await userContact(manager, row.user_id);
+      if (!recipient?.active) return 'inactive_recipient';
       // An unknown kind is a programming error: the job fails and shows in the failed list.
       if (!isNotificationKind(row.kind)) throw new Error(`Unknown notification kind ${row.kind}`);
       const email = composeNotificationEmail(row.kind, row.application_id, this.config.PUBLIC_BASE_URL);
-      await this.mailer.send({ to: row.email, ...email, messageId: `<notification-${notificationId}@qualcert>` });
-      await manager.query('UPDATE notification SET emailed_at = now() WHERE id = $1', [notificationId]);
+      await this.mailer.send({ to: recipient.email, ...email, messageId: `<notification-${notificationId}@qualcert>` });
+      await markEmailed(manager, notificationId);
       return 'sent';
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   AbilityEntity,
   FieldOfActivityEntity,
@@ -124,5 +124,13 @@ export class CatalogueRepository {
 
   listFields(): Promise<FieldOfActivityEntity[]> {
     return this.dataSource.getRepository(FieldOfActivityEntity).find();
+  }
+
+  lockCard(manager: EntityManager, id: string): Promise<ProfessionCardEntity | null> {
+    return manager.findOne(ProfessionCardEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async confirmPrerequisites(manager: EntityManager, cardId: string): Promise<void> {
+    await manager.update(ProfessionCardEntity, { id: cardId }, { prerequisiteStatus: 'confirmed' });
   }
 }

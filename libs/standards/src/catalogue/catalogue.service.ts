@@ -92,13 +92,10 @@ export class CatalogueService {
    */
   async confirmPrerequisites(actor: AuditActor, cardId: string): Promise<CardDetailDto> {
     await this.dataSource.transaction(async (manager) => {
-      const card = await manager.findOne(ProfessionCardEntity, {
-        where: { id: cardId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const card = await this.repository.lockCard(manager, cardId);
       if (!card) throw DomainException.notFound('Card', cardId);
       if (card.prerequisiteStatus === 'confirmed') return;
-      await manager.update(ProfessionCardEntity, { id: cardId }, { prerequisiteStatus: 'confirmed' });
+      await this.repository.confirmPrerequisites(manager, cardId);
       await this.audit.record(manager, {
         actor,
         action: 'card.prerequisites_confirmed',

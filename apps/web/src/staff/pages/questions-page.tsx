@@ -76,7 +76,7 @@ export default function QuestionsPage() {
       saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), 'questions.json');
       return;
     }
-    const rows = toRows(data.questions as unknown as SheetQuestion[], sheetSkills);
+    const rows = toRows(data.questions as unknown as Parameters<typeof toRows>[0], sheetSkills);
     await saveRows(rows, format, 'questions');
   };
   const template = async (format: 'csv' | 'xlsx') => {

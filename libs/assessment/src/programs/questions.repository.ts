@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { QuestionEntity, QuestionVersionEntity } from './program.entities';
+
+/** What a centre's item bank is filtered by. */
+export interface QuestionFilter {
+  cardId: string;
+  skillId?: string;
+  status?: QuestionEntity['status'];
+}
+
+/** The item bank's queries (questions and their versions). */
+@Injectable()
+export class QuestionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  find(id: string): Promise<QuestionEntity | null> {
+    return this.dataSource.getRepository(QuestionEntity).findOne({ where: { id } });
+  }
+
+  lock(manager: EntityManager, id: string): Promise<QuestionEntity> {
+    return manager.findOneOrFail(QuestionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A centre's questions for a card, skill by skill, oldest first. */
+  list(centreId: string, filter: QuestionFilter): Promise<QuestionEntity[]> {
+    return this.dataSource.getRepository(QuestionEntity).find({
+      where: {
+        centreId,
+        cardId: filter.cardId,
+        ...(filter.skillId ? { skillId: filter.skillId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      },
+      order: { skillId: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** The current version of each question named. */
+  currentVersions(questionIds: string[]): Promise<QuestionVersionEntity[]> {
+    if (questionIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(QuestionVersionEntity)
+      .createQueryBuilder('v')
+      .innerJoin(QuestionEntity, 'q', 'q.id = v.question_id AND q.current_version = v.version')
+      .where('v.question_id IN (:...ids)', { ids: questionIds })
+      .getMany();
+  }
+
+  version(manager: EntityManager, questionId: string, version: number): Promise<QuestionVersionEntity> {
+    return manager.findOneOrFail(QuestionVersionEntity, { where: { questionId, version } });
+  }
+
+  async insert(
+    manager: EntityManager,
+    questions: Omit<QuestionEntity, 'createdAt' | 'updatedAt'>[],
+    versions: QuestionVersionEntity[],
+  ): Promise<void> {
+    await manager.insert(QuestionEntity, questions);
+    await manager.insert(QuestionVersionEntity, versions);
+  }
+
+  /** Adds a version and makes it the question's current one. */
+  async revise(manager: EntityManager, version: QuestionVersionEntity): Promise<void> {
+    await manager.insert(QuestionVersionEntity, version);
+    await manager.update(QuestionEntity, { id: version.questionId }, { currentVersion: version.version });
+  }
+
+  async retire(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(QuestionEntity, { id }, { status: 'retired' });
+  }
+}
