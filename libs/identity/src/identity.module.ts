@@ -14,10 +14,12 @@ import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { RefreshTokensRepository } from './auth/refresh-tokens.repository';
 import { TokenService } from './auth/token.service';
 import { PasswordHasher } from './password/password-hasher';
 import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 @Module({
@@ -35,6 +37,8 @@ import { UsersService } from './users/users.service';
   controllers: [AuthController, UsersController, AuditController],
   providers: [
     PasswordHasher,
+    UsersRepository,
+    RefreshTokensRepository,
     TokenService,
     LoginThrottleService,
     AuthService,

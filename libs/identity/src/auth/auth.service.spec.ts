@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DomainException } from '@qualcert/shared';
 import type { UserEntity } from '../entities/user.entity';
 import type { PasswordHasher } from '../password/password-hasher';
+import type { UsersRepository } from '../users/users.repository';
 import { AuthService } from './auth.service';
 import type { LoginThrottleService } from './login-throttle.service';
 
@@ -12,7 +13,7 @@ function authWith(user: Partial<UserEntity> | null) {
     steps.push('find');
     return Promise.resolve(user);
   });
-  const dataSource = { getRepository: () => ({ findOne }) } as unknown as DataSource;
+  const repository = { findByEmailKey: findOne } as unknown as UsersRepository;
   const verify = jest.fn((hash: string | null) => {
     steps.push('verify');
     return Promise.resolve(hash === 'the right hash');
@@ -23,7 +24,8 @@ function authWith(user: Partial<UserEntity> | null) {
     return Promise.resolve(attempt);
   });
   const service = new AuthService(
-    dataSource,
+    {} as DataSource,
+    repository,
     { verify } as unknown as PasswordHasher,
     {} as never,
     { begin } as unknown as LoginThrottleService,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, DomainException, errorMessage, fieldError } from '@qualcert/shared';
-import { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../password/password-hasher';
+import { UsersRepository } from '../users/users.repository';
 import { assertPasswordStrong, toAuditActor, UsersService } from '../users/users.service';
 import type { Actor } from './actor';
 import type { SessionDto, TokenPairDto, UserDto } from './auth.dto';
@@ -14,6 +15,7 @@ import { TokenService } from './token.service';
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
@@ -29,7 +31,7 @@ export class AuthService {
    */
   async validateCredentials(email: string, password: string, address: string): Promise<UserEntity> {
     const attempt = await this.throttle.begin(email, address);
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { emailKey: email.toLowerCase() } });
+    const user = await this.repository.findByEmailKey(email.toLowerCase());
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:wrong_credentials'));
     if (user.status !== 'active') {
@@ -74,7 +76,7 @@ export class AuthService {
     newPassword: string,
     address: string,
   ): Promise<TokenPairDto> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.userId } });
+    const user = await this.repository.find(actor.userId);
     if (!user) throw new DomainException('UNAUTHENTICATED', errorMessage('UNAUTHENTICATED:token_required'));
     const attempt = await this.throttle.begin(user.email, address);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
@@ -86,7 +88,7 @@ export class AuthService {
     assertPasswordStrong(newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { passwordHash, sessionVersion: () => 'session_version + 1' });
+      await this.repository.setPasswordHash(manager, user.id, passwordHash);
       await this.tokens.revokeAllOfUser(manager, user.id, 'password_changed');
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
@@ -94,7 +96,7 @@ export class AuthService {
         entityType: 'user',
         entityId: user.id,
       });
-      const updated = await manager.findOneOrFail(UserEntity, { where: { id: user.id } });
+      const updated = await this.repository.get(manager, user.id);
       return this.tokens.issue(manager, updated);
     });
   }

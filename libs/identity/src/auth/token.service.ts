@@ -2,10 +2,11 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, DomainException, errorMessage } from '@qualcert/shared';
-import { RefreshTokenEntity } from '../entities/refresh-token.entity';
-import { UserEntity } from '../entities/user.entity';
+import type { UserEntity } from '../entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export interface TokenPair {
   accessToken: string;
@@ -44,6 +45,8 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /** A new session: a new family of refresh tokens. */
@@ -59,10 +62,7 @@ export class TokenService {
     const parts = splitToken(token);
     if (!parts) throw invalid();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(RefreshTokenEntity, {
-        where: { id: parts.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.refreshTokens.lock(manager, parts.id);
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(parts.secret)))) throw invalid();
       if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
       // However recently it was used, a session ends SESSION_MAX_AGE_DAYS after its sign-in.
@@ -70,12 +70,12 @@ export class TokenService {
         return { ended: true as const };
       }
       if (row.usedAt) {
-        await this.revokeFamily(manager, row.familyId, 'reuse_detected');
+        await this.refreshTokens.revokeFamily(manager, row.familyId, 'reuse_detected');
         return { reused: true as const };
       }
-      const user = await manager.findOne(UserEntity, { where: { id: row.userId } });
+      const user = await this.users.find(row.userId, manager);
       if (user?.status !== 'active') throw invalid();
-      await manager.update(RefreshTokenEntity, { id: row.id }, { usedAt: new Date() });
+      await this.refreshTokens.markUsed(manager, row.id);
       return {
         reused: false as const,
         userId: row.userId,
@@ -94,32 +94,20 @@ export class TokenService {
     const parts = splitToken(token);
     if (!parts) return null;
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(RefreshTokenEntity, { where: { id: parts.id } });
+      const row = await this.refreshTokens.find(manager, parts.id);
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(parts.secret)))) return null;
-      await this.revokeFamily(manager, row.familyId, 'logout');
+      await this.refreshTokens.revokeFamily(manager, row.familyId, 'logout');
       return row.userId;
     });
   }
 
   /** Ends every session of a user (password change, account disabled). */
-  async revokeAllOfUser(manager: EntityManager, userId: string, reason: string): Promise<void> {
-    await manager.update(
-      RefreshTokenEntity,
-      { userId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokeReason: reason },
-    );
+  revokeAllOfUser(manager: EntityManager, userId: string, reason: string): Promise<void> {
+    return this.refreshTokens.revokeAllOfUser(manager, userId, reason);
   }
 
   verifyAccess(token: string): AccessTokenPayload {
     return this.jwt.verify<AccessTokenPayload>(token);
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager.update(
-      RefreshTokenEntity,
-      { familyId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokeReason: reason },
-    );
   }
 
   private async issueInFamily(
@@ -132,7 +120,7 @@ export class TokenService {
     const secret = randomBytes(32).toString('base64url');
     const idleEnd = Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS;
     const absoluteEnd = sessionStartedAt.getTime() + this.config.SESSION_MAX_AGE_DAYS * DAY_MS;
-    await manager.insert(RefreshTokenEntity, {
+    await this.refreshTokens.insert(manager, {
       id,
       familyId,
       userId: user.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditActor,
   AuditService,
@@ -13,7 +13,6 @@ import {
 import type { Actor } from '../auth/actor';
 import type { RegistrationAcceptedDto, UserDto } from '../auth/auth.dto';
 import { TokenService } from '../auth/token.service';
-import { CentreMembershipEntity } from '../entities/centre-membership.entity';
 import { Role, StaffRole, UserEntity, UserStatus } from '../entities/user.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { passwordProblems } from '../password/password-policy';
@@ -21,6 +20,7 @@ import { AccessService, Permission } from '../access/access.service';
 import type { ListUsersQueryDto, UsersPageDto } from './users.dto';
 import { roleChangeRefusal } from './role-change-rule';
 import { lockForRoleChange, replaceCentres, setRole } from './user-roles.repository';
+import { UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -62,6 +62,7 @@ export function assertPasswordStrong(
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly access: AccessService,
@@ -93,16 +94,8 @@ export class UsersService {
       updatedAt: new Date(),
     };
     try {
-      // A savepoint, so that a duplicate email is answered without aborting the caller's transaction.
-      await manager.transaction(async (inner) => {
-        await inner.insert(UserEntity, user);
-        if (centreIds.length > 0) {
-          await inner.insert(
-            CentreMembershipEntity,
-            centreIds.map((centreId) => ({ centreId, userId: user.id })),
-          );
-        }
-      });
+      // In a savepoint, so that a duplicate email is answered without aborting the caller's transaction.
+      await this.repository.insertWithCentres(manager, user, centreIds);
     } catch (error) {
       // The key is the address in lower case, and the database checks it: JavaScript and PostgreSQL
       // lower some letters differently (İ is "i̇" to one and "i" to the other).
@@ -156,24 +149,13 @@ export class UsersService {
 
   async getUser(actor: Actor, id: string): Promise<UserDto> {
     await this.access.requireAccess(actor, Permission.UserRead, [id], 'User');
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+    const user = await this.repository.find(id);
     if (!user) throw DomainException.notFound('User', id);
     return this.toDto(user, await this.centreIdsOf([id]).then((m) => m.get(id) ?? []));
   }
 
   async listUsers(query: ListUsersQueryDto): Promise<UsersPageDto> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.q) {
-      const q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.email_key ILIKE :q OR u.full_name ILIKE :q)', { q });
-    }
-    const [users, total] = await qb
-      .orderBy('u.created_at', 'DESC')
-      .addOrderBy('u.id')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    const [users, total] = await this.repository.page(query);
     const centres = await this.centreIdsOf(users.map((u) => u.id));
     return {
       items: users.map((u) => this.toDto(u, centres.get(u.id) ?? [])),
@@ -189,11 +171,11 @@ export class UsersService {
       throw new DomainException('CONFLICT', 'You cannot disable your own account');
     }
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.repository.lock(manager, id);
       if (!user) throw DomainException.notFound('User', id);
       if (user.status !== status) {
         const before = { status: user.status };
-        await manager.update(UserEntity, { id }, { status, sessionVersion: () => 'session_version + 1' });
+        await this.repository.setStatus(manager, id, status);
         if (status === 'disabled') await this.tokens.revokeAllOfUser(manager, id, 'account_disabled');
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
@@ -267,18 +249,13 @@ export class UsersService {
         before: { role: target.role, centreIds: before },
         after: { role, centreIds },
       });
-      const user = await manager.findOneOrFail(UserEntity, { where: { id } });
+      const user = await this.repository.get(manager, id);
       return this.toDto(user, centreIds);
     });
   }
 
   async listCentreStaff(centreId: string): Promise<UserDto[]> {
-    const users = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .innerJoin(CentreMembershipEntity, 's', 's.user_id = u.id AND s.centre_id = :centreId', { centreId })
-      .orderBy('u.full_name', 'ASC')
-      .getMany();
+    const users = await this.repository.staffOfCentre(centreId);
     const centres = await this.centreIdsOf(users.map((u) => u.id));
     return users.map((u) => this.toDto(u, centres.get(u.id) ?? []));
   }
@@ -289,7 +266,7 @@ export class UsersService {
   ): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (userIds.length === 0) return map;
-    const rows = await manager.find(CentreMembershipEntity, { where: { userId: In(userIds) } });
+    const rows = await this.repository.memberships(userIds, manager);
     for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row.centreId]);
     return map;
   }
