@@ -97,7 +97,6 @@ const SERVICES_WITH_SQL = [
   'libs/certificates/src/documents/result-documents.service.ts',
   'libs/evidence/src/evidence/evidence.service.ts',
   'libs/notifications/src/notifications/notifications.service.ts',
-  'libs/standards/src/import/standard-import.service.ts',
 ];
 
 export default tseslint.config(

@@ -5,7 +5,12 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@qualcert/database';
 import { AuditService, loadConfig } from '@qualcert/shared';
-import { parseStandard, readCorrectionsFile, StandardImportService } from '@qualcert/standards';
+import {
+  parseStandard,
+  readCorrectionsFile,
+  StandardImportRepository,
+  StandardImportService,
+} from '@qualcert/standards';
 import { check } from './support/results';
 
 /**
@@ -25,7 +30,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   Logger.overrideLogger(['warn', 'error']);
   const dataSource = await new DataSource(dataSourceOptions(loadConfig().DATABASE_URL)).initialize();
-  const importer = new StandardImportService(dataSource, new AuditService());
+  const importer = new StandardImportService(dataSource, new StandardImportRepository(dataSource), new AuditService());
   const parse: number[] = [];
   const store: number[] = [];
   try {

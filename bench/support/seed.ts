@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { type CertificateContents, groupByFunction, type SkillOfFunctionRow } from '@qualcert/certificates';
 import { dataSourceOptions } from '@qualcert/database';
 import { AuditService } from '@qualcert/shared';
-import { readCorrectionsFile, StandardImportService } from '@qualcert/standards';
+import { readCorrectionsFile, StandardImportRepository, StandardImportService } from '@qualcert/standards';
 import { ROOT } from './processes';
 
 const SEED = 'standards/kz-ps-reference-information-services-2025';
@@ -20,7 +20,7 @@ export async function importSeedStandard(databaseUrl: string): Promise<void> {
     const corrections = readCorrectionsFile(
       JSON.parse(readFileSync(join(ROOT, `${SEED}.corrections.json`), 'utf8')),
     ).corrections;
-    await new StandardImportService(dataSource, new AuditService()).import({
+    await new StandardImportService(dataSource, new StandardImportRepository(dataSource), new AuditService()).import({
       text,
       sourceName: 'bench.txt',
       corrections,

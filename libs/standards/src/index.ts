@@ -1,6 +1,7 @@
 export * from './standards.module';
 export * from './catalogue/catalogue.service';
 export * from './import/standard-import.service';
+export * from './import/standard-import.repository';
 export * from './corrections/corrections';
 export * from './parser/parsed-standard';
 export * from './prerequisites/prerequisite-rules';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService, DomainException, isUniqueViolation, SYSTEM_ACTOR } from '@qualcert/shared';
 import { applyCorrections, Correction } from '../corrections/corrections';
 import {
@@ -11,13 +11,13 @@ import {
   LabourFunctionEntity,
   ProfessionCardEntity,
   SkillEntity,
-  StandardEntity,
   StandardVersionEntity,
 } from '../entities';
 import { ParsedStandard, StandardParseError } from '../parser/parsed-standard';
 import { parseStandard } from '../parser/standard-parser';
 import { parsePrerequisites } from '../prerequisites/prerequisite-parser';
 import type { CardPrerequisites } from '../prerequisites/prerequisite-rules';
+import { StandardImportRepository } from './standard-import.repository';
 
 export interface ImportRequest {
   text: string;
@@ -61,9 +61,6 @@ export function titleKey(title: string): string {
   return title.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
 }
 
-// PostgreSQL accepts at most 65535 parameters per statement.
-const INSERT_CHUNK = 1000;
-
 interface PreparedImport {
   parsed: ParsedStandard;
   corrections: AppliedCorrection[];
@@ -82,6 +79,7 @@ export class StandardImportService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: StandardImportRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -124,9 +122,7 @@ export class StandardImportService {
   /** Parses and counts without storing; says whether the same content is stored already. */
   async preview(request: ImportRequest): Promise<ImportPreview> {
     const prepared = this.prepare(request);
-    const existing = await this.dataSource
-      .getRepository(StandardVersionEntity)
-      .findOne({ where: { contentHash: prepared.contentHash } });
+    const existing = await this.repository.versionWithContent(prepared.contentHash);
     return {
       ...this.counts(prepared),
       contentHash: prepared.contentHash,
@@ -158,32 +154,21 @@ export class StandardImportService {
     actor: AuditActor,
   ): Promise<ImportSummary> {
     const { parsed, contentHash } = prepared;
-    const existing = await manager.findOne(StandardVersionEntity, { where: { contentHash } });
+    const existing = await this.repository.versionWithContent(contentHash, manager);
     if (existing) return this.summary('unchanged', existing, prepared);
 
     // The standard row is the lock that serialises version numbering of concurrent imports.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(StandardEntity)
-      .values({ id: randomUUID(), title: parsed.title, titleKey: titleKey(parsed.title) })
-      .orIgnore()
-      .execute();
-    const standard = await manager
-      .createQueryBuilder(StandardEntity, 's')
-      .setLock('pessimistic_write')
-      .where('s.title_key = :key', { key: titleKey(parsed.title) })
-      .getOneOrFail();
-    const { next } = (await manager
-      .createQueryBuilder(StandardVersionEntity, 'v')
-      .select('COALESCE(MAX(v.version), 0) + 1', 'next')
-      .where('v.standard_id = :id', { id: standard.id })
-      .getRawOne<{ next: number }>()) ?? { next: 1 };
+    const standard = await this.repository.lockStandard(manager, {
+      id: randomUUID(),
+      title: parsed.title,
+      titleKey: titleKey(parsed.title),
+    });
+    const next = await this.repository.nextVersion(manager, standard.id);
 
     const version: StandardVersionEntity = {
       id: randomUUID(),
       standardId: standard.id,
-      version: Number(next),
+      version: next,
       contentHash,
       textHash: prepared.textHash,
       sourceName: sourceName.slice(0, 300),
@@ -195,7 +180,7 @@ export class StandardImportService {
       corrections: prepared.corrections,
       importedAt: new Date(),
     };
-    await manager.insert(StandardVersionEntity, version);
+    await this.repository.insertVersion(manager, version);
     await this.writeTree(manager, version.id, prepared);
     await this.audit.record(manager, {
       actor,
@@ -282,11 +267,7 @@ export class StandardImportService {
         }
       });
     });
-    await insertAll(manager, ProfessionCardEntity, cards);
-    await insertAll(manager, LabourFunctionEntity, functions);
-    await insertAll(manager, SkillEntity, skills);
-    await insertAll(manager, AbilityEntity, abilities);
-    await insertAll(manager, KnowledgeItemEntity, knowledge);
+    await this.repository.insertTree(manager, { cards, functions, skills, abilities, knowledge });
   }
 
   private summary(
@@ -324,22 +305,5 @@ export class StandardImportService {
       warnings: parsed.warnings,
       corrections: prepared.corrections,
     };
-  }
-}
-
-async function insertAll<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    // insert() issues one multi-row INSERT without selecting first or reloading generated columns.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .updateEntity(false)
-      .execute();
   }
 }
