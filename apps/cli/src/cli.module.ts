@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentModule } from '@qualcert/assessment';
 import { CentresModule } from '@qualcert/centres';
 import { DatabaseModule } from '@qualcert/database';
+import { CreditHistoryModule } from '@qualcert/decisions';
 import { IdentityModule } from '@qualcert/identity';
 import { AuditModule, ConfigModule, OutboxModule } from '@qualcert/shared';
 import { StandardsModule } from '@qualcert/standards';
@@ -13,7 +14,17 @@ export class CliModule {}
 @Module({ imports: [ConfigModule, DatabaseModule, AuditModule, IdentityModule] })
 export class AdminCliModule {}
 
+// The assessment's progress reads earlier credits through the decisions context's CreditHistory.
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, OutboxModule, IdentityModule, CentresModule, AssessmentModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    OutboxModule,
+    IdentityModule,
+    CentresModule,
+    AssessmentModule,
+    CreditHistoryModule,
+  ],
 })
 export class DemoCliModule {}

@@ -4,6 +4,7 @@ export * from './assessment-worker.module';
 export * from './sessions/theory-tests.service';
 export * from './assessors/assessors.service';
 export * from './results/earlier-credits';
+export * from './results/upper-context-ports';
 export * from './results/progress.service';
 export * from './results/progress.repository';
 export * from './rules/impartiality';

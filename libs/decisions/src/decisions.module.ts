@@ -4,6 +4,7 @@ import { CandidatesModule } from '@qualcert/candidates';
 import { CentresModule } from '@qualcert/centres';
 import { IdentityModule } from '@qualcert/identity';
 import { CardOutlineModule } from '@qualcert/standards';
+import { CreditHistoryModule } from './credits/credit-history.module';
 import { AppealsController } from './appeals/appeals.controller';
 import { AppealsRepository } from './appeals/appeals.repository';
 import { AppealsService } from './appeals/appeals.service';
@@ -22,6 +23,7 @@ import { CentreStatisticsService } from './statistics/centre-statistics.service'
     CandidatesModule,
     CentresModule,
     DecisionHistoryModule,
+    CreditHistoryModule,
   ],
   controllers: [DecisionsController, AppealsController, CentreStatisticsController],
   providers: [DecisionsRepository, AppealsRepository, DecisionsService, AppealsService, CentreStatisticsService],

@@ -7,3 +7,4 @@ export * from './appeals/appeal.entity';
 export * from './appeals/appeals.service';
 export * from './decisions/decision.processor';
 export * from './decisions/decision-applications.repository';
+export * from './credits/credit-history.module';

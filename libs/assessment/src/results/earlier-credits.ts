@@ -8,23 +8,12 @@
  * carrying it keeps the dates of the credit it was carried on: a chain of retakes never extends
  * a credit beyond its first period (the decision rule's `carriedCredit`).
  *
- * The reads are select-list subqueries over `application a`, so that the exam enrolment, the
- * progress check and the decision worker each read them in the query they already make.
+ * The decisions context reads the rows (`CreditHistory`, upper-context-ports.ts); these
+ * functions read the credits they hold.
  */
 import { addMonthsToDay, toIsoDay } from '@qualcert/shared';
 
-/** The candidate's earlier credits for the application's card, as one JSON array. */
-export const EARLIER_CREDITS_SQL = `
-  (SELECT COALESCE(json_agg(json_build_object(
-            'credited_skill_ids', d.credited_skill_ids, 'signed_at', d.signed_at,
-            'months', d.credit_validity_months,
-            'carried', (SELECT COALESCE(jsonb_agg(c), '[]'::jsonb) FROM jsonb_path_query(d.result,
-                         '$.reasoning[*].skills[*] ? (@.basis == "carried").carriedCredit') c))), '[]')
-     FROM decision d JOIN application o ON o.id = d.application_id
-    WHERE o.candidate_id = a.candidate_id AND o.card_id = a.card_id AND o.id <> a.id
-      AND d.status = 'approved' AND d.outcome = 'partial')`;
-
-/** One row of EARLIER_CREDITS_SQL's array. */
+/** An approved partial decision's credits, as the decisions context reads them. */
 export interface EarlierCreditRow {
   credited_skill_ids: string[];
   signed_at: string;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ApplicationStatus, lockApplication } from '@qualcert/candidates';
 import type { EvidenceReviewStatus } from '../rules/application-progress';
-import { EARLIER_CREDITS_SQL, type EarlierCreditRow } from './earlier-credits';
+import type { EarlierCreditRow } from './earlier-credits';
+import { CreditHistory } from './upper-context-ports';
 
 /** What the progress check reads of the application. */
 export interface ProgressApplicationRow {
@@ -37,6 +38,8 @@ export interface VerdictRow {
 /** The reads of where an application stands: its enrolment's results, claims and reviews. */
 @Injectable()
 export class ProgressRepository {
+  constructor(private readonly credits: CreditHistory) {}
+
   // One read for the enrolment, its program's pass mark, the session's assessors and the
   // submitted test (one per enrolment): the decisions worker runs this for every decision.
   async enrolmentFacts(manager: EntityManager, enrolmentId: string): Promise<EnrolmentFacts> {
@@ -92,14 +95,22 @@ export class ProgressRepository {
     );
   }
 
-  /** The application with the candidate's earlier credits for its card (no row: no application). */
+  /**
+   * The application with the candidate's earlier credits for its card (no row: no application):
+   * the credits of the candidate's other applications for the card, read from the decisions
+   * context only when there are such applications.
+   */
   async application(manager: EntityManager, applicationId: string): Promise<ProgressApplicationRow> {
-    const [app] = await manager.query<ProgressApplicationRow[]>(
-      `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids, ${EARLIER_CREDITS_SQL} AS earlier
+    const [app] = await manager.query<(Omit<ProgressApplicationRow, 'earlier'> & { others: string[] })[]>(
+      `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids,
+              ARRAY(SELECT o.id FROM application o
+                     WHERE o.candidate_id = a.candidate_id AND o.card_id = a.card_id AND o.id <> a.id) AS others
          FROM application a WHERE a.id = $1`,
       [applicationId],
     );
-    return app;
+    if (!app) return app;
+    const { others, ...row } = app;
+    return { ...row, earlier: others.length > 0 ? await this.credits.creditsOf(manager, others) : [] };
   }
 
   /** Locks the application (candidates' reader) for the caller's transaction. */
