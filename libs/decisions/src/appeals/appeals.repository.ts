@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { findApplication, type ApplicationEntity } from '@qualcert/candidates';
+import { activeProgramTerms, retestPassMark } from '@qualcert/assessment';
+import { findApplication, lockApplication, type ApplicationEntity } from '@qualcert/candidates';
+import { ownEvidenceFileIds } from '@qualcert/evidence';
 import { assessorsOfCentre } from '@qualcert/identity';
-import { lockInStatus, updateReturning } from '@qualcert/shared';
+import { DomainException, lockInStatus, updateReturning } from '@qualcert/shared';
 import { AppealEntity, AppealPanelMemberEntity, AppealReassessmentEntity, type AppealStatus } from './appeal.entity';
 
 /** An appeal's re-assessment as the decision after it reads it. */
@@ -120,27 +122,32 @@ export class AppealsRepository {
     return (await findApplication(manager, applicationId)) as ApplicationEntity;
   }
 
-  /** The application locked, with the centre's appeal window and its approved decision. */
+  /**
+   * The application locked (candidates' reader), with the appeal window of the centre's program
+   * for the card in force (assessment's) and its approved decision.
+   */
   async lockAdmissionFacts(manager: EntityManager, applicationId: string): Promise<AdmissionAppealFacts> {
-    const [app] = await manager.query<AdmissionAppealFacts[]>(
-      `SELECT a.id, a.status, a.submission, a.eligibility_checked_at,
-              (SELECT p.appeal_window_days FROM qualification_program p
-                WHERE p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active') AS window_days,
-              (SELECT json_build_object('signed_at', d.signed_at, 'outcome', d.outcome, 'window', d.appeal_window_days)
-                 FROM decision d WHERE d.application_id = a.id AND d.status = 'approved') AS decision
-         FROM application a WHERE a.id = $1 FOR UPDATE`,
+    const app = await lockApplication(manager, applicationId);
+    if (!app) throw DomainException.notFound('Application', applicationId);
+    const terms = await activeProgramTerms(manager, app.centreId, app.cardId);
+    const [approved] = await manager.query<{ decision: AdmissionAppealFacts['decision'] }[]>(
+      `SELECT json_build_object('signed_at', d.signed_at, 'outcome', d.outcome, 'window', d.appeal_window_days) AS decision
+         FROM decision d WHERE d.application_id = $1 AND d.status = 'approved'`,
       [applicationId],
     );
-    return app;
+    return {
+      id: app.id,
+      status: app.status,
+      submission: app.submission,
+      eligibility_checked_at: app.eligibilityCheckedAt,
+      window_days: terms?.appealWindowDays ?? null,
+      decision: approved?.decision ?? null,
+    };
   }
 
-  /** Which of `ids` are evidence files of the candidate's own. */
-  async ownEvidenceIds(manager: EntityManager, candidateId: string, ids: string[]): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      'SELECT id FROM evidence_file WHERE candidate_id = $1 AND id = ANY($2::uuid[])',
-      [candidateId, ids],
-    );
-    return rows.map((r) => r.id);
+  /** Which of `ids` are evidence files of the candidate's own (evidence's reader). */
+  ownEvidenceIds(manager: EntityManager, candidateId: string, ids: string[]): Promise<string[]> {
+    return ownEvidenceFileIds(manager, candidateId, ids);
   }
 
   /** Which of `userIds` are active assessors on the centre's staff (identity's reader). */
@@ -150,21 +157,15 @@ export class AppealsRepository {
 
   /**
    * The pass mark a re-test is marked with, in percent: that of the program the candidate sat the
-   * exam under, else the centre's program in force; null with neither.
+   * exam under, else the centre's program in force; null with neither (assessment's reader).
    */
-  async passMarkOf(manager: EntityManager, applicationId: string): Promise<number | null> {
-    const [row] = await manager.query<{ pass_mark: number | null }[]>(
-      `SELECT COALESCE(
-                (SELECT p.pass_mark_percent FROM enrolment e JOIN exam_session x ON x.id = e.session_id
-                   JOIN qualification_program p ON p.id = x.program_id
-                  WHERE e.application_id = $1 ORDER BY e.created_at DESC LIMIT 1),
-                (SELECT p.pass_mark_percent FROM application a JOIN qualification_program p
-                    ON p.centre_id = a.centre_id AND p.card_id = a.card_id AND p.status = 'active'
-                  WHERE a.id = $1)) AS pass_mark`,
-      [applicationId],
-    );
-    return row?.pass_mark ?? null;
+  passMarkOf(
+    manager: EntityManager,
+    application: Pick<ApplicationEntity, 'id' | 'centreId' | 'cardId'>,
+  ): Promise<number | null> {
+    return retestPassMark(manager, application);
   }
+
   /** The appeal locked, as a decision on it reads it. */
   async lockForDecision(
     manager: EntityManager,

@@ -340,7 +340,7 @@ export class AppealsService {
           recognition: skill.recognition,
           result: record.result,
           reExamination,
-          passMark: ((await this.repository.passMarkOf(manager, locked.applicationId)) ?? 70) / 100,
+          passMark: ((await this.repository.passMarkOf(manager, app)) ?? 70) / 100,
         });
         await this.repository.insertReassessment(manager, {
           appealId: appeal.id,
