@@ -2,34 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationEntity } from '@qualcert/candidates';
 import { AuditService, OutboxService, SYSTEM_ACTOR } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, type CardOutline } from '@qualcert/standards';
+import { CardOutlineReader } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import { type EnrolmentFacts, ProgressRepository, type ProgressApplicationRow } from './progress.repository';
 import { ProgressService } from './progress.service';
 
-const skill = (id: string, functionId: string, recognition: 'recommended' | 'not_recommended') => ({
-  id,
-  functionId,
-  number: 1,
-  label: '1.1',
-  title: id,
-  recognition,
-  abilities: [],
-  knowledge: [],
-});
-
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    {
-      id: 'm1',
-      kind: 'mandatory',
-      number: 1,
-      title: 'M1',
-      skills: [skill('s1', 'm1', 'recommended'), skill('s2', 'm1', 'not_recommended')],
-    },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [skill('s3', 'a1', 'recommended')] },
-  ],
-};
+const OUTLINE = outline({ mandatory: { m1: ['s1', 's2'] }, additional: { a1: ['s3'] }, notRecommended: ['s2'] });
 
 const application = (overrides: Partial<ProgressApplicationRow> = {}): ProgressApplicationRow => ({
   id: 'app',

@@ -3,7 +3,8 @@ import { requireIdentityResolved } from '@qualcert/candidates';
 import { AccessService, assessorsOfCentre, Permission, type Actor } from '@qualcert/identity';
 import { AuditService, DomainException } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, type CardOutline } from '@qualcert/standards';
+import { CardOutlineReader } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import { AssessorsService } from '../assessors/assessors.service';
 import type { QualificationProgramEntity } from '../programs/program.entities';
 import { ProgressRepository, type ProgressApplicationRow } from '../results/progress.repository';
@@ -23,24 +24,7 @@ jest.mock('@qualcert/identity', () => ({
 const identityResolved = requireIdentityResolved as jest.MockedFunction<typeof requireIdentityResolved>;
 const staffOf = assessorsOfCentre as jest.MockedFunction<typeof assessorsOfCentre>;
 
-const skill = (id: string, functionId: string, number: number) => ({
-  id,
-  functionId,
-  number,
-  label: `1.${number}`,
-  title: `skill ${id}`,
-  recognition: 'recommended' as const,
-  abilities: [],
-  knowledge: [],
-});
-
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    { id: 'm1', kind: 'mandatory', number: 1, title: 'M1', skills: [skill('s1', 'm1', 1), skill('s2', 'm1', 2)] },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [skill('s3', 'a1', 1)] },
-  ],
-};
+const OUTLINE = outline({ mandatory: { m1: ['s1', 's2'] }, additional: { a1: ['s3'] } });
 
 const MANAGER: Actor = { userId: 'manager', role: 'centre_manager', centreIds: ['centre'] };
 const CANDIDATE: Actor = { userId: 'candidate', role: 'candidate', centreIds: [] };

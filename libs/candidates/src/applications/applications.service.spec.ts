@@ -3,7 +3,8 @@ import { accreditedOn, findCentre, type CentreEntity } from '@qualcert/centres';
 import { AccessService, type Actor } from '@qualcert/identity';
 import { AuditService, OutboxService } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, findCard, type CardOutline, type ProfessionCardEntity } from '@qualcert/standards';
+import { CardOutlineReader, findCard, type ProfessionCardEntity } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import type { ApplicationEntity } from '../entities/application.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import { lockApplication } from './application.repository';
@@ -39,14 +40,7 @@ const CANDIDATE: Actor = { userId: 'candidate', role: 'candidate', centreIds: []
 const MANAGER: Actor = { userId: 'manager', role: 'centre_manager', centreIds: ['centre'] };
 const ADMIN: Actor = { userId: 'admin', role: 'admin', centreIds: [] };
 
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    { id: 'm1', kind: 'mandatory', number: 1, title: 'M1', skills: [] },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [] },
-    { id: 'a2', kind: 'additional', number: 2, title: 'A2', skills: [] },
-  ],
-};
+const OUTLINE = outline({ mandatory: { m1: [] }, additional: { a1: [], a2: [] } });
 
 const card = (overrides: Partial<ProfessionCardEntity> = {}) =>
   ({ id: 'card', standardVersionId: 'sv', prerequisiteStatus: 'confirmed', ...overrides }) as ProfessionCardEntity;

@@ -4,35 +4,15 @@ import { ApplicationsService, type ApplicationEntity } from '@qualcert/candidate
 import { AccessService, type Actor } from '@qualcert/identity';
 import { AuditService, OutboxService } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, type CardOutline } from '@qualcert/standards';
+import { CardOutlineReader } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import type { DecisionEntity } from '../decisions/decision.entity';
 import { DecisionsRepository } from '../decisions/decisions.repository';
 import type { AppealEntity, AppealPanelMemberEntity } from './appeal.entity';
 import { AppealsRepository, type AdmissionAppealFacts } from './appeals.repository';
 import { AppealsService } from './appeals.service';
 
-const skill = (id: string, recognition: 'recommended' | 'not_recommended') => ({
-  id,
-  functionId: 'm1',
-  number: 1,
-  label: '1.1',
-  title: id,
-  recognition,
-  abilities: [],
-  knowledge: [],
-});
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    {
-      id: 'm1',
-      kind: 'mandatory',
-      number: 1,
-      title: 'M1',
-      skills: [skill('s1', 'recommended'), skill('s2', 'not_recommended')],
-    },
-  ],
-};
+const OUTLINE = outline({ mandatory: { m1: ['s1', 's2'] }, notRecommended: ['s2'] });
 
 const CANDIDATE: Actor = { userId: 'candidate', role: 'candidate', centreIds: [] };
 const MANAGER: Actor = { userId: 'manager', role: 'centre_manager', centreIds: ['centre'] };

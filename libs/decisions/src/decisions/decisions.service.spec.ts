@@ -4,7 +4,8 @@ import { ApplicationEntity, type ApplicationEntity as Application } from '@qualc
 import { AccessService, type Actor } from '@qualcert/identity';
 import { AuditService, OutboxService } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, type CardOutline } from '@qualcert/standards';
+import { CardOutlineReader } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import { AppealsRepository } from '../appeals/appeals.repository';
 import { DEFAULT_DECISION_TERMS } from '../rules/decision-terms';
 import type { DecisionEntity } from './decision.entity';
@@ -17,24 +18,12 @@ jest.mock('@qualcert/candidates', () => ({
   requireIdentityResolved: jest.fn().mockResolvedValue(undefined),
 }));
 
-const skill = (id: string, functionId: string, number: number) => ({
-  id,
-  functionId,
-  number,
-  label: `1.${number}`,
-  title: `skill ${id}`,
-  recognition: 'recommended' as const,
+const OUTLINE = outline({
+  mandatory: { m1: ['s1', 's2'] },
+  additional: { a1: ['s3'] },
   abilities: ['can'],
   knowledge: ['knows'],
 });
-
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    { id: 'm1', kind: 'mandatory', number: 1, title: 'M1', skills: [skill('s1', 'm1', 1), skill('s2', 'm1', 2)] },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [skill('s3', 'a1', 1)] },
-  ],
-};
 
 const facts = (overrides: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   id: 'app',
