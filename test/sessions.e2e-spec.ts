@@ -1,9 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { TheoryDeadlineSweeper } from '@qualcert/assessment';
-import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { QUEUES } from '@qualcert/shared';
 import {
   eligibleApplications,
   ExamDay,
@@ -14,6 +13,7 @@ import {
   wrongOption,
 } from './utils/exam-day';
 import { bearer, eventually, login, newSession } from './utils/fixtures';
+import { withQueue } from './utils/queues';
 import { createTestApp, TestContext } from './utils/test-app';
 import { startWorker } from './utils/worker';
 
@@ -42,18 +42,11 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
       .set(...bearer(day.manager))
       .send({ applicationId });
 
-  const deadlineJob = async (testId: string) => {
-    const queue = new Queue(QUEUES.theoryDeadline, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    try {
+  const deadlineJob = (testId: string) =>
+    withQueue(QUEUES.theoryDeadline, async (queue) => {
       const job = await queue.getJob(`theory-deadline-${testId}`);
       return { state: await job?.getState(), returnvalue: job?.returnvalue as unknown };
-    } finally {
-      await queue.close();
-    }
-  };
+    });
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -364,11 +357,7 @@ describe('exam sessions, enrolment and the theory test (through the real worker)
       () => deadlineJob(test.id),
       (job) => job.state === 'delayed',
     );
-    const queue = new Queue(QUEUES.theoryDeadline, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    await queue.remove(`theory-deadline-${test.id}`).finally(() => queue.close());
+    await withQueue(QUEUES.theoryDeadline, (queue) => queue.remove(`theory-deadline-${test.id}`));
     await ctx.dataSource.query('UPDATE theory_test SET deadline_at = now() WHERE id = $1', [test.id]);
     await worker.get(TheoryDeadlineSweeper).sweep();
     const [row] = await ctx.dataSource.query('SELECT status, submitted_by FROM theory_test WHERE id = $1', [test.id]);

@@ -1,9 +1,9 @@
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, prepareExamDay, ExamDay } from '../utils/exam-day';
 import { eventually } from '../utils/fixtures';
 import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
+import { withQueue } from '../utils/queues';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 // Short locks, so that a dead worker's jobs are taken up again within seconds, not a minute.
@@ -40,18 +40,6 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
       )
       .then(([row]) => row.n);
 
-  const withQueue = async <T>(use: (queue: Queue) => Promise<T>): Promise<T> => {
-    const queue = new Queue(QUEUES.decisions, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    try {
-      return await use(queue);
-    } finally {
-      await queue.close();
-    }
-  };
-
   const decisionCounts = (ids: string[]) =>
     ctx.dataSource
       .query<{ id: string; n: number }[]>(
@@ -82,7 +70,7 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
             'SELECT COUNT(*)::int AS n FROM outbox_event WHERE dispatched_at IS NULL',
           )
         )[0].n,
-        await withQueue((queue) => queue.getJobCountByTypes('waiting', 'active')),
+        await withQueue(QUEUES.decisions, (queue) => queue.getJobCountByTypes('waiting', 'active')),
       ],
       (counts) => counts.every((n) => n === 0),
       60000,
@@ -112,12 +100,12 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
       60000,
     );
     await eventually(
-      () => withQueue((queue) => queue.getActiveCount()),
+      () => withQueue(QUEUES.decisions, (queue) => queue.getActiveCount()),
       (n) => n === 5,
       60000,
     );
     const states = () =>
-      withQueue((queue) =>
+      withQueue(QUEUES.decisions, (queue) =>
         Promise.all(
           jobIds.map(async (jobId) => {
             const job = await queue.getJob(jobId);

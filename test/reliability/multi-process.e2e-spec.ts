@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import request from 'supertest';
-import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, ExamDay, prepareExamDay } from '../utils/exam-day';
 import { bearer, eventually } from '../utils/fixtures';
 import { spawnApi, spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
 import { freePort } from '../utils/services';
+import { withQueue } from '../utils/queues';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 jest.setTimeout(300000);
@@ -171,14 +171,8 @@ describe('reliability: several processes, and graceful shutdown', () => {
       [decisionId],
     );
     expect(certificates).toHaveLength(1);
-    const queue = new Queue(QUEUES.certificates, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    try {
+    await withQueue(QUEUES.certificates, async (queue) => {
       expect(await queue.getActiveCount()).toBe(0);
-    } finally {
-      await queue.close();
-    }
+    });
   });
 });

@@ -1,9 +1,9 @@
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, prepareExamDay } from '../utils/exam-day';
 import { eventually } from '../utils/fixtures';
 import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
+import { withQueue } from '../utils/queues';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 // Settings scaled down from the defaults (30 s and 15 s) in the same ratio, so the bound is seconds.
@@ -36,18 +36,11 @@ describe('reliability: how long a dead worker’s job waits for another worker',
     return worker;
   };
 
-  const decisionJob = async (jobId: string) => {
-    const queue = new Queue(QUEUES.decisions, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    try {
+  const decisionJob = (jobId: string) =>
+    withQueue(QUEUES.decisions, async (queue) => {
       const job = await queue.getJob(jobId);
       return { state: await job?.getState(), processedOn: job?.processedOn, returnvalue: job?.returnvalue as unknown };
-    } finally {
-      await queue.close();
-    }
-  };
+    });
 
   beforeAll(async () => {
     ctx = await createTestApp();

@@ -1,11 +1,11 @@
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { QUEUES, redisConnectionOptions } from '@qualcert/shared';
+import { QUEUES } from '@qualcert/shared';
 import { assessedApplication, ExamDay, issuedCertificate, prepareExamDay } from '../utils/exam-day';
 import { bearer, eventually } from '../utils/fixtures';
 import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
+import { withQueue } from '../utils/queues';
 import { createTestApp, TestContext } from '../utils/test-app';
 
 // Short locks, so that a dead worker's job is taken up again within seconds, not a minute.
@@ -43,18 +43,6 @@ describe('reliability: a worker killed in the middle of a job', () => {
       (rows) => rows[0].n > 0,
       60000,
     );
-
-  const withQueue = async <T>(name: string, use: (queue: Queue) => Promise<T>): Promise<T> => {
-    const queue = new Queue(name, {
-      connection: redisConnectionOptions(String(process.env.REDIS_URL)),
-      prefix: process.env.BULLMQ_PREFIX,
-    });
-    try {
-      return await use(queue);
-    } finally {
-      await queue.close();
-    }
-  };
 
   const jobState = (queueName: string, jobId: string) =>
     withQueue(queueName, async (queue) => {
