@@ -99,7 +99,6 @@ const SERVICES_WITH_SQL = [
   'libs/identity/src/auth/auth.service.ts',
   'libs/identity/src/auth/token.service.ts',
   'libs/identity/src/users/users.service.ts',
-  'libs/notifications/src/notifications/notifications.service.ts',
   'libs/standards/src/import/standard-import.service.ts',
 ];
 
