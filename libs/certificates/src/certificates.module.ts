@@ -6,6 +6,7 @@ import { CardOutlineModule } from '@qualcert/standards';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
+import { CertificatesRepository } from './certificates/certificates.repository';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
@@ -21,6 +22,7 @@ import { RegisterService } from './register/register.service';
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,
+    CertificatesRepository,
     CertificateIssuer,
     CertificateVerifier,
     IssuerKeyProvider,
