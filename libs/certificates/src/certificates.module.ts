@@ -12,6 +12,7 @@ import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
 import { ResultDocumentsController } from './documents/result-documents.controller';
+import { ResultDocumentsRepository } from './documents/result-documents.repository';
 import { ResultDocumentsService } from './documents/result-documents.service';
 import { RegisterController } from './register/register.controller';
 import { RegisterRepository } from './register/register.repository';
@@ -29,6 +30,7 @@ import { RegisterService } from './register/register.service';
     StatusListsRepository,
     StatusListsService,
     ResultDocumentsService,
+    ResultDocumentsRepository,
     RegisterRepository,
     RegisterService,
   ],
