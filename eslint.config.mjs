@@ -93,7 +93,6 @@ const SERVICES_WITH_SQL = [
   'libs/assessment/src/sessions/theory-tests.service.ts',
   'libs/candidates/src/applications/document-check.service.ts',
   'libs/candidates/src/profile/candidates.service.ts',
-  'libs/evidence/src/evidence/evidence.service.ts',
   'libs/identity/src/auth/auth.service.ts',
   'libs/identity/src/auth/token.service.ts',
   'libs/identity/src/users/users.service.ts',
