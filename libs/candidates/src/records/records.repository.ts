@@ -17,8 +17,8 @@ export const RECORD_ENTITIES = {
 export type RecordRow = EducationRecordEntity | EmploymentRecordEntity | LearningRecordEntity;
 
 /**
- * The queries behind admission: a candidate's records, the field tree, and the applications a
- * change to the records concerns. Every writer that touches both locks applications first (by
+ * A candidate's records (read by admission, changed by the candidate, checked by the centre), the
+ * field tree, and the applications a change to the records concerns. Every writer that touches both locks applications first (by
  * id), then records, so that two of them never wait on each other.
  */
 @Injectable()
