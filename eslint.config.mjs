@@ -91,12 +91,6 @@ const SERVICES_WITH_SQL = [
   'libs/assessment/src/programs/programs.service.ts',
   'libs/assessment/src/results/results.service.ts',
   'libs/assessment/src/sessions/theory-tests.service.ts',
-  'libs/candidates/src/applications/document-check.service.ts',
-  'libs/candidates/src/profile/candidates.service.ts',
-  'libs/certificates/src/certificates/certificates.service.ts',
-  'libs/certificates/src/documents/result-documents.service.ts',
-  'libs/evidence/src/evidence/evidence.service.ts',
-  'libs/notifications/src/notifications/notifications.service.ts',
 ];
 
 export default tseslint.config(
