@@ -14,33 +14,31 @@ const CANDIDATE: Actor = { userId: 'candidate', role: 'candidate', centreIds: []
 const STARTS = new Date('2030-03-01T09:00:00Z');
 const ENDS = new Date('2030-03-01T13:00:00Z');
 
-const test = (overrides: Partial<TheoryTestEntity> = {}) =>
-  ({
-    id: 'test',
-    enrolmentId: 'enrolment',
-    candidateId: 'candidate',
-    status: 'in_progress',
-    startedAt: STARTS,
-    deadlineAt: new Date(Date.now() + 60_000),
-    submittedAt: null,
-    submittedBy: null,
-    score: null,
-    ...overrides,
-  }) as TheoryTestEntity;
+const test = (overrides: Partial<TheoryTestEntity> = {}): TheoryTestEntity => ({
+  id: 'test',
+  enrolmentId: 'enrolment',
+  candidateId: 'candidate',
+  status: 'in_progress',
+  startedAt: STARTS,
+  deadlineAt: new Date(Date.now() + 60_000),
+  submittedAt: null,
+  submittedBy: null,
+  score: null,
+  ...overrides,
+});
 
-const item = (overrides: Partial<TheoryTestItemEntity> = {}) =>
-  ({
-    id: 'item',
-    testId: 'test',
-    position: 1,
-    questionVersionId: 'v1',
-    skillId: 's1',
-    optionOrder: ['o2', 'o1'],
-    optionLabels: ['L2', 'L1'],
-    answerOptionIds: null,
-    answeredAt: null,
-    ...overrides,
-  }) as TheoryTestItemEntity;
+const item = (overrides: Partial<TheoryTestItemEntity> = {}): TheoryTestItemEntity => ({
+  id: 'item',
+  testId: 'test',
+  position: 1,
+  questionVersionId: 'v1',
+  skillId: 's1',
+  optionOrder: ['o2', 'o1'],
+  optionLabels: ['L2', 'L1'],
+  answerOptionIds: null,
+  answeredAt: null,
+  ...overrides,
+});
 
 const version = (overrides: Partial<QuestionVersionEntity> = {}) =>
   ({
