@@ -97,7 +97,7 @@ function newTestService() {
   mocks.programs.tasksBySkill.mockResolvedValue(TASKS);
   mocks.questions.activeCountsBySkill.mockResolvedValue(FULL);
   cardOf.mockReset().mockResolvedValue({ id: 'card', standardVersionId: 'version' } as ProfessionCardEntity);
-  abilitiesOf.mockReset().mockResolvedValue({ cardId: 'card', abilityIds: ['ab1', 'ab2'] });
+  abilitiesOf.mockReset().mockResolvedValue({ id: 's1', cardId: 'card', abilityIds: ['ab1', 'ab2'] });
   accredited.mockReset().mockResolvedValue(true);
   const sut = new ProgramsService(
     dataSource as unknown as DataSource,
@@ -248,7 +248,7 @@ describe(ProgramsService.name, () => {
 
     it.each([
       ['an unknown skill', null],
-      ['a skill of another card', { cardId: 'other', abilityIds: ['ab1'] }],
+      ['a skill of another card', { id: 's1', cardId: 'other', abilityIds: ['ab1'] }],
     ])('refuses %s, naming skillId', async (_case, found) => {
       const { sut, mocks } = newTestService();
       abilitiesOf.mockResolvedValue(found);

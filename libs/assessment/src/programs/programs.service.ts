@@ -200,7 +200,7 @@ export class ProgramsService {
       const task = {
         id: randomUUID(),
         programId: id,
-        skillId: dto.skillId,
+        skillId: skill.id,
         text: dto.text,
         abilityIds: [...new Set(dto.abilityIds)],
       };

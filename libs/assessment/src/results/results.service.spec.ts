@@ -130,7 +130,7 @@ function newTestService() {
   mocks.assessors.refusals.mockResolvedValue([]);
   mocks.outlines.read.mockResolvedValue(OUTLINE);
   mocks.progressReads.claimedSkillIds.mockResolvedValue(['s1', 's2', 's3', 's4']);
-  abilitiesOf.mockReset().mockResolvedValue({ cardId: 'card', abilityIds: ['ab1', 'ab2'] });
+  abilitiesOf.mockReset().mockResolvedValue({ id: 's1', cardId: 'card', abilityIds: ['ab1', 'ab2'] });
   lockApp.mockReset().mockResolvedValue(application());
   staffOf.mockReset().mockImplementation((_m, _centre, ids) => Promise.resolve([...ids]));
   const sut = new ResultsService(

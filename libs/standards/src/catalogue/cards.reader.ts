@@ -41,9 +41,9 @@ export async function skillsWithKnowledge(
 export async function skillAbilities(
   manager: EntityManager,
   skillId: string,
-): Promise<{ cardId: string; abilityIds: string[] } | null> {
+): Promise<{ id: string; cardId: string; abilityIds: string[] } | null> {
   const skill = await manager.findOne(SkillEntity, { where: { id: skillId }, select: { id: true, cardId: true } });
   if (!skill) return null;
   const abilities = await manager.find(AbilityEntity, { where: { skillId }, select: { id: true } });
-  return { cardId: skill.cardId, abilityIds: abilities.map((a) => a.id) };
+  return { id: skill.id, cardId: skill.cardId, abilityIds: abilities.map((a) => a.id) };
 }
