@@ -87,10 +87,6 @@ const SERVICES_WITH_SQL = [
   'libs/shared/src/audit/audit.service.ts',
   'libs/shared/src/outbox/outbox.service.ts',
   'libs/shared/src/outbox/outbox-relay.service.ts',
-  'libs/assessment/src/assessors/assessors.service.ts',
-  'libs/assessment/src/programs/programs.service.ts',
-  'libs/assessment/src/results/results.service.ts',
-  'libs/assessment/src/sessions/theory-tests.service.ts',
 ];
 
 export default tseslint.config(
