@@ -1,27 +1,14 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
-import { warmCertificateRenderer } from '../pdf/certificate-pdf';
 import { CertificateIssuer, IssueOutcome } from './certificate-issuer';
 
 /** Issues the certificate of an approved awarding decision. */
 @Processor(QUEUES.certificates, workerOptions())
-export class CertificateProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(CertificateProcessor.name);
-
+export class CertificateProcessor extends WorkerHost {
   constructor(private readonly issuer: CertificateIssuer) {
     super();
-  }
-
-  /** The PDF renderer is made ready before the worker says it is, not by its first certificate. */
-  async onApplicationBootstrap(): Promise<void> {
-    // A renderer that cannot start fails each certificate's job, which says so there; the other queues go on.
-    await warmCertificateRenderer().catch((error: unknown) =>
-      this.logger.error(
-        `certificate PDF renderer did not start: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
   }
 
   private readonly handlers: JobHandlers<'certificates', IssueOutcome | number> = {
