@@ -91,15 +91,9 @@ const SERVICES_WITH_SQL = [
   'libs/assessment/src/programs/programs.service.ts',
   'libs/assessment/src/results/results.service.ts',
   'libs/assessment/src/sessions/theory-tests.service.ts',
-  'libs/candidates/src/applications/document-check.service.ts',
-  'libs/candidates/src/profile/candidates.service.ts',
-  'libs/certificates/src/certificates/certificates.service.ts',
-  'libs/certificates/src/documents/result-documents.service.ts',
-  'libs/evidence/src/evidence/evidence.service.ts',
   'libs/identity/src/auth/auth.service.ts',
   'libs/identity/src/auth/token.service.ts',
   'libs/identity/src/users/users.service.ts',
-  'libs/notifications/src/notifications/notifications.service.ts',
   'libs/standards/src/import/standard-import.service.ts',
 ];
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { certificateVerificationUrl } from '@qualcert/certificates';
 import { Pool } from 'pg';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/chromium';
 import { seedCertificates } from './support/certificates';
 import { productionEnv, ROOT, startApi } from './support/processes';
 import { check, fail, median, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
@@ -17,7 +18,6 @@ import { importSeedStandard } from './support/seed';
  * QR code) and as many with the cache of earlier visits. No network or CPU throttling: the budget
  * is "interactive within 1 s on the quiet machine" (docs/WEB.md).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REGISTRY = 1_000;
 const LOADS = 25;
 const WARMUP_LOADS = 3;
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   );
   const env = { ...productionEnv(work.path), DATABASE_URL: databaseUrl, PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' };
   const { api, url: apiUrl } = await startApi(work.path, env);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const url = certificateVerificationUrl(apiUrl, certificate.number, certificate.verification_code);
     // The first visits warm the API (its JIT, the pool) and the disk cache, not the browser's.

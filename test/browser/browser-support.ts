@@ -6,8 +6,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { ExamDay, prepareExamDay } from '../utils/exam-day';
 import { createTestApp, TestContext } from '../utils/test-app';
 import { startWorker } from '../utils/worker';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS };
 const ROOT = join(__dirname, '..', '..');
 /** Screenshots for a reviewer to look at; git-ignored. */
 export const SCREENSHOTS = join(ROOT, 'test', 'browser', 'screenshots');
@@ -43,7 +44,7 @@ export async function startPortal(): Promise<Portal> {
   process.env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
   const ctx = await createTestApp();
   await ctx.app.listen(port, '127.0.0.1');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     ctx,

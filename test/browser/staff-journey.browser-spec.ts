@@ -462,10 +462,14 @@ describe('portal: the staff run an exam cycle in the browser', () => {
     await heading(page, 'Реестр сертификатов');
     await page.getByLabel('Номер или владелец').fill('Нурланова');
     await page.getByTestId('register-row').filter({ hasText: 'Айгерим Нурланова' }).waitFor();
-    const [sheet] = await Promise.all([
-      page.waitForEvent('download'),
+    // The export's answer is awaited with the download, so a refused export fails here with its status
+    // rather than as a missing download.
+    const [exported, sheet] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/certificates/register/export'), { timeout: 60000 }),
+      page.waitForEvent('download', { timeout: 60000 }),
       page.getByRole('button', { name: 'xlsx' }).click(),
     ]);
+    expect(exported.status()).toBe(200);
     expect(sheet.suggestedFilename()).toBe('register.xlsx');
     await check(page, manager, 'staff-register-ru');
     await page.goto(`/staff/centres/${centreId}/applications`);

@@ -10,6 +10,7 @@ import { DocumentCheckController } from './applications/document-check.controlle
 import { DocumentCheckService } from './applications/document-check.service';
 import { ELIGIBILITY_COMPOSER } from './eligibility/eligibility-messages';
 import { CandidatesController } from './profile/candidates.controller';
+import { CandidateProfilesRepository } from './profile/candidate-profiles.repository';
 import { CandidatesService } from './profile/candidates.service';
 import { RecordsRepository } from './records/records.repository';
 
@@ -23,6 +24,7 @@ import { RecordsRepository } from './records/records.repository';
     DocumentCheckService,
     AdmissionService,
     RecordsRepository,
+    CandidateProfilesRepository,
   ],
   exports: [CandidatesService, ApplicationsService],
 })

@@ -6,11 +6,13 @@ import { CardOutlineModule } from '@qualcert/standards';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
+import { CertificatesRepository } from './certificates/certificates.repository';
 import { CertificatesService } from './certificates/certificates.service';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
 import { ResultDocumentsController } from './documents/result-documents.controller';
+import { ResultDocumentsRepository } from './documents/result-documents.repository';
 import { ResultDocumentsService } from './documents/result-documents.service';
 import { RegisterController } from './register/register.controller';
 import { RegisterRepository } from './register/register.repository';
@@ -21,12 +23,14 @@ import { RegisterService } from './register/register.service';
   controllers: [CertificatesController, ResultDocumentsController, RegisterController],
   providers: [
     CertificatesService,
+    CertificatesRepository,
     CertificateIssuer,
     CertificateVerifier,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,
     ResultDocumentsService,
+    ResultDocumentsRepository,
     RegisterRepository,
     RegisterService,
   ],

@@ -4,14 +4,15 @@ import { DataSource } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException } from '@qualcert/shared';
 import type { EligibilityResult } from '../eligibility/eligibility';
-import { ApplicationEntity } from '../entities/application.entity';
+import type { ApplicationEntity } from '../entities/application.entity';
 import type { EducationRecordEntity } from '../entities/education-record.entity';
 import type { EmploymentRecordEntity } from '../entities/employment-record.entity';
 import type { LearningRecordEntity } from '../entities/learning-record.entity';
 import { toRecordCheckDto } from '../profile/candidates.service';
 import { educationLabel, employmentLabel, learningLabel, type RecordKind } from '../records/record-facts';
-import { RECORD_ENTITIES, RecordRow, RecordsRepository } from '../records/records.repository';
+import { RecordRow, RecordsRepository } from '../records/records.repository';
 import { AdmissionService } from './admission.service';
+import { ApplicationsRepository } from './applications.repository';
 import type { DocumentCheckDto, DocumentCheckRecordDto, DocumentVerdictDto } from './applications.dto';
 import { verdictRefusal } from './document-check-rule';
 
@@ -43,6 +44,7 @@ export class DocumentCheckService {
     private readonly audit: AuditService,
     private readonly records: RecordsRepository,
     private readonly admission: AdmissionService,
+    private readonly applications: ApplicationsRepository,
   ) {}
 
   /** The candidate's records with their checks, the ones the application needs first. */
@@ -53,7 +55,7 @@ export class DocumentCheckService {
       [applicationId],
       'Application',
     );
-    const app = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id: applicationId } });
+    const app = await this.applications.get(this.dataSource.manager, applicationId);
     const rows = await this.records.load(this.dataSource.manager, app.candidateId);
     const entry = (kind: RecordKind, row: RecordRow, label: string): DocumentCheckRecordDto => ({
       kind,
@@ -94,7 +96,7 @@ export class DocumentCheckService {
   ): Promise<DocumentCheckDto> {
     await this.access.requireAccess(actor, Permission.ApplicationCheckDocuments, [applicationId], 'Application');
     await this.dataSource.transaction(async (manager) => {
-      const { candidateId } = await manager.findOneOrFail(ApplicationEntity, { where: { id: applicationId } });
+      const { candidateId } = await this.applications.get(manager, applicationId);
       const inCheck = await this.records.lockInCheck(manager, candidateId, applicationId);
       const app = inCheck.find((a) => a.id === applicationId) as ApplicationEntity;
       const closed = verdictRefusal({ applicationStatus: app.status, hasDocument: true, verdict: dto.verdict });
@@ -115,7 +117,7 @@ export class DocumentCheckService {
         checkedAt: new Date(),
         checkedApplicationId: applicationId,
       };
-      await manager.update(RECORD_ENTITIES[record.kind], { id: recordId }, check);
+      await this.records.update(manager, record.kind, recordId, check);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'application.document_checked',

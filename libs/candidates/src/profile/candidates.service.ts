@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
+import { AccessService, Actor, Permission, toAuditActor, userContact, userNames } from '@qualcert/identity';
 import {
   AuditService,
   DomainException,
@@ -18,14 +18,14 @@ import { fieldAndBroader, fieldAndNarrower, fieldName, orderedFields, type Field
 import { AdmissionService } from '../applications/admission.service';
 import { removalBlockedBy } from '../applications/record-removal-rule';
 import { experienceMonths } from '../eligibility/experience';
-import { CandidateProfileEntity } from '../entities/candidate-profile.entity';
-import { EducationRecordEntity } from '../entities/education-record.entity';
-import { EmploymentRecordEntity } from '../entities/employment-record.entity';
-import { LearningRecordEntity } from '../entities/learning-record.entity';
+import type { EducationRecordEntity } from '../entities/education-record.entity';
+import type { EmploymentRecordEntity } from '../entities/employment-record.entity';
+import type { LearningRecordEntity } from '../entities/learning-record.entity';
 import { identityFactsOf } from '../identity/identity.repository';
 import { validateIin } from '../iin/iin';
 import { recordCheck, type RecordKind } from '../records/record-facts';
-import { RECORD_ENTITIES, RecordRow, RecordsRepository } from '../records/records.repository';
+import { RecordRow, RecordsRepository } from '../records/records.repository';
+import { CandidateProfilesRepository } from './candidate-profiles.repository';
 import type {
   CandidateDetailDto,
   ConfirmIdentityDto,
@@ -148,6 +148,7 @@ export class CandidatesService {
     private readonly audit: AuditService,
     private readonly records: RecordsRepository,
     private readonly admission: AdmissionService,
+    private readonly profiles: CandidateProfilesRepository,
   ) {}
 
   /**
@@ -165,10 +166,7 @@ export class CandidatesService {
       });
     }
     await this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(CandidateProfileEntity, {
-        where: { userId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const before = await this.profiles.lock(manager, actor.userId);
       const values = {
         iin: dto.iin,
         birthDate: dto.birthDate,
@@ -179,14 +177,14 @@ export class CandidatesService {
       // A confirmation is of one ИИН: declaring another ends it.
       const unconfirmed = before !== null && before.identityConfirmedAt !== null && before.iin !== dto.iin;
       if (before)
-        await manager.update(
-          CandidateProfileEntity,
-          { userId: actor.userId },
+        await this.profiles.update(
+          manager,
+          actor.userId,
           unconfirmed
             ? { ...values, identityConfirmedAt: null, identityConfirmedBy: null, identityDocument: null }
             : values,
         );
-      else await manager.insert(CandidateProfileEntity, { userId: actor.userId, ...values });
+      else await this.profiles.insert(manager, { userId: actor.userId, ...values });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: before ? 'candidate.profile_updated' : 'candidate.profile_created',
@@ -220,10 +218,7 @@ export class CandidatesService {
     await this.access.requireAccess(actor, Permission.CandidateManage, [candidateId], 'Candidate');
     try {
       await this.dataSource.transaction(async (manager) => {
-        const profile = await manager.findOne(CandidateProfileEntity, {
-          where: { userId: candidateId },
-          lock: { mode: 'pessimistic_write' },
-        });
+        const profile = await this.profiles.lock(manager, candidateId);
         if (!profile) throw DomainException.notFound('CandidateProfile', candidateId);
         if (profile.iin !== dto.iin) {
           throw new DomainException('CONFLICT', 'The profile declares another ИИН than the identity document', {
@@ -231,11 +226,11 @@ export class CandidatesService {
           });
         }
         const confirmedAt = new Date();
-        await manager.update(
-          CandidateProfileEntity,
-          { userId: candidateId },
-          { identityConfirmedAt: confirmedAt, identityConfirmedBy: actor.userId, identityDocument: dto.document },
-        );
+        await this.profiles.update(manager, candidateId, {
+          identityConfirmedAt: confirmedAt,
+          identityConfirmedBy: actor.userId,
+          identityDocument: dto.document,
+        });
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'candidate.identity_confirmed',
@@ -266,21 +261,18 @@ export class CandidatesService {
   ): Promise<ProfileDto> {
     await this.access.requireAccess(actor, Permission.CandidateManage, [candidateId], 'Candidate');
     await this.dataSource.transaction(async (manager) => {
-      const profile = await manager.findOne(CandidateProfileEntity, {
-        where: { userId: candidateId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const profile = await this.profiles.lock(manager, candidateId);
       if (!profile) throw DomainException.notFound('CandidateProfile', candidateId);
       if (!profile.identityConfirmedAt) {
         throw new DomainException('INVALID_TRANSITION', 'No centre has confirmed this candidate’s identity', {
           currentStatus: 'unconfirmed',
         });
       }
-      await manager.update(
-        CandidateProfileEntity,
-        { userId: candidateId },
-        { identityConfirmedAt: null, identityConfirmedBy: null, identityDocument: null },
-      );
+      await this.profiles.update(manager, candidateId, {
+        identityConfirmedAt: null,
+        identityConfirmedBy: null,
+        identityDocument: null,
+      });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'candidate.identity_confirmation_withdrawn',
@@ -324,7 +316,7 @@ export class CandidatesService {
       updatedAt: new Date(),
     };
     await this.changeRecords(actor, async (manager) => {
-      await manager.insert(EducationRecordEntity, row);
+      await this.records.insert(manager, 'education', row);
       await this.recordAudit(manager, actor, 'candidate.education_added', undefined, toEducationDto(row));
     });
     return toEducationDto(row);
@@ -345,7 +337,7 @@ export class CandidatesService {
       updatedAt: new Date(),
     };
     await this.changeRecords(actor, async (manager) => {
-      await manager.insert(EmploymentRecordEntity, row);
+      await this.records.insert(manager, 'employment', row);
       await this.recordAudit(manager, actor, 'candidate.employment_added', undefined, toEmploymentDto(row));
     });
     return toEmploymentDto(row);
@@ -367,7 +359,7 @@ export class CandidatesService {
       updatedAt: new Date(),
     };
     await this.changeRecords(actor, async (manager) => {
-      await manager.insert(LearningRecordEntity, row);
+      await this.records.insert(manager, 'learning', row);
       await this.recordAudit(manager, actor, 'candidate.learning_added', undefined, toLearningDto(row));
     });
     return toLearningDto(row);
@@ -379,10 +371,7 @@ export class CandidatesService {
 
   async removeRecord(actor: Actor, kind: RecordKind, id: string): Promise<void> {
     await this.changeRecords(actor, async (manager) => {
-      const row = await manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
-        where: { id, candidateId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.records.lockOwn(manager, kind, id, actor.userId);
       if (!row) throw DomainException.notFound(ENTITY_NAMES[kind], id);
       const blocked = removalBlockedBy(id, await this.records.admitted(manager, actor.userId));
       if (blocked) {
@@ -392,30 +381,21 @@ export class CandidatesService {
           { ...blocked, recordId: id },
         );
       }
-      await manager.delete(RECORD_ENTITIES[kind], { id });
+      await this.records.remove(manager, kind, id);
       await this.recordAudit(manager, actor, `candidate.${kind}_removed`, this.dtoOf(kind, row), undefined);
     });
   }
 
   async listEducation(candidateId: string): Promise<EducationDto[]> {
-    const rows = await this.dataSource
-      .getRepository(EducationRecordEntity)
-      .find({ where: { candidateId }, order: { graduationYear: 'ASC', createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toEducationDto);
+    return (await this.records.education(this.dataSource.manager, candidateId)).map(toEducationDto);
   }
 
   async listEmployment(candidateId: string): Promise<EmploymentDto[]> {
-    const rows = await this.dataSource
-      .getRepository(EmploymentRecordEntity)
-      .find({ where: { candidateId }, order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toEmploymentDto);
+    return (await this.records.employment(this.dataSource.manager, candidateId)).map(toEmploymentDto);
   }
 
   async listLearning(candidateId: string): Promise<LearningDto[]> {
-    const rows = await this.dataSource
-      .getRepository(LearningRecordEntity)
-      .find({ where: { candidateId }, order: { issueDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(toLearningDto);
+    return (await this.records.learning(this.dataSource.manager, candidateId)).map(toLearningDto);
   }
 
   private educationValues(dto: CreateEducationDto) {
@@ -480,16 +460,13 @@ export class CandidatesService {
     toDto: (row: T) => object,
   ): Promise<T> {
     return this.changeRecords(actor, async (manager) => {
-      const before = await manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
-        where: { id, candidateId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const before = await this.records.lockOwn(manager, kind, id, actor.userId);
       if (!before) throw DomainException.notFound(ENTITY_NAMES[kind], id);
       const current = before as T;
       const changed = Object.entries(values).some(([key, value]) => current[key as keyof T] !== (value as T[keyof T]));
       if (!changed) return current;
       const after = { ...current, ...values, ...UNCHECKED, updatedAt: new Date() } as T;
-      await manager.update(RECORD_ENTITIES[kind], { id }, { ...values, ...UNCHECKED });
+      await this.records.update(manager, kind, id, { ...values, ...UNCHECKED });
       await this.recordAudit(manager, actor, `candidate.${kind}_updated`, toDto(current), toDto(after));
       return after;
     });
@@ -549,14 +526,16 @@ export class CandidatesService {
    */
   private async profileOf(actor: Actor, candidateId: string): Promise<ProfileDto | null> {
     const own = actor.userId === candidateId;
-    const [profile, user, employment, tree, facts] = await Promise.all([
-      this.dataSource.getRepository(CandidateProfileEntity).findOne({ where: { userId: candidateId } }),
-      this.dataSource.getRepository(UserEntity).findOne({ where: { id: candidateId } }),
-      this.dataSource.getRepository(EmploymentRecordEntity).find({ where: { candidateId } }),
+    const [profile, names, contact, employment, tree, facts] = await Promise.all([
+      this.profiles.find(candidateId),
+      userNames(this.dataSource.manager, [candidateId]),
+      userContact(this.dataSource.manager, candidateId),
+      this.records.employment(this.dataSource.manager, candidateId),
       this.records.fieldTree(this.dataSource.manager),
       own ? Promise.resolve(null) : identityFactsOf(this.dataSource, [candidateId]),
     ]);
-    if (!profile || !user) return null;
+    const fullName = names.get(candidateId);
+    if (!profile || fullName === undefined || !contact) return null;
     const full = own || actor.role === 'admin' || actor.role === 'centre_manager';
     const staffView = facts
       ? {
@@ -573,8 +552,8 @@ export class CandidatesService {
       : {};
     return {
       userId: candidateId,
-      fullName: user.fullName,
-      email: user.email,
+      fullName,
+      email: contact.email,
       iin: full ? profile.iin : maskIin(profile.iin),
       iinMasked: !full,
       birthDate: profile.birthDate,

@@ -17,27 +17,42 @@ export const RECORD_ENTITIES = {
 export type RecordRow = EducationRecordEntity | EmploymentRecordEntity | LearningRecordEntity;
 
 /**
- * The queries behind admission: a candidate's records, the field tree, and the applications a
- * change to the records concerns. Every writer that touches both locks applications first (by
+ * A candidate's records (read by admission, changed by the candidate, checked by the centre), the
+ * field tree, and the applications a change to the records concerns. Every writer that touches both locks applications first (by
  * id), then records, so that two of them never wait on each other.
  */
 @Injectable()
 export class RecordsRepository {
   /** One after another: a transaction's queries share one connection. */
   async load(manager: EntityManager, candidateId: string): Promise<CandidateRecordRows> {
-    const education = await manager.find(EducationRecordEntity, {
+    const education = await this.education(manager, candidateId);
+    const employment = await this.employment(manager, candidateId);
+    const learning = await this.learning(manager, candidateId);
+    return { education, employment, learning };
+  }
+
+  /** The candidate's education, by graduation year. */
+  education(manager: EntityManager, candidateId: string): Promise<EducationRecordEntity[]> {
+    return manager.find(EducationRecordEntity, {
       where: { candidateId },
       order: { graduationYear: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
-    const employment = await manager.find(EmploymentRecordEntity, {
+  }
+
+  /** The candidate's jobs, by start. */
+  employment(manager: EntityManager, candidateId: string): Promise<EmploymentRecordEntity[]> {
+    return manager.find(EmploymentRecordEntity, {
       where: { candidateId },
       order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
-    const learning = await manager.find(LearningRecordEntity, {
+  }
+
+  /** The candidate's learning, by issue date. */
+  learning(manager: EntityManager, candidateId: string): Promise<LearningRecordEntity[]> {
+    return manager.find(LearningRecordEntity, {
       where: { candidateId },
       order: { issueDate: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
-    return { education, employment, learning };
   }
 
   async fieldTree(manager: EntityManager): Promise<FieldTree> {
@@ -58,6 +73,27 @@ export class RecordsRepository {
       if (row) return { kind, row };
     }
     return null;
+  }
+
+  /** The candidate's record of this kind, locked for update; null when there is none. */
+  lockOwn(manager: EntityManager, kind: RecordKind, id: string, candidateId: string): Promise<RecordRow | null> {
+    return manager.findOne<RecordRow>(RECORD_ENTITIES[kind], {
+      where: { id, candidateId },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async insert(manager: EntityManager, kind: RecordKind, row: RecordRow): Promise<void> {
+    await manager.insert<RecordRow>(RECORD_ENTITIES[kind], row);
+  }
+
+  /** Changes the record's values or its check columns. */
+  async update(manager: EntityManager, kind: RecordKind, id: string, changes: Partial<RecordRow>): Promise<void> {
+    await manager.update<RecordRow>(RECORD_ENTITIES[kind], { id }, changes);
+  }
+
+  async remove(manager: EntityManager, kind: RecordKind, id: string): Promise<void> {
+    await manager.delete(RECORD_ENTITIES[kind], { id });
   }
 
   /** The candidate's admitted applications (eligible or later), with the results they were admitted on. */

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, FILE_STORAGE, FileStorage, OutboxService } from '@qualcert/shared';
-import { CreditCredentialEntity } from '../status-lists/status-list.entities';
 import { StatusListsService } from '../status-lists/status-lists.service';
-import { CertificateEntity } from './certificate.entity';
+import type { CertificateEntity } from './certificate.entity';
 import { CertificateIssuer } from './certificate-issuer';
+import { CertificatesRepository } from './certificates.repository';
 
 /** A certificate as its holder, its centre and admins read it. */
 export type CertificateView = CertificateEntity & { credential: Record<string, unknown>; verificationUrl: string };
@@ -20,6 +20,7 @@ export type CertificateView = CertificateEntity & { credential: Record<string, u
 export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CertificatesRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly issuer: CertificateIssuer,
     private readonly access: AccessService,
@@ -34,9 +35,7 @@ export class CertificatesService {
    */
   async forApplication(actor: Actor, applicationId: string): Promise<CertificateView> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const row = await this.dataSource
-      .getRepository(CertificateEntity)
-      .findOne({ where: { applicationId }, order: { createdAt: 'DESC' } });
+    const row = await this.repository.latestOfApplication(applicationId);
     if (!row)
       throw new DomainException('NOT_FOUND', 'No certificate has been issued for this application', {
         entity: 'Certificate',
@@ -63,7 +62,7 @@ export class CertificatesService {
 
   /** The centre's manager or an admin revokes, with a reason; the certificate stays, as revoked. */
   async revoke(actor: Actor, id: string, reason: string): Promise<CertificateEntity> {
-    const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { id } });
+    const row = await this.repository.find(id);
     if (
       !row ||
       !(await this.access.checkAccess(actor, Permission.CentreManageStaff, [row.centreId])).has(row.centreId)
@@ -71,16 +70,13 @@ export class CertificatesService {
       throw DomainException.notFound('Certificate', id);
     }
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(CertificateEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const locked = await this.repository.lock(manager, id);
       if (locked.status === 'revoked')
         throw new DomainException('INVALID_TRANSITION', 'The certificate is already revoked', {
           currentStatus: 'revoked',
         });
       const revokedAt = new Date();
-      await manager.update(CertificateEntity, { id }, { status: 'revoked', revokedAt, revokeReason: reason });
+      await this.repository.markRevoked(manager, id, revokedAt, reason);
       // The bit is set, and the list signed again, before the revocation commits.
       await this.statusLists.republishLists(manager, locked.centreId, new Set([locked.statusList]), revokedAt);
       await this.audit.record(manager, {
@@ -96,22 +92,19 @@ export class CertificatesService {
         subjectId: id,
         applicationId: locked.applicationId,
       });
-      return manager.findOneOrFail(CertificateEntity, { where: { id } });
+      return this.repository.get(id, manager);
     });
   }
 
   /** The credentials for partial credit of an application's decisions, newest first. */
   async creditCredentials(actor: Actor, applicationId: string): Promise<Record<string, unknown>[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const rows = await this.dataSource
-      .getRepository(CreditCredentialEntity)
-      .find({ where: { applicationId }, order: { createdAt: 'DESC', functionId: 'ASC' } });
-    return rows.map((r) => r.credential);
+    return (await this.repository.creditsOfApplication(applicationId)).map((r) => r.credential);
   }
 
   /** The holder, admins, the centre's managers, and assessors assigned to its application. */
   private async readable(actor: Actor, id: string): Promise<CertificateEntity> {
     await this.access.requireAccess(actor, Permission.CertificateRead, [id], 'Certificate');
-    return this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id } });
+    return this.repository.get(id);
   }
 }

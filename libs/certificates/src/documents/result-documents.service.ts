@@ -2,57 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProgressService } from '@qualcert/assessment';
-import type { DecisionResult } from '@qualcert/decisions';
 import { termDates } from '@qualcert/decisions';
 import { AccessService, Actor, Permission } from '@qualcert/identity';
 import { DomainException, maskIin, toIsoDay } from '@qualcert/shared';
 import { CardOutlineReader, type OutlineSkill } from '@qualcert/standards';
 import { conclusionNumber, renderConclusionPdf, type ConclusionFunction } from '../pdf/conclusion-pdf';
 import { renderProtocolPdf, type ProtocolCandidate, type ProtocolOutcome } from '../pdf/protocol-pdf';
+import { ResultDocumentsRepository, type SessionFacts } from './result-documents.repository';
 
 export interface RenderedDocument {
   filename: string;
   data: Buffer;
-}
-
-interface ConclusionRow {
-  id: string;
-  application_id: string;
-  card_id: string;
-  status: string;
-  outcome: 'awarded' | 'partial' | 'not_awarded';
-  result: DecisionResult;
-  signed_at: Date | null;
-  certificate_validity_months: number | null;
-  credit_validity_months: number | null;
-  appeal_window_days: number | null;
-  retake_wait_days: number | null;
-  candidate_name: string;
-  iin: string | null;
-  card_name: string;
-  occupation_code: string | null;
-  ork_level: number;
-  standard_title: string;
-  centre_name: string;
-  centre_code: string;
-  signer_name: string | null;
-}
-
-interface SessionRow {
-  id: string;
-  centre_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  place: string | null;
-  program_version: number;
-  pass_mark_percent: number;
-  skill_floor_percent: number;
-  card_id: string;
-  card_name: string;
-  occupation_code: string | null;
-  ork_level: number;
-  centre_name: string;
-  centre_code: string;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -68,6 +28,7 @@ const displayTime = (at: Date) => `${two(at.getUTCHours())}:${two(at.getUTCMinut
 export class ResultDocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ResultDocumentsRepository,
     private readonly access: AccessService,
     private readonly progress: ProgressService,
     private readonly outlines: CardOutlineReader,
@@ -75,23 +36,7 @@ export class ResultDocumentsService {
 
   /** The candidate (their own), the centre's staff and admins; 409 for a decision that has none. */
   async conclusion(actor: Actor, decisionId: string): Promise<RenderedDocument> {
-    const [row] = await this.dataSource.query<ConclusionRow[]>(
-      `SELECT d.id, d.application_id, a.card_id, d.status, d.outcome, d.result, d.signed_at,
-              d.certificate_validity_months, d.credit_validity_months, d.appeal_window_days, d.retake_wait_days,
-              u.full_name AS candidate_name, p.iin, c.name AS card_name, c.occupation_code, c.ork_level,
-              s.title AS standard_title, ce.name AS centre_name, ce.code AS centre_code, g.full_name AS signer_name
-         FROM decision d
-         JOIN application a ON a.id = d.application_id
-         JOIN app_user u ON u.id = a.candidate_id
-         LEFT JOIN candidate_profile p ON p.user_id = a.candidate_id
-         JOIN profession_card c ON c.id = a.card_id
-         JOIN standard_version v ON v.id = c.standard_version_id
-         JOIN standard s ON s.id = v.standard_id
-         JOIN centre ce ON ce.id = a.centre_id
-         LEFT JOIN app_user g ON g.id = d.signed_by
-        WHERE d.id = $1`,
-      [decisionId],
-    );
+    const row = await this.repository.conclusionFacts(decisionId);
     if (
       !row ||
       !(await this.access.checkAccess(actor, Permission.ApplicationRead, [row.application_id])).has(row.application_id)
@@ -154,40 +99,11 @@ export class ResultDocumentsService {
    * candidate of the session gets the extract of their own row; anyone else 404.
    */
   async protocol(actor: Actor, sessionId: string): Promise<RenderedDocument> {
-    const [session] = await this.dataSource.query<SessionRow[]>(
-      `SELECT x.id, x.centre_id, x.starts_at, x.ends_at, x.place, p.version AS program_version,
-              p.pass_mark_percent, p.skill_floor_percent, c.id AS card_id, c.name AS card_name, c.occupation_code,
-              c.ork_level, ce.name AS centre_name, ce.code AS centre_code
-         FROM exam_session x
-         JOIN qualification_program p ON p.id = x.program_id
-         JOIN profession_card c ON c.id = x.card_id
-         JOIN centre ce ON ce.id = x.centre_id
-        WHERE x.id = $1`,
-      [sessionId],
-    );
+    const session = await this.repository.sessionFacts(sessionId);
     if (!session) throw DomainException.notFound('Session', sessionId);
     const extract = await this.protocolReach(actor, session);
-    const assessors = await this.dataSource.query<{ id: string; full_name: string }[]>(
-      `SELECT u.id, u.full_name FROM session_assessor a JOIN app_user u ON u.id = a.assessor_id
-        WHERE a.session_id = $1 ORDER BY u.full_name, u.id`,
-      [sessionId],
-    );
-    const enrolments = await this.dataSource.query<
-      {
-        id: string;
-        full_name: string;
-        iin: string | null;
-        score: { perSkill: { skillId: string; correct: number; total: number; share: number }[] } | null;
-      }[]
-    >(
-      `SELECT e.id, u.full_name, p.iin,
-              (SELECT t.score FROM theory_test t WHERE t.enrolment_id = e.id AND t.status = 'submitted') AS score
-         FROM enrolment e JOIN app_user u ON u.id = e.candidate_id
-         LEFT JOIN candidate_profile p ON p.user_id = e.candidate_id
-        WHERE e.session_id = $1 AND e.status = 'enrolled' AND ($2::uuid IS NULL OR e.candidate_id = $2)
-        ORDER BY u.full_name, e.id`,
-      [sessionId, extract ? actor.userId : null],
-    );
+    const assessors = await this.repository.assessorsOf(sessionId);
+    const enrolments = await this.repository.enrolmentsOf(sessionId, extract ? actor.userId : null);
     const skills = (await this.outlines.read(session.card_id)).functions.flatMap((f) => f.skills);
     const candidates: ProtocolCandidate[] = [];
     for (const enrolment of enrolments) {
@@ -240,19 +156,11 @@ export class ResultDocumentsService {
   }
 
   /** Whether the actor reaches the whole protocol (false), only their own extract (true), or nothing (404). */
-  private async protocolReach(actor: Actor, session: SessionRow): Promise<boolean> {
+  private async protocolReach(actor: Actor, session: SessionFacts): Promise<boolean> {
     if (actor.role === 'candidate') {
-      const [own] = await this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM enrolment WHERE session_id = $1 AND candidate_id = $2 AND status = 'enrolled'`,
-        [session.id, actor.userId],
-      );
-      if (own) return true;
+      if (await this.repository.isEnrolled(session.id, actor.userId)) return true;
     } else if (actor.role === 'assessor') {
-      const [sits] = await this.dataSource.query<{ session_id: string }[]>(
-        'SELECT session_id FROM session_assessor WHERE session_id = $1 AND assessor_id = $2',
-        [session.id, actor.userId],
-      );
-      if (sits) return false;
+      if (await this.repository.sitsOn(session.id, actor.userId)) return false;
     } else if (
       (await this.access.checkAccess(actor, Permission.CentreRead, [session.centre_id])).has(session.centre_id)
     ) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { ApplicationEntity, EDITABLE_STATUSES } from '@qualcert/candidates';
+import { DataSource } from 'typeorm';
+import { ApplicationEntity, EDITABLE_STATUSES, findApplication, lockApplication } from '@qualcert/candidates';
 import { AccessService, Actor, Permission, toAuditActor } from '@qualcert/identity';
 import {
   AppConfig,
@@ -17,12 +17,12 @@ import {
   fieldError,
   fieldFault,
 } from '@qualcert/shared';
-import { LabourFunctionEntity, SkillEntity } from '@qualcert/standards';
-import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
-import { EvidenceFileEntity } from '../entities/evidence-file.entity';
+import { CardOutlineReader } from '@qualcert/standards';
+import type { EvidenceFileEntity } from '../entities/evidence-file.entity';
 import { sanitizeFileName } from '../files/file-type';
 import type { ReceivedUpload } from './evidence-upload.interceptor';
 import { EvidenceQuotaRepository } from './evidence-quota.repository';
+import { EvidenceRepository } from './evidence.repository';
 import type { CreateClaimDto, EvidenceDto, SkillPlanDto, UploadEvidenceDto, UploadResultDto } from './evidence.dto';
 
 function toEvidenceDto(e: EvidenceFileEntity): EvidenceDto {
@@ -41,6 +41,8 @@ export class EvidenceService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly quota: EvidenceQuotaRepository,
+    private readonly repository: EvidenceRepository,
+    private readonly outlines: CardOutlineReader,
   ) {}
 
   /** Refuses a file that would take the candidate past their storage quota. */
@@ -73,7 +75,7 @@ export class EvidenceService {
       throw DomainException.validation([fieldError('issueDate', 'field:future')]);
     }
     const sha256 = file.sha256;
-    const existing = await this.findByContent(actor.userId, sha256);
+    const existing = await this.repository.findByContent(actor.userId, sha256);
     if (existing) return { ...toEvidenceDto(existing), duplicate: true };
 
     const row: EvidenceFileEntity = {
@@ -98,7 +100,7 @@ export class EvidenceService {
       await this.dataSource.transaction(async (manager) => {
         await this.quota.lock(manager, actor.userId);
         this.assertWithinQuota(await this.quota.usedBytes(manager, actor.userId), row.sizeBytes);
-        await manager.insert(EvidenceFileEntity, row);
+        await this.repository.insert(manager, row);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'evidence.uploaded',
@@ -117,7 +119,7 @@ export class EvidenceService {
       });
     } catch (error) {
       // The same file uploaded twice at once: the other request stored it under the same key.
-      const stored = await this.findByContent(actor.userId, sha256);
+      const stored = await this.repository.findByContent(actor.userId, sha256);
       if (stored && isUniqueViolation(error, 'uq_evidence_file_content'))
         return { ...toEvidenceDto(stored), duplicate: true };
       if (!stored)
@@ -130,10 +132,7 @@ export class EvidenceService {
   }
 
   async listOwn(actor: Actor): Promise<EvidenceDto[]> {
-    const rows = await this.dataSource
-      .getRepository(EvidenceFileEntity)
-      .find({ where: { candidateId: actor.userId }, order: { createdAt: 'DESC' } });
-    return rows.map(toEvidenceDto);
+    return (await this.repository.listOf(actor.userId)).map(toEvidenceDto);
   }
 
   async get(actor: Actor, id: string): Promise<EvidenceDto> {
@@ -152,17 +151,11 @@ export class EvidenceService {
   async addClaims(actor: Actor, applicationId: string, dto: CreateClaimDto): Promise<SkillPlanDto[]> {
     await this.access.requireAccess(actor, Permission.ApplicationOwn, [applicationId], 'Application');
     await this.dataSource.transaction(async (manager) => {
-      const app = await manager.findOne(ApplicationEntity, {
-        where: { id: applicationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const app = await lockApplication(manager, applicationId);
       if (!app) throw DomainException.notFound('Application', applicationId);
       const skillIds = [...new Set(dto.skillIds)];
       // After submission only the claims an assessor asked more evidence for may grow.
-      const reopened = await manager.query<{ skill_id: string }[]>(
-        `SELECT skill_id FROM evidence_review WHERE application_id = $1 AND status = 'more_requested' AND skill_id = ANY($2::uuid[])`,
-        [applicationId, skillIds],
-      );
+      const reopened = await this.repository.reopenedSkillIds(manager, applicationId, skillIds);
       if (reopened.length !== skillIds.length) this.assertEditable(app);
       if (app.pathway !== 'recognition') {
         throw new DomainException(
@@ -170,12 +163,13 @@ export class EvidenceService {
           'Evidence is claimed on the recognition pathway only; on the assessment pathway every skill is examined',
         );
       }
-      const evidence = await manager.findOne(EvidenceFileEntity, {
-        where: { id: dto.evidenceId, candidateId: app.candidateId },
-      });
+      const evidence = await this.repository.findOwned(manager, dto.evidenceId, app.candidateId);
       if (!evidence) throw DomainException.notFound('Evidence', dto.evidenceId);
-      const skills = await manager.find(SkillEntity, { where: { id: In(skillIds) } });
-      const foreign = skillIds.filter((id) => !skills.some((s) => s.id === id && s.cardId === app.cardId));
+      const claimed = new Set(skillIds);
+      const skills = (await this.outlines.read(app.cardId, manager)).functions
+        .flatMap((f) => f.skills)
+        .filter((s) => claimed.has(s.id));
+      const foreign = skillIds.filter((id) => !skills.some((s) => s.id === id));
       if (foreign.length > 0) {
         throw new DomainException('SKILL_NOT_IN_CARD', 'A skill claimed is not a skill of the application’s card', {
           fields: [{ field: 'skillIds', messages: foreign.map((id) => fieldFault('field:idNotSkillOfCard', { id })) }],
@@ -200,13 +194,7 @@ export class EvidenceService {
           },
         );
       }
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(EvidenceClaimEntity)
-        .values(skillIds.map((skillId) => ({ applicationId, evidenceId: evidence.id, skillId })))
-        .orIgnore()
-        .execute();
+      await this.repository.insertClaims(manager, applicationId, evidence.id, skillIds);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'application.evidence_claimed',
@@ -221,14 +209,11 @@ export class EvidenceService {
   async removeClaim(actor: Actor, applicationId: string, evidenceId: string, skillId: string): Promise<void> {
     await this.access.requireAccess(actor, Permission.ApplicationOwn, [applicationId], 'Application');
     await this.dataSource.transaction(async (manager) => {
-      const app = await manager.findOne(ApplicationEntity, {
-        where: { id: applicationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const app = await lockApplication(manager, applicationId);
       if (!app) throw DomainException.notFound('Application', applicationId);
       this.assertEditable(app);
-      const result = await manager.delete(EvidenceClaimEntity, { applicationId, evidenceId, skillId });
-      if (!result.affected) throw DomainException.notFound('Claim', `${evidenceId}/${skillId}`);
+      if (!(await this.repository.deleteClaim(manager, applicationId, evidenceId, skillId)))
+        throw DomainException.notFound('Claim', `${evidenceId}/${skillId}`);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'application.evidence_unclaimed',
@@ -242,40 +227,36 @@ export class EvidenceService {
   /** Per skill of the card: judged on evidence, or at an exam, and why. */
   async skillPlan(actor: Actor, applicationId: string): Promise<SkillPlanDto[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const app = await this.dataSource.getRepository(ApplicationEntity).findOneOrFail({ where: { id: applicationId } });
-    const [functions, skills, claims] = await Promise.all([
-      this.dataSource
-        .getRepository(LabourFunctionEntity)
-        .find({ where: { cardId: app.cardId }, order: { position: 'ASC' } }),
-      this.dataSource.getRepository(SkillEntity).find({ where: { cardId: app.cardId }, order: { number: 'ASC' } }),
-      this.dataSource.getRepository(EvidenceClaimEntity).find({ where: { applicationId } }),
+    const app = await findApplication(this.dataSource.manager, applicationId);
+    if (!app) throw DomainException.notFound('Application', applicationId);
+    const [outline, claims] = await Promise.all([
+      this.outlines.read(app.cardId),
+      this.repository.claimsOf(applicationId),
     ]);
-    return functions.flatMap((fn) =>
-      skills
-        .filter((s) => s.functionId === fn.id)
-        .map((s) => {
-          const evidenceIds = claims.filter((c) => c.skillId === s.id).map((c) => c.evidenceId);
-          const [route, reason] =
-            app.pathway === 'assessment'
-              ? ['exam', 'the assessment pathway examines every skill']
-              : s.recognition !== 'recommended'
-                ? ['exam', 'the standard does not recommend recognising this skill on evidence']
-                : evidenceIds.length === 0
-                  ? ['exam', 'no evidence is claimed for this skill']
-                  : ['evidence_review', 'evidence is claimed; assessors will review it'];
-          return {
-            skillId: s.id,
-            functionKind: fn.kind,
-            functionNumber: fn.number,
-            functionTitle: fn.title,
-            skillNumber: s.number,
-            title: s.title,
-            recognition: s.recognition,
-            route,
-            reason,
-            evidenceIds,
-          };
-        }),
+    return outline.functions.flatMap((fn) =>
+      fn.skills.map((s) => {
+        const evidenceIds = claims.filter((c) => c.skillId === s.id).map((c) => c.evidenceId);
+        const [route, reason] =
+          app.pathway === 'assessment'
+            ? ['exam', 'the assessment pathway examines every skill']
+            : s.recognition !== 'recommended'
+              ? ['exam', 'the standard does not recommend recognising this skill on evidence']
+              : evidenceIds.length === 0
+                ? ['exam', 'no evidence is claimed for this skill']
+                : ['evidence_review', 'evidence is claimed; assessors will review it'];
+        return {
+          skillId: s.id,
+          functionKind: fn.kind,
+          functionNumber: fn.number,
+          functionTitle: fn.title,
+          skillNumber: s.number,
+          title: s.title,
+          recognition: s.recognition,
+          route,
+          reason,
+          evidenceIds,
+        };
+      }),
     );
   }
 
@@ -291,16 +272,12 @@ export class EvidenceService {
     }
   }
 
-  private findByContent(candidateId: string, sha256: string): Promise<EvidenceFileEntity | null> {
-    return this.dataSource.getRepository(EvidenceFileEntity).findOne({ where: { candidateId, sha256 } });
-  }
-
   /**
    * The owner, admins, managers of a centre the candidate applied to, and assessors assigned to
    * the candidate or checking the documents behind their records (docs/ACCESS.md); 404 for others.
    */
   private async requireReadable(actor: Actor, id: string): Promise<EvidenceFileEntity> {
     await this.access.requireAccess(actor, Permission.EvidenceRead, [id], 'Evidence');
-    return this.dataSource.getRepository(EvidenceFileEntity).findOneOrFail({ where: { id } });
+    return this.repository.get(id);
   }
 }

@@ -6,6 +6,7 @@ import { Actor } from '@qualcert/identity';
 import { AppConfig, DomainException, type JobData, OutboxService } from '@qualcert/shared';
 import { NotificationEntity } from './notification.entity';
 import { isNotificationKind, NOTIFICATION_KINDS, notificationTitle } from './notification-kinds';
+import { NotificationsRepository } from './notifications.repository';
 
 /** The notify job's data: the notification.requested event's payload and the event's id. */
 export type NotifyPayload = JobData['notify'];
@@ -45,6 +46,7 @@ const toView = ({
 export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationsRepository,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
   ) {}
@@ -54,41 +56,27 @@ export class NotificationsService {
     if (!isNotificationKind(payload.kind)) throw new Error(`Unknown notification kind ${String(payload.kind)}`);
     const { audience } = NOTIFICATION_KINDS[payload.kind];
     const title = notificationTitle(payload.kind);
-    const recipients = await this.dataSource.query<{ user_id: string }[]>(
-      audience === 'candidate'
-        ? 'SELECT candidate_id AS user_id FROM application WHERE id = $1'
-        : `SELECT s.user_id FROM application a JOIN centre_staff s ON s.centre_id = a.centre_id
-             JOIN app_user u ON u.id = s.user_id WHERE a.id = $1 AND u.role = 'centre_manager' AND u.status = 'active'`,
-      [payload.applicationId],
-    );
+    const recipients = await this.repository.recipients(audience, payload.applicationId);
     if (recipients.length === 0) return 0;
     // The insert returns only the rows it created (a rerun of the job returns none), and each new
     // row goes out by e-mail too when SMTP is set: the event is committed with the row.
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values(
-          recipients.map((r) => ({
-            id: randomUUID(),
-            userId: r.user_id,
-            eventId: String(payload.outboxEventId),
-            kind: payload.kind,
-            subjectId: payload.subjectId,
-            applicationId: payload.applicationId,
-            title,
-            readAt: null,
-            emailedAt: null,
-          })),
-        )
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const created = result.raw as { id: string }[];
+      const created = await this.repository.insertNew(
+        manager,
+        recipients.map((userId) => ({
+          id: randomUUID(),
+          userId,
+          eventId: String(payload.outboxEventId),
+          kind: payload.kind,
+          subjectId: payload.subjectId,
+          applicationId: payload.applicationId,
+          title,
+          readAt: null,
+          emailedAt: null,
+        })),
+      );
       if (this.config.SMTP_URL !== '') {
-        for (const { id } of created)
-          await this.outbox.publish(manager, 'notification.created', { notificationId: id });
+        for (const id of created) await this.outbox.publish(manager, 'notification.created', { notificationId: id });
       }
       return created.length;
     });
@@ -96,23 +84,11 @@ export class NotificationsService {
 
   /** The actor's latest notifications, newest first. */
   async mine(actor: Actor): Promise<NotificationView[]> {
-    const rows = await this.dataSource.getRepository(NotificationEntity).find({
-      where: { userId: actor.userId },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
-    return rows.map(toView);
+    return (await this.repository.latestOf(actor.userId, 100)).map(toView);
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationView> {
-    const repo = this.dataSource.getRepository(NotificationEntity);
-    await repo
-      .createQueryBuilder()
-      .update()
-      .set({ readAt: () => 'COALESCE(read_at, now())' })
-      .where('id = :id AND user_id = :userId', { id, userId: actor.userId })
-      .execute();
-    const row = await repo.findOne({ where: { id, userId: actor.userId } });
+    const row = await this.repository.markRead(id, actor.userId);
     if (!row) throw DomainException.notFound('Notification', id);
     return toView(row);
   }
