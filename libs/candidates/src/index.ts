@@ -17,4 +17,5 @@ export * from './identity/identity.repository';
 export * from './iin/iin';
 export * from './statistics/application-statistics.repository';
 export * from './applications/application-centres.repository';
+export * from './records/employers.reader';
 export * from './applications/upper-context-ports';

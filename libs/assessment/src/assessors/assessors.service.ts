@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { AccessService, Actor, Permission, toAuditActor, UserEntity } from '@qualcert/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, Actor, findAssessor, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, utcToday, fieldError } from '@qualcert/shared';
-import { ApplicationEntity } from '@qualcert/candidates';
-import { ProfessionCardEntity } from '@qualcert/standards';
+import { appliedAtAny, employersOf } from '@qualcert/candidates';
+import { findCard, findCards } from '@qualcert/standards';
 import { assessorRefusals, AssessorRefusal } from '../rules/impartiality';
-import { AssessorAccreditationEntity, AssessorProfileEntity, ConflictDeclarationEntity } from './assessor.entities';
+import { AssessorsRepository, type Conflict } from './assessors.repository';
 import type {
   AccreditAssessorDto,
   AssessorDto,
@@ -17,7 +17,7 @@ import type {
   SetAssessorProfileDto,
 } from './assessors.dto';
 
-function toConflictDto(c: ConflictDeclarationEntity): ConflictDto {
+function toConflictDto(c: Conflict): ConflictDto {
   const { id, kind, candidateId, employer, reason, status, closedReason, createdAt } = c;
   return { id, kind, candidateId, employer, reason, status, closedReason, createdAt };
 }
@@ -30,6 +30,7 @@ function toConflictDto(c: ConflictDeclarationEntity): ConflictDto {
 export class AssessorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AssessorsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
   ) {}
@@ -37,10 +38,8 @@ export class AssessorsService {
   async setProfile(actor: Actor, assessorId: string, dto: SetAssessorProfileDto): Promise<AssessorDto> {
     await this.requireManageable(actor, assessorId);
     await this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(AssessorProfileEntity, { where: { userId: assessorId } });
-      await manager.upsert(AssessorProfileEntity, { userId: assessorId, orkLevel: dto.orkLevel, field: dto.field }, [
-        'userId',
-      ]);
+      const before = await this.repository.profile(manager, assessorId);
+      await this.repository.setProfile(manager, { userId: assessorId, orkLevel: dto.orkLevel, field: dto.field });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'assessor.profile_set',
@@ -59,8 +58,8 @@ export class AssessorsService {
       throw DomainException.validation([fieldError('validTo', 'field:notBefore', { other: 'validFrom' })]);
     const cardIds = [...new Set(dto.cardIds)];
     await this.dataSource.transaction(async (manager) => {
-      const found = await manager.count(ProfessionCardEntity, { where: { id: In(cardIds) } });
-      if (found !== cardIds.length)
+      const found = await findCards(manager, cardIds);
+      if (found.length !== cardIds.length)
         throw new DomainException('NOT_FOUND', 'A card was not found', {
           fields: [fieldError('cardIds', 'field:unknownCard')],
         });
@@ -72,7 +71,7 @@ export class AssessorsService {
         validTo: dto.validTo,
         status: 'active' as const,
       }));
-      await manager.insert(AssessorAccreditationEntity, rows);
+      await this.repository.insertAccreditations(manager, rows);
       for (const row of rows) {
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
@@ -89,13 +88,10 @@ export class AssessorsService {
   async revokeAccreditation(actor: Actor, assessorId: string, accreditationId: string): Promise<AssessorDto> {
     await this.requireManageable(actor, assessorId);
     await this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(AssessorAccreditationEntity, {
-        where: { id: accreditationId, assessorId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repository.lockAccreditation(manager, accreditationId, assessorId);
       if (!row) throw DomainException.notFound('AssessorAccreditation', accreditationId);
       if (row.status === 'revoked') return;
-      await manager.update(AssessorAccreditationEntity, { id: row.id }, { status: 'revoked' });
+      await this.repository.revokeAccreditation(manager, row.id);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'assessor.accreditation_revoked',
@@ -110,19 +106,9 @@ export class AssessorsService {
 
   async get(actor: Actor, assessorId: string): Promise<AssessorDto> {
     if (actor.userId !== assessorId) await this.requireManageable(actor, assessorId);
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: assessorId, role: 'assessor' } });
+    const user = await findAssessor(this.dataSource.manager, assessorId);
     if (!user) throw DomainException.notFound('Assessor', assessorId);
-    const [profile, accreditations, conflicts] = await Promise.all([
-      this.dataSource.getRepository(AssessorProfileEntity).findOne({ where: { userId: assessorId } }),
-      this.dataSource
-        .getRepository(AssessorAccreditationEntity)
-        .find({ where: { assessorId }, order: { validFrom: 'DESC' } }),
-      this.dataSource
-        .getRepository(ConflictDeclarationEntity)
-        .find({ where: { assessorId }, order: { createdAt: 'DESC' } }),
-    ]);
+    const { profile, accreditations, conflicts } = await this.repository.record(assessorId);
     return {
       userId: user.id,
       fullName: user.fullName,
@@ -141,7 +127,7 @@ export class AssessorsService {
 
   /** An assessor declares a conflict of their own; it is audited and can only be closed later. */
   async declareConflict(actor: Actor, dto: DeclareConflictDto): Promise<ConflictDto> {
-    const row: ConflictDeclarationEntity = {
+    const row: Conflict = {
       id: randomUUID(),
       assessorId: actor.userId,
       kind: dto.kind,
@@ -159,15 +145,14 @@ export class AssessorsService {
       // differed would tell an assessor who is a candidate elsewhere.
       const candidateId = row.candidateId;
       if (candidateId) {
-        const centreIds = actor.centreIds.length > 0 ? actor.centreIds : [randomUUID()];
-        if (!(await manager.exists(ApplicationEntity, { where: { candidateId, centreId: In(centreIds) } })))
+        if (!(await appliedAtAny(manager, candidateId, actor.centreIds)))
           throw new DomainException('NOT_FOUND', `Candidate ${candidateId} was not found`, {
             entity: 'Candidate',
             id: candidateId,
             fields: [fieldError('candidateId', 'field:unknownCandidate')],
           });
       }
-      await manager.insert(ConflictDeclarationEntity, row);
+      await this.repository.insertConflict(manager, row);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'assessor.conflict_declared',
@@ -181,17 +166,14 @@ export class AssessorsService {
 
   async closeConflict(actor: Actor, id: string, reason: string): Promise<ConflictDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(ConflictDeclarationEntity, {
-        where: { id, assessorId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.repository.lockConflict(manager, id, actor.userId);
       if (!row) throw DomainException.notFound('ConflictDeclaration', id);
       if (row.status === 'closed')
         throw new DomainException('INVALID_TRANSITION', 'The declaration is already closed', {
           currentStatus: 'closed',
         });
       const closedAt = new Date();
-      await manager.update(ConflictDeclarationEntity, { id }, { status: 'closed', closedReason: reason, closedAt });
+      await this.repository.closeConflict(manager, id, reason, closedAt);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'assessor.conflict_closed',
@@ -226,31 +208,20 @@ export class AssessorsService {
     candidateIds: string[],
     on = utcToday(),
   ): Promise<AssessorRefusal[]> {
-    const card = await manager.findOne(ProfessionCardEntity, {
-      where: { id: cardId },
-      select: { id: true, orkLevel: true },
-    });
-    if (!card) throw DomainException.notFound('Card', cardId);
     // One after another: the manager may be a transaction's, whose queries share one connection.
-    const profile = await manager.findOne(AssessorProfileEntity, { where: { userId: assessorId } });
-    const accreditations = await manager.find(AssessorAccreditationEntity, { where: { assessorId } });
-    const conflicts = await manager.find(ConflictDeclarationEntity, { where: { assessorId, status: 'open' } });
-    const employment =
-      candidateIds.length === 0
-        ? []
-        : await manager.query<{ candidate_id: string; employer: string }[]>(
-            'SELECT candidate_id, employer FROM candidate_employment WHERE candidate_id = ANY($1::uuid[])',
-            [candidateIds],
-          );
+    const card = await findCard(manager, cardId);
+    if (!card) throw DomainException.notFound('Card', cardId);
+    const { profile, accreditations, openConflicts } = await this.repository.impartialityFacts(manager, assessorId);
+    const employers = await employersOf(manager, candidateIds);
     return assessorRefusals({
       assessor: { orkLevel: profile?.orkLevel ?? null, accreditations },
       card: { id: card.id, orkLevel: card.orkLevel },
       on,
       candidates: candidateIds.map((id) => ({
         id,
-        employers: employment.filter((e) => e.candidate_id === id).map((e) => e.employer),
+        employers: employers.get(id) ?? [],
       })),
-      conflicts: conflicts.map((c) =>
+      conflicts: openConflicts.map((c) =>
         c.kind === 'candidate'
           ? { kind: 'candidate' as const, candidateId: c.candidateId as string }
           : { kind: 'employer' as const, employer: c.employer as string },
@@ -263,9 +234,7 @@ export class AssessorsService {
     await this.access.requireAccess(actor, Permission.UserRead, [assessorId], 'Assessor');
     if (actor.role !== 'admin' && actor.role !== 'centre_manager')
       throw DomainException.notFound('Assessor', assessorId);
-    const assessor = await this.dataSource
-      .getRepository(UserEntity)
-      .findOne({ where: { id: assessorId, role: 'assessor' }, select: { id: true } });
-    if (!assessor) throw DomainException.notFound('Assessor', assessorId);
+    if (!(await findAssessor(this.dataSource.manager, assessorId)))
+      throw DomainException.notFound('Assessor', assessorId);
   }
 }

@@ -14,17 +14,18 @@ import {
   type MessageParams,
 } from '@qualcert/shared';
 import {
-  AbilityEntity,
   additionalFunctionIds,
   assessedSkills,
   type CardOutline,
   CardOutlineReader,
-  ProfessionCardEntity,
-  SkillEntity,
+  findCard,
+  skillAbilities,
 } from '@qualcert/standards';
-import { AccreditationEntity } from '@qualcert/centres';
+import { holdsAccreditation } from '@qualcert/centres';
 import { programReadiness } from '../rules/program-readiness';
-import { PracticalTaskEntity, QualificationProgramEntity } from './program.entities';
+import type { QualificationProgramEntity } from './program.entities';
+import { ProgramsRepository } from './programs.repository';
+import { QuestionsRepository } from './questions.repository';
 import type { CreateProgramDto, CreateTaskDto, ProgramDto, ProgramSettingsDto, ReadinessDto } from './programs.dto';
 
 const SETTINGS = [
@@ -67,6 +68,8 @@ function checkOffered(card: CardOutline, ids: string[] | undefined): void {
 export class ProgramsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramsRepository,
+    private readonly questions: QuestionsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly outlines: CardOutlineReader,
@@ -78,28 +81,24 @@ export class ProgramsService {
     const id = randomUUID();
     await this.dataSource
       .transaction(async (manager) => {
-        const card = await manager.findOne(ProfessionCardEntity, { where: { id: dto.cardId } });
+        const card = await findCard(manager, dto.cardId);
         if (!card)
           throw new DomainException('NOT_FOUND', `Card ${dto.cardId} was not found`, {
             fields: [fieldError('cardId', 'field:unknownCard')],
           });
-        const accredited = await manager.exists(AccreditationEntity, {
-          where: { centreId, cardId: card.id, status: 'active' },
-        });
-        if (!accredited) {
+        if (!(await holdsAccreditation(manager, centreId, card.id))) {
           throw new DomainException('CENTRE_NOT_ACCREDITED', 'The centre is not accredited for this card', {
             fields: [fieldError('cardId', 'field:notAccredited')],
           });
         }
         checkOffered(await this.outlines.read(card.id, manager), dto.additionalFunctionIds);
-        const existing = await manager.exists(QualificationProgramEntity, { where: { centreId, cardId: card.id } });
-        if (existing)
+        if (await this.programs.exists(manager, centreId, card.id))
           throw new DomainException(
             'PROGRAM_EXISTS',
             'The centre already has a program for this card: change it instead',
             { cardId: card.id },
           );
-        await manager.insert(QualificationProgramEntity, {
+        await this.programs.insert(manager, {
           id,
           centreId,
           cardId: card.id,
@@ -126,9 +125,7 @@ export class ProgramsService {
 
   async list(actor: Actor, centreId: string): Promise<ProgramDto[]> {
     await this.access.requireAccess(actor, Permission.CentreRead, [centreId], 'Centre');
-    const programs = await this.dataSource
-      .getRepository(QualificationProgramEntity)
-      .find({ where: { centreId }, order: { cardId: 'ASC', version: 'DESC' } });
+    const programs = await this.programs.ofCentre(centreId);
     return Promise.all(programs.map((p) => this.toDto(this.dataSource.manager, p)));
   }
 
@@ -145,17 +142,16 @@ export class ProgramsService {
     await this.requireProgram(actor, id, Permission.CentreManageStaff);
     const changes = settingsOf(dto);
     const resultId = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneOrFail(QualificationProgramEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const current = await this.programs.lock(manager, id);
+      // Checked by requireProgram; programs are never deleted.
+      if (!current) throw DomainException.notFound('Program', id);
       if (current.status === 'superseded')
         throw new DomainException('PROGRAM_NOT_EDITABLE', 'A superseded version cannot change; change the newest one', {
           currentStatus: current.status,
         });
       checkOffered(await this.outlines.read(current.cardId, manager), changes.additionalFunctionIds);
       if (current.status === 'draft') {
-        if (Object.keys(changes).length > 0) await manager.update(QualificationProgramEntity, { id }, changes);
+        if (Object.keys(changes).length > 0) await this.programs.update(manager, id, changes);
         await this.audit.record(manager, {
           actor: toAuditActor(actor),
           action: 'program.updated',
@@ -165,9 +161,7 @@ export class ProgramsService {
         });
         return id;
       }
-      const draft = await manager.findOne(QualificationProgramEntity, {
-        where: { centreId: current.centreId, cardId: current.cardId, status: 'draft' },
-      });
+      const draft = await this.programs.inStatus(manager, current.centreId, current.cardId, 'draft');
       if (draft)
         throw new DomainException(
           'PROGRAM_EXISTS',
@@ -191,14 +185,13 @@ export class ProgramsService {
     await this.requireProgram(actor, id, Permission.CentreManageStaff);
     await this.dataSource.transaction(async (manager) => {
       const program = await this.lockDraft(manager, id);
-      const skill = await manager.findOne(SkillEntity, { where: { id: dto.skillId } });
+      const skill = await skillAbilities(manager, dto.skillId);
       if (!skill || skill.cardId !== program.cardId) {
         throw new DomainException('SKILL_NOT_IN_CARD', 'The skill is not a skill of the program’s card', {
           fields: [fieldError('skillId', 'field:notSkillOfCard')],
         });
       }
-      const abilities = await manager.find(AbilityEntity, { where: { skillId: skill.id }, select: { id: true } });
-      const foreign = dto.abilityIds.filter((a) => !abilities.some((x) => x.id === a));
+      const foreign = dto.abilityIds.filter((a) => !skill.abilityIds.includes(a));
       if (foreign.length > 0) {
         throw DomainException.validation([
           { field: 'abilityIds', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
@@ -211,7 +204,7 @@ export class ProgramsService {
         text: dto.text,
         abilityIds: [...new Set(dto.abilityIds)],
       };
-      await manager.insert(PracticalTaskEntity, task);
+      await this.programs.insertTask(manager, task);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'program.task_added',
@@ -227,9 +220,9 @@ export class ProgramsService {
     await this.requireProgram(actor, id, Permission.CentreManageStaff);
     await this.dataSource.transaction(async (manager) => {
       await this.lockDraft(manager, id);
-      const task = await manager.findOne(PracticalTaskEntity, { where: { id: taskId, programId: id } });
+      const task = await this.programs.findTask(manager, taskId, id);
       if (!task) throw DomainException.notFound('PracticalTask', taskId);
-      await manager.delete(PracticalTaskEntity, { id: taskId });
+      await this.programs.deleteTask(manager, taskId);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'program.task_removed',
@@ -280,11 +273,9 @@ export class ProgramsService {
             : errorMessage('PROGRAM_NOT_READY:skills', { count: names.length, skills });
         throw new DomainException('PROGRAM_NOT_READY', message, { missing: readiness.missing });
       }
-      const previous = await manager.findOne(QualificationProgramEntity, {
-        where: { centreId: program.centreId, cardId: program.cardId, status: 'active' },
-      });
-      if (previous) await manager.update(QualificationProgramEntity, { id: previous.id }, { status: 'superseded' });
-      await manager.update(QualificationProgramEntity, { id }, { status: 'active', activatedAt: new Date() });
+      const previous = await this.programs.inStatus(manager, program.centreId, program.cardId, 'active');
+      if (previous) await this.programs.update(manager, previous.id, { status: 'superseded' });
+      await this.programs.update(manager, id, { status: 'active', activatedAt: new Date() });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'program.activated',
@@ -301,19 +292,13 @@ export class ProgramsService {
     // One after another: called inside transactions, whose queries share one connection.
     // Every skill an exam of the program can examine: the mandatory functions' and the offered ones'.
     const examined = assessedSkills(await this.outlines.read(program.cardId, manager), program.additionalFunctionIds);
-    const tasks = await manager.query<{ skill_id: string; n: number }[]>(
-      'SELECT skill_id, COUNT(*)::int AS n FROM practical_task WHERE program_id = $1 GROUP BY skill_id',
-      [program.id],
-    );
-    const questions = await manager.query<{ skill_id: string; n: number }[]>(
-      `SELECT skill_id, COUNT(*)::int AS n FROM question WHERE centre_id = $1 AND card_id = $2 AND status = 'active' GROUP BY skill_id`,
-      [program.centreId, program.cardId],
-    );
+    const tasksBySkill = await this.programs.tasksBySkill(manager, program.id);
+    const activeQuestionsBySkill = await this.questions.activeCountsBySkill(manager, program.centreId, program.cardId);
     return programReadiness({
       skillIds: examined.map((m) => m.id),
       skillNames: Object.fromEntries(examined.map((m) => [m.id, { number: m.label, title: m.title }])),
-      tasksBySkill: Object.fromEntries(tasks.map((t) => [t.skill_id, t.n])),
-      activeQuestionsBySkill: Object.fromEntries(questions.map((q) => [q.skill_id, q.n])),
+      tasksBySkill,
+      activeQuestionsBySkill,
       questionsPerSkill: program.questionsPerSkill,
       skillFloorPercent: program.skillFloorPercent,
     });
@@ -327,7 +312,7 @@ export class ProgramsService {
     const id = randomUUID();
     const { centreId, cardId, standardVersionId } = current;
     const settings = Object.fromEntries(SETTINGS.map((k) => [k, current[k]]));
-    await manager.insert(QualificationProgramEntity, {
+    await this.programs.insert(manager, {
       ...settings,
       ...changes,
       id,
@@ -337,27 +322,12 @@ export class ProgramsService {
       version: current.version + 1,
       status: 'draft',
     });
-    const tasks = await manager.find(PracticalTaskEntity, { where: { programId: current.id } });
-    if (tasks.length > 0) {
-      await manager.insert(
-        PracticalTaskEntity,
-        tasks.map((t) => ({
-          id: randomUUID(),
-          programId: id,
-          skillId: t.skillId,
-          text: t.text,
-          abilityIds: t.abilityIds,
-        })),
-      );
-    }
+    await this.programs.copyTasks(manager, current.id, id);
     return id;
   }
 
   private async lockDraft(manager: EntityManager, id: string): Promise<QualificationProgramEntity> {
-    const program = await manager.findOne(QualificationProgramEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const program = await this.programs.lock(manager, id);
     if (!program) throw DomainException.notFound('Program', id);
     if (program.status !== 'draft') {
       throw new DomainException(
@@ -370,7 +340,7 @@ export class ProgramsService {
   }
 
   private async requireProgram(actor: Actor, id: string, permission: Permission): Promise<QualificationProgramEntity> {
-    const program = await this.dataSource.getRepository(QualificationProgramEntity).findOne({ where: { id } });
+    const program = await this.programs.find(id);
     if (!program) throw DomainException.notFound('Program', id);
     const allowed = await this.access.checkAccess(actor, permission, [program.centreId]);
     if (!allowed.has(program.centreId)) throw DomainException.notFound('Program', id);
@@ -378,10 +348,7 @@ export class ProgramsService {
   }
 
   private async toDto(manager: EntityManager, p: QualificationProgramEntity): Promise<ProgramDto> {
-    const [tasks, readiness] = await Promise.all([
-      manager.find(PracticalTaskEntity, { where: { programId: p.id }, order: { createdAt: 'ASC' } }),
-      this.readiness(manager, p),
-    ]);
+    const [tasks, readiness] = await Promise.all([this.programs.tasks(manager, p.id), this.readiness(manager, p)]);
     return {
       id: p.id,
       centreId: p.centreId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { QuestionEntity, QuestionVersionEntity } from './program.entities';
 
 /** What a centre's item bank is filtered by. */
@@ -36,15 +36,41 @@ export class QuestionsRepository {
     });
   }
 
-  /** The current version of each question named. */
-  currentVersions(questionIds: string[]): Promise<QuestionVersionEntity[]> {
+  /** The current version of each question named; inside a transaction pass its manager. */
+  currentVersions(
+    questionIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QuestionVersionEntity[]> {
     if (questionIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(QuestionVersionEntity)
-      .createQueryBuilder('v')
+    return manager
+      .createQueryBuilder(QuestionVersionEntity, 'v')
       .innerJoin(QuestionEntity, 'q', 'q.id = v.question_id AND q.current_version = v.version')
       .where('v.question_id IN (:...ids)', { ids: questionIds })
       .getMany();
+  }
+
+  /** The versions named (unknown ids are left out). */
+  versions(manager: EntityManager, ids: string[]): Promise<QuestionVersionEntity[]> {
+    return manager.find(QuestionVersionEntity, { where: { id: In(ids) } });
+  }
+
+  /** A centre's active questions for the card on the skills named. */
+  activeQuestions(
+    manager: EntityManager,
+    centreId: string,
+    cardId: string,
+    skillIds: string[],
+  ): Promise<QuestionEntity[]> {
+    return manager.find(QuestionEntity, { where: { centreId, cardId, status: 'active', skillId: In(skillIds) } });
+  }
+
+  /** How many active questions a centre's bank holds for each skill of the card that has any. */
+  async activeCountsBySkill(manager: EntityManager, centreId: string, cardId: string): Promise<Record<string, number>> {
+    const rows = await manager.query<{ skill_id: string; n: number }[]>(
+      `SELECT skill_id, COUNT(*)::int AS n FROM question WHERE centre_id = $1 AND card_id = $2 AND status = 'active' GROUP BY skill_id`,
+      [centreId, cardId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.skill_id, r.n]));
   }
 
   version(manager: EntityManager, questionId: string, version: number): Promise<QuestionVersionEntity> {

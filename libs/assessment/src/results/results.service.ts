@@ -5,12 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ApplicationEntity, lockApplication } from '@qualcert/candidates';
 import { AccessService, Actor, assessorsOfCentre, Permission, toAuditActor } from '@qualcert/identity';
 import { AuditService, DomainException, fieldError, fieldFault } from '@qualcert/shared';
-import { AbilityEntity, assessedSkills, CardOutlineReader } from '@qualcert/standards';
+import { assessedSkills, CardOutlineReader, skillAbilities } from '@qualcert/standards';
 import { AssessorsService } from '../assessors/assessors.service';
-import { EnrolmentEntity, ExamSessionEntity, SessionAssessorEntity } from '../sessions/session.entities';
+import type { EnrolmentEntity } from '../sessions/session.entities';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { ProgressRepository } from './progress.repository';
 import { ProgressService } from './progress.service';
-import { EvidenceReviewEntity, PracticalSheetEntity, PracticalVerdictEntity } from './result.entities';
+import type { EvidenceReviewEntity } from './result.entities';
+import { ResultsRepository } from './results.repository';
 import type {
   ApplicationProgressDto,
   EnrolmentResultsDto,
@@ -29,6 +31,8 @@ function toReviewDto(r: EvidenceReviewEntity): EvidenceReviewDto {
 export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ResultsRepository,
+    private readonly sessions: SessionsRepository,
     private readonly access: AccessService,
     private readonly assessors: AssessorsService,
     private readonly progress: ProgressService,
@@ -50,10 +54,8 @@ export class ResultsService {
         fields: [fieldError('skillId', 'field:notExamined')],
       });
     }
-    const abilities = await this.dataSource
-      .getRepository(AbilityEntity)
-      .find({ where: { skillId }, select: { id: true } });
-    const foreign = dto.abilitiesObserved.filter((a) => !abilities.some((x) => x.id === a));
+    const abilityIds = (await skillAbilities(this.dataSource.manager, skillId))?.abilityIds ?? [];
+    const foreign = dto.abilitiesObserved.filter((a) => !abilityIds.includes(a));
     if (foreign.length > 0)
       throw DomainException.validation([
         { field: 'abilitiesObserved', messages: foreign.map((a) => fieldFault('field:notAbility', { id: a })) },
@@ -61,25 +63,17 @@ export class ResultsService {
     await this.dataSource.transaction(async (manager) => {
       // Shared with other verdicts, exclusive with a signature (which locks the enrolment FOR
       // UPDATE): a verdict sent while its sheet is being signed waits, then finds it signed.
-      await manager.findOne(EnrolmentEntity, {
-        where: { id: enrolmentId },
-        select: { id: true },
-        lock: { mode: 'pessimistic_read' },
-      });
+      await this.repository.shareEnrolmentForVerdict(manager, enrolmentId);
       await this.assertUnsigned(manager, enrolmentId, actor.userId);
-      await manager.upsert(
-        PracticalVerdictEntity,
-        {
-          id: randomUUID(),
-          enrolmentId,
-          assessorId: actor.userId,
-          skillId,
-          verdict: dto.verdict,
-          abilitiesObserved: [...new Set(dto.abilitiesObserved)],
-          comment: dto.comment,
-        },
-        { conflictPaths: ['enrolmentId', 'assessorId', 'skillId'], skipUpdateIfNoValuesChanged: false },
-      );
+      await this.repository.upsertVerdict(manager, {
+        id: randomUUID(),
+        enrolmentId,
+        assessorId: actor.userId,
+        skillId,
+        verdict: dto.verdict,
+        abilitiesObserved: [...new Set(dto.abilitiesObserved)],
+        comment: dto.comment,
+      });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'practical.verdict_recorded',
@@ -95,15 +89,15 @@ export class ResultsService {
   async sign(actor: Actor, enrolmentId: string): Promise<EnrolmentResultsDto> {
     const enrolment = await this.assignedEnrolment(actor, enrolmentId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM enrolment WHERE id = $1 FOR UPDATE', [enrolmentId]);
+      await this.repository.lockEnrolmentForSignature(manager, enrolmentId);
       await this.assertUnsigned(manager, enrolmentId, actor.userId);
-      const recorded = await manager.find(PracticalVerdictEntity, { where: { enrolmentId, assessorId: actor.userId } });
+      const recorded = await this.repository.verdictsOf(manager, enrolmentId, actor.userId);
       const missing = enrolment.examinedSkillIds.filter((s) => !recorded.some((v) => v.skillId === s));
       if (missing.length > 0)
         throw new DomainException('SHEET_INCOMPLETE', 'Record a verdict for every examined skill before signing', {
           missingSkillIds: missing,
         });
-      await manager.insert(PracticalSheetEntity, { enrolmentId, assessorId: actor.userId });
+      await this.repository.insertSheet(manager, enrolmentId, actor.userId);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'practical.sheet_signed',
@@ -118,17 +112,12 @@ export class ResultsService {
 
   /** The session's assessors, the centre's managers, admins, and the candidate themselves. */
   async results(actor: Actor, enrolmentId: string): Promise<EnrolmentResultsDto> {
-    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    const enrolment = await this.sessions.findEnrolment(enrolmentId);
     if (!enrolment) throw DomainException.notFound('Enrolment', enrolmentId);
-    const session = await this.dataSource
-      .getRepository(ExamSessionEntity)
-      .findOneOrFail({ where: { id: enrolment.sessionId } });
+    const session = await this.sessions.getSession(enrolment.sessionId);
     const allowed =
       (actor.role === 'candidate' && enrolment.candidateId === actor.userId) ||
-      (actor.role === 'assessor' &&
-        (await this.dataSource
-          .getRepository(SessionAssessorEntity)
-          .exists({ where: { sessionId: session.id, assessorId: actor.userId } }))) ||
+      (actor.role === 'assessor' && (await this.sitsOn(actor.userId, session.id))) ||
       ((actor.role === 'admin' || actor.role === 'centre_manager') &&
         (await this.access.checkAccess(actor, Permission.CentreManageStaff, [session.centreId])).has(session.centreId));
     if (!allowed) throw DomainException.notFound('Enrolment', enrolmentId);
@@ -171,7 +160,7 @@ export class ResultsService {
         await this.outlines.read(app.cardId, manager),
         app.additionalFunctionIds,
       ).filter((s) => s.recognition === 'recommended' && claimed.has(s.id));
-      const existing = await manager.find(EvidenceReviewEntity, { where: { applicationId } });
+      const existing = await this.repository.reviewsOfApplication(applicationId, manager);
       const rows = reviewable
         .filter((s) => !existing.some((e) => e.skillId === s.id))
         .map((s) => ({
@@ -185,7 +174,7 @@ export class ResultsService {
           moreRequestedAt: null,
           decidedAt: null,
         }));
-      if (rows.length > 0) await manager.insert(EvidenceReviewEntity, rows);
+      if (rows.length > 0) await this.repository.insertReviews(manager, rows);
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: 'evidence_review.assigned',
@@ -193,25 +182,17 @@ export class ResultsService {
         entityId: applicationId,
         after: { assessorId, skillIds: rows.map((r) => r.skillId) },
       });
-      return (await manager.find(EvidenceReviewEntity, { where: { applicationId }, order: { createdAt: 'ASC' } })).map(
-        toReviewDto,
-      );
+      return (await this.repository.reviewsOfApplication(applicationId, manager)).map(toReviewDto);
     });
   }
 
   async myReviews(actor: Actor): Promise<EvidenceReviewDto[]> {
-    const rows = await this.dataSource
-      .getRepository(EvidenceReviewEntity)
-      .find({ where: { assessorId: actor.userId }, order: { createdAt: 'DESC' } });
-    return rows.map(toReviewDto);
+    return (await this.repository.reviewsOfAssessor(actor.userId)).map(toReviewDto);
   }
 
   async reviewsOf(actor: Actor, applicationId: string): Promise<EvidenceReviewDto[]> {
     await this.access.requireAccess(actor, Permission.ApplicationRead, [applicationId], 'Application');
-    const rows = await this.dataSource
-      .getRepository(EvidenceReviewEntity)
-      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
-    return rows.map(toReviewDto);
+    return (await this.repository.reviewsOfApplication(applicationId)).map(toReviewDto);
   }
 
   /**
@@ -220,10 +201,7 @@ export class ResultsService {
    */
   async decide(actor: Actor, reviewId: string, dto: ReviewDecisionDto): Promise<EvidenceReviewDto> {
     return this.dataSource.transaction(async (manager) => {
-      const review = await manager.findOne(EvidenceReviewEntity, {
-        where: { id: reviewId, assessorId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const review = await this.repository.lockReview(manager, reviewId, actor.userId);
       if (!review) throw DomainException.notFound('EvidenceReview', reviewId);
       if (review.status === 'accepted' || review.status === 'rejected') {
         throw new DomainException('REVIEW_DECIDED', `The review is already ${review.status}`, {
@@ -254,16 +232,12 @@ export class ResultsService {
         next = 'rejected';
       }
       const now = new Date();
-      await manager.update(
-        EvidenceReviewEntity,
-        { id: reviewId },
-        {
-          status: next,
-          criteria,
-          comment: dto.comment,
-          ...(next === 'more_requested' ? { moreRequestedAt: now } : { decidedAt: now }),
-        },
-      );
+      await this.repository.updateReview(manager, reviewId, {
+        status: next,
+        criteria,
+        comment: dto.comment,
+        ...(next === 'more_requested' ? { moreRequestedAt: now } : { decidedAt: now }),
+      });
       await this.audit.record(manager, {
         actor: toAuditActor(actor),
         action: `evidence_review.${next}`,
@@ -273,7 +247,7 @@ export class ResultsService {
         after: { reviewId, skillId: review.skillId, status: next, criteria, comment: dto.comment },
       });
       await this.progress.handOverIfComplete(manager, review.applicationId, toAuditActor(actor));
-      return toReviewDto(await manager.findOneOrFail(EvidenceReviewEntity, { where: { id: reviewId } }));
+      return toReviewDto(await this.repository.getReview(manager, reviewId));
     });
   }
 
@@ -283,19 +257,19 @@ export class ResultsService {
   }
 
   private async assignedEnrolment(actor: Actor, enrolmentId: string): Promise<EnrolmentEntity> {
-    const enrolment = await this.dataSource.getRepository(EnrolmentEntity).findOne({ where: { id: enrolmentId } });
+    const enrolment = await this.sessions.findEnrolment(enrolmentId);
     const assigned =
-      enrolment &&
-      enrolment.status === 'enrolled' &&
-      (await this.dataSource
-        .getRepository(SessionAssessorEntity)
-        .exists({ where: { sessionId: enrolment.sessionId, assessorId: actor.userId } }));
+      enrolment && enrolment.status === 'enrolled' && (await this.sitsOn(actor.userId, enrolment.sessionId));
     if (!enrolment || !assigned) throw DomainException.notFound('Enrolment', enrolmentId);
     return enrolment;
   }
 
+  private async sitsOn(assessorId: string, sessionId: string): Promise<boolean> {
+    return (await this.sessions.assignedTo(assessorId, [sessionId])).has(sessionId);
+  }
+
   private async assertUnsigned(manager: EntityManager, enrolmentId: string, assessorId: string): Promise<void> {
-    if (await manager.exists(PracticalSheetEntity, { where: { enrolmentId, assessorId } })) {
+    if (await this.repository.signed(manager, enrolmentId, assessorId)) {
       throw new DomainException('SHEET_SIGNED', 'Your sheet for this candidate is signed: its verdicts are locked');
     }
   }

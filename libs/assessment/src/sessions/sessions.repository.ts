@@ -35,8 +35,13 @@ export class SessionsRepository {
     return this.dataSource.getRepository(ExamSessionEntity).findOne({ where: { id } });
   }
 
-  getSession(id: string): Promise<ExamSessionEntity> {
-    return this.dataSource.getRepository(ExamSessionEntity).findOneOrFail({ where: { id } });
+  /** The session; inside a transaction pass its manager. */
+  getSession(id: string, manager: EntityManager = this.dataSource.manager): Promise<ExamSessionEntity> {
+    return manager.findOneOrFail(ExamSessionEntity, { where: { id } });
+  }
+
+  getProgram(manager: EntityManager, id: string): Promise<QualificationProgramEntity> {
+    return manager.findOneOrFail(QualificationProgramEntity, { where: { id } });
   }
 
   /** A centre's sessions, the latest first. */
@@ -88,6 +93,15 @@ export class SessionsRepository {
 
   lockEnrolment(manager: EntityManager, id: string): Promise<EnrolmentEntity> {
     return manager.findOneOrFail(EnrolmentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The candidate's own enrolment, locked (FOR UPDATE); null when they have none of that id. */
+  lockEnrolmentOf(manager: EntityManager, id: string, candidateId: string): Promise<EnrolmentEntity | null> {
+    return manager.findOne(EnrolmentEntity, { where: { id, candidateId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  getEnrolment(manager: EntityManager, id: string): Promise<EnrolmentEntity> {
+    return manager.findOneOrFail(EnrolmentEntity, { where: { id } });
   }
 
   testStarted(manager: EntityManager, enrolmentId: string): Promise<boolean> {

@@ -1,23 +1,19 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, toAuditActor } from '@qualcert/identity';
-import {
-  AuditService,
-  DomainException,
-  OutboxService,
-  preparedQuery,
-  SYSTEM_ACTOR,
-  fieldFault,
-} from '@qualcert/shared';
-import { QualificationProgramEntity, QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
+import { AuditService, DomainException, OutboxService, SYSTEM_ACTOR, fieldFault } from '@qualcert/shared';
+import type { QuestionEntity, QuestionVersionEntity } from '../programs/program.entities';
+import { QuestionsRepository } from '../programs/questions.repository';
 import { ProgressService } from '../results/progress.service';
 import { authorOptionIds, labelOptions } from '../rules/option-labels';
 import { scoreTest } from '../rules/scoring';
 import { assembleTest } from '../rules/test-assembly';
-import { EnrolmentEntity, ExamSessionEntity, TheoryTestEntity, TheoryTestItemEntity } from './session.entities';
+import type { TheoryTestEntity } from './session.entities';
 import type { TheoryTestDto } from './sessions.dto';
+import { SessionsRepository } from './sessions.repository';
+import { TheoryTestsRepository } from './theory-tests.repository';
 
 // Live tests draw from the operating system's randomness; seeded draws are for tests of the rule.
 const cryptoRandom = (): number => randomInt(0, 2 ** 32) / 2 ** 32;
@@ -32,6 +28,9 @@ const cryptoLabel = (): string => randomBytes(6).toString('hex');
 export class TheoryTestsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TheoryTestsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly questions: QuestionsRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly progress: ProgressService,
@@ -39,21 +38,18 @@ export class TheoryTestsService {
 
   async start(actor: Actor, enrolmentId: string, now = new Date()): Promise<TheoryTestDto> {
     const testId = await this.dataSource.transaction(async (manager) => {
-      const enrolment = await manager.findOne(EnrolmentEntity, {
-        where: { id: enrolmentId, candidateId: actor.userId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const enrolment = await this.sessions.lockEnrolmentOf(manager, enrolmentId, actor.userId);
       if (!enrolment || enrolment.status !== 'enrolled') throw DomainException.notFound('Enrolment', enrolmentId);
-      const existing = await manager.findOne(TheoryTestEntity, { where: { enrolmentId } });
+      const existing = await this.repository.ofEnrolment(manager, enrolmentId);
       if (existing) return existing.id;
-      const session = await manager.findOneOrFail(ExamSessionEntity, { where: { id: enrolment.sessionId } });
+      const session = await this.sessions.getSession(enrolment.sessionId, manager);
       if (session.status !== 'scheduled' || now < session.startsAt || now >= session.endsAt) {
         throw new DomainException('SESSION_NOT_OPEN', 'The theory test can be started only during the session', {
           startsAt: session.startsAt,
           endsAt: session.endsAt,
         });
       }
-      const program = await manager.findOneOrFail(QualificationProgramEntity, { where: { id: session.programId } });
+      const program = await this.sessions.getProgram(manager, session.programId);
       const bank = await this.activeBank(manager, session.centreId, session.cardId, enrolment.examinedSkillIds);
       const assembled = assembleTest(bank, enrolment.examinedSkillIds, program.questionsPerSkill, cryptoRandom);
       if (!assembled.ok) {
@@ -65,23 +61,23 @@ export class TheoryTestsService {
       }
       const deadline = new Date(Math.min(now.getTime() + program.timeLimitMinutes * 60_000, session.endsAt.getTime()));
       const id = randomUUID();
-      await manager.insert(TheoryTestEntity, {
-        id,
-        enrolmentId,
-        candidateId: actor.userId,
-        status: 'in_progress',
-        startedAt: now,
-        deadlineAt: deadline,
-        submittedAt: null,
-        submittedBy: null,
-        score: null,
-      });
       const labels = labelOptions(
         assembled.items.map((item) => item.optionOrder),
         cryptoLabel,
       );
-      await manager.insert(
-        TheoryTestItemEntity,
+      await this.repository.insert(
+        manager,
+        {
+          id,
+          enrolmentId,
+          candidateId: actor.userId,
+          status: 'in_progress',
+          startedAt: now,
+          deadlineAt: deadline,
+          submittedAt: null,
+          submittedBy: null,
+          score: null,
+        },
         assembled.items.map((item, i) => ({
           id: randomUUID(),
           testId: id,
@@ -117,17 +113,7 @@ export class TheoryTestsService {
    */
   async saveAnswer(actor: Actor, testId: string, position: number, optionIds: string[]): Promise<void> {
     const answer = JSON.stringify([...new Set(optionIds)].sort());
-    const saved = await preparedQuery<{ id: string }>(
-      this.dataSource,
-      'theory_answer_save',
-      `UPDATE theory_test_item i SET answer_option_ids = $1::jsonb, answered_at = now()
-         FROM theory_test t
-        WHERE i.test_id = $2 AND i.position = $3 AND i.option_labels @> $1::jsonb
-          AND t.id = i.test_id AND t.candidate_id = $4 AND t.status = 'in_progress' AND t.deadline_at > now()
-        RETURNING i.id`,
-      [answer, testId, position, actor.userId],
-    );
-    if (saved.length > 0) return;
+    if (await this.repository.saveAnswer(testId, position, actor.userId, answer)) return;
     const test = await this.ownTest(actor, testId);
     const closed = () =>
       new DomainException(
@@ -136,7 +122,7 @@ export class TheoryTestsService {
         { deadlineAt: test.deadlineAt, status: test.status },
       );
     if (test.status !== 'in_progress' || new Date() >= test.deadlineAt) throw closed();
-    const item = await this.dataSource.getRepository(TheoryTestItemEntity).findOne({ where: { testId, position } });
+    const item = await this.repository.item(testId, position);
     if (!item) throw DomainException.notFound('TestItem', String(position));
     const unknown = optionIds.filter((o) => !item.optionLabels.includes(o));
     if (unknown.length > 0)
@@ -156,10 +142,7 @@ export class TheoryTestsService {
   /** Run by the worker at the deadline; does nothing for a test already submitted or not yet due. */
   async submitAtDeadline(testId: string, now = new Date()): Promise<'submitted' | 'skipped' | 'not_due'> {
     return this.dataSource.transaction(async (manager) => {
-      const test = await manager.findOne(TheoryTestEntity, {
-        where: { id: testId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const test = await this.repository.lock(manager, testId);
       if (!test || test.status !== 'in_progress') return 'skipped';
       if (now < test.deadlineAt) return 'not_due';
       await this.close(manager, testId, 'deadline', SYSTEM_ACTOR);
@@ -169,20 +152,16 @@ export class TheoryTestsService {
 
   /** Tests past their deadline: a safety net under the delayed jobs. */
   async overdue(now = new Date()): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(TheoryTestEntity)
-      .find({ where: { status: 'in_progress', deadlineAt: LessThanOrEqual(now) }, select: { id: true }, take: 100 });
-    return rows.map((r) => r.id);
+    return this.repository.overdue(now, 100);
   }
 
   async view(actor: Actor, testId: string, now = new Date()): Promise<TheoryTestDto> {
     const test = await this.ownTest(actor, testId);
-    const items = await this.dataSource
-      .getRepository(TheoryTestItemEntity)
-      .find({ where: { testId }, order: { position: 'ASC' } });
-    const versions = await this.dataSource
-      .getRepository(QuestionVersionEntity)
-      .find({ where: { id: In(items.map((i) => i.questionVersionId)) } });
+    const items = await this.repository.items(testId);
+    const versions = await this.questions.versions(
+      this.dataSource.manager,
+      items.map((i) => i.questionVersionId),
+    );
     return {
       id: test.id,
       enrolmentId: test.enrolmentId,
@@ -217,20 +196,18 @@ export class TheoryTestsService {
     by: 'candidate' | 'deadline',
     actor: { userId: string | null; role: string },
   ): Promise<void> {
-    const test = await manager.findOne(TheoryTestEntity, {
-      where: { id: testId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const test = await this.repository.lock(manager, testId);
     if (!test) throw DomainException.notFound('TheoryTest', testId);
     if (test.status === 'submitted') {
       if (by === 'candidate')
         throw new DomainException('TEST_CLOSED', 'The test is already submitted', { status: test.status });
       return;
     }
-    const items = await manager.find(TheoryTestItemEntity, { where: { testId } });
-    const versions = await manager.find(QuestionVersionEntity, {
-      where: { id: In(items.map((i) => i.questionVersionId)) },
-    });
+    const items = await this.repository.items(testId, manager);
+    const versions = await this.questions.versions(
+      manager,
+      items.map((i) => i.questionVersionId),
+    );
     const score = scoreTest(
       items
         .sort((a, b) => a.position - b.position)
@@ -245,11 +222,7 @@ export class TheoryTestsService {
         }),
     );
     const submittedAt = new Date();
-    await manager.update(
-      TheoryTestEntity,
-      { id: testId },
-      { status: 'submitted', submittedAt, submittedBy: by, score },
-    );
+    await this.repository.submit(manager, testId, { submittedAt, submittedBy: by, score });
     await this.audit.record(manager, {
       actor,
       action: 'theory_test.submitted',
@@ -258,21 +231,18 @@ export class TheoryTestsService {
       after: { submittedBy: by, score },
     });
     // The theory part may be the last outcome the application was waiting for.
-    const enrolment = await manager.findOneOrFail(EnrolmentEntity, { where: { id: test.enrolmentId } });
+    const enrolment = await this.sessions.getEnrolment(manager, test.enrolmentId);
     await this.progress.handOverIfComplete(manager, enrolment.applicationId, actor);
   }
 
   private async activeBank(manager: EntityManager, centreId: string, cardId: string, skillIds: string[]) {
     if (skillIds.length === 0) return [];
-    const questions = await manager.find(QuestionEntity, {
-      where: { centreId, cardId, status: 'active', skillId: In(skillIds) },
-    });
+    const questions = await this.questions.activeQuestions(manager, centreId, cardId, skillIds);
     if (questions.length === 0) return [];
-    const versions = await manager
-      .createQueryBuilder(QuestionVersionEntity, 'v')
-      .innerJoin(QuestionEntity, 'q', 'q.id = v.question_id AND q.current_version = v.version')
-      .where('v.question_id IN (:...ids)', { ids: questions.map((q) => q.id) })
-      .getMany();
+    const versions = await this.questions.currentVersions(
+      questions.map((q) => q.id),
+      manager,
+    );
     return versions.map((v) => ({
       questionVersionId: v.id,
       skillId: (questions.find((q) => q.id === v.questionId) as QuestionEntity).skillId,
@@ -281,7 +251,7 @@ export class TheoryTestsService {
   }
 
   private async ownTest(actor: Actor, testId: string): Promise<TheoryTestEntity> {
-    const test = await this.dataSource.getRepository(TheoryTestEntity).findOne({ where: { id: testId } });
+    const test = await this.repository.find(testId);
     if (!test || test.candidateId !== actor.userId) throw DomainException.notFound('TheoryTest', testId);
     return test;
   }

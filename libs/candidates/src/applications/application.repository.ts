@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../entities/application.entity';
 
 /** The application, locked (FOR UPDATE) for the caller's transaction; null when there is none. */
@@ -26,4 +26,14 @@ export function findApplication(manager: EntityManager, id: string): Promise<App
 export async function applicationIdsOf(manager: EntityManager, candidateId: string, cardId: string): Promise<string[]> {
   const rows = await manager.find(ApplicationEntity, { where: { candidateId, cardId }, select: { id: true } });
   return rows.map((r) => r.id);
+}
+
+/** Whether the candidate has applied to one of the centres named, whatever the application's status. */
+export function appliedAtAny(
+  manager: EntityManager,
+  candidateId: string,
+  centreIds: readonly string[],
+): Promise<boolean> {
+  if (centreIds.length === 0) return Promise.resolve(false);
+  return manager.exists(ApplicationEntity, { where: { candidateId, centreId: In([...centreIds]) } });
 }

@@ -19,3 +19,8 @@ export function accreditedOn(manager: EntityManager, centreId: string, cardId: s
     .andWhere('a.valid_from <= :on AND a.valid_to >= :on', { on })
     .getExists();
 }
+
+/** Whether the centre holds an active accreditation for the card, whatever its period. */
+export function holdsAccreditation(manager: EntityManager, centreId: string, cardId: string): Promise<boolean> {
+  return manager.exists(AccreditationEntity, { where: { centreId, cardId, status: 'active' } });
+}

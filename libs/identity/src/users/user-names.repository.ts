@@ -20,3 +20,15 @@ export async function userContact(
   );
   return row ? { email: row.email, active: row.status === 'active' } : null;
 }
+
+/** The account when it is an assessor's: its id and full name; null for anyone else. */
+export async function findAssessor(
+  manager: EntityManager,
+  id: string,
+): Promise<{ id: string; fullName: string } | null> {
+  const [row] = await manager.query<{ id: string; full_name: string }[]>(
+    `SELECT id, full_name FROM app_user WHERE id = $1 AND role = 'assessor'`,
+    [id],
+  );
+  return row ? { id: row.id, fullName: row.full_name } : null;
+}

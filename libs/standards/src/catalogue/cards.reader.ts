@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { KnowledgeItemEntity, ProfessionCardEntity, SkillEntity } from '../entities';
+import { AbilityEntity, KnowledgeItemEntity, ProfessionCardEntity, SkillEntity } from '../entities';
 
 /** The card as stored; null when there is none. */
 export function findCard(manager: EntityManager, id: string): Promise<ProfessionCardEntity | null> {
@@ -35,4 +35,15 @@ export async function skillsWithKnowledge(
     cardId: s.cardId,
     knowledgeItemIds: items.filter((k) => k.skillId === s.id).map((k) => k.id),
   }));
+}
+
+/** A skill's card and the ids of its abilities; null when there is no such skill: two reads. */
+export async function skillAbilities(
+  manager: EntityManager,
+  skillId: string,
+): Promise<{ id: string; cardId: string; abilityIds: string[] } | null> {
+  const skill = await manager.findOne(SkillEntity, { where: { id: skillId }, select: { id: true, cardId: true } });
+  if (!skill) return null;
+  const abilities = await manager.find(AbilityEntity, { where: { skillId }, select: { id: true } });
+  return { id: skill.id, cardId: skill.cardId, abilityIds: abilities.map((a) => a.id) };
 }
