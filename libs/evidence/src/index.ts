@@ -1,2 +1,3 @@
 export * from './evidence.module';
 export * from './entities';
+export * from './evidence/upper-context-ports';
