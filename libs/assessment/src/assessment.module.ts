@@ -11,6 +11,7 @@ import { QuestionsRepository } from './programs/questions.repository';
 import { QuestionsService } from './programs/questions.service';
 import { ProgressRepository } from './results/progress.repository';
 import { ProgressService } from './results/progress.service';
+import { EvidenceRequestsModule } from './results/evidence-requests.module';
 import { ResultsController } from './results/results.controller';
 import { ResultsRepository } from './results/results.repository';
 import { ResultsService } from './results/results.service';
@@ -22,7 +23,7 @@ import { TheoryTestsRepository } from './sessions/theory-tests.repository';
 import { TheoryTestsService } from './sessions/theory-tests.service';
 
 @Module({
-  imports: [IdentityModule, CardOutlineModule, AssessmentWithdrawalModule],
+  imports: [IdentityModule, CardOutlineModule, AssessmentWithdrawalModule, EvidenceRequestsModule],
   controllers: [AssessorsController, ProgramsController, SessionsController, ResultsController],
   providers: [
     AssessorsService,

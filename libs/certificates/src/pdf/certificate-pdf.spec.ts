@@ -284,3 +284,23 @@ describe('renderCertificatePdf', () => {
     await expect(renderCertificatePdf(sampleData({ issueDate: '14.03.2025' }))).rejects.toThrow(/issueDate/);
   });
 });
+
+describe('warmCertificateRenderer', () => {
+  type Renderer = typeof import('./certificate-pdf');
+  // A module registry of its own: pdfkit, the parsed fonts and their glyph caches as a new process has them.
+  const freshRenderer = async (): Promise<Renderer> => {
+    let renderer: Renderer | undefined;
+    await jest.isolateModulesAsync(async () => {
+      renderer = await import('./certificate-pdf');
+    });
+    return renderer as Renderer;
+  };
+
+  it('leaves a certificate rendered after it byte for byte as in a process that rendered nothing before', async () => {
+    const cold = await freshRenderer();
+    const expected = await cold.renderCertificatePdf(sampleData());
+    const warmed = await freshRenderer();
+    await warmed.warmCertificateRenderer();
+    expect((await warmed.renderCertificatePdf(sampleData())).equals(expected)).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib';
 import {
   COLOR_ACCENT,
   COLOR_FILL,
@@ -111,28 +112,92 @@ function displayDay(value: string): string {
   return displayDate(/^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value);
 }
 
+// The quiet zone is part of the image so scanners find the symbol even though captions sit right below it.
+const QR_MARGIN = 4;
+// A whole number of pixels per module keeps every module the same size once pdfkit scales the image down.
+const QR_SCALE = 8;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 /**
- * Handed through qrcode to its PNG encoder (pngjs); @types/qrcode only declares the deflate settings, hence the
- * separate constant. Grey without alpha lets pdfkit embed the PNG data as it is instead of decoding every pixel to
- * split off an alpha mask, and a fixed filter skips pngjs's per-row filter search; together they cut the render time
- * several-fold.
+ * The QR code of the URL as an 8-bit grey PNG without alpha and with no row filter, which pdfkit
+ * embeds as it is. Written here from the symbol's modules: qrcode's own PNG path made an RGBA pixel
+ * array and packed it again through pngjs, a tenth of a certificate worker's CPU (docs/PERFORMANCE.md).
  */
-const QR_PNG_OPTIONS = { colorType: 0, filterType: 0, deflateLevel: 9 };
+async function qrPng(text: string): Promise<Buffer> {
+  // Loaded by the first certificate, as pdfkit is (pdf-kit.ts).
+  const { create } = await import('qrcode');
+  const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
+  const side = (size + 2 * QR_MARGIN) * QR_SCALE;
+  const stride = side + 1;
+  // Each row is its filter byte (0, none) and one byte a pixel: white, with the dark modules black.
+  const raw = Buffer.alloc(stride * side, 0xff);
+  for (let row = 0; row < size; row += 1) {
+    const first = (row + QR_MARGIN) * QR_SCALE * stride;
+    for (let col = 0; col < size; col += 1) {
+      if (!data[row * size + col]) continue;
+      const x = first + 1 + (col + QR_MARGIN) * QR_SCALE;
+      raw.fill(0, x, x + QR_SCALE);
+    }
+    // The module's other pixel rows are copies of its first.
+    for (let copy = 1; copy < QR_SCALE; copy += 1) raw.copy(raw, first + copy * stride, first, first + stride);
+  }
+  for (let y = 0; y < side; y += 1) raw[y * stride] = 0;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.writeUInt8(8, 8); // bits per sample
+  header.writeUInt8(0, 9); // grey, no alpha; compression, filter method and interlace stay 0
+  return Buffer.concat([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body, crc32(head.subarray(4))), 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/**
+ * Renders one made-up certificate and drops it, so that a worker pays for loading pdfkit, fontkit
+ * and qrcode, the fonts' glyph tables and the first layouts (about half a second of CPU) when it
+ * starts rather than in its first certificate's job (docs/PERFORMANCE.md).
+ */
+export async function warmCertificateRenderer(): Promise<void> {
+  const letters = 'Ә Ғ Қ Ң Ө Ұ Ү Һ І ә ғ қ ң ө ұ ү һ і Ё Й Щ Ъ Ы Ь Э Ю Я ё й щ ъ ы ь э ю я';
+  await renderCertificatePdf({
+    number: 'WARM-2000-000001',
+    verificationCode: 'WARMU-P0000',
+    holderName: 'Құрманғазиева Әсем Ғалымқызы',
+    maskedIin: '000000******00',
+    card: { name: `Біліктілік / Квалификация ${letters}`, occupationCode: '0000-0-000', orkLevel: 4 },
+    standard: { title: letters, orderNumber: '1', orderDate: '2000-01-01', version: 1, versionDate: '2000-01-01' },
+    functions: [
+      { title: `Еңбек функциясы / Трудовая функция ${letters}`, kind: 'mandatory', skills: [letters, letters] },
+      { title: letters, kind: 'additional', skills: [letters] },
+    ],
+    issueDate: '2000-01-01',
+    validUntil: '2005-01-01',
+    centre: {
+      name: letters,
+      code: 'WARM',
+      accreditation: { documentRef: '1', validFrom: '2000-01-01', validTo: '2005-01-01' },
+    },
+    signedBy: letters,
+    signer: { role: 'centre_manager', signedAt: '2000-01-01T00:00:00.000Z' },
+    verificationUrl: 'https://example.invalid/api/v1/public/certificates/WARM-2000-000001?code=WARMUP0000',
+  });
+}
 
 export async function renderCertificatePdf(data: CertificatePdfData): Promise<Buffer> {
   const issued = parseIsoDate(data.issueDate, 'issueDate', 'Certificate PDF');
-  // Loaded by the first certificate, as pdfkit is (pdf-kit.ts).
-  const { toBuffer: qrToBuffer } = await import('qrcode');
-  const qrPng = await qrToBuffer(data.verificationUrl, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    // The quiet zone is part of the image so scanners find the symbol even though captions sit right below it.
-    margin: 4,
-    // A whole number of pixels per module keeps every module the same size once pdfkit scales the image down.
-    scale: 8,
-    color: { dark: '#000000', light: '#ffffff' },
-    rendererOpts: QR_PNG_OPTIONS,
-  });
+  const qrImage = await qrPng(data.verificationUrl);
 
   const { doc, bytes } = await createPdf({
     title: `${L.titleKk} / ${L.titleRu} № ${data.number}`,
@@ -141,7 +206,7 @@ export async function renderCertificatePdf(data: CertificatePdfData): Promise<Bu
     keywords: data.number,
     date: issued,
   });
-  new CertificateLayout(doc, data, qrPng).draw();
+  new CertificateLayout(doc, data, qrImage).draw();
   doc.end();
   return bytes;
 }

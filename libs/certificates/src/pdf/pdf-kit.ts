@@ -186,6 +186,7 @@ export interface TableColumn {
 export abstract class PdfLayout {
   protected readonly fonts = pdfFonts();
   protected y = MARGIN;
+  private readonly heights = new Map<string, number>();
 
   constructor(protected readonly doc: PDFKit.PDFDocument) {}
 
@@ -337,9 +338,23 @@ export abstract class PdfLayout {
     this.doc.font(style.font).fontSize(style.size).fillColor(style.color);
   }
 
+  /**
+   * A text's wrapped height, measured once per document: a table row's cells are measured for the
+   * row's height, the page break and the row kept with its title, and again when drawn.
+   */
   protected heightOf(text: string, width: number, style: TextStyle): number {
+    const key = heightKey(text, width, style);
+    const known = this.heights.get(key);
+    if (known !== undefined) return known;
     this.applyStyle(style);
-    return this.doc.heightOfString(text, { width, align: style.align ?? 'left' });
+    return this.measure(key, text, width, style);
+  }
+
+  /** Measures in the style already applied, and keeps the height for heightOf. */
+  private measure(key: string, text: string, width: number, style: TextStyle): number {
+    const height = this.doc.heightOfString(text, { width, align: style.align ?? 'left' });
+    this.heights.set(key, height);
+    return height;
   }
 
   protected widthOf(text: string, style: TextStyle): number {
@@ -349,8 +364,13 @@ export abstract class PdfLayout {
 
   /** Writes wrapped text at an explicit position and returns its height, so callers can stack blocks. */
   protected text(text: string, x: number, y: number, width: number, style: TextStyle): number {
-    const height = this.heightOf(text, width, style);
+    const key = heightKey(text, width, style);
+    this.applyStyle(style);
+    const height = this.heights.get(key) ?? this.measure(key, text, width, style);
     this.doc.text(text, x, y, { width, align: style.align ?? 'left' });
     return height;
   }
 }
+
+const heightKey = (text: string, width: number, style: TextStyle): string =>
+  `${style.font}\u0000${style.size}\u0000${style.align ?? 'left'}\u0000${width}\u0000${text}`;

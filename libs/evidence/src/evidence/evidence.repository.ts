@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EvidenceClaimEntity } from '../entities/evidence-claim.entity';
 import { EvidenceFileEntity } from '../entities/evidence-file.entity';
+import { EvidenceRequests } from './upper-context-ports';
 
 /** The evidence file and claim tables' queries (the storage quota's are EvidenceQuotaRepository's). */
 @Injectable()
 export class EvidenceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: EvidenceRequests,
+  ) {}
 
   get(id: string): Promise<EvidenceFileEntity> {
     return this.dataSource.getRepository(EvidenceFileEntity).findOneOrFail({ where: { id } });
@@ -55,15 +59,8 @@ export class EvidenceRepository {
     return this.dataSource.getRepository(EvidenceClaimEntity).find({ where: { applicationId } });
   }
 
-  /**
-   * Of the skills, those an assessor asked more evidence for on the application (assessment's
-   * evidence reviews, read here because evidence sits below assessment).
-   */
-  async reopenedSkillIds(manager: EntityManager, applicationId: string, skillIds: string[]): Promise<string[]> {
-    const rows = await manager.query<{ skill_id: string }[]>(
-      `SELECT skill_id FROM evidence_review WHERE application_id = $1 AND status = 'more_requested' AND skill_id = ANY($2::uuid[])`,
-      [applicationId, skillIds],
-    );
-    return rows.map((r) => r.skill_id);
+  /** Of the skills, those an assessor asked more evidence for on the application (assessment's reviews). */
+  reopenedSkillIds(manager: EntityManager, applicationId: string, skillIds: string[]): Promise<string[]> {
+    return this.requests.reopenedSkillIds(manager, applicationId, skillIds);
   }
 }
