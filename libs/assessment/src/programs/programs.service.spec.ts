@@ -3,13 +3,8 @@ import { holdsAccreditation } from '@qualcert/centres';
 import { AccessService, type Actor } from '@qualcert/identity';
 import { AuditService } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import {
-  CardOutlineReader,
-  findCard,
-  skillAbilities,
-  type CardOutline,
-  type ProfessionCardEntity,
-} from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
+import { CardOutlineReader, findCard, skillAbilities, type ProfessionCardEntity } from '@qualcert/standards';
 import type { PracticalTaskEntity, QualificationProgramEntity } from './program.entities';
 import { ProgramsRepository } from './programs.repository';
 import { ProgramsService } from './programs.service';
@@ -30,24 +25,7 @@ const accredited = holdsAccreditation as jest.MockedFunction<typeof holdsAccredi
 
 const MANAGER: Actor = { userId: 'manager', role: 'centre_manager', centreIds: ['centre'] };
 
-const skill = (id: string, functionId: string, number: number) => ({
-  id,
-  functionId,
-  number,
-  label: `1.${number}`,
-  title: `skill ${id}`,
-  recognition: 'recommended' as const,
-  abilities: [],
-  knowledge: [],
-});
-
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    { id: 'm1', kind: 'mandatory', number: 1, title: 'M1', skills: [skill('s1', 'm1', 1), skill('s2', 'm1', 2)] },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [skill('s3', 'a1', 1)] },
-  ],
-};
+const OUTLINE = outline({ mandatory: { m1: ['s1', 's2'] }, additional: { a1: ['s3'] } });
 
 const program = (overrides: Partial<QualificationProgramEntity> = {}) =>
   ({

@@ -3,7 +3,8 @@ import { type ApplicationEntity, lockApplication } from '@qualcert/candidates';
 import { AccessService, assessorsOfCentre, type Actor } from '@qualcert/identity';
 import { AuditService } from '@qualcert/shared';
 import { automock } from '@qualcert/shared/testing';
-import { CardOutlineReader, skillAbilities, type CardOutline } from '@qualcert/standards';
+import { CardOutlineReader, skillAbilities } from '@qualcert/standards';
+import { outline } from '@qualcert/standards/testing';
 import { AssessorsService } from '../assessors/assessors.service';
 import type { EnrolmentEntity, ExamSessionEntity } from '../sessions/session.entities';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -33,35 +34,11 @@ const ASSESSOR: Actor = { userId: 'assessor', role: 'assessor', centreIds: ['cen
 const MANAGER: Actor = { userId: 'manager', role: 'centre_manager', centreIds: ['centre'] };
 const CANDIDATE: Actor = { userId: 'candidate', role: 'candidate', centreIds: [] };
 
-const skill = (id: string, functionId: string, number: number, recognition: 'recommended' | 'not_recommended') => ({
-  id,
-  functionId,
-  number,
-  label: `1.${number}`,
-  title: `skill ${id}`,
-  recognition,
-  abilities: [],
-  knowledge: [],
+const OUTLINE = outline({
+  mandatory: { m1: ['s1', 's2', 's4', 's5'] },
+  additional: { a1: ['s3'] },
+  notRecommended: ['s4'],
 });
-
-const OUTLINE: CardOutline = {
-  cardId: 'card',
-  functions: [
-    {
-      id: 'm1',
-      kind: 'mandatory',
-      number: 1,
-      title: 'M1',
-      skills: [
-        skill('s1', 'm1', 1, 'recommended'),
-        skill('s2', 'm1', 2, 'recommended'),
-        skill('s4', 'm1', 3, 'not_recommended'),
-        skill('s5', 'm1', 4, 'recommended'),
-      ],
-    },
-    { id: 'a1', kind: 'additional', number: 1, title: 'A1', skills: [skill('s3', 'a1', 1, 'recommended')] },
-  ],
-};
 
 const enrolment = (overrides: Partial<EnrolmentEntity> = {}) =>
   ({
