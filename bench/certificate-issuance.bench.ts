@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { cpuMs, productionEnv, ServiceProcess, startWorker } from './support/processes';
 import { check, fail, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
-import { cardFacts, fullNameSql, importSeedStandard, insertCentre, insertStaff, seededUuid } from './support/seed';
+import { cardFacts, importSeedStandard, insertCandidates, insertCentre, insertStaff, seededUuid } from './support/seed';
 
 /**
  * Certificate issuance alone, through the real outbox, queue and worker processes: approved awarding
@@ -28,15 +28,7 @@ async function seed(pool: Pool): Promise<void> {
   );
   const id = (kind: string) => seededUuid(kind, 'g');
   const series = `FROM generate_series(1, ${CERTIFICATES}) g`;
-  await pool.query(
-    `INSERT INTO app_user (id, email, email_key, full_name, role, password_hash)
-     SELECT ${id('candidate')}, 'candidate-' || g || '@bench.test', 'candidate-' || g || '@bench.test', ${fullNameSql('g')},
-            'candidate', 'not-a-hash' ${series}`,
-  );
-  await pool.query(
-    `INSERT INTO candidate_profile (user_id, iin, birth_date, sex)
-     SELECT ${id('candidate')}, '850101' || lpad(g::text, 6, '0'), date '1985-01-01', 'female' ${series}`,
-  );
+  await insertCandidates(pool, CERTIFICATES);
   await pool.query(
     `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission, submitted_at)
      SELECT ${id('application')}, ${id('candidate')}, $1, $2, $3, 'recognition', 'decided', 1, now() - interval '20 days' ${series}`,

@@ -11,8 +11,8 @@ import {
   CardFacts,
   cardFacts,
   CENTRE,
-  fullNameSql,
   importSeedStandard,
+  insertCandidates,
   insertCentre,
   insertStaff,
   seededUuid,
@@ -103,15 +103,7 @@ async function seed(pool: Pool, sets: number): Promise<Seeded> {
   await pool.query('INSERT INTO session_assessor (session_id, assessor_id) VALUES ($1, $2)', [session.id, assessorId]);
   const id = (kind: string) => seededUuid(kind, 'g');
   const series = `FROM generate_series(1, ${total}) g`;
-  await pool.query(
-    `INSERT INTO app_user (id, email, email_key, full_name, role, password_hash)
-     SELECT ${id('candidate')}, 'candidate-' || g || '@bench.test', 'candidate-' || g || '@bench.test', ${fullNameSql('g')},
-            'candidate', 'not-a-hash' ${series}`,
-  );
-  await pool.query(
-    `INSERT INTO candidate_profile (user_id, iin, birth_date, sex)
-     SELECT ${id('candidate')}, '850101' || lpad(g::text, 6, '0'), date '1985-01-01', CASE WHEN g % 2 = 0 THEN 'female' ELSE 'male' END ${series}`,
-  );
+  await insertCandidates(pool, total, { sex: "CASE WHEN g % 2 = 0 THEN 'female' ELSE 'male' END" });
   await pool.query(
     `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission, submitted_at)
      SELECT ${id('application')}, ${id('candidate')}, $1, $2, $3, 'recognition', 'awaiting_decision', 1, now() - interval '20 days' ${series}`,

@@ -6,7 +6,7 @@ import { PasswordHasher } from '@qualcert/identity';
 import { ClientProfile, compareUnderLoad, comparisonRecord, LoadPlan, LoadResult } from './support/load';
 import { productionEnv, ROOT, startApi, startBaselineServer } from './support/processes';
 import { check, fail, ratio, requireBenchDatabase, targetsText, workDir, writeResult } from './support/results';
-import { cardFacts, fullNameSql, importSeedStandard, insertCentre, insertStaff, seededUuid } from './support/seed';
+import { cardFacts, importSeedStandard, insertCandidates, insertCentre, insertStaff, seededUuid } from './support/seed';
 
 /**
  * Theory-test answer saves (PUT /api/v1/theory-tests/{id}/answers/{position}) by 200 candidates at
@@ -71,16 +71,7 @@ async function seed(pool: Pool): Promise<Seeded> {
   const hash = await new PasswordHasher().hash(PASSWORD);
   const id = (kind: string) => seededUuid(kind, 'g');
   const series = `FROM generate_series(1, ${CANDIDATES}) g`;
-  await pool.query(
-    `INSERT INTO app_user (id, email, email_key, full_name, role, password_hash)
-     SELECT ${id('candidate')}, 'candidate-' || g || '@bench.test', 'candidate-' || g || '@bench.test', ${fullNameSql('g')},
-            'candidate', $1 ${series}`,
-    [hash],
-  );
-  await pool.query(
-    `INSERT INTO candidate_profile (user_id, iin, birth_date, sex)
-     SELECT ${id('candidate')}, '900101' || lpad(g::text, 6, '0'), date '1990-01-01', 'female' ${series}`,
-  );
+  await insertCandidates(pool, CANDIDATES, { passwordHash: hash, birthDate: '1990-01-01' });
   await pool.query(
     `INSERT INTO application (id, candidate_id, centre_id, card_id, standard_version_id, pathway, status, submission, submitted_at)
      SELECT ${id('application')}, ${id('candidate')}, $1, $2, $3, 'assessment', 'eligible', 1, now() - interval '10 days' ${series}`,

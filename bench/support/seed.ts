@@ -132,6 +132,31 @@ export function fullNameSql(n: string): string {
  * SQL for a UUID derived from a kind and a row number (version-4 form, as the API's UUID pipes
  * require), so that seeded rows can refer to each other without being read back.
  */
+/**
+ * Candidates 1…count: accounts candidate-<n>@bench.test with ids seededUuid('candidate', n), and
+ * their profiles (an ИИН from the birth date and n). `sex` is an SQL expression of g, the number.
+ */
+export async function insertCandidates(
+  pool: Pool,
+  count: number,
+  options: { passwordHash?: string; birthDate?: string; sex?: string } = {},
+): Promise<void> {
+  const { passwordHash = 'not-a-hash', birthDate = '1985-01-01', sex = "'female'" } = options;
+  const id = seededUuid('candidate', 'g');
+  const series = `FROM generate_series(1, ${count}) g`;
+  await pool.query(
+    `INSERT INTO app_user (id, email, email_key, full_name, role, password_hash)
+     SELECT ${id}, 'candidate-' || g || '@bench.test', 'candidate-' || g || '@bench.test', ${fullNameSql('g')},
+            'candidate', $1 ${series}`,
+    [passwordHash],
+  );
+  const iinPrefix = birthDate.slice(2).replaceAll('-', '');
+  await pool.query(
+    `INSERT INTO candidate_profile (user_id, iin, birth_date, sex)
+     SELECT ${id}, '${iinPrefix}' || lpad(g::text, 6, '0'), date '${birthDate}', ${sex} ${series}`,
+  );
+}
+
 export function seededUuid(kind: string, n: string): string {
   return `overlay(overlay(md5('${kind}-' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 }
