@@ -14,7 +14,6 @@ export * from './queue/queue.module';
 export * from './queue/jobs';
 export * from './outbox/outbox-events';
 export * from './queue/worker-options';
-export * from './queue/job-groups';
 export * from './metrics/metrics';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';

@@ -1,48 +1,73 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
-import { JobGroups, JOBS, type JobHandlers, QUEUES, runJob, workerOptions } from '@qualcert/shared';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+import { JOBS, type JobData, type JobHandlers, OUTBOX_ROUTES, QUEUES, runJob, workerOptions } from '@qualcert/shared';
 import { ComputeOutcome, DecisionsService } from './decisions.service';
 
-/** Most decision jobs computed in one transaction (docs/PERFORMANCE.md, decisions in groups). */
-const GROUP_SIZE = 50;
-/** Groups a worker runs at once: while one is in PostgreSQL, the next one gathers. */
-const GROUPS_IN_FLIGHT = 2;
+/** What a group's job did with each application: computed, skipped, incomplete, or sent to its own job. */
+export type GroupOutcome = Record<string, ComputeOutcome | 'alone'>;
 
 /**
  * Computes the decision of an application whose every skill has an outcome, or the decision
  * after an appeal's re-assessment. Both re-read state and exit when the work is already done.
  *
- * Each application keeps its own job (its id, answer, failure and retries), but the worker takes
- * many at once and computes those that arrive together in one transaction (JobGroups); an
- * application that fails in a group is computed alone, so only its own job fails.
+ * The events of one relay pass come as one job (`compute-decisions`, docs/PERFORMANCE.md "Decisions,
+ * one job per group"), computed in one transaction. An application the group could not compute
+ * (the rule fails on it, or the group's write fails) gets its own `compute-decision` job, with the
+ * id a lone event's job has, so that its failure and retries are its own.
  */
-@Processor(QUEUES.decisions, workerOptions({ concurrency: GROUP_SIZE * GROUPS_IN_FLIGHT }))
+@Processor(QUEUES.decisions, workerOptions())
 export class DecisionProcessor extends WorkerHost {
   private readonly logger = new Logger(DecisionProcessor.name);
 
-  constructor(private readonly decisions: DecisionsService) {
+  constructor(
+    private readonly decisions: DecisionsService,
+    @InjectQueue(QUEUES.decisions) private readonly queue: Queue,
+  ) {
     super();
   }
 
-  private readonly groups = new JobGroups<ComputeOutcome>({
-    maxSize: GROUP_SIZE,
-    inFlight: GROUPS_IN_FLIGHT,
-    runGroup: (applicationIds) => this.decisions.computeGroup(applicationIds),
-    runAlone: (applicationId) => this.decisions.compute(applicationId),
-    onGroupError: (error, applicationIds) =>
-      this.logger.warn(
-        { err: error instanceof Error ? error.message : String(error), applications: applicationIds.length },
-        'decision group failed; computing its applications one by one',
-      ),
-  });
-
-  private readonly handlers: JobHandlers<'decisions', ComputeOutcome> = {
-    [JOBS.decisions.compute]: (job) => this.groups.run(job.data.applicationId),
+  private readonly handlers: JobHandlers<'decisions', ComputeOutcome | GroupOutcome> = {
+    [JOBS.decisions.compute]: (job) => this.decisions.compute(job.data.applicationId),
+    [JOBS.decisions.computeGroup]: (job) => this.computeGroup(job),
     [JOBS.decisions.computeForAppeal]: (job) => this.decisions.computeForAppeal(job.data.appealId),
   };
 
-  process(job: Job): Promise<ComputeOutcome> {
+  process(job: Job): Promise<ComputeOutcome | GroupOutcome> {
     return runJob(this.handlers, job);
+  }
+
+  /**
+   * The group in one transaction, then a job of its own for each application left out. The job
+   * ends only once those are queued: a worker dying before that leaves the group's job to run
+   * again, which skips what was decided and queues the rest (their ids make a second add a no-op).
+   */
+  private async computeGroup(job: Job<JobData['compute-decisions']>): Promise<GroupOutcome> {
+    const { events } = job.data;
+    const applicationIds = [...new Set(events.map((event) => event.applicationId))];
+    let outcomes: Map<string, ComputeOutcome>;
+    try {
+      outcomes = await this.decisions.computeGroup(applicationIds);
+    } catch (error) {
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error), applications: applicationIds.length },
+        'decision group failed; each of its applications goes to its own job',
+      );
+      outcomes = new Map();
+    }
+    const alone = events.filter((event) => !outcomes.has(event.applicationId));
+    if (alone.length > 0) {
+      const route = OUTBOX_ROUTES['application.awaiting_decision'];
+      await this.queue.addBulk(
+        alone.map((event) => ({
+          name: JOBS.decisions.compute,
+          data: event,
+          opts: { jobId: route.jobId(event.outboxEventId, event) },
+        })),
+      );
+    }
+    const answer: GroupOutcome = {};
+    for (const id of applicationIds) answer[id] = outcomes.get(id) ?? 'alone';
+    return answer;
   }
 }

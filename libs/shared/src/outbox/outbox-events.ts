@@ -29,3 +29,11 @@ export type OutboxEventName = keyof OutboxEvents;
 
 /** What a job made from an outbox event carries: the event's payload and the event's id. */
 export type OutboxJobData<E extends OutboxEventName> = OutboxEvents[E] & { outboxEventId: string };
+
+/**
+ * What a job made from several events of one type carries (the relay's groups, outbox-routes.ts):
+ * each event as its own job would carry it, in the order they were written.
+ */
+export interface OutboxGroupJobData<E extends OutboxEventName> {
+  events: OutboxJobData<E>[];
+}

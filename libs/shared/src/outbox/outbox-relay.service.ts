@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { OutboxEventEntity } from './outbox-event.entity';
-import { routeOfStoredEvent } from './outbox-routes';
+import { relayJobs } from './relay-jobs';
 
 const BATCH = 100;
 const IDLE_DELAY_MS = 200;
@@ -26,7 +26,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Moves committed outbox events onto their queues. Runs in every worker; SKIP LOCKED lets
  * several relays share the work without sending an event twice at the same time. An event is
  * marked dispatched only after its queue accepted it, so a Redis outage only delays it. Events
- * reach each queue in the order they were written.
+ * reach each queue in the order they were written; those of a grouped route (the decisions') that
+ * one pass finds together go as one job, at the place of the first.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,38 +63,22 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         .getMany();
       // Each queue's events go in one addBulk (one round trip, atomic, in event order) and the
       // dispatched ones are marked in one UPDATE: per event, that was two round trips.
-      const batches = new Map<string, { events: OutboxEventEntity[]; jobs: Parameters<Queue['addBulk']>[0] }>();
-      const unrouted: OutboxEventEntity[] = [];
-      for (const event of events) {
-        const route = routeOfStoredEvent(event.eventType);
-        if (!route) {
-          this.logger.error({ eventId: event.id, eventType: event.eventType }, 'no route for outbox event');
-          unrouted.push(event);
-          continue;
-        }
-        const batch = batches.get(route.queue) ?? { events: [], jobs: [] };
-        batch.events.push(event);
-        batch.jobs.push({
-          name: route.jobName,
-          data: { ...event.payload, outboxEventId: event.id },
-          opts: {
-            jobId: route.jobId(event.id, event.payload),
-            ...(route.delay ? { delay: route.delay(event.payload) } : {}),
-          },
-        });
-        batches.set(route.queue, batch);
+      const { batches, unrouted } = relayJobs(events);
+      for (const id of unrouted) {
+        const eventType = events.find((event) => event.id === id)?.eventType;
+        this.logger.error({ eventId: id, eventType }, 'no route for outbox event');
       }
-      const dispatched = unrouted.map((e) => e.id);
+      const dispatched = [...unrouted];
       for (const [queueName, batch] of batches) {
         try {
           const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
           await withTimeout(queue.addBulk(batch.jobs), ENQUEUE_TIMEOUT_MS);
-          dispatched.push(...batch.events.map((e) => e.id));
+          dispatched.push(...batch.eventIds);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           await manager.query(
             'UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])',
-            [batch.events.map((e) => e.id), message.slice(0, 500)],
+            [batch.eventIds, message.slice(0, 500)],
           );
           // The other queues' events wait too: the next pass retries from the oldest pending one.
           break;

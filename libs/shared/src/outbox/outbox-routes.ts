@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { JOBS, QUEUES, type JobData, type JobName, type QueueOf } from '../queue/jobs';
-import type { OutboxEventName, OutboxEvents, OutboxJobData } from './outbox-events';
+import type { OutboxEventName, OutboxEvents, OutboxGroupJobData, OutboxJobData } from './outbox-events';
 
 /**
  * Which queue and job an outbox event becomes: a job whose data the event's payload satisfies, on
@@ -20,9 +21,40 @@ export type OutboxRoute<E extends OutboxEventName> = {
         jobId: (eventId: string, payload: OutboxEvents[E]) => string;
         /** Milliseconds to wait before the job runs (scheduled work such as a test's deadline). */
         delay?: (payload: OutboxEvents[E]) => number;
+        /** Several such events of one relay pass go as one job (its queue, the route's). */
+        group?: OutboxGroupRoute<E, QueueOf<J>>;
       }
     : never;
 }[JobName];
+
+/**
+ * The job that carries the events of one type a relay pass found, when it found more than one (a
+ * lone event goes as its own job). Its id is derived from every event it carries, so a relay that
+ * re-sends the same events after a crash adds nothing new.
+ */
+export type OutboxGroupRoute<E extends OutboxEventName, Q extends string> = {
+  [J in JobName]: OutboxGroupJobData<E> extends JobData[J]
+    ? QueueOf<J> extends Q
+      ? {
+          jobName: J;
+          /** Most events in one job: more make several jobs. */
+          maxEvents: number;
+          jobId: (events: OutboxJobData<E>[]) => string;
+        }
+      : never
+    : never;
+}[JobName];
+
+/**
+ * A group's job id: its first event's number and a digest of every event it carries (each one's
+ * number and payload, so that, as for a lone event, two databases numbering their events alike
+ * about different rows get different ids).
+ */
+export function groupJobId(prefix: string, events: readonly ({ outboxEventId: string } & object)[]): string {
+  const digest = createHash('sha256');
+  for (const event of events) digest.update(`${JSON.stringify(event)}\n`);
+  return `${prefix}-${events[0]?.outboxEventId ?? 'none'}-${digest.digest('hex').slice(0, 32)}`;
+}
 
 export const OUTBOX_ROUTES: { [E in OutboxEventName]: OutboxRoute<E> } = {
   'application.submitted': {
@@ -39,6 +71,12 @@ export const OUTBOX_ROUTES: { [E in OutboxEventName]: OutboxRoute<E> } = {
     queue: QUEUES.decisions,
     jobName: JOBS.decisions.compute,
     jobId: (eventId, payload) => `decision-${payload.applicationId}-${eventId}`,
+    // docs/PERFORMANCE.md, "Decisions, one job per group": BullMQ's work is per job, not per decision.
+    group: {
+      jobName: JOBS.decisions.computeGroup,
+      maxEvents: 100,
+      jobId: (events) => groupJobId('decisions', events),
+    },
   },
   'decision.approved': {
     queue: QUEUES.certificates,
@@ -74,6 +112,11 @@ export interface StoredEventRoute {
   jobName: string;
   jobId: (eventId: string, payload: Record<string, unknown>) => string;
   delay?: (payload: Record<string, unknown>) => number;
+  group?: {
+    jobName: string;
+    maxEvents: number;
+    jobId: (events: ({ outboxEventId: string } & Record<string, unknown>)[]) => string;
+  };
 }
 
 export function routeOfStoredEvent(eventType: string): StoredEventRoute | undefined {

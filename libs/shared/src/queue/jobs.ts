@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { OutboxJobData } from '../outbox/outbox-events';
+import type { OutboxGroupJobData, OutboxJobData } from '../outbox/outbox-events';
 
 /** Queues by name: the one list producers, processors, the dashboard and metrics share. */
 export const QUEUES = {
@@ -33,7 +33,11 @@ export const JOBS = {
   system: { ping: 'ping' },
   eligibility: { check: 'check-eligibility', recheck: 'recheck-eligibility' },
   theoryDeadline: { submitAtDeadline: 'submit-at-deadline' },
-  decisions: { compute: 'compute-decision', computeForAppeal: 'compute-appeal-decision' },
+  decisions: {
+    compute: 'compute-decision',
+    computeGroup: 'compute-decisions',
+    computeForAppeal: 'compute-appeal-decision',
+  },
   certificates: { issue: 'issue-certificate', expire: 'expire-certificates' },
   notifications: { notify: 'notify' },
   email: { send: 'send-email' },
@@ -52,6 +56,7 @@ export interface JobData {
   'recheck-eligibility': OutboxJobData<'application.documents_changed'>;
   'submit-at-deadline': OutboxJobData<'theory_test.started'>;
   'compute-decision': OutboxJobData<'application.awaiting_decision'>;
+  'compute-decisions': OutboxGroupJobData<'application.awaiting_decision'>;
   'compute-appeal-decision': OutboxJobData<'appeal.reassessed'>;
   'issue-certificate': OutboxJobData<'decision.approved'>;
   'expire-certificates': Record<string, never>;

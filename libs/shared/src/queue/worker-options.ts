@@ -31,7 +31,6 @@ export function workerOptions(fixed: { concurrency?: number } = {}): {
 } {
   return {
     // Jobs wait mostly on PostgreSQL: a few at once per worker fill the CPU (docs/PERFORMANCE.md).
-    // A processor that runs its jobs in groups takes many more at once (decision.processor.ts).
     get concurrency() {
       return fixed.concurrency ?? setting('QUEUE_CONCURRENCY');
     },
