@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { QUEUES } from '@qualcert/shared';
+import { OUTBOX_ROUTES, QUEUES } from '@qualcert/shared';
 import { assessedApplication, prepareExamDay, ExamDay } from '../utils/exam-day';
 import { eventually } from '../utils/fixtures';
 import { spawnWorker, stopProcess, WorkerProcess } from '../utils/processes';
@@ -12,9 +12,9 @@ const FAST_RECOVERY = { QUEUE_LOCK_DURATION_MS: '2000', QUEUE_STALLED_INTERVAL_M
 jest.setTimeout(240000);
 
 /**
- * A worker killed with SIGKILL in the middle of a group of decisions (its transaction open, some
+ * A worker killed with SIGKILL in the middle of a group's job (its transaction open, some
  * applications of the group locked, waiting on one the test holds): nothing of the group is
- * written, and after a new worker starts every job completes with exactly one decision each.
+ * written, and after a new worker starts the job, taken up as stalled, decides each application once.
  */
 describe('reliability: a worker killed in the middle of a group of decisions', () => {
   let ctx: TestContext;
@@ -59,7 +59,7 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
     await ctx.close();
   });
 
-  it('writes nothing of the group the killed worker held, and computes each application once after a restart', async () => {
+  it('writes nothing of the group the killed worker held, and its job computes each application once after a restart', async () => {
     // What earlier files left in the outbox is relayed and done first, so that the five jobs below come alone.
     const drain = await spawnWorker(FAST_RECOVERY);
     workers.push(drain);
@@ -76,46 +76,31 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
       60000,
     );
     expect(await stopProcess(drain, 'SIGTERM')).toBe('SIGTERM');
-    // No worker runs now: the five events wait in the outbox, and the next worker's relay sends them at once.
+    // No worker runs now: the five events wait in the outbox, and the next worker's relay sends them as one job.
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await assessedApplication(ctx, day)).applicationId);
-    const rest = ids.slice(2);
-    const last = [...rest].sort().at(-1) as string;
-    const events = await ctx.dataSource.query<{ id: string; application_id: string }[]>(
-      `SELECT id, payload->>'applicationId' AS application_id FROM outbox_event
-          WHERE event_type = 'application.awaiting_decision' AND payload->>'applicationId' = ANY($1::text[])`,
+    const last = [...ids].sort().at(-1) as string;
+    const events = await ctx.dataSource.query<{ outboxEventId: string; applicationId: string }[]>(
+      `SELECT id AS "outboxEventId", payload->>'applicationId' AS "applicationId" FROM outbox_event
+          WHERE event_type = 'application.awaiting_decision' AND payload->>'applicationId' = ANY($1::text[])
+          ORDER BY id`,
       [ids],
     );
-    const jobIds = ids.map((id) => `decision-${id}-${events.find((e) => e.application_id === id)?.id}`);
+    const route = OUTBOX_ROUTES['application.awaiting_decision'];
+    const jobId = route.group?.jobId(
+      events.map((e) => ({ applicationId: e.applicationId, outboxEventId: e.outboxEventId })),
+    ) as string;
+    const groupJob = () =>
+      withQueue(QUEUES.decisions, async (queue) => {
+        const job = await queue.getJob(jobId);
+        return { state: await job?.getState(), returnvalue: job?.returnvalue as unknown };
+      });
 
-    // The worker's two groups start with the first two jobs and wait on them; the other three
-    // jobs gather into the next group, which locks its applications in id order and waits on the last.
-    const first = await hold(ids.slice(0, 2));
-    const second = await hold([last]);
+    // The group locks its applications in id order and waits on the last, which the test holds.
+    const held = await hold([last]);
     const killed = await spawnWorker(FAST_RECOVERY);
     workers.push(killed);
-    await eventually(
-      () => lockWaiters('SELECT a.id, a.candidate_id'),
-      (n) => n === 2,
-      60000,
-    );
-    await eventually(
-      () => withQueue(QUEUES.decisions, (queue) => queue.getActiveCount()),
-      (n) => n === 5,
-      60000,
-    );
-    const states = () =>
-      withQueue(QUEUES.decisions, (queue) =>
-        Promise.all(
-          jobIds.map(async (jobId) => {
-            const job = await queue.getJob(jobId);
-            return { state: await job?.getState(), returnvalue: job?.returnvalue as unknown };
-          }),
-        ),
-      );
-    await first.query('COMMIT');
-    // The first two jobs done (not only their decisions written), so the kill interrupts the third group alone.
-    await eventually(states, (jobs) => jobs.slice(0, 2).every((j) => j.state === 'completed'), 60000);
+    await eventually(groupJob, (job) => job.state === 'active', 60000);
     await eventually(
       () => lockWaiters('SELECT a.id, a.candidate_id'),
       (n) => n === 1,
@@ -123,12 +108,18 @@ describe('reliability: a worker killed in the middle of a group of decisions', (
     );
 
     expect(await stopProcess(killed, 'SIGKILL')).toBe('SIGKILL');
-    await second.query('COMMIT');
-    expect(await decisionCounts(rest)).toEqual([0, 0, 0]);
+    await held.query('COMMIT');
+    expect(await decisionCounts(ids)).toEqual([0, 0, 0, 0, 0]);
 
+    // The next worker takes the group's job up as stalled and computes the five, once each.
     workers.push(await spawnWorker(FAST_RECOVERY));
-    const done = await eventually(states, (jobs) => jobs.every((j) => j.state === 'completed'), 60000);
-    expect(done.map((j) => j.returnvalue)).toEqual(ids.map(() => 'computed'));
+    const done = await eventually(groupJob, (job) => job.state === 'completed', 60000);
+    expect(done.returnvalue).toEqual(Object.fromEntries(ids.map((id) => [id, 'computed'])));
     expect(await decisionCounts(ids)).toEqual([1, 1, 1, 1, 1]);
+    // Nothing was sent to a job of its own.
+    const own = await withQueue(QUEUES.decisions, (queue) =>
+      Promise.all(events.map((e) => queue.getJob(route.jobId(e.outboxEventId, e)))),
+    );
+    expect(own).toEqual(events.map(() => undefined));
   });
 });
