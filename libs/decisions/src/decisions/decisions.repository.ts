@@ -115,7 +115,9 @@ export class DecisionsRepository {
   /**
    * Several decisions in one INSERT with one array parameter per column: the same text and plan
    * whatever the number of rows, and no entity metadata walked per row (the decisions worker writes
-   * a whole group at once). `computed_at` takes its default. jsonb values go as their JSON text.
+   * a whole group at once). `computed_at` takes its default. The jsonb columns go as one JSON array
+   * each, paired by position: as jsonb[] elements, pg escaped every result's text into an array
+   * literal, the worker's largest own cost (docs/PERFORMANCE.md, "Decisions, one job per group").
    */
   async insertAll(manager: EntityManager, rows: NewDecision[]): Promise<void> {
     if (rows.length === 0) return;
@@ -123,17 +125,24 @@ export class DecisionsRepository {
       `INSERT INTO decision (id, application_id, sequence, status, outcome, credited_skill_ids, result, signed_by,
                              signed_at, return_reason, supersedes_id, certificate_validity_months,
                              credit_validity_months, appeal_window_days, retake_wait_days)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::jsonb[], $7::jsonb[],
-                            $8::uuid[], $9::timestamptz[], $10::text[], $11::uuid[], $12::smallint[], $13::smallint[],
-                            $14::smallint[], $15::smallint[])`,
+       SELECT u.id, u.application_id, u.sequence, u.status, u.outcome, c.value, r.value, u.signed_by,
+              u.signed_at, u.return_reason, u.supersedes_id, u.certificate_validity_months,
+              u.credit_validity_months, u.appeal_window_days, u.retake_wait_days
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $8::uuid[], $9::timestamptz[],
+                     $10::text[], $11::uuid[], $12::smallint[], $13::smallint[], $14::smallint[], $15::smallint[])
+              WITH ORDINALITY AS u(id, application_id, sequence, status, outcome, signed_by, signed_at, return_reason,
+                                   supersedes_id, certificate_validity_months, credit_validity_months,
+                                   appeal_window_days, retake_wait_days, n)
+         JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS c(value, n) ON c.n = u.n
+         JOIN jsonb_array_elements($7::jsonb) WITH ORDINALITY AS r(value, n) ON r.n = u.n`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.applicationId),
         rows.map((r) => r.sequence),
         rows.map((r) => r.status),
         rows.map((r) => r.outcome),
-        rows.map((r) => JSON.stringify(r.creditedSkillIds)),
-        rows.map((r) => JSON.stringify(r.result)),
+        JSON.stringify(rows.map((r) => r.creditedSkillIds)),
+        JSON.stringify(rows.map((r) => r.result)),
         rows.map((r) => r.signedBy),
         rows.map((r) => r.signedAt),
         rows.map((r) => r.returnReason),
