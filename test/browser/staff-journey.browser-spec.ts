@@ -566,7 +566,7 @@ describe('portal: the staff run an exam cycle in the browser', () => {
         const links = await page
           .getByTestId('staff-menu')
           .getByRole('link')
-          .evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+          .evaluateAll((as: HTMLAnchorElement[]) => as.map((a) => new URL(a.href).pathname));
         for (const link of links) {
           const allowed = pages.find(([p]) => p === link)?.[1];
           expect([role, link, allowed?.includes(role) ?? true]).toEqual([role, link, true]);
