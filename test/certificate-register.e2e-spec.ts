@@ -96,7 +96,7 @@ describe('the register of certificates: filtered pages and spreadsheets', () => 
       .expect(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const workbook = new Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Номер');
     expect([2, 3].map((n) => sheet.getRow(n).getCell(1).value).sort()).toEqual([...numbers].sort());

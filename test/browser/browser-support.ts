@@ -94,6 +94,50 @@ export async function newContext(
   return context;
 }
 
+/**
+ * The page if it still draws frames, else a new page of the same context at the same address.
+ * Headless Chromium has been seen to stop drawing frames on a long-used page: requestAnimationFrame
+ * never fires again, so no click (it waits for the element to be stable across frames) or screenshot
+ * on it can complete, while its script still runs. That is the browser's state, not the portal's; a
+ * new page of the same session does not carry it. Said on stderr when it happens.
+ */
+export async function drawingPage(page: Page): Promise<Page> {
+  if (await drawsFrames(page)) return page;
+  const url = page.url();
+  const state = await withTimeout(
+    page.evaluate(() => ({ visibility: document.visibilityState, focused: document.hasFocus() })),
+    5000,
+  ).catch((error: Error) => ({ error: error.message }));
+  process.stderr.write(`browser: ${url} draws no frames (${JSON.stringify(state)}); going on in a new page\n`);
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await page.close();
+  return fresh;
+}
+
+/** Whether an animation frame comes within five seconds (a page that draws gets one in 16 ms). */
+async function drawsFrames(page: Page): Promise<boolean> {
+  const frame = page.evaluate(
+    () =>
+      new Promise<boolean>((done) => {
+        const timer = setTimeout(() => done(false), 5000);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          done(true);
+        });
+      }),
+  );
+  return withTimeout(frame, 10000).catch(() => false);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.evaluate(axeSource);

@@ -18,7 +18,7 @@ export * from './queue/job-groups';
 export * from './metrics/metrics';
 export * from './errors/postgres-errors';
 export * from './http/public-route.decorator';
-export { DocumentedAnswers, documentCommonErrors, documentedResponses, QueuedDto } from './http/api-responses';
+export { type DocumentedAnswers, documentCommonErrors, documentedResponses, QueuedDto } from './http/api-responses';
 export * from './http/request-context';
 export * from './http/multipart';
 export * from './audit/audit-log.entity';

@@ -46,7 +46,7 @@ describe('ProgressRepository.application', () => {
 
   it('asks nothing when the application is the candidate’s first for the card', async () => {
     const { repository, manager, credits } = repositoryWith([]);
-    expect((await repository.application(manager, 'app')).earlier).toEqual([]);
+    expect((await repository.application(manager, 'app'))?.earlier).toEqual([]);
     expect(credits.creditsOf).not.toHaveBeenCalled();
   });
 

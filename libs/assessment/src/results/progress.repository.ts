@@ -100,7 +100,7 @@ export class ProgressRepository {
    * the credits of the candidate's other applications for the card, read from the decisions
    * context only when there are such applications.
    */
-  async application(manager: EntityManager, applicationId: string): Promise<ProgressApplicationRow> {
+  async application(manager: EntityManager, applicationId: string): Promise<ProgressApplicationRow | undefined> {
     const [app] = await manager.query<(Omit<ProgressApplicationRow, 'earlier'> & { others: string[] })[]>(
       `SELECT a.id, a.candidate_id, a.centre_id, a.card_id, a.status, a.pathway, a.additional_function_ids,
               ARRAY(SELECT o.id FROM application o

@@ -11,6 +11,8 @@ const OUTLINE = outline({ mandatory: { m1: ['s1', 's2'] }, additional: { a1: ['s
 
 const application = (overrides: Partial<ProgressApplicationRow> = {}): ProgressApplicationRow => ({
   id: 'app',
+  candidate_id: 'candidate',
+  centre_id: 'centre',
   card_id: 'card',
   status: 'eligible',
   pathway: 'assessment',
@@ -100,6 +102,12 @@ describe(ProgressService.name, () => {
       const progress = await sut.progress(manager, 'app');
       expect(mocks.repository.enrolmentFacts).toHaveBeenCalledWith(manager, 'enrolment');
       expect(progress).toMatchObject({ complete: true, status: 'eligible' });
+    });
+    it('answers 404 for an application that is not there, reading nothing more', async () => {
+      const { sut, mocks, manager } = newTestService();
+      mocks.repository.application.mockResolvedValue(undefined);
+      await expect(sut.progress(manager, 'gone')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(mocks.repository.claimedSkillIds).not.toHaveBeenCalled();
     });
   });
 

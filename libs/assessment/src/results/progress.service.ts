@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { transitionApplication, type ApplicationStatus } from '@qualcert/candidates';
-import { AuditActor, AuditService, OutboxService, utcToday } from '@qualcert/shared';
+import { AuditActor, AuditService, DomainException, OutboxService, utcToday } from '@qualcert/shared';
 import { assessedSkills, CardOutlineReader } from '@qualcert/standards';
 import { applicationSkillOutcomes, type ApplicationProgress } from '../rules/application-progress';
 import { skillExamOutcome, type SkillExamOutcome } from '../rules/exam-outcome';
@@ -65,6 +65,7 @@ export class ProgressService {
     applicationId: string,
   ): Promise<ApplicationProgress & { status: ApplicationStatus }> {
     const app = await this.repository.application(manager, applicationId);
+    if (!app) throw new DomainException('NOT_FOUND', `Application ${applicationId} was not found`);
     const skills = assessedSkills(await this.outlines.read(app.card_id, manager), app.additional_function_ids);
     // One after another: inside a transaction the queries share one connection.
     const claimedSkillIds = await this.repository.claimedSkillIds(manager, app.id);

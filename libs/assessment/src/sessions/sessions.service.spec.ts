@@ -211,7 +211,7 @@ describe(SessionsService.name, () => {
 
   describe('enrol', () => {
     function enrolled(
-      app: ProgressApplicationRow | null,
+      app: ProgressApplicationRow | undefined,
       setup?: (mocks: ReturnType<typeof newTestService>['mocks']) => void,
     ) {
       const { sut, mocks } = newTestService();
@@ -222,7 +222,7 @@ describe(SessionsService.name, () => {
     }
 
     it.each([
-      ['no such application', null],
+      ['no such application', undefined],
       ['an application at another centre', application({ centre_id: 'elsewhere' })],
     ])('answers 404 naming applicationId for %s', async (_case, app) => {
       const { result } = enrolled(app);

@@ -32,7 +32,7 @@ const appeal = (overrides: Partial<AppealEntity> = {}) =>
     ...overrides,
   }) as AppealEntity;
 
-const application = {
+const application: Partial<ApplicationEntity> = {
   id: 'app',
   centreId: 'centre',
   cardId: 'card',
