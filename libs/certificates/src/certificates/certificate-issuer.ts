@@ -12,7 +12,6 @@ import {
   maskIin,
   OutboxService,
   SYSTEM_ACTOR,
-  updateReturning,
   toIsoDay,
   utcToday,
 } from '@qualcert/shared';
@@ -160,7 +159,7 @@ export class CertificateIssuer {
 
   /** Renders and stores the certificate's PDF unless it is stored already. */
   private async ensurePdf(certificateId: string): Promise<void> {
-    const row = await this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id: certificateId } });
+    const row = await this.issuance.get(this.dataSource.manager, certificateId);
     if (!(await this.storage.exists(row.pdfKey))) await this.storePdf(row);
   }
 
@@ -203,17 +202,7 @@ export class CertificateIssuer {
    */
   async ensureCredential(row: CertificateEntity): Promise<Record<string, unknown>> {
     if (row.credential) return row.credential;
-    const [stored] = await updateReturning<{ credential: Record<string, unknown> }>(
-      this.dataSource,
-      'UPDATE certificate SET credential = $2 WHERE id = $1 AND credential IS NULL RETURNING credential',
-      [row.id, this.signedCredential(row, new Date())],
-    );
-    if (stored) return stored.credential;
-    const [current] = await this.dataSource.query<{ credential: Record<string, unknown> }[]>(
-      'SELECT credential FROM certificate WHERE id = $1',
-      [row.id],
-    );
-    return current.credential;
+    return this.issuance.credentialOnce(this.dataSource.manager, row.id, this.signedCredential(row, new Date()));
   }
 
   /** The PDF from the certificate's row alone: the same row always gives the same bytes. */
@@ -266,19 +255,9 @@ export class CertificateIssuer {
     const reason = replacementNumber
       ? `Replaced by certificate ${replacementNumber} after an appeal`
       : 'The decision it was issued on was superseded after an appeal';
-    const revoked = await updateReturning<{ id: string; number: string; status_list: number | null }>(
-      manager,
-      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
-        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number, status_list`,
-      [decision.supersedes_id, now, reason],
-    );
+    const revoked = await this.issuance.revokeOfDecision(manager, decision.supersedes_id, now, reason);
     // The credits of the decision replaced are withdrawn too: the new decision says what stands.
-    const credits = await updateReturning<{ id: string; status_list: number }>(
-      manager,
-      `UPDATE credit_credential SET status = 'revoked', revoked_at = $2
-        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, status_list`,
-      [decision.supersedes_id, now],
-    );
+    const credits = await this.issuance.revokeCreditsOfDecision(manager, decision.supersedes_id, now);
     const lists = new Set([...revoked.map((r) => r.status_list), ...credits.map((c) => c.status_list)]);
     await this.statusLists.republishLists(manager, decision.centre_id, lists, now);
     for (const row of revoked) {
@@ -295,11 +274,7 @@ export class CertificateIssuer {
   /** Marks certificates past their validity as expired (run on a schedule by the worker). */
   async expireDue(today = utcToday()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const expired = await updateReturning<{ id: string; number: string }>(
-        manager,
-        `UPDATE certificate SET status = 'expired' WHERE status = 'valid' AND valid_until < $1 RETURNING id, number`,
-        [today],
-      );
+      const expired = await this.issuance.expireBefore(manager, today);
       for (const row of expired) {
         await this.audit.record(manager, {
           actor: SYSTEM_ACTOR,
@@ -321,7 +296,7 @@ export class CertificateIssuer {
    */
   private async issueCredits(manager: EntityManager, decision: IssuanceDecision, now: Date): Promise<boolean> {
     if (decision.credited_skill_ids.length === 0) return false;
-    const issued = await manager.count(CreditCredentialEntity, { where: { decisionId: decision.id } });
+    const issued = await this.issuance.creditsIssuedOn(manager, decision.id);
     if (issued > 0) return true;
     const { contents, holderName } = await this.contents(manager, decision);
     const credited = new Set(decision.credited_skill_ids);
@@ -363,7 +338,7 @@ export class CertificateIssuer {
           now,
         ),
       ) as unknown as Record<string, unknown>;
-      await manager.insert(CreditCredentialEntity, {
+      await this.issuance.insertCredit(manager, {
         id,
         decisionId: decision.id,
         applicationId: decision.application_id,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { preparedQueryIn } from '@qualcert/shared';
-import type { CertificateEntity } from './certificate.entity';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { preparedQueryIn, updateReturning } from '@qualcert/shared';
+import { CreditCredentialEntity } from '../status-lists/status-list.entities';
+import { CertificateEntity } from './certificate.entity';
 
 /** The approved decision a certificate is issued on, with what the issuance reads alongside it. */
 export interface IssuanceDecision {
@@ -125,5 +127,77 @@ export class IssuanceRepository {
         row.createdAt,
       ],
     );
+  }
+
+  get(manager: EntityManager, id: string): Promise<CertificateEntity> {
+    return manager.findOneOrFail(CertificateEntity, { where: { id } });
+  }
+
+  /**
+   * Stores a credential on a certificate that has none and answers the one it has then: of two
+   * writers at the same moment, the first one's stays.
+   */
+  async credentialOnce(
+    manager: EntityManager,
+    id: string,
+    credential: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const [stored] = await updateReturning<{ credential: Record<string, unknown> }>(
+      manager,
+      'UPDATE certificate SET credential = $2 WHERE id = $1 AND credential IS NULL RETURNING credential',
+      [id, credential],
+    );
+    if (stored) return stored.credential;
+    const [current] = await manager.query<{ credential: Record<string, unknown> }[]>(
+      'SELECT credential FROM certificate WHERE id = $1',
+      [id],
+    );
+    return current.credential;
+  }
+
+  /** Revokes what is still in force of the certificates issued on a decision. */
+  revokeOfDecision(
+    manager: EntityManager,
+    decisionId: string,
+    now: Date,
+    reason: string,
+  ): Promise<{ id: string; number: string; status_list: number | null }[]> {
+    return updateReturning(
+      manager,
+      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number, status_list`,
+      [decisionId, now, reason],
+    );
+  }
+
+  /** Revokes what is still in force of the credit credentials issued on a decision. */
+  revokeCreditsOfDecision(
+    manager: EntityManager,
+    decisionId: string,
+    now: Date,
+  ): Promise<{ id: string; status_list: number }[]> {
+    return updateReturning(
+      manager,
+      `UPDATE credit_credential SET status = 'revoked', revoked_at = $2
+        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, status_list`,
+      [decisionId, now],
+    );
+  }
+
+  /** Marks the valid certificates whose last day is before `today` as expired. */
+  expireBefore(manager: EntityManager, today: string): Promise<{ id: string; number: string }[]> {
+    return updateReturning(
+      manager,
+      `UPDATE certificate SET status = 'expired' WHERE status = 'valid' AND valid_until < $1 RETURNING id, number`,
+      [today],
+    );
+  }
+
+  creditsIssuedOn(manager: EntityManager, decisionId: string): Promise<number> {
+    return manager.count(CreditCredentialEntity, { where: { decisionId } });
+  }
+
+  async insertCredit(manager: EntityManager, row: QueryDeepPartialEntity<CreditCredentialEntity>): Promise<void> {
+    await manager.insert(CreditCredentialEntity, row);
   }
 }
