@@ -38,9 +38,16 @@ const theme = createTheme({
   fontFamily: 'system-ui, sans-serif',
   components: {
     // A long label (Kazakh ones often are) wraps onto a second line instead of being cut on a phone.
+    // A grid centres the label in the height a link styled as a button has too (a <button> does so itself).
     Button: Button.extend({
       styles: {
-        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 },
+        root: {
+          height: 'auto',
+          minHeight: 'var(--button-height)',
+          paddingBlock: 4,
+          display: 'inline-grid',
+          alignItems: 'center',
+        },
         label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
       },
     }),

@@ -5,6 +5,7 @@ import { QUEUES, StorageModule } from '@qualcert/shared';
 import { CardOutlineModule } from '@qualcert/standards';
 import { CertificateExpiryScheduler, CertificateProcessor } from './certificates/certificate.processor';
 import { CertificateIssuer } from './certificates/certificate-issuer';
+import { IssuanceRepository } from './certificates/issuance.repository';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
@@ -14,6 +15,7 @@ import { StatusListsService } from './status-lists/status-lists.service';
   imports: [IdentityModule, StorageModule, CardOutlineModule, BullModule.registerQueue({ name: QUEUES.certificates })],
   providers: [
     CertificateIssuer,
+    IssuanceRepository,
     IssuerKeyProvider,
     StatusListsRepository,
     StatusListsService,

@@ -8,6 +8,7 @@ import { CertificateVerifier } from './certificates/certificate-verifier';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesRepository } from './certificates/certificates.repository';
 import { CertificatesService } from './certificates/certificates.service';
+import { IssuanceRepository } from './certificates/issuance.repository';
 import { IssuerKeyProvider } from './certificates/issuer-key.provider';
 import { StatusListsRepository } from './status-lists/status-lists.repository';
 import { StatusListsService } from './status-lists/status-lists.service';
@@ -25,6 +26,7 @@ import { RegisterService } from './register/register.service';
     CertificatesService,
     CertificatesRepository,
     CertificateIssuer,
+    IssuanceRepository,
     CertificateVerifier,
     IssuerKeyProvider,
     StatusListsRepository,

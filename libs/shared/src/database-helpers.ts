@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { DomainException } from './errors/domain.exception';
@@ -56,6 +56,29 @@ export async function preparedQuery<T>(
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   try {
     return (await pool.query({ name, text, values })).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
+
+/**
+ * Runs one statement as a named prepared statement on the connection of the caller's transaction
+ * (the manager of `DataSource.transaction`): parsed and planned once per connection, without
+ * TypeORM's query builder or runner bookkeeping. A failure is a QueryFailedError, as from
+ * `manager.query`. The name must be unique to the text.
+ */
+export async function preparedQueryIn<T>(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = manager.queryRunner as unknown as { databaseConnection?: PoolClient; isTransactionActive?: boolean };
+  if (!runner?.isTransactionActive || !runner.databaseConnection) {
+    throw new Error(`preparedQueryIn(${name}) runs only inside a transaction`);
+  }
+  try {
+    return (await runner.databaseConnection.query({ name, text, values })).rows as T[];
   } catch (error) {
     throw new QueryFailedError(text, values, error as Error);
   }

@@ -85,7 +85,12 @@ export function useSkills(cardId: string | undefined) {
 
 export function StatusBadge({ value, group }: { value: string; group: string }) {
   const { t } = useStaffT();
-  return <Badge variant="outline">{t(`${group}.${value}`)}</Badge>;
+  // At its whole width: a table shrinks a badge's column to an ellipsis ("ДЕЙСТВИТЕ…") otherwise.
+  return (
+    <Badge variant="outline" miw="max-content">
+      {t(`${group}.${value}`)}
+    </Badge>
+  );
 }
 
 /** Today as YYYY-MM-DD in the browser's zone, for date fields. */

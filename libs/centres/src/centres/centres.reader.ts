@@ -24,3 +24,45 @@ export function accreditedOn(manager: EntityManager, centreId: string, cardId: s
 export function holdsAccreditation(manager: EntityManager, centreId: string, cardId: string): Promise<boolean> {
   return manager.exists(AccreditationEntity, { where: { centreId, cardId, status: 'active' } });
 }
+
+/** A centre's code and name, and the accreditation for a card in force on a day (days as YYYY-MM-DD). */
+export interface CentreOfCertificate {
+  code: string;
+  name: string;
+  accreditation: { documentRef: string; validFrom: string; validTo: string } | null;
+}
+
+/**
+ * The centre with its active accreditation for the card whose period covers the UTC day of `at`
+ * (today when null), the latest starting if several do: one read; null when there is no centre.
+ */
+export async function centreAccreditedFor(
+  manager: EntityManager,
+  centreId: string,
+  cardId: string,
+  at: Date | null,
+): Promise<CentreOfCertificate | null> {
+  const [row] = await manager.query<
+    { code: string; name: string; document_ref: string | null; valid_from: string | null; valid_to: string | null }[]
+  >(
+    `SELECT c.code, c.name, a.document_ref,
+            to_char(a.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(a.valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM centre c
+       LEFT JOIN LATERAL (
+             SELECT document_ref, valid_from, valid_to FROM accreditation
+              WHERE centre_id = c.id AND card_id = $2 AND status = 'active'
+                AND (coalesce($3::timestamptz, now()) AT TIME ZONE 'UTC')::date BETWEEN valid_from AND valid_to
+              ORDER BY valid_from DESC LIMIT 1) a ON true
+      WHERE c.id = $1`,
+    [centreId, cardId, at],
+  );
+  if (!row) return null;
+  return {
+    code: row.code,
+    name: row.name,
+    accreditation:
+      row.document_ref !== null
+        ? { documentRef: row.document_ref, validFrom: row.valid_from as string, validTo: row.valid_to as string }
+        : null,
+  };
+}

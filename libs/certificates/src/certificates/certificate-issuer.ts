@@ -12,11 +12,12 @@ import {
   maskIin,
   OutboxService,
   SYSTEM_ACTOR,
-  updateReturning,
   toIsoDay,
   utcToday,
 } from '@qualcert/shared';
-import { CardOutlineReader } from '@qualcert/standards';
+import { centreAccreditedFor } from '@qualcert/centres';
+import { userNamesAndRoles } from '@qualcert/identity';
+import { CardOutlineReader, certifiedCard } from '@qualcert/standards';
 import { buildCompetencyCredential, buildCredential, CredentialSkillInput } from '../credentials/credential-builder';
 import { signCredential, withProofSet } from '../credentials/credential-signer';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
@@ -24,29 +25,12 @@ import { CreditCredentialEntity } from '../status-lists/status-list.entities';
 import { StatusListsService } from '../status-lists/status-lists.service';
 import { credentialAchievement, groupByFunction, type SkillOfFunctionRow } from './certificate-contents';
 import { CertificateContents, CertificateEntity } from './certificate.entity';
+import { IssuanceDecision, IssuanceRepository } from './issuance.repository';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { formatVerificationCode, generateVerificationCode } from './verification-code';
 import { certificateVerificationUrl } from './verification-url';
 
 export type IssueOutcome = 'issued' | 'skipped' | 'no_certificate' | 'credits_issued';
-
-interface DecisionRow {
-  id: string;
-  status: string;
-  outcome: string;
-  credited_skill_ids: string[];
-  signed_by: string | null;
-  signed_at: Date | null;
-  supersedes_id: string | null;
-  /** Fixed on the decision when it was signed. */
-  certificate_validity_months: number;
-  credit_validity_months: number | null;
-  application_id: string;
-  candidate_id: string;
-  centre_id: string;
-  card_id: string;
-  standard_version_id: string;
-}
 
 /**
  * The worker's side of certificates: issued for an approved awarding decision (one per decision),
@@ -65,6 +49,7 @@ export class CertificateIssuer {
     private readonly outbox: OutboxService,
     private readonly statusLists: StatusListsService,
     private readonly outlines: CardOutlineReader,
+    private readonly issuance: IssuanceRepository,
   ) {}
 
   /**
@@ -86,42 +71,27 @@ export class CertificateIssuer {
     now: Date,
   ): Promise<{ outcome: IssueOutcome; certificateId: string | null; issued?: CertificateEntity }> {
     return this.dataSource.transaction(async (manager) => {
-      const [decision] = await manager.query<DecisionRow[]>(
-        `SELECT d.id, d.status, d.outcome, d.credited_skill_ids, d.signed_by, d.signed_at, d.supersedes_id,
-                d.certificate_validity_months, d.credit_validity_months,
-                a.id AS application_id, a.candidate_id, a.centre_id, a.card_id, a.standard_version_id
-           FROM decision d JOIN application a ON a.id = d.application_id WHERE d.id = $1 FOR UPDATE OF d`,
-        [decisionId],
-      );
+      const decision = await this.issuance.lockDecision(manager, decisionId);
       if (!decision || decision.status !== 'approved') return { outcome: 'skipped', certificateId: null };
       if (decision.outcome !== 'awarded') {
         await this.revokeSuperseded(manager, decision, null, now);
         const credits = await this.issueCredits(manager, decision, now);
         return { outcome: credits ? 'credits_issued' : 'no_certificate', certificateId: null };
       }
-      const existing = await manager.findOne(CertificateEntity, { where: { decisionId }, select: { id: true } });
-      if (existing) {
-        await this.revokeSuperseded(manager, decision, null, now);
-        return { outcome: 'skipped', certificateId: existing.id };
-      }
+      if (decision.certificate_id) return this.alreadyIssued(manager, decision, decision.certificate_id, now);
 
-      const contents = await this.contents(manager, decision);
-      const [holder] = await manager.query<{ full_name: string; iin: string }[]>(
-        'SELECT u.full_name, p.iin FROM app_user u JOIN candidate_profile p ON p.user_id = u.id WHERE u.id = $1',
-        [decision.candidate_id],
-      );
+      const { contents, holderName } = await this.contents(manager, decision);
+      if (decision.holder_iin === null)
+        throw new Error(`The holder of decision ${decisionId} has no candidate profile`);
       // The validity the decision granted when it was signed, never the program's as it is now.
       const validityMonths = decision.certificate_validity_months;
       const issuedOn = toIsoDay(now);
       const validUntil = addMonthsToDay(issuedOn, validityMonths);
       const year = now.getUTCFullYear();
       // One upsert takes the next number: concurrent issuance never repeats or skips one.
-      const [{ last }] = await updateReturning<{ last: number }>(
-        manager,
-        `INSERT INTO certificate_sequence (centre_id, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (centre_id, year) DO UPDATE SET last = certificate_sequence.last + 1 RETURNING last`,
-        [decision.centre_id, year],
-      );
+      const taken = await this.issuance.takeNumber(manager, decisionId, decision.centre_id, year);
+      if (taken.issuedId !== null) return this.alreadyIssued(manager, decision, taken.issuedId, now);
+      const last = taken.last;
       const number = `${contents.centre.code}-${year}-${String(last).padStart(6, '0')}`;
       const verificationCode = generateVerificationCode();
       // Keyed by the decision, so a second render after a crash overwrites the same file; the key
@@ -142,8 +112,8 @@ export class CertificateIssuer {
         holderId: decision.candidate_id,
         centreId: decision.centre_id,
         cardId: decision.card_id,
-        holderName: holder.full_name,
-        maskedIin: maskIin(holder.iin),
+        holderName,
+        maskedIin: maskIin(decision.holder_iin),
         issuedOn,
         validUntil,
         validityMonths,
@@ -158,8 +128,7 @@ export class CertificateIssuer {
         createdAt: now,
       };
       row.credential = this.signedCredential(row, now);
-      // TypeORM cannot type arbitrary JSON columns; the row above is checked against the entity.
-      await manager.insert(CertificateEntity, row as QueryDeepPartialEntity<CertificateEntity>);
+      await this.issuance.insert(manager, row);
       await this.audit.record(manager, {
         actor: SYSTEM_ACTOR,
         action: 'certificate.issued',
@@ -177,9 +146,20 @@ export class CertificateIssuer {
     });
   }
 
+  /** The decision has its certificate: only the revocation its appeal asks for may be missing. */
+  private async alreadyIssued(
+    manager: EntityManager,
+    decision: IssuanceDecision,
+    certificateId: string,
+    now: Date,
+  ): Promise<{ outcome: IssueOutcome; certificateId: string }> {
+    await this.revokeSuperseded(manager, decision, null, now);
+    return { outcome: 'skipped', certificateId };
+  }
+
   /** Renders and stores the certificate's PDF unless it is stored already. */
   private async ensurePdf(certificateId: string): Promise<void> {
-    const row = await this.dataSource.getRepository(CertificateEntity).findOneOrFail({ where: { id: certificateId } });
+    const row = await this.issuance.get(this.dataSource.manager, certificateId);
     if (!(await this.storage.exists(row.pdfKey))) await this.storePdf(row);
   }
 
@@ -222,17 +202,7 @@ export class CertificateIssuer {
    */
   async ensureCredential(row: CertificateEntity): Promise<Record<string, unknown>> {
     if (row.credential) return row.credential;
-    const [stored] = await updateReturning<{ credential: Record<string, unknown> }>(
-      this.dataSource,
-      'UPDATE certificate SET credential = $2 WHERE id = $1 AND credential IS NULL RETURNING credential',
-      [row.id, this.signedCredential(row, new Date())],
-    );
-    if (stored) return stored.credential;
-    const [current] = await this.dataSource.query<{ credential: Record<string, unknown> }[]>(
-      'SELECT credential FROM certificate WHERE id = $1',
-      [row.id],
-    );
-    return current.credential;
+    return this.issuance.credentialOnce(this.dataSource.manager, row.id, this.signedCredential(row, new Date()));
   }
 
   /** The PDF from the certificate's row alone: the same row always gives the same bytes. */
@@ -277,7 +247,7 @@ export class CertificateIssuer {
    */
   private async revokeSuperseded(
     manager: EntityManager,
-    decision: DecisionRow,
+    decision: IssuanceDecision,
     replacementNumber: string | null,
     now: Date,
   ): Promise<void> {
@@ -285,19 +255,9 @@ export class CertificateIssuer {
     const reason = replacementNumber
       ? `Replaced by certificate ${replacementNumber} after an appeal`
       : 'The decision it was issued on was superseded after an appeal';
-    const revoked = await updateReturning<{ id: string; number: string; status_list: number | null }>(
-      manager,
-      `UPDATE certificate SET status = 'revoked', revoked_at = $2, revoke_reason = $3
-        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, number, status_list`,
-      [decision.supersedes_id, now, reason],
-    );
+    const revoked = await this.issuance.revokeOfDecision(manager, decision.supersedes_id, now, reason);
     // The credits of the decision replaced are withdrawn too: the new decision says what stands.
-    const credits = await updateReturning<{ id: string; status_list: number }>(
-      manager,
-      `UPDATE credit_credential SET status = 'revoked', revoked_at = $2
-        WHERE decision_id = $1 AND status <> 'revoked' RETURNING id, status_list`,
-      [decision.supersedes_id, now],
-    );
+    const credits = await this.issuance.revokeCreditsOfDecision(manager, decision.supersedes_id, now);
     const lists = new Set([...revoked.map((r) => r.status_list), ...credits.map((c) => c.status_list)]);
     await this.statusLists.republishLists(manager, decision.centre_id, lists, now);
     for (const row of revoked) {
@@ -314,11 +274,7 @@ export class CertificateIssuer {
   /** Marks certificates past their validity as expired (run on a schedule by the worker). */
   async expireDue(today = utcToday()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const expired = await updateReturning<{ id: string; number: string }>(
-        manager,
-        `UPDATE certificate SET status = 'expired' WHERE status = 'valid' AND valid_until < $1 RETURNING id, number`,
-        [today],
-      );
+      const expired = await this.issuance.expireBefore(manager, today);
       for (const row of expired) {
         await this.audit.record(manager, {
           actor: SYSTEM_ACTOR,
@@ -338,14 +294,11 @@ export class CertificateIssuer {
    * credential per labour function with credited skills, each with its own bit in the centre's list.
    * Once per decision and function (a unique index): a rerun of the job finds them issued.
    */
-  private async issueCredits(manager: EntityManager, decision: DecisionRow, now: Date): Promise<boolean> {
+  private async issueCredits(manager: EntityManager, decision: IssuanceDecision, now: Date): Promise<boolean> {
     if (decision.credited_skill_ids.length === 0) return false;
-    const issued = await manager.count(CreditCredentialEntity, { where: { decisionId: decision.id } });
+    const issued = await this.issuance.creditsIssuedOn(manager, decision.id);
     if (issued > 0) return true;
-    const contents = await this.contents(manager, decision);
-    const [holder] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM app_user WHERE id = $1', [
-      decision.candidate_id,
-    ]);
+    const { contents, holderName } = await this.contents(manager, decision);
     const credited = new Set(decision.credited_skill_ids);
     const functions = new Map<string, { title: string; skills: CredentialSkillInput[] }>();
     for (const f of (await this.outlines.read(decision.card_id, manager)).functions) {
@@ -372,7 +325,7 @@ export class CertificateIssuer {
           buildCompetencyCredential({
             id: `urn:uuid:${id}`,
             issuer: { id: this.issuer.centreIssuerId(contents.centre.code), name: contents.centre.name },
-            holder: { name: holder.full_name },
+            holder: { name: holderName },
             card,
             labourFunction: { id: functionId, title: fn.title },
             skills: fn.skills,
@@ -385,7 +338,7 @@ export class CertificateIssuer {
           now,
         ),
       ) as unknown as Record<string, unknown>;
-      await manager.insert(CreditCredentialEntity, {
+      await this.issuance.insertCredit(manager, {
         id,
         decisionId: decision.id,
         applicationId: decision.application_id,
@@ -410,77 +363,44 @@ export class CertificateIssuer {
     return true;
   }
 
-  private async contents(manager: EntityManager, decision: DecisionRow): Promise<CertificateContents> {
-    const [card] = await manager.query<{ name: string; occupation_code: string | null; ork_level: number }[]>(
-      'SELECT name, occupation_code, ork_level FROM profession_card WHERE id = $1',
-      [decision.card_id],
-    );
-    // Dates as calendar days (YYYY-MM-DD), not the driver's Date, which JSON turns into a date-time.
-    const [standard] = await manager.query<
-      {
-        title: string;
-        version: number;
-        order_number: string | null;
-        order_date: string | null;
-        version_date: string;
-        content_hash: string;
-      }[]
-    >(
-      `SELECT s.title, v.version, v.order_number, to_char(v.order_date, 'YYYY-MM-DD') AS order_date,
-              to_char(coalesce(v.order_date, (v.imported_at AT TIME ZONE 'UTC')::date), 'YYYY-MM-DD') AS version_date,
-              v.content_hash
-         FROM standard_version v JOIN standard s ON s.id = v.standard_id WHERE v.id = $1`,
-      [decision.standard_version_id],
-    );
-    const [centre] = await manager.query<{ code: string; name: string }[]>(
-      'SELECT code, name FROM centre WHERE id = $1',
-      [decision.centre_id],
-    );
+  /**
+   * What the certificate states, and the holder's name: one read per context it comes from (the
+   * card and standard version, the centre and its accreditation, the signer's and the holder's
+   * accounts); the card's outline is each process's frozen copy.
+   */
+  private async contents(
+    manager: EntityManager,
+    decision: IssuanceDecision,
+  ): Promise<{ contents: CertificateContents; holderName: string }> {
+    const certified = await certifiedCard(manager, decision.card_id, decision.standard_version_id);
+    if (!certified)
+      throw new Error(`Card ${decision.card_id} or standard version ${decision.standard_version_id} not found`);
     // The accreditation in force for the card on the day the decision was signed.
-    const [accreditation] = await manager.query<{ document_ref: string; valid_from: string; valid_to: string }[]>(
-      `SELECT document_ref, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-         FROM accreditation
-        WHERE centre_id = $1 AND card_id = $2 AND status = 'active'
-          AND (coalesce($3, now()) AT TIME ZONE 'UTC')::date BETWEEN valid_from AND valid_to
-        ORDER BY valid_from DESC LIMIT 1`,
-      [decision.centre_id, decision.card_id, decision.signed_at],
+    const centre = await centreAccreditedFor(manager, decision.centre_id, decision.card_id, decision.signed_at);
+    if (!centre) throw new Error(`Centre ${decision.centre_id} not found`);
+    const users = await userNamesAndRoles(
+      manager,
+      decision.signed_by ? [decision.candidate_id, decision.signed_by] : [decision.candidate_id],
     );
-    const [signer] = await manager.query<{ full_name: string; role: string }[]>(
-      'SELECT full_name, role FROM app_user WHERE id = $1',
-      [decision.signed_by],
-    );
+    const holder = users.get(decision.candidate_id);
+    if (!holder) throw new Error(`Holder ${decision.candidate_id} not found`);
+    const signer = decision.signed_by ? users.get(decision.signed_by) : undefined;
     const credited = new Set(decision.credited_skill_ids);
     const skills = (await this.outlines.read(decision.card_id, manager)).functions.flatMap((f) =>
       f.skills
         .filter((s) => credited.has(s.id))
         .map((s): SkillOfFunctionRow => ({ id: s.id, title: s.title, f_title: f.title, kind: f.kind })),
     );
-    return {
-      card: { name: card.name, occupationCode: card.occupation_code, orkLevel: card.ork_level },
-      standard: {
-        title: standard.title,
-        version: standard.version,
-        orderNumber: standard.order_number,
-        orderDate: standard.order_date,
-        versionDate: standard.version_date,
-        contentHash: standard.content_hash,
-      },
-      centre: {
-        code: centre.code,
-        name: centre.name,
-        accreditation: accreditation
-          ? {
-              documentRef: accreditation.document_ref,
-              validFrom: accreditation.valid_from,
-              validTo: accreditation.valid_to,
-            }
-          : null,
-      },
-      signedBy: signer?.full_name ?? '',
+    const contents: CertificateContents = {
+      card: certified.card,
+      standard: certified.standard,
+      centre: { code: centre.code, name: centre.name, accreditation: centre.accreditation },
+      signedBy: signer?.fullName ?? '',
       ...(signer && decision.signed_at
         ? { signer: { role: signer.role, signedAt: new Date(decision.signed_at).toISOString() } }
         : {}),
       functions: groupByFunction(skills),
     };
+    return { contents, holderName: holder.fullName };
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, errorMessage, preparedQuery, toIsoDay } from '@qualcert/shared';
+import { DomainException, errorMessage, toIsoDay } from '@qualcert/shared';
 import { verifyCredential } from '../credentials/credential-signer';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../credentials/credential-types';
-import { CreditCredentialEntity } from '../status-lists/status-list.entities';
 import { StatusListsRepository } from '../status-lists/status-lists.repository';
 import { StatusListsService } from '../status-lists/status-lists.service';
-import { CertificateContents, CertificateEntity } from './certificate.entity';
+import type { CertificateContents } from './certificate.entity';
+import { CertificatesRepository } from './certificates.repository';
 import { certificateStatus, CertificateStatus, presentedStatus, RegistryEntry } from './certificate-status';
 import { IssuerKeyProvider } from './issuer-key.provider';
 import { verificationCodesMatch } from './verification-code';
@@ -40,6 +40,7 @@ export interface PublicCertificate {
 export class CertificateVerifier {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly certificates: CertificatesRepository,
     private readonly issuer: IssuerKeyProvider,
     private readonly statusLists: StatusListsService,
     private readonly statusListsRepository: StatusListsRepository,
@@ -51,29 +52,7 @@ export class CertificateVerifier {
    * lookup by number, then a comparison in constant time.
    */
   async verifyNumber(number: string, code: string, now = new Date()): Promise<PublicCertificate> {
-    // The hottest public route: one indexed lookup of exactly what the page shows (docs/PERFORMANCE.md).
-    const [row] = await preparedQuery<{
-      number: string;
-      verification_code: string;
-      status: CertificateEntity['status'];
-      holder_name: string;
-      card: PublicCertificate['card'];
-      centre: PublicCertificate['centre'];
-      functions: PublicCertificate['functions'] | null;
-      issued_on: string;
-      valid_until: string;
-      revoked_at: Date | null;
-      revoke_reason: string | null;
-    }>(
-      this.dataSource,
-      'certificate_verify',
-      `SELECT number, verification_code, status, holder_name, contents->'card' AS card, contents->'centre' AS centre,
-              contents->'functions' AS functions,
-              to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
-              revoked_at, revoke_reason
-         FROM certificate WHERE number = $1`,
-      [number],
-    );
+    const row = await this.certificates.publicByNumber(number);
     if (!verificationCodesMatch(row?.verification_code ?? UNKNOWN_CODE, code) || !row) {
       // One body for both, naming neither the number nor the code.
       throw new DomainException('NOT_FOUND', errorMessage('NOT_FOUND:certificate'), {
@@ -125,12 +104,12 @@ export class CertificateVerifier {
   /** A certificate by its number, or a credit credential by its `urn:uuid:` id. */
   private async registryEntry(number: unknown, id: unknown): Promise<RegistryEntry | null> {
     if (typeof number === 'string') {
-      const row = await this.dataSource.getRepository(CertificateEntity).findOne({ where: { number } });
+      const row = await this.certificates.findByNumber(number);
       return row ? { status: row.status, validUntil: row.validUntil } : null;
     }
     const uuid = typeof id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/.exec(id)?.[1] : undefined;
     if (!uuid || !UUID.test(uuid)) return null;
-    const credit = await this.dataSource.getRepository(CreditCredentialEntity).findOne({ where: { id: uuid } });
+    const credit = await this.certificates.findCredit(uuid);
     if (!credit) return null;
     const until = credit.credential.validUntil;
     return { status: credit.status, validUntil: typeof until === 'string' ? until.slice(0, 10) : null };

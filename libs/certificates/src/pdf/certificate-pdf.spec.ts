@@ -176,13 +176,21 @@ describe('renderCertificatePdf', () => {
     const width = Number(/\/Width (\d+)/.exec(image.dict)?.[1]);
     const height = Number(/\/Height (\d+)/.exec(image.dict)?.[1]);
     const channels = image.dict.includes('/DeviceRGB') ? 3 : 1;
-    expect(image.dict).toContain('/BitsPerComponent 8');
+    const bits = Number(/\/BitsPerComponent (\d+)/.exec(image.dict)?.[1]);
+    const rowBytes = Math.ceil((width * channels * bits) / 8);
     const parms = /\/DecodeParms (\d+) 0 R/.exec(image.dict);
     const decodeParms = parms ? object(pdf, Number(parms[1])).dict : image.dict;
     const predictor = /\/Predictor (\d+)/.exec(decodeParms)?.[1];
-    const pixels = predictor === '15' ? unpredict(streamData(image), width, channels) : streamData(image);
-    expect(pixels).toHaveLength(width * height * channels);
-    const dark = (x: number, y: number): boolean => pixels[(y * width + x) * channels] < 128;
+    // PNG's row filters work on whole bytes: a pixel of under 8 bits counts as one byte.
+    const bytesPerPixel = Math.max(1, (channels * bits) / 8);
+    const rows =
+      predictor === '15' ? unpredict(streamData(image), rowBytes / bytesPerPixel, bytesPerPixel) : streamData(image);
+    expect(rows).toHaveLength(rowBytes * height);
+    const dark = (x: number, y: number): boolean =>
+      bits === 8
+        ? rows[y * rowBytes + x * channels] < 128
+        : ((rows[y * rowBytes + Math.floor((x * bits) / 8)] >> (8 - bits - ((x * bits) % 8))) & ((1 << bits) - 1)) <
+          (1 << bits) / 2;
 
     // The finder patterns sit in three corners, so the dark pixels' bounding box is exactly the symbol.
     let min = width;

@@ -114,29 +114,29 @@ function displayDay(value: string): string {
 
 // The quiet zone is part of the image so scanners find the symbol even though captions sit right below it.
 const QR_MARGIN = 4;
-// A whole number of pixels per module keeps every module the same size once pdfkit scales the image down.
+// A whole number of pixels per module keeps every module the same size once pdfkit scales the image down;
+// eight make a module one byte of the 1-bit image (qrPng).
 const QR_SCALE = 8;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
- * The QR code of the URL as an 8-bit grey PNG without alpha and with no row filter, which pdfkit
+ * The QR code of the URL as a 1-bit grey PNG without alpha and with no row filter, which pdfkit
  * embeds as it is. Written here from the symbol's modules: qrcode's own PNG path made an RGBA pixel
  * array and packed it again through pngjs, a tenth of a certificate worker's CPU (docs/PERFORMANCE.md).
+ * With 8 pixels a module, a module is one byte of a row: 0x00 dark, 0xff light.
  */
 async function qrPng(text: string): Promise<Buffer> {
   // Loaded by the first certificate, as pdfkit is (pdf-kit.ts).
   const { create } = await import('qrcode');
   const { size, data } = create(text, { errorCorrectionLevel: 'M' }).modules;
   const side = (size + 2 * QR_MARGIN) * QR_SCALE;
-  const stride = side + 1;
-  // Each row is its filter byte (0, none) and one byte a pixel: white, with the dark modules black.
+  const stride = size + 2 * QR_MARGIN + 1;
+  // Each row is its filter byte (0, none) and a byte a module, light; the dark modules are cleared.
   const raw = Buffer.alloc(stride * side, 0xff);
   for (let row = 0; row < size; row += 1) {
     const first = (row + QR_MARGIN) * QR_SCALE * stride;
     for (let col = 0; col < size; col += 1) {
-      if (!data[row * size + col]) continue;
-      const x = first + 1 + (col + QR_MARGIN) * QR_SCALE;
-      raw.fill(0, x, x + QR_SCALE);
+      if (data[row * size + col]) raw[first + 1 + QR_MARGIN + col] = 0;
     }
     // The module's other pixel rows are copies of its first.
     for (let copy = 1; copy < QR_SCALE; copy += 1) raw.copy(raw, first + copy * stride, first, first + stride);
@@ -145,12 +145,13 @@ async function qrPng(text: string): Promise<Buffer> {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);
   header.writeUInt32BE(side, 4);
-  header.writeUInt8(8, 8); // bits per sample
+  header.writeUInt8(1, 8); // bits per sample
   header.writeUInt8(0, 9); // grey, no alpha; compression, filter method and interlace stay 0
   return Buffer.concat([
     PNG_SIGNATURE,
     pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    // zlib's default level: on these long runs level 9 only searches longer, for a larger result.
+    pngChunk('IDAT', deflateSync(raw, { level: 6 })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

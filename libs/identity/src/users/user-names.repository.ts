@@ -32,3 +32,15 @@ export async function findAssessor(
   );
   return row ? { id: row.id, fullName: row.full_name } : null;
 }
+
+/** The accounts named that exist, each with its full name and role: one read. */
+export async function userNamesAndRoles(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, { fullName: string; role: string }>> {
+  const rows = await manager.query<{ id: string; full_name: string; role: string }[]>(
+    'SELECT id, full_name, role FROM app_user WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { fullName: r.full_name, role: r.role }]));
+}

@@ -115,8 +115,12 @@ function Candidate(props: { enrolment: Schemas['EnrolmentDto']; cardId: string; 
         </Text>
         <Group gap="xs">
           <StatusBadge group="enrolmentStatus" value={e.status} />
-          <Badge color={e.theoryTestId ? 'teal' : 'gray'}>
-            {e.theoryTestId ? t('session.testStarted') : t('session.testNotStarted')}
+          <Badge color={e.theoryTestId ? 'teal' : 'gray'} miw="max-content">
+            {results.data?.overallShare != null
+              ? t('session.testSubmitted', { percent: Math.round(results.data.overallShare * 100) })
+              : e.theoryTestId
+                ? t('session.testStarted')
+                : t('session.testNotStarted')}
           </Badge>
         </Group>
       </Group>
