@@ -60,6 +60,15 @@ describe('decisions in groups', () => {
     count: number,
     options: { failSkills?: number; body?: (ids: string[]) => Promise<void> } = {},
   ) => {
+    // An event still pending from before (an earlier test's) would join the pass and change its job.
+    await eventually(
+      () =>
+        ctx.dataSource.query<{ n: number }[]>(
+          `SELECT COUNT(*)::int AS n FROM outbox_event
+            WHERE event_type = 'application.awaiting_decision' AND dispatched_at IS NULL`,
+        ),
+      ([row]) => row.n === 0,
+    );
     await relay.onApplicationShutdown();
     try {
       const apps: Awaited<ReturnType<typeof assessedApplication>>[] = [];
