@@ -99,9 +99,15 @@ describe('notifications by e-mail (SMTP)', () => {
     expect(text).toContain('Сәлеметсіз бе!');
     expect(text).toContain('Здравствуйте!');
     expect(text).toContain(`/cabinet/applications/${applicationId}`);
-    const [row] = await ctx.dataSource.query<{ id: string; emailed_at: Date | null }[]>(
-      `SELECT id, emailed_at FROM notification WHERE subject_id = $1 AND user_id = $2`,
-      [decisionId, candidate.id],
+    // The server has the mail once the send's DATA is accepted; the job marks the row after that.
+    const [row] = await eventually(
+      () =>
+        ctx.dataSource.query<{ id: string; emailed_at: Date | null }[]>(
+          `SELECT id, emailed_at FROM notification WHERE subject_id = $1 AND user_id = $2`,
+          [decisionId, candidate.id],
+        ),
+      (rows) => rows[0]?.emailed_at != null,
+      10000,
     );
     expect(row.emailed_at).not.toBeNull();
     expect(mail?.raw).toMatch(new RegExp(`^Message-ID: <notification-${row.id}@qualcert>`, 'im'));
